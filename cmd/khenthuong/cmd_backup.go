@@ -1,0 +1,82 @@
+package main
+
+import (
+	"fmt"
+
+	"khenthuong"
+	"khenthuong/store"
+)
+
+func init() {
+	commands["backup"] = command{
+		usage: `backup -o FILE
+    sao lưu tệp dữ liệu (bản chụp nhất quán, không cần đóng chương trình)`,
+		run: runBackup,
+	}
+	commands["restore"] = command{
+		usage: `restore FILE
+    khôi phục từ bản sao lưu (kiểm tra bản sao lưu trước, giữ lại bản hiện tại)`,
+		run: runRestore,
+	}
+	commands["check"] = command{
+		usage: `check
+    kiểm tra tính toàn vẹn của tệp dữ liệu`,
+		run: runCheck,
+	}
+}
+
+func runBackup(e *env, args []string) error {
+	fs := newFlags("backup")
+	out := fs.String("o", "", "tệp sao lưu")
+	pos, err := parseFlags(fs, args)
+	if err != nil {
+		return err
+	}
+	if *out == "" || len(pos) != 0 {
+		return usagef("cần -o TỆP")
+	}
+	db, err := e.openDB(true)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	if err := db.BackupTo(*out); err != nil {
+		return err
+	}
+	fmt.Fprintf(e.stderr, "Đã sao lưu vào %s\n", *out)
+	return nil
+}
+
+func runRestore(e *env, args []string) error {
+	fs := newFlags("restore")
+	pos, err := parseFlags(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(pos) != 1 {
+		return usagef("cần đúng một tệp sao lưu")
+	}
+	if err := store.Restore(pos[0], e.dbPath, store.Options{}); err != nil {
+		return err
+	}
+	fmt.Fprintf(e.stderr, "Đã khôi phục %s từ %s\n", e.dbPath, pos[0])
+	return nil
+}
+
+func runCheck(e *env, args []string) error {
+	if len(args) != 0 {
+		return usagef("lệnh check không nhận tham số")
+	}
+	problems, err := store.CheckFile(e.dbPath)
+	if err != nil {
+		return err
+	}
+	for _, p := range problems {
+		fmt.Fprintf(e.stdout, "%s %s: %s\n", p.Entity, p.Key, p.Message)
+	}
+	if len(problems) > 0 {
+		return khenthuong.Errorf(khenthuong.ECORRUPT, "Tệp dữ liệu có %d lỗi", len(problems))
+	}
+	fmt.Fprintln(e.stdout, "Tệp dữ liệu không có lỗi.")
+	return nil
+}

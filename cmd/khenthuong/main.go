@@ -1,0 +1,11 @@
+// Command khenthuong is the Khen thưởng desktop application. With no
+// subcommand it opens the window; with one it does the same job headless.
+package main
+
+import (
+	"os"
+)
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+}

@@ -1,0 +1,85 @@
+package khenthuong
+
+import (
+	"strings"
+
+	"khenthuong/vntext"
+)
+
+// Nominee is a person, collective or household as named in one nomination.
+// Each nomination keeps its own copy, because a position or unit printed on a
+// certificate is history; nominations of the same nominee share NomineeID.
+type Nominee struct {
+	Kind           Kind   `json:"kind"`
+	Title          string `json:"title,omitempty"` // danh xưng: Ông, Bà, or a rank (Đại tá)
+	Name           string `json:"name"`            // full name, or the collective's name as printed
+	Gender         Gender `json:"gender,omitempty"`
+	Birth          Date   `json:"birth"`
+	Position       string `json:"position,omitempty"` // chức vụ
+	Unit           string `json:"unit,omitempty"`     // đơn vị công tác; parent unit for a collective
+	Address        string `json:"address,omitempty"`
+	Classification string `json:"classification,omitempty"` // phân loại đối tượng
+	Field          string `json:"field,omitempty"`          // lĩnh vực
+}
+
+// Normalize cleans the text and splits a danh xưng typed inside the name ("Ông Trương Quang Sáng").
+func (n *Nominee) Normalize() {
+	n.Title = vntext.Clean(n.Title)
+	n.Name = vntext.Clean(n.Name)
+	if n.Kind == Individual && n.Title == "" {
+		if title, rest := vntext.SplitHonorific(n.Name); title != "" && rest != "" {
+			n.Title, n.Name = title, rest
+		}
+	}
+	n.Position = vntext.Clean(n.Position)
+	n.Unit = vntext.Clean(n.Unit)
+	n.Address = vntext.Clean(n.Address)
+	n.Classification = vntext.Clean(n.Classification)
+	n.Field = vntext.Clean(n.Field)
+	if n.Kind != Individual {
+		n.Gender, n.Birth, n.Title = GenderUnknown, Date{}, ""
+	}
+}
+
+// Validate checks the nominee; the error names the field.
+func (n *Nominee) Validate() error {
+	switch {
+	case !n.Kind.Valid():
+		return FieldErrorf("kind", "Loại đối tượng “%s” không hợp lệ (tập thể, cá nhân, hộ gia đình)", n.Kind)
+	case n.Name == "" && n.Kind == Individual:
+		return FieldErrorf("name", "Chưa nhập họ và tên")
+	case n.Name == "":
+		return FieldErrorf("name", "Chưa nhập tên %s", strings.ToLower(n.Kind.Label()))
+	case n.Gender != GenderUnknown && n.Gender != Male && n.Gender != Female:
+		return FieldErrorf("gender", "Giới tính “%s” không hợp lệ (Nam hoặc Nữ)", n.Gender)
+	case !n.Birth.valid():
+		return FieldErrorf("birth", "Ngày sinh không hợp lệ")
+	}
+	for _, f := range []struct{ field, label, value string }{
+		{"name", "Tên", n.Name}, {"title", "Danh xưng", n.Title}, {"position", "Chức vụ", n.Position},
+		{"unit", "Đơn vị", n.Unit}, {"address", "Địa chỉ", n.Address},
+		{"classification", "Phân loại đối tượng", n.Classification}, {"field", "Lĩnh vực", n.Field},
+	} {
+		if len([]rune(f.value)) > MaxNameLength {
+			return FieldErrorf(f.field, "%s dài quá %d ký tự", f.label, MaxNameLength)
+		}
+	}
+	return nil
+}
+
+// DisplayName is the name as read and printed: "Ông Trương Quang Sáng", "Đại tá Lê Văn Tiến",
+// or the collective's name.
+func (n *Nominee) DisplayName() string {
+	if n.Title == "" {
+		return n.Name
+	}
+	return n.Title + " " + n.Name
+}
+
+// PositionAndUnit joins position and unit as lists print them: "Phó Giám đốc Sở Tư pháp".
+func (n *Nominee) PositionAndUnit() string {
+	return strings.TrimSpace(n.Position + " " + n.Unit)
+}
+
+// MatchKey is the folded key used to find the same nominee in other records.
+func (n *Nominee) MatchKey() string { return vntext.Fold(n.Name) }

@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# Runs every fuzz target for a bounded time (FUZZTIME, default 20s each).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+fuzztime=${FUZZTIME:-20s}
+for pkg in $(go list ./...); do
+	dir=$(go list -f '{{.Dir}}' "$pkg")
+	for target in $(grep -ho '^func Fuzz[A-Za-z0-9_]*' "$dir"/*_test.go 2>/dev/null | sed 's/func //'); do
+		echo "== $pkg $target ($fuzztime)"
+		go test -tags migrated_fynedo -run '^$' -fuzz "^${target}\$" -fuzztime "$fuzztime" "$pkg"
+	done
+done
