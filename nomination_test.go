@@ -139,3 +139,21 @@ func TestErrorMessages(t *testing.T) {
 		t.Errorf("wrapped error: %q %q", ErrorCode(wrapped), ErrorMessage(wrapped))
 	}
 }
+
+func TestFillAndEndWith(t *testing.T) {
+	got := Fill("Tặng {form_name} cho {counts}, {unknown}", map[string]string{"form_name": "Bằng khen", "counts": "05 tập thể"})
+	if got != "Tặng Bằng khen cho 05 tập thể, {unknown}" {
+		t.Errorf("Fill = %q", got)
+	}
+	cases := []struct{ in, end, want string }{
+		{"Căn cứ Luật X;", ".", "Căn cứ Luật X."},
+		{"Căn cứ Luật X", ";", "Căn cứ Luật X;"},
+		{"Phó Giám đốc Sở Tư pháp. ", "./.", "Phó Giám đốc Sở Tư pháp./."},
+		{"Lưu: VT, SNV./.", ".", "Lưu: VT, SNV."},
+	}
+	for _, c := range cases {
+		if got := EndWith(c.in, c.end); got != c.want {
+			t.Errorf("EndWith(%q, %q) = %q, want %q", c.in, c.end, got, c.want)
+		}
+	}
+}

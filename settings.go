@@ -65,16 +65,17 @@ type Signer struct {
 
 // Settings are the office's own facts.
 type Settings struct {
-	Province      string       `json:"province"`       // "Quảng Trị"
-	Authority     string       `json:"authority"`      // issuing body: "ỦY BAN NHÂN DÂN TỈNH QUẢNG TRỊ"
-	AuthorityAbbr string       `json:"authority_abbr"` // used in numbers: "UBND"
-	Office        string       `json:"office"`         // the board: "Ban Thi đua - Khen thưởng, Sở Nội vụ"
-	Place         string       `json:"place"`          // date-line place: "Quảng Trị"
-	Signers       []Signer     `json:"signers"`
-	BaseSalaries  []SalaryStep `json:"base_salaries"`
-	Rounding      Rounding     `json:"rounding"`
-	EmblemPath    string       `json:"emblem_path,omitempty"` // national emblem image supplied by the office
-	Language      string       `json:"language,omitempty"`    // "vi" (default) or "en"
+	Province      string        `json:"province"`       // "Quảng Trị"
+	Authority     string        `json:"authority"`      // issuing body: "ỦY BAN NHÂN DÂN TỈNH QUẢNG TRỊ"
+	AuthorityAbbr string        `json:"authority_abbr"` // used in numbers: "UBND"
+	Office        string        `json:"office"`         // the board: "Ban Thi đua - Khen thưởng, Sở Nội vụ"
+	Place         string        `json:"place"`          // date-line place: "Quảng Trị"
+	Signers       []Signer      `json:"signers"`
+	BaseSalaries  []SalaryStep  `json:"base_salaries"`
+	Rounding      Rounding      `json:"rounding"`
+	EmblemPath    string        `json:"emblem_path,omitempty"` // national emblem image supplied by the office
+	Language      string        `json:"language,omitempty"`    // "vi" (default) or "en"
+	Texts         DocumentTexts `json:"texts"`
 }
 
 // DefaultSettings are the settings of a new data file.
@@ -96,6 +97,7 @@ func DefaultSettings() Settings {
 		},
 		Rounding: RoundUp10k,
 		Language: "vi",
+		Texts:    DefaultDocumentTexts(),
 	}
 }
 
@@ -114,6 +116,7 @@ func (s *Settings) Normalize() {
 	if s.Rounding == "" {
 		s.Rounding = RoundUp10k
 	}
+	s.Texts.Normalize()
 }
 
 // Validate checks the settings; the error names the field.
