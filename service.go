@@ -63,6 +63,58 @@ type SettingsService interface {
 	SaveSettings(s *Settings) error
 }
 
+// ReviewService moves nominations through the review and computes the warnings shown beside them.
+type ReviewService interface {
+	// SetStatus changes the status of every listed nomination in one transaction,
+	// audited: EINVALID (a rejection without a reason, a change CanTransition
+	// refuses), ENOTFOUND, ECONFLICT (the nomination is in a decision).
+	SetStatus(ids []uint64, to Status, reason string) error
+	// Warnings computes the review warnings of a campaign's nominations, by nomination ID: ENOTFOUND.
+	Warnings(campaignID uint64) (map[uint64][]Warning, error)
+	// LinkNominees records that the nominees of two nominations are the same person or collective.
+	LinkNominees(nominationA, nominationB uint64) error
+	// MarkDistinct records that the nominees of two nominations are different people.
+	MarkDistinct(nominationA, nominationB uint64) error
+}
+
+// DecisionService manages decisions and the registry (số sổ vàng).
+type DecisionService interface {
+	// Decisions returns the decisions of a campaign (all campaigns for 0), newest first.
+	Decisions(campaignID uint64) ([]Decision, error)
+	// Decision returns one decision with its recipients: ENOTFOUND.
+	Decision(id uint64) (*Decision, error)
+	// CreateDecision stores a draft for the given approved nominations of d.FormCode,
+	// filling its recipients (in d.Order) and their bonus amounts: EINVALID,
+	// ECONFLICT (a nomination not approved, of another form, or already in a decision).
+	CreateDecision(d *Decision, nominationIDs []uint64) error
+	// UpdateDecision replaces a draft (recipients may be reordered or removed): ECONFLICT when issued.
+	UpdateDecision(d *Decision) error
+	// DeleteDecision removes a draft: ECONFLICT when issued.
+	DeleteDecision(id uint64) error
+	// IssueDecision gives every recipient the next registry number of the form's
+	// series in list order and locks the decision, in one transaction: ECONFLICT when already issued.
+	IssueDecision(id uint64) (*Decision, error)
+	// AmendDecision corrects an issued decision, recording who, when, why and
+	// the old values; registry numbers never change: EINVALID (no reason), ECONFLICT (not issued).
+	AmendDecision(d *Decision, reason string) error
+	// Series returns the registry series; SaveSeries creates or replaces one.
+	Series() ([]RegistrySeries, error)
+	SaveSeries(s *RegistrySeries) error
+}
+
+// HistoryEntry is one line of a nominee's award history.
+type HistoryEntry struct {
+	Nomination Nomination `json:"nomination"`
+	Campaign   string     `json:"campaign"`
+	Award      *Award     `json:"award,omitempty"` // nil until an issued decision gives it
+}
+
+// HistoryService searches every campaign and year.
+type HistoryService interface {
+	// History returns the nominations matching the folded query with their awards, newest first.
+	History(query string) ([]HistoryEntry, error)
+}
+
 // Services is everything a screen may need, implemented by the store.
 type Services interface {
 	CampaignService
