@@ -13,6 +13,7 @@ import (
 	"strings"
 
 	"khenthuong"
+	"khenthuong/vntext"
 )
 
 var (
@@ -56,11 +57,18 @@ func New(seed uint64) *Generator {
 	return g
 }
 
+// lines reads a name list; the shared lists hold some VNI mojibake and ETH
+// (Ð) for Đ, so every field is converted and cleaned as an import would.
 func lines(b []byte) []string {
 	var out []string
 	sc := bufio.NewScanner(bytes.NewReader(b))
 	for sc.Scan() {
-		if l := strings.TrimSpace(sc.Text()); l != "" {
+		fields := strings.Split(sc.Text(), "\t")
+		for i, f := range fields {
+			f, _ = vntext.ToUnicode(f, "")
+			fields[i] = vntext.Clean(f)
+		}
+		if l := strings.Join(fields, "\t"); strings.TrimSpace(l) != "" {
 			out = append(out, l)
 		}
 	}

@@ -1,0 +1,27 @@
+package vntext
+
+import "strconv"
+
+// Encoding names how a piece of text was written: genuine Unicode, or one of
+// the legacy 8-bit Vietnamese encodings still found in old Excel files, seen
+// through Windows' Western code page (cp1252) as mojibake.
+type Encoding int
+
+const (
+	Unicode Encoding = iota
+	TCVN3            // TCVN 5712 "ABC", fonts .VnTime, .VnArial ... (.VnTimeH: capitals)
+	VNI              // VNI-Windows, fonts VNI-Times, VNI-Helve ...
+)
+
+// String gives the name clerks know the encoding by.
+func (e Encoding) String() string {
+	switch e {
+	case Unicode:
+		return "Unicode"
+	case TCVN3:
+		return "TCVN3 (ABC)"
+	case VNI:
+		return "VNI"
+	}
+	return "Encoding(" + strconv.Itoa(int(e)) + ")"
+}
