@@ -1,0 +1,130 @@
+package certificates
+
+import (
+	"bytes"
+	"compress/zlib"
+	"errors"
+	"fmt"
+	"io"
+	"slices"
+	"strconv"
+)
+
+// fpdf compresses each page's content with a new zlib writer, about 1 MB of
+// allocations per page: a 1,000-page batch spent most of its time clearing
+// memory. So the document is written uncompressed and deflated here with one
+// reused writer: every stream without a /Filter gets /Filter /FlateDecode,
+// and the cross-reference table is rebuilt. The structure read is the one
+// fpdf writes (objects listed in a classic xref table, one trailer).
+
+var errPDFLayout = errors.New("pdf: unexpected structure")
+
+func compressStreams(w io.Writer, src []byte) error {
+	// startxref at the end tells where the xref table is.
+	sx := bytes.LastIndex(src, []byte("startxref\n"))
+	if sx < 0 {
+		return errPDFLayout
+	}
+	xrefOff, err := strconv.Atoi(string(bytes.TrimSpace(bytes.TrimSuffix(bytes.TrimSpace(src[sx+len("startxref\n"):]), []byte("%%EOF")))))
+	if err != nil || xrefOff <= 0 || xrefOff >= sx {
+		return errPDFLayout
+	}
+	table := src[xrefOff:sx]
+	lines := bytes.Split(table, []byte("\n"))
+	if len(lines) < 3 || string(lines[0]) != "xref" {
+		return errPDFLayout
+	}
+	head := bytes.Fields(lines[1])
+	if len(head) != 2 || string(head[0]) != "0" {
+		return errPDFLayout
+	}
+	count, err := strconv.Atoi(string(head[1]))
+	if err != nil || count < 1 || len(lines) < 2+count {
+		return errPDFLayout
+	}
+	offsets := make([]int, count) // by object number; 0 for free entries
+	for i := 1; i < count; i++ {
+		l := lines[2+i]
+		if len(l) < 18 || l[17] != 'n' {
+			continue
+		}
+		if offsets[i], err = strconv.Atoi(string(l[:10])); err != nil || offsets[i] >= xrefOff {
+			return errPDFLayout
+		}
+	}
+	trailer := bytes.Join(lines[2+count:], []byte("\n")) // "trailer\n<<...>>\n"
+
+	order := make([]int, 0, count)
+	for i := 1; i < count; i++ {
+		if offsets[i] > 0 {
+			order = append(order, i)
+		}
+	}
+	slices.SortFunc(order, func(a, b int) int { return offsets[a] - offsets[b] })
+	if len(order) == 0 {
+		return errPDFLayout
+	}
+
+	out := bytes.NewBuffer(make([]byte, 0, len(src)/3))
+	out.Write(src[:offsets[order[0]]])
+	newOff := make([]int, count)
+	var z bytes.Buffer
+	zw, _ := zlib.NewWriterLevel(&z, zlib.BestSpeed)
+	for k, n := range order {
+		start, end := offsets[n], xrefOff
+		if k+1 < len(order) {
+			end = offsets[order[k+1]]
+		}
+		obj := src[start:end]
+		newOff[n] = out.Len()
+		s := bytes.Index(obj, []byte("\nstream\n"))
+		if s < 0 {
+			out.Write(obj)
+			continue
+		}
+		dict := obj[:s]
+		if bytes.Contains(dict, []byte("/Filter")) {
+			out.Write(obj)
+			continue
+		}
+		li := bytes.Index(dict, []byte("/Length "))
+		if li < 0 {
+			return fmt.Errorf("%w: stream without /Length in object %d", errPDFLayout, n)
+		}
+		numEnd := li + len("/Length ")
+		for numEnd < len(dict) && dict[numEnd] >= '0' && dict[numEnd] <= '9' {
+			numEnd++
+		}
+		length, err := strconv.Atoi(string(dict[li+len("/Length ") : numEnd]))
+		dataStart := s + len("\nstream\n")
+		if err != nil || dataStart+length > len(obj) {
+			return fmt.Errorf("%w: bad /Length in object %d", errPDFLayout, n)
+		}
+		z.Reset()
+		zw.Reset(&z)
+		zw.Write(obj[dataStart : dataStart+length])
+		if err := zw.Close(); err != nil {
+			return err
+		}
+		out.Write(dict[:li])
+		fmt.Fprintf(out, "/Filter /FlateDecode /Length %d", z.Len())
+		out.Write(dict[numEnd:])
+		out.WriteString("\nstream\n")
+		out.Write(z.Bytes())
+		out.Write(obj[dataStart+length:]) // "\nendstream\nendobj\n"
+	}
+	xref := out.Len()
+	fmt.Fprintf(out, "xref\n0 %d\n0000000000 65535 f \n", count)
+	for i := 1; i < count; i++ {
+		if newOff[i] > 0 {
+			fmt.Fprintf(out, "%010d 00000 n \n", newOff[i])
+		} else {
+			out.Write(lines[2+i])
+			out.WriteByte('\n')
+		}
+	}
+	out.Write(trailer)
+	fmt.Fprintf(out, "startxref\n%d\n%%%%EOF\n", xref)
+	_, err = w.Write(out.Bytes())
+	return err
+}

@@ -1,0 +1,282 @@
+package certificates
+
+import (
+	"bytes"
+	"encoding/binary"
+	"fmt"
+	"hash/fnv"
+	"io"
+	"math"
+	"os"
+
+	"codeberg.org/go-pdf/fpdf"
+
+	"khenthuong"
+)
+
+// WriteCertificates writes the pages, one sheet each in the order given, as
+// one PDF: fonts embedded once (subset to the letters used), streams
+// compressed, a border shared by many pages stored once. Pages come from
+// Layout (through PrinterProfile.Apply when printing on a profiled printer).
+func WriteCertificates(w io.Writer, pages ...Page) error {
+	if len(pages) == 0 {
+		return khenthuong.Errorf(khenthuong.EINVALID, "Không có bằng khen nào để in")
+	}
+	for i, p := range pages {
+		if !(p.Width >= MinPageSide && p.Width <= MaxPageSide && p.Height >= MinPageSide && p.Height <= MaxPageSide) {
+			return khenthuong.Errorf(khenthuong.EINVALID, "Trang %d: khổ giấy %s × %s mm không hợp lệ", i+1, mm(p.Width), mm(p.Height))
+		}
+	}
+	return writePDF(w, "Bằng khen, giấy khen", pages)
+}
+
+func writePDF(w io.Writer, title string, pages []Page) error {
+	pw := &pdfWriter{
+		doc:     fpdf.NewCustom(&fpdf.InitType{OrientationStr: "P", UnitStr: "mm", Size: fpdf.SizeType{Wd: pages[0].Width, Ht: pages[0].Height}}),
+		fonts:   map[string]bool{},
+		images:  map[string]*fpdf.ImageInfoType{},
+		borders: map[uint64]fpdf.Template{},
+	}
+	d := pw.doc
+	d.SetCompression(false) // compressStreams deflates the result, faster than fpdf
+	d.SetAutoPageBreak(false, 0)
+	d.SetMargins(0, 0, 0)
+	d.SetCreator("Khen thưởng", true)
+	d.SetTitle(title, true)
+	d.SetLineJoinStyle("round")
+	d.SetLineCapStyle("round")
+	for i := range pages {
+		if err := pw.page(&pages[i]); err != nil {
+			return err
+		}
+	}
+	if err := d.Error(); err != nil {
+		return khenthuong.Internal(fmt.Errorf("pdf: %w", err))
+	}
+	var raw bytes.Buffer
+	if err := d.Output(&raw); err != nil {
+		return khenthuong.Internal(fmt.Errorf("pdf: %w", err))
+	}
+	if err := compressStreams(w, raw.Bytes()); err != nil {
+		return khenthuong.Internal(fmt.Errorf("pdf: %w", err))
+	}
+	return nil
+}
+
+type pdfWriter struct {
+	doc     *fpdf.Fpdf
+	fonts   map[string]bool                // family|style registered
+	images  map[string]*fpdf.ImageInfoType // by path
+	borders map[uint64]fpdf.Template       // shapes shared by pages, by content hash
+	font    struct {
+		family, style string
+		size          float64
+	}
+
+	lastShapes *Shape // the shapes hashed last, shared by consecutive pages
+	lastLen    int
+	lastKey    uint64
+	color      RGB
+}
+
+func (pw *pdfWriter) page(p *Page) error {
+	d := pw.doc
+	d.AddPageFormat("P", fpdf.SizeType{Wd: p.Width, Ht: p.Height})
+	pw.font.family, pw.color = "", RGB{}
+	if len(p.Shapes) > 0 {
+		if len(p.Shapes) >= 32 {
+			// A border repeats on every page: draw it once as a form XObject.
+			var key uint64
+			if &p.Shapes[0] == pw.lastShapes && len(p.Shapes) == pw.lastLen {
+				key = pw.lastKey // the same shared slice as the page before
+			} else {
+				key = shapesHash(p.Width, p.Height, p.Shapes)
+				pw.lastShapes, pw.lastLen, pw.lastKey = &p.Shapes[0], len(p.Shapes), key
+			}
+			tpl, ok := pw.borders[key]
+			if !ok {
+				shapes := p.Shapes
+				tpl = d.CreateTemplateCustom(fpdf.PointType{}, fpdf.SizeType{Wd: p.Width, Ht: p.Height}, func(t *fpdf.Tpl) {
+					t.SetLineJoinStyle("round")
+					t.SetLineCapStyle("round")
+					drawShapes(&t.Fpdf, shapes)
+				})
+				tpl = fixedID{tpl, tpl.ID()}
+				pw.borders[key] = tpl
+			}
+			d.UseTemplate(tpl)
+		} else {
+			drawShapes(d, p.Shapes)
+		}
+	}
+	for _, im := range p.Images {
+		if err := pw.image(im); err != nil {
+			return err
+		}
+	}
+	for i := range p.Texts {
+		pw.text(&p.Texts[i])
+	}
+	return nil
+}
+
+func (pw *pdfWriter) text(t *Text) {
+	d := pw.doc
+	face := LookupFace(t.Font, t.Style)
+	if face == nil {
+		d.SetErrorf("unknown font %s %s", t.Font, t.Style)
+		return
+	}
+	key := face.Family + "|" + face.Style
+	if !pw.fonts[key] {
+		d.AddUTF8FontFromBytes(face.Family, face.Style, face.data)
+		pw.fonts[key] = true
+	}
+	if pw.font.family != face.Family || pw.font.style != face.Style || pw.font.size != t.Size {
+		d.SetFont(face.Family, face.Style, t.Size)
+		pw.font.family, pw.font.style, pw.font.size = face.Family, face.Style, t.Size
+	}
+	if pw.color != t.Color {
+		d.SetTextColor(int(t.Color.R), int(t.Color.G), int(t.Color.B))
+		pw.color = t.Color
+	}
+	d.Text(t.X, t.Baseline, t.Text)
+}
+
+func (pw *pdfWriter) image(im Image) error {
+	info, ok := pw.images[im.Path]
+	if !ok {
+		data, err := os.ReadFile(im.Path)
+		if err != nil {
+			return &khenthuong.Error{Code: khenthuong.EINVALID, Field: "emblem_path",
+				Message: fmt.Sprintf("Không đọc được ảnh quốc huy “%s”", im.Path), Err: err}
+		}
+		typ := imageType(data)
+		if typ == "" {
+			return khenthuong.FieldErrorf("emblem_path", "Ảnh quốc huy “%s” phải là tệp PNG, JPEG hoặc GIF", im.Path)
+		}
+		info = pw.doc.RegisterImageOptionsReader(im.Path, fpdf.ImageOptions{ImageType: typ}, bytes.NewReader(data))
+		if err := pw.doc.Error(); err != nil || info == nil {
+			pw.doc.ClearError()
+			return &khenthuong.Error{Code: khenthuong.EINVALID, Field: "emblem_path",
+				Message: fmt.Sprintf("Ảnh quốc huy “%s” bị hỏng hoặc không đọc được", im.Path), Err: err}
+		}
+		pw.images[im.Path] = info
+	}
+	// Keep the aspect ratio, centred in the box.
+	iw, ih := info.Extent()
+	if iw <= 0 || ih <= 0 {
+		return nil
+	}
+	s := math.Min(im.W/iw, im.H/ih)
+	w, h := iw*s, ih*s
+	pw.doc.ImageOptions(im.Path, im.X+(im.W-w)/2, im.Y+(im.H-h)/2, w, h, false, fpdf.ImageOptions{}, 0, "")
+	return nil
+}
+
+// fixedID is a template whose ID (a SHA-1 of its content, which fpdf
+// recomputes at every use) is computed once.
+type fixedID struct {
+	fpdf.Template
+	id string
+}
+
+func (t fixedID) ID() string { return t.id }
+
+func imageType(data []byte) string {
+	switch {
+	case bytes.HasPrefix(data, []byte("\x89PNG\r\n\x1a\n")):
+		return "png"
+	case bytes.HasPrefix(data, []byte{0xFF, 0xD8, 0xFF}):
+		return "jpg"
+	case bytes.HasPrefix(data, []byte("GIF8")):
+		return "gif"
+	}
+	return ""
+}
+
+func drawShapes(d *fpdf.Fpdf, shapes []Shape) {
+	var stroke, fill RGB
+	lw := -1.0 // fpdf starts black on black: only changes are written
+	for i := range shapes {
+		s := &shapes[i]
+		style := ""
+		if s.LineWidth > 0 {
+			style += "D"
+			if s.Stroke != stroke {
+				d.SetDrawColor(int(s.Stroke.R), int(s.Stroke.G), int(s.Stroke.B))
+				stroke = s.Stroke
+			}
+			if s.LineWidth != lw {
+				d.SetLineWidth(s.LineWidth)
+				lw = s.LineWidth
+			}
+		}
+		if s.Filled {
+			style += "F"
+			if s.Fill != fill {
+				d.SetFillColor(int(s.Fill.R), int(s.Fill.G), int(s.Fill.B))
+				fill = s.Fill
+			}
+		}
+		if style == "" {
+			continue
+		}
+		if style == "DF" {
+			style = "FD"
+		}
+		switch s.Kind {
+		case ShapeRect:
+			d.Rect(s.X, s.Y, s.W, s.H, style)
+		case ShapeCircle:
+			d.Circle(s.X, s.Y, s.R, style)
+		case ShapePolygon:
+			pts := make([]fpdf.PointType, len(s.Points))
+			for j, p := range s.Points {
+				pts[j] = fpdf.PointType{X: p.X, Y: p.Y}
+			}
+			d.Polygon(pts, style)
+		case ShapeLine:
+			if len(s.Points) < 2 || s.LineWidth <= 0 {
+				continue
+			}
+			d.MoveTo(s.Points[0].X, s.Points[0].Y)
+			for _, p := range s.Points[1:] {
+				d.LineTo(p.X, p.Y)
+			}
+			d.DrawPath("D")
+		}
+	}
+}
+
+// shapesHash identifies a list of shapes by content, so pages sharing a
+// border share one XObject.
+func shapesHash(w, h float64, shapes []Shape) uint64 {
+	hs := fnv.New64a()
+	var buf [8]byte
+	put := func(v float64) {
+		binary.LittleEndian.PutUint64(buf[:], math.Float64bits(v))
+		hs.Write(buf[:])
+	}
+	put(w)
+	put(h)
+	for i := range shapes {
+		s := &shapes[i]
+		hs.Write([]byte(s.Kind))
+		put(s.X)
+		put(s.Y)
+		put(s.W)
+		put(s.H)
+		put(s.R)
+		put(s.LineWidth)
+		hs.Write([]byte{s.Stroke.R, s.Stroke.G, s.Stroke.B, s.Fill.R, s.Fill.G, s.Fill.B})
+		if s.Filled {
+			hs.Write([]byte{1})
+		}
+		for _, p := range s.Points {
+			put(p.X)
+			put(p.Y)
+		}
+	}
+	return hs.Sum64()
+}

@@ -1,0 +1,183 @@
+package certificates
+
+import (
+	"math"
+	"strconv"
+	"strings"
+	"sync"
+
+	"khenthuong"
+)
+
+// PrinterProfile is how one printer feeds the office's stock: everything
+// printed moves by OffsetX, OffsetY (mm; positive x moves the print right,
+// positive y moves it down, towards the bottom edge) after scaling by Scale
+// about the sheet's top-left corner (0 means 1). Stored as JSON.
+type PrinterProfile struct {
+	Name    string  `json:"name"`
+	OffsetX float64 `json:"offset_x"`
+	OffsetY float64 `json:"offset_y"`
+	Scale   float64 `json:"scale,omitempty"`
+}
+
+// Limits of a printer profile: beyond them the profile is surely mistyped.
+const (
+	MaxOffset = 50.0 // mm
+	MinScale  = 0.5
+	MaxScale  = 2.0
+)
+
+// Validate checks the profile; the error names the field.
+func (p *PrinterProfile) Validate() error {
+	finite := func(v float64) bool { return !math.IsNaN(v) && !math.IsInf(v, 0) }
+	switch {
+	case strings.TrimSpace(p.Name) == "":
+		return khenthuong.FieldErrorf("name", "Chưa nhập tên máy in")
+	case len([]rune(p.Name)) > khenthuong.MaxNameLength:
+		return khenthuong.FieldErrorf("name", "Tên máy in dài quá %d ký tự", khenthuong.MaxNameLength)
+	case !finite(p.OffsetX) || math.Abs(p.OffsetX) > MaxOffset:
+		return khenthuong.FieldErrorf("offset_x", "Độ lệch ngang %s mm không hợp lệ (từ -%g đến %g mm)", mm(p.OffsetX), MaxOffset, MaxOffset)
+	case !finite(p.OffsetY) || math.Abs(p.OffsetY) > MaxOffset:
+		return khenthuong.FieldErrorf("offset_y", "Độ lệch dọc %s mm không hợp lệ (từ -%g đến %g mm)", mm(p.OffsetY), MaxOffset, MaxOffset)
+	case !finite(p.Scale) || p.Scale != 0 && (p.Scale < MinScale || p.Scale > MaxScale):
+		return khenthuong.FieldErrorf("scale", "Tỉ lệ %s không hợp lệ (từ %g đến %g)", mm(p.Scale), MinScale, MaxScale)
+	}
+	return nil
+}
+
+func (p PrinterProfile) scale() float64 {
+	if p.Scale == 0 {
+		return 1
+	}
+	return p.Scale
+}
+
+// Identity reports whether the profile moves nothing.
+func (p PrinterProfile) Identity() bool {
+	return p.OffsetX == 0 && p.OffsetY == 0 && p.scale() == 1
+}
+
+// Pos maps a point of the template to where it is printed.
+func (p PrinterProfile) Pos(x, y float64) (float64, float64) {
+	s := p.scale()
+	return x*s + p.OffsetX, y*s + p.OffsetY
+}
+
+// Apply returns the page as printed through the profile: every text, image
+// and shape moved (and scaled). The page size does not change. Shapes are
+// read-only and may be shared between pages.
+func (p PrinterProfile) Apply(pg Page) Page {
+	if p.Identity() {
+		return pg
+	}
+	s := p.scale()
+	out := Page{Width: pg.Width, Height: pg.Height}
+	out.Texts = make([]Text, len(pg.Texts))
+	for i, t := range pg.Texts {
+		t.X, t.Baseline = p.Pos(t.X, t.Baseline)
+		t.Width *= s
+		t.Ascent *= s
+		t.Descent *= s
+		t.Size *= s
+		out.Texts[i] = t
+	}
+	if pg.Images != nil {
+		out.Images = make([]Image, len(pg.Images))
+		for i, im := range pg.Images {
+			im.X, im.Y = p.Pos(im.X, im.Y)
+			im.W *= s
+			im.H *= s
+			out.Images[i] = im
+		}
+	}
+	out.Shapes = p.applyShapes(pg.Shapes)
+	return out
+}
+
+// lastShapes remembers the last shapes moved: a batch moves the same shared
+// border on every page.
+var lastShapes struct {
+	sync.Mutex
+	in      *Shape
+	n       int
+	profile PrinterProfile
+	out     []Shape
+}
+
+func (p PrinterProfile) applyShapes(shapes []Shape) []Shape {
+	if len(shapes) == 0 {
+		return shapes
+	}
+	lastShapes.Lock()
+	defer lastShapes.Unlock()
+	if lastShapes.in == &shapes[0] && lastShapes.n == len(shapes) && lastShapes.profile == p {
+		return lastShapes.out
+	}
+	out := p.moveShapes(shapes)
+	lastShapes.in, lastShapes.n, lastShapes.profile, lastShapes.out = &shapes[0], len(shapes), p, out
+	return out
+}
+
+func (p PrinterProfile) moveShapes(shapes []Shape) []Shape {
+	s := p.scale()
+	out := make([]Shape, len(shapes))
+	for i, sh := range shapes {
+		sh.X, sh.Y = p.Pos(sh.X, sh.Y)
+		sh.W *= s
+		sh.H *= s
+		sh.R *= s
+		sh.LineWidth *= s
+		if sh.Points != nil {
+			pts := make([]Point, len(sh.Points))
+			for j, pt := range sh.Points {
+				pts[j].X, pts[j].Y = p.Pos(pt.X, pt.Y)
+			}
+			sh.Points = pts
+		}
+		out[i] = sh
+	}
+	return out
+}
+
+// Corrected returns the profile adjusted after a calibration page printed
+// with p: measuredX, measuredY are where the clerk found a crosshair (mm from
+// the sheet's left and top edges) and nominalX, nominalY where the page's
+// table says it belongs.
+func (p PrinterProfile) Corrected(measuredX, measuredY, nominalX, nominalY float64) PrinterProfile {
+	p.OffsetX -= measuredX - nominalX
+	p.OffsetY -= measuredY - nominalY
+	p.OffsetX = math.Round(p.OffsetX*10) / 10
+	p.OffsetY = math.Round(p.OffsetY*10) / 10
+	return p
+}
+
+// Page sizes by name, landscape unless the name ends in P.
+var pageSizes = map[string][2]float64{
+	"A3L": {420, 297}, "A3P": {297, 420}, "A3": {420, 297},
+	"A4L": {297, 210}, "A4P": {210, 297}, "A4": {297, 210},
+	"A5L": {210, 148}, "A5P": {148, 210},
+}
+
+// ParsePageSize reads "A3L", "A4L" (also A3P, A4P, A5L, A5P) or "WxH" in
+// millimetres ("400x300", "400×300", "400,5x300").
+func ParsePageSize(s string) (w, h float64, err error) {
+	key := strings.ToUpper(strings.TrimSpace(s))
+	if v, ok := pageSizes[key]; ok {
+		return v[0], v[1], nil
+	}
+	bad := khenthuong.FieldErrorf("size", "Khổ giấy “%s” không hợp lệ: dùng A3L, A4L hoặc rộngxcao tính bằng mm (ví dụ 400x300)", s)
+	key = strings.NewReplacer("×", "X", " ", "", "MM", "").Replace(key)
+	parts := strings.Split(key, "X")
+	if len(parts) != 2 {
+		return 0, 0, bad
+	}
+	var v [2]float64
+	for i, p := range parts {
+		f, err := strconv.ParseFloat(strings.ReplaceAll(p, ",", "."), 64)
+		if err != nil || math.IsNaN(f) || f < MinPageSide || f > MaxPageSide {
+			return 0, 0, bad
+		}
+		v[i] = f
+	}
+	return v[0], v[1], nil
+}
