@@ -160,7 +160,7 @@ func isNFCStarter(r rune) bool {
 // blank lines at the start and end, and collapses runs of blank lines to one
 // so that paragraphs survive but stray Alt+Enter presses do not.
 func CleanMultiline(s string) string {
-	s = strings.NewReplacer("\r\n", "\n", "\r", "\n", "\u2028", "\n", "\u2029", "\n").Replace(s)
+	s = lineBreaks.Replace(s)
 	var b strings.Builder
 	b.Grow(len(s))
 	blankPending := false
@@ -181,3 +181,6 @@ func CleanMultiline(s string) string {
 	}
 	return b.String()
 }
+
+// lineBreaks unifies every kind of line break; built once, it is used on every import cell.
+var lineBreaks = strings.NewReplacer("\r\n", "\n", "\r", "\n", "\u2028", "\n", "\u2029", "\n")

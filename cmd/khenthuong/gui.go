@@ -36,7 +36,7 @@ func showFatal(a fyne.App, path string, err error) {
 	w := a.NewWindow("Khen thưởng")
 	msg := khenthuong.ErrorMessage(err)
 	if khenthuong.ErrorCode(err) == khenthuong.ECORRUPT {
-		if b := store.LatestBackup(path); b != "" {
+		if b, _ := store.LatestBackup(path); b != "" {
 			msg += fmt.Sprintf("\n\nBản sao lưu gần nhất: %s\nKhôi phục bằng lệnh: khenthuong restore \"%s\"", b, b)
 		}
 	}

@@ -1,0 +1,144 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"khenthuong"
+	"khenthuong/roster"
+)
+
+func init() {
+	commands["export"] = command{
+		usage: `export (--campaign ID | --decision ID) -o FILE.xlsx|FILE.csv [--order list|alpha] [--sep ';']
+    xuất danh sách khen thưởng của một đợt hoặc một quyết định: .xlsx (mỗi hình thức một trang,
+    in A4 ngang) hoặc .csv (UTF-8, Excel mở đúng tiếng Việt); --order alpha xếp theo tên`,
+		run: runExport,
+	}
+}
+
+// decisionSource is the part of the store that will serve decisions; the
+// store does not have it yet, so --decision says so until it does.
+type decisionSource interface {
+	Decision(id uint64) (*khenthuong.Decision, error)
+}
+
+func runExport(e *env, args []string) error {
+	fs := newFlags("export")
+	campaignID := fs.Uint64("campaign", 0, "đợt khen thưởng")
+	decisionID := fs.Uint64("decision", 0, "quyết định khen thưởng")
+	out := fs.String("o", "", "tệp xuất ra (.xlsx hoặc .csv)")
+	order := fs.String("order", string(khenthuong.OrderList), "thứ tự: list (theo danh sách) hoặc alpha (theo tên)")
+	sep := fs.String("sep", ",", "dấu phân cách cột của tệp .csv")
+	pos, err := parseFlags(fs, args)
+	if err != nil {
+		return err
+	}
+	switch {
+	case len(pos) != 0:
+		return usagef("thừa tham số “%s”", pos[0])
+	case (*campaignID == 0) == (*decisionID == 0):
+		return usagef("cần đúng một trong --campaign MÃ hoặc --decision MÃ")
+	case *out == "":
+		return usagef("cần -o TỆP.xlsx hoặc -o TỆP.csv")
+	}
+	ext := strings.ToLower(filepath.Ext(*out))
+	if ext != ".xlsx" && ext != ".csv" {
+		return usagef("tệp xuất ra phải có đuôi .xlsx hoặc .csv")
+	}
+	listOrder := khenthuong.ListOrder(*order)
+	if listOrder != khenthuong.OrderList && listOrder != khenthuong.OrderAlpha {
+		return usagef("--order chỉ nhận list hoặc alpha")
+	}
+	sepRune, err := parseSep(*sep)
+	if err != nil {
+		return err
+	}
+
+	db, err := e.openDB(true)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	forms, err := db.Forms()
+	if err != nil {
+		return err
+	}
+	opts := roster.ExportOptions{Order: listOrder, Forms: forms, Sep: sepRune}
+	var rows []roster.ExportRow
+	if *campaignID != 0 {
+		c, err := db.Campaign(*campaignID)
+		if err != nil {
+			return err
+		}
+		ns, err := db.Nominations(khenthuong.NominationFilter{CampaignID: c.ID})
+		if err != nil {
+			return err
+		}
+		rows, opts.Title = roster.CampaignRows(ns), c.Name
+	} else {
+		src, ok := any(db).(decisionSource)
+		if !ok {
+			return khenthuong.Errorf(khenthuong.EINVALID,
+				"Chưa xuất được theo quyết định: phiên bản này chưa quản lý quyết định khen thưởng; hãy xuất theo đợt (--campaign)")
+		}
+		d, err := src.Decision(*decisionID)
+		if err != nil {
+			return err
+		}
+		rows = roster.DecisionRows(d)
+		opts.Title = fmt.Sprintf("Kèm theo Quyết định số %s ngày %s", d.Number, d.Date.Display())
+	}
+	err = writeFileAtomic(*out, func(w io.Writer) error {
+		if ext == ".csv" {
+			return roster.WriteCSV(w, rows, opts)
+		}
+		return roster.WriteXLSX(w, rows, opts)
+	})
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(e.stderr, "Đã xuất %d dòng ra %s\n", len(rows), *out)
+	return nil
+}
+
+// parseSep reads the --sep value: one character, or "tab".
+func parseSep(s string) (rune, error) {
+	switch s {
+	case "tab", `\t`, "\t":
+		return '\t', nil
+	}
+	r := []rune(s)
+	if len(r) != 1 || r[0] == '"' || r[0] == '\r' || r[0] == '\n' {
+		return 0, usagef("--sep cần đúng một ký tự, ví dụ ';' hoặc ','")
+	}
+	return r[0], nil
+}
+
+// writeFileAtomic writes a file through a temporary file in the same folder,
+// so a failed export never leaves half a file where the clerk expects one.
+func writeFileAtomic(path string, write func(w io.Writer) error) error {
+	fail := func(err error) error {
+		return khenthuong.Errorf(khenthuong.EINVALID, "Không ghi được tệp “%s”: %v", path, err)
+	}
+	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*")
+	if err != nil {
+		return fail(err)
+	}
+	defer os.Remove(tmp.Name())
+	_ = tmp.Chmod(0o644) // a file for people to open and send, not a private one
+	if err := write(tmp); err != nil {
+		tmp.Close()
+		return khenthuong.Internal(err)
+	}
+	if err := tmp.Close(); err != nil {
+		return fail(err)
+	}
+	if err := os.Rename(tmp.Name(), path); err != nil {
+		return fail(err)
+	}
+	return nil
+}

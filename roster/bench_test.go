@@ -1,0 +1,87 @@
+package roster
+
+import (
+	"fmt"
+	"io"
+	"path/filepath"
+	"testing"
+
+	"github.com/xuri/excelize/v2"
+
+	"khenthuong"
+)
+
+var (
+	benchFamilies = []string{"Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ", "Đặng", "Bùi", "Đỗ", "Hồ", "Ngô", "Dương", "Lý"}
+	benchMiddles  = []string{"Văn", "Thị", "Hữu", "Đức", "Thanh", "Minh", "Quang", "Thị Thu", "Ngọc", "Xuân"}
+	benchGivens   = []string{"An", "Bình", "Cường", "Dũng", "Hà", "Hải", "Hoa", "Hùng", "Lan", "Linh", "Mai", "Nam", "Phương", "Quỳnh", "Sáng", "Tiến", "Tình", "Trang", "Tuấn", "Yến"}
+	benchUnits    = []string{"Sở Tư pháp", "Sở Nội vụ", "Công an tỉnh Quảng Trị", "Trường THPT Lệ Thủy", "UBND xã Ngư Hóa", "Bộ Chỉ huy Bộ đội Biên phòng tỉnh"}
+	benchForms    = []string{"Bằng khen của Chủ tịch UBND tỉnh", "Chiến sĩ thi đua cơ sở", "Lao động tiên tiến", "Giấy khen của Giám đốc Sở"}
+)
+
+func benchName(i int) string {
+	return fmt.Sprintf("%s %s %s", benchFamilies[i%len(benchFamilies)], benchMiddles[(i/7)%len(benchMiddles)], benchGivens[(i/3)%len(benchGivens)])
+}
+
+// writeBenchXLSX writes a unit's list of n individuals with the stream writer.
+func writeBenchXLSX(b *testing.B, path string, n int) {
+	f := excelize.NewFile()
+	defer f.Close()
+	sw, err := f.NewStreamWriter("Sheet1")
+	must(b, err)
+	must(b, sw.SetRow("A1", []any{"DANH SÁCH ĐỀ NGHỊ KHEN THƯỞNG"}))
+	must(b, sw.SetRow("A3", []any{"STT", "Danh xưng", "Họ và tên", "Giới tính", "Ngày sinh", "Chức vụ", "Đơn vị", "Hình thức khen thưởng", "Thành tích", "Đơn vị đề nghị", "Số tờ trình"}))
+	for i := 0; i < n; i++ {
+		title, gender := "Ông", "Nam"
+		if i%2 == 1 {
+			title, gender = "Bà", "Nữ"
+		}
+		row := []any{i + 1, title, benchName(i), gender, fmt.Sprintf("%02d/%02d/%d", 1+i%28, 1+i%12, 1960+i%40), "Chuyên viên",
+			benchUnits[i%len(benchUnits)], benchForms[i%len(benchForms)], "Đã có thành tích xuất sắc trong thực hiện nhiệm vụ năm 2024",
+			benchUnits[i%len(benchUnits)], "45/TTr-STP"}
+		cell, _ := excelize.CoordinatesToCellName(1, 4+i)
+		must(b, sw.SetRow(cell, row))
+	}
+	must(b, sw.Flush())
+	must(b, f.SaveAs(path))
+}
+
+// BenchmarkImportXLSX10000 reads, cleans and validates a 10,000-row list and
+// checks it for duplicates: the part of an import before the store's commit.
+func BenchmarkImportXLSX10000(b *testing.B) {
+	path := filepath.Join(b.TempDir(), "10000.xlsx")
+	writeBenchXLSX(b, path, 10000)
+	opts := ReadOptions{Forms: testForms(), Today: testToday}
+	b.ReportAllocs()
+	for b.Loop() {
+		im, err := Read(path, opts)
+		if err != nil {
+			b.Fatal(err)
+		}
+		im.CheckDuplicates(nil)
+		if len(im.Rows) != 10000 || im.Errors() != 0 {
+			b.Fatalf("rows %d, errors %d", len(im.Rows), im.Errors())
+		}
+	}
+}
+
+// BenchmarkExportXLSX10000 writes a 10,000-row roster over four forms.
+func BenchmarkExportXLSX10000(b *testing.B) {
+	codes := []string{"BKCT", "CSTDCS", "LDTT", "GKSO"}
+	rows := make([]ExportRow, 10000)
+	for i := range rows {
+		rows[i] = ExportRow{Nomination: khenthuong.Nomination{
+			ID: uint64(i + 1), Order: i + 1, FormCode: codes[i%len(codes)],
+			Nominee: khenthuong.Nominee{Kind: khenthuong.Individual, Title: "Ông", Name: benchName(i), Gender: khenthuong.Male,
+				Birth: khenthuong.Date{Year: 1960 + i%40}, Position: "Chuyên viên", Unit: benchUnits[i%len(benchUnits)]},
+			Achievement: "Đã có thành tích xuất sắc trong thực hiện nhiệm vụ năm 2024", ProposingUnit: benchUnits[i%len(benchUnits)],
+		}, DecisionNo: "2871/QĐ-UBND", DecisionDate: khenthuong.Date{Year: 2024, Month: 10, Day: 24}, RegistryNo: fmt.Sprint(i + 1), Amount: 2_340_000}
+	}
+	opts := ExportOptions{Forms: testForms(), Title: "Tổng kết năm 2024"}
+	b.ReportAllocs()
+	for b.Loop() {
+		if err := WriteXLSX(io.Discard, rows, opts); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -1,0 +1,189 @@
+package roster
+
+import (
+	"bytes"
+	"encoding/csv"
+	"errors"
+	"io"
+	"strings"
+	"unicode/utf8"
+
+	"golang.org/x/text/encoding/charmap"
+	"golang.org/x/text/encoding/unicode"
+
+	"khenthuong"
+	"khenthuong/vntext"
+)
+
+var utf8BOM = []byte{0xEF, 0xBB, 0xBF}
+
+// ReadCSV reads a CSV list: separator ";", "," or tab (found from the file, or
+// from Excel's "sep=;" first line), UTF-8 with or without a BOM, UTF-16 with
+// a BOM (Excel's "Unicode Text"), or Windows-1258 bytes from old Excel on
+// Vietnamese Windows. name is the file name shown in the report; the one
+// sheet is named after it.
+func ReadCSV(r io.Reader, name string, opts ReadOptions) (*Import, error) {
+	data, err := io.ReadAll(io.LimitReader(r, MaxFileSize+1))
+	if err != nil {
+		return nil, khenthuong.Errorf(khenthuong.EINVALID, "Không đọc được tệp “%s”: %v", name, err)
+	}
+	if len(data) > MaxFileSize {
+		return nil, khenthuong.Errorf(khenthuong.EINVALID, "Tệp “%s” lớn quá %d MB: hãy tách thành nhiều tệp", name, MaxFileSize>>20)
+	}
+	if bytes.HasPrefix(data, oleMagic) {
+		return nil, errXLS(name)
+	}
+	if bytes.HasPrefix(data, []byte("PK\x03\x04")) {
+		return nil, khenthuong.Errorf(khenthuong.EINVALID, "Tệp “%s” là tệp Excel .xlsx mang đuôi .csv: hãy đổi đuôi thành .xlsx", name)
+	}
+	text, enc := decodeCSV(data)
+	rd := newReader(name, opts)
+	rd.im.Encoding = enc
+	lines, perr := splitCSV(text, rd.opts.MaxRows+headerScanRows+1000)
+	if perr != "" {
+		rd.problem(name, len(lines)+1, "", "", SeverityError, "%s", perr)
+	}
+	rd.addGrid(&grid{name: name, lines: lines})
+	return rd.finish(), nil
+}
+
+// decodeCSV turns the file's bytes into text and names the encoding found.
+func decodeCSV(data []byte) (string, string) {
+	switch {
+	case bytes.HasPrefix(data, utf8BOM):
+		return string(data[len(utf8BOM):]), "UTF-8 (BOM)"
+	case bytes.HasPrefix(data, []byte{0xFF, 0xFE}), bytes.HasPrefix(data, []byte{0xFE, 0xFF}):
+		dec := unicode.UTF16(unicode.LittleEndian, unicode.ExpectBOM).NewDecoder()
+		if out, err := dec.Bytes(data); err == nil {
+			return string(out), "UTF-16"
+		}
+	}
+	if vntext.LooksLikeUTF8(data) {
+		return string(data), "UTF-8"
+	}
+	// 8-bit text: Windows-1258, or TCVN3 / VNI bytes from a workbook typed
+	// in .VnTime or VNI-Times fonts. The latter are kept as Excel would show
+	// them, for the cell-by-cell conversion to recognise.
+	if view := cp1252View(data); mostlyLegacy(view) {
+		return view, "8 bit (TCVN3/VNI)"
+	}
+	return vntext.DecodeWindows1258(data), "Windows-1258"
+}
+
+// cp1252View reads bytes as Windows-1252 (Excel's view of TCVN3 and VNI
+// text), keeping the five bytes cp1252 leaves undefined as C1 characters.
+func cp1252View(data []byte) string {
+	var b strings.Builder
+	b.Grow(len(data) + len(data)/2)
+	for _, c := range data {
+		r := rune(c)
+		if c >= 0x80 && c <= 0x9F {
+			if d := charmap.Windows1252.DecodeByte(c); d != utf8.RuneError {
+				r = d
+			}
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+// mostlyLegacy reports whether most fields with non-ASCII text in the start
+// of a file read as TCVN3 or VNI.
+func mostlyLegacy(text string) bool {
+	if len(text) > 64<<10 {
+		text = text[:64<<10]
+	}
+	legacy, other := 0, 0
+	for _, f := range strings.FieldsFunc(text, func(r rune) bool { return r == ',' || r == ';' || r == '\t' || r == '\n' || r == '\r' || r == '"' }) {
+		if isASCII(f) {
+			continue
+		}
+		if vntext.DetectEncoding(f, "") != vntext.Unicode {
+			legacy++
+		} else {
+			other++
+		}
+	}
+	return legacy > 0 && legacy >= other
+}
+
+// splitCSV parses text into rows numbered as Excel numbers them when it
+// opens the file (blank lines are rows; a quoted line break is not).
+func splitCSV(text string, maxLines int) ([][]string, string) {
+	if first, rest, ok := strings.Cut(text, "\n"); ok || first != "" {
+		if f := strings.TrimSpace(first); len(f) == 5 && strings.HasPrefix(strings.ToLower(f), "sep=") {
+			// Excel's separator hint: not a row when Excel opens the file.
+			return parseCSV(rest, rune(f[4]), maxLines)
+		}
+	}
+	return parseCSV(text, detectSeparator(text), maxLines)
+}
+
+func parseCSV(text string, sep rune, maxLines int) ([][]string, string) {
+	cr := newCSVReader(text, sep)
+	var lines [][]string
+	nextLine := 1 // physical line where the next record would start without blank lines
+	for {
+		rec, err := cr.Read()
+		if errors.Is(err, io.EOF) {
+			return lines, ""
+		}
+		if err != nil {
+			return lines, "Tệp CSV sai dạng từ đây (" + err.Error() + "): các dòng sau bị bỏ qua"
+		}
+		start, _ := cr.FieldPos(0)
+		for ; nextLine < start; nextLine++ {
+			lines = append(lines, nil) // blank lines csv skips
+		}
+		span := 1
+		for _, f := range rec {
+			span += strings.Count(f, "\n")
+		}
+		nextLine = start + span
+		if len(lines) >= maxLines {
+			if rowHasContent(rec) {
+				return lines, "Tệp dài quá giới hạn số dòng: chỉ đọc phần đầu, hãy tách thành nhiều tệp"
+			}
+			continue
+		}
+		lines = append(lines, trimRow(rec))
+	}
+}
+
+func newCSVReader(text string, sep rune) *csv.Reader {
+	cr := csv.NewReader(strings.NewReader(text))
+	cr.Comma = sep
+	cr.LazyQuotes = true
+	cr.FieldsPerRecord = -1
+	return cr
+}
+
+// detectSeparator picks the separator that splits the first records into the
+// same number of fields most consistently: ";" files often hold commas in
+// their text ("Chức vụ, đơn vị công tác").
+func detectSeparator(text string) rune {
+	best, bestScore, bestWidth := ';', -1, 0
+	for _, sep := range []rune{';', ',', '\t', '|'} {
+		cr := newCSVReader(text, sep)
+		counts := map[int]int{}
+		for i := 0; i < 30; i++ {
+			rec, err := cr.Read()
+			if err != nil {
+				break
+			}
+			if n := len(rec); n > 1 {
+				counts[n]++
+			}
+		}
+		score, width := 0, 0
+		for n, c := range counts {
+			if c > score || c == score && n > width {
+				score, width = c, n
+			}
+		}
+		if score > bestScore || score == bestScore && width > bestWidth {
+			best, bestScore, bestWidth = sep, score, width
+		}
+	}
+	return best
+}

@@ -1,0 +1,126 @@
+package roster
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+
+	"golang.org/x/text/encoding/charmap"
+	"golang.org/x/text/encoding/unicode"
+	"golang.org/x/text/unicode/norm"
+
+	"khenthuong"
+)
+
+// cp1258 encodes text the way old Excel saved CSV on Vietnamese Windows:
+// base letters (â ê ô ă ơ ư đ) precomposed, the tone a separate byte.
+func cp1258(t *testing.T, s string) []byte {
+	t.Helper()
+	var b strings.Builder
+	for _, r := range norm.NFC.String(s) {
+		if _, ok := charmap.Windows1258.EncodeRune(r); ok {
+			b.WriteRune(r)
+			continue
+		}
+		var base, tones []rune
+		for _, m := range norm.NFD.String(string(r)) {
+			switch m {
+			case 0x0300, 0x0301, 0x0303, 0x0309, 0x0323:
+				tones = append(tones, m)
+			default:
+				base = append(base, m)
+			}
+		}
+		b.WriteString(norm.NFC.String(string(base)))
+		b.WriteString(string(tones))
+	}
+	out, err := charmap.Windows1258.NewEncoder().Bytes([]byte(b.String()))
+	if err != nil {
+		t.Fatalf("cp1258(%q): %v", s, err)
+	}
+	return out
+}
+
+func TestReadCSV(t *testing.T) {
+	want := []wantRow{
+		{line: 2, n: person("Ông", "Trương Quang Sáng", khenthuong.Male, "1975-01-05", "Phó Giám đốc", "Sở Tư pháp", "BKCT")},
+		{line: 4, n: person("Bà", "Nguyễn Thị Như Quỳnh", khenthuong.Female, "1980", "Chuyên viên", "Sở Tư pháp, tỉnh Quảng Trị", "BKCT")},
+	}
+	utf8Text := "STT;Họ và tên;Giới tính;Ngày sinh;Chức vụ;Đơn vị;Hình thức\r\n" +
+		"1;Ông Trương Quang Sáng;Nam;05/01/1975;Phó Giám đốc;Sở Tư pháp;BKCT\r\n" +
+		"\r\n" +
+		"2;Bà Nguyễn Thị Như Quỳnh;Nữ;1980;Chuyên viên;\"Sở Tư pháp, tỉnh Quảng Trị\";Bằng khen của Chủ tịch UBND tỉnh\r\n"
+	utf16, err := unicode.UTF16(unicode.LittleEndian, unicode.UseBOM).NewEncoder().Bytes([]byte(strings.ReplaceAll(utf8Text, ";", "\t")))
+	if err != nil {
+		t.Fatal(err)
+	}
+	cases := []struct {
+		name, encoding string
+		data           []byte
+	}{
+		{"UTF8WithBOM", "UTF-8 (BOM)", append(append([]byte{}, utf8BOM...), utf8Text...)},
+		{"UTF8WithoutBOM", "UTF-8", []byte(utf8Text)},
+		{"CommaSeparated", "UTF-8", []byte(strings.NewReplacer(";", ",", "\"Sở Tư pháp, tỉnh Quảng Trị\"", "\"Sở Tư pháp, tỉnh Quảng Trị\"").Replace(utf8Text))},
+		{"ExcelSepHint", "UTF-8", []byte("sep=;\r\n" + utf8Text)},
+		{"Windows1258", "Windows-1258", cp1258(t, utf8Text)},
+		{"UTF16", "UTF-16", utf16},
+		{"NFD", "UTF-8", []byte(strings.NewReplacer("Trương", "Tru\u031bo\u031bng", "Quỳnh", "Quy\u0300nh").Replace(utf8Text))},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			im, err := ReadCSV(bytes.NewReader(c.data), "ds.csv", testOptions())
+			if err != nil {
+				t.Fatal(err)
+			}
+			if im.Errors() != 0 || im.Warnings() != 0 {
+				t.Fatalf("problems:%s", problemsOf(im))
+			}
+			if im.Encoding != c.encoding {
+				t.Errorf("encoding = %q, want %q", im.Encoding, c.encoding)
+			}
+			checkRows(t, im, want)
+		})
+	}
+}
+
+// TestReadCSVLegacyBytes: a workbook typed in .VnTime saved as CSV holds
+// TCVN3 bytes, header included.
+func TestReadCSVLegacyBytes(t *testing.T) {
+	data := []byte("STT;H\xe4 v\xb5 t\xaan;\xa7\xacn v\xde;H\xd7nh th\xf8c\r\n" +
+		"1;Nguy\xd4n V\xa8n T\xd7nh;Tr\xb9m Y t\xd5 x\xb7 Ng\xad H\xe3a;BKCT\r\n")
+	im, err := ReadCSV(bytes.NewReader(data), "cu.csv", testOptions())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if im.Errors() != 0 || im.Encoding != "8 bit (TCVN3/VNI)" || len(im.Converted) != 5 {
+		t.Fatalf("encoding %q, %d conversions, problems:%s", im.Encoding, len(im.Converted), problemsOf(im))
+	}
+	checkRows(t, im, []wantRow{{line: 2, n: person("", "Nguyễn Văn Tình", "", "", "", "Trạm Y tế xã Ngư Hóa", "BKCT")}})
+}
+
+func TestReadCSVQuotedLineBreakKeepsRowNumbers(t *testing.T) {
+	text := "STT,Họ và tên,Đơn vị,Thành tích,Hình thức\n" +
+		"1,Nguyễn Văn An,Sở Nội vụ,\"Dòng một\nDòng hai\",BKCT\n" +
+		"2,Lê Văn Bình,Sở Nội vụ,Ngắn,XYZ\n"
+	im, err := ReadCSV(strings.NewReader(text), "ds.csv", testOptions())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(im.Rows) != 2 || im.Rows[0].Nomination.Achievement != "Dòng một\nDòng hai" {
+		t.Fatalf("rows = %+v", im.Rows)
+	}
+	if im.Rows[1].Line != 3 || im.Errors() != 1 || im.Problems[0].Row != 3 || !strings.HasPrefix(im.Problems[0].Column, "E (") {
+		t.Errorf("second row at line %d; problems:%s", im.Rows[1].Line, problemsOf(im))
+	}
+}
+
+func TestReadCSVRejectsOtherFiles(t *testing.T) {
+	for name, data := range map[string][]byte{
+		"xlsx": []byte("PK\x03\x04rest"),
+		"xls":  append(append([]byte{}, oleMagic...), 0, 0),
+	} {
+		if _, err := ReadCSV(bytes.NewReader(data), "ds.csv", testOptions()); khenthuong.ErrorCode(err) != khenthuong.EINVALID {
+			t.Errorf("%s: err = %v, want EINVALID", name, err)
+		}
+	}
+}

@@ -1,0 +1,16 @@
+// Package roster reads the nomination lists units send (Excel .xlsx/.xlsm and
+// CSV files typed by many hands over many years) and writes award rosters and
+// the blank import template back out. It is the only package that imports
+// excelize.
+//
+// Reading never writes anything: Read turns a file into normalised
+// nominations (khenthuong.Nomination, CampaignID 0) plus a report of every
+// problem, each naming the sheet, row and column, and every cell converted
+// from the legacy TCVN3 (ABC) or VNI encodings. The caller shows the report,
+// lets the clerk confirm, sets the campaign and stores the rows in one
+// transaction.
+//
+// Files are untrusted: the zip and XML sizes, the number of rows and the
+// length of a cell are capped, and no input makes the readers panic (see the
+// fuzz targets).
+package roster

@@ -1,0 +1,53 @@
+package roster
+
+import (
+	"strings"
+	"testing"
+
+	"khenthuong"
+)
+
+func TestCheckDuplicates(t *testing.T) {
+	sheet := xsheet{name: "S", rows: [][]any{
+		{"STT", "Loại", "Họ và tên", "Năm sinh", "Đơn vị", "Hình thức"},
+		{1, "Tập thể", "Phòng Tư pháp", "", "UBND huyện", "BKCT"},
+		{2, "Cá nhân", "Nguyễn Văn An", 1970, "Sở Nội vụ", "BKCT"},
+		{3, "Cá nhân", "NGUYỄN VĂN AN", 1970, "Sở Tài chính", "CSTDT"}, // same name and birth year: row 3
+		{4, "Cá nhân", "Nguyễn Văn An", 1985, "Sở Y tế", "BKCT"},       // same name only: a namesake
+		{5, "Tập thể", "Phòng  tư pháp", "", "UBND xã", "TTLDXS"},      // collectives: the name is enough
+		{6, "Cá nhân", "Trần Thị Bình", 1990, "Sở Nội vụ", "BKCT"},     // like a stored nomination
+		{7, "Cá nhân", "Lê Văn Cường", 1991, "Sở Xây dựng", "BKCT"},    // a stored namesake, other unit and year
+		{8, "Cá nhân", "Hoàng Văn Dũng", "", "", "BKCT"},               // nothing to tell them apart
+		{9, "Cá nhân", "Hoàng Văn Dũng", "", "", "BKCT"},
+	}}
+	im, err := Read(writeXLSX(t, t.TempDir(), "trung.xlsx", sheet), testOptions())
+	if err != nil {
+		t.Fatal(err)
+	}
+	existing := []khenthuong.Nomination{
+		{ID: 41, CampaignID: 2, FormCode: "BKCT", Status: khenthuong.StatusApproved,
+			Nominee: khenthuong.Nominee{Kind: khenthuong.Individual, Title: "Bà", Name: "Trần Thị Bình", Birth: khenthuong.MustDate("1990-03-04"), Unit: "Sở Y tế"}},
+		{ID: 42, CampaignID: 2, FormCode: "BKCT", Status: khenthuong.StatusSubmitted,
+			Nominee: khenthuong.Nominee{Kind: khenthuong.Individual, Name: "Lê Văn Cường", Birth: khenthuong.MustDate("1970"), Unit: "Sở Tư pháp"}},
+	}
+	im.CheckDuplicates(existing)
+	var got []string
+	for _, p := range im.Problems {
+		if p.Severity != SeverityWarning {
+			t.Errorf("problem %s is not a warning", p)
+		}
+		got = append(got, itoa(p.Row)+" "+p.Column+": "+p.Message)
+	}
+	want := []string{
+		"4 C (Họ và tên): Có thể trùng với dòng 3 của tệp: Nguyễn Văn An, Sở Nội vụ, 1970, BKCT",
+		"6 C (Họ và tên): Có thể trùng với dòng 2 của tệp: Phòng Tư pháp, UBND huyện, BKCT",
+		"7 C (Họ và tên): Có thể trùng với đề nghị mã 41 đã có (đợt 2, Được duyệt): Bà Trần Thị Bình, Sở Y tế, 1990, BKCT",
+		"10 C (Họ và tên): Có thể trùng với dòng 9 của tệp: Hoàng Văn Dũng, BKCT",
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("warnings:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	if im.Errors() != 0 {
+		t.Errorf("duplicates must not block the import:%s", problemsOf(im))
+	}
+}

@@ -1,0 +1,452 @@
+package roster
+
+import (
+	"bytes"
+	"encoding/csv"
+	"fmt"
+	"io"
+	"sort"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/xuri/excelize/v2"
+
+	"khenthuong"
+	"khenthuong/vntext"
+)
+
+// ExportRow is one line of a roster: a nomination and, once a decision lists
+// it, what the decision gave it. The decision fields are empty for the
+// roster of a campaign.
+type ExportRow struct {
+	Nomination   khenthuong.Nomination
+	DecisionNo   string          // "2871/QĐ-UBND"
+	DecisionDate khenthuong.Date //
+	RegistryNo   string          // số sổ vàng
+	Amount       int64           // tiền thưởng in đồng; 0 prints nothing
+}
+
+// CampaignRows makes the roster rows of a campaign's nominations.
+func CampaignRows(ns []khenthuong.Nomination) []ExportRow {
+	rows := make([]ExportRow, len(ns))
+	for i, n := range ns {
+		rows[i] = ExportRow{Nomination: n}
+	}
+	return rows
+}
+
+// DecisionRows makes the roster rows of a decision: its recipients in its
+// order, each with the decision's number and date, registry number and bonus.
+func DecisionRows(d *khenthuong.Decision) []ExportRow {
+	rows := make([]ExportRow, len(d.Recipients))
+	for i, r := range d.Recipients {
+		rows[i] = ExportRow{
+			Nomination: khenthuong.Nomination{
+				ID: r.NominationID, CampaignID: d.CampaignID, NomineeID: r.NomineeID, Nominee: r.Nominee,
+				FormCode: d.FormCode, Achievement: r.Achievement, SubmissionNo: d.SubmissionNo,
+				SubmissionDate: d.SubmissionDate, Order: i + 1, Status: khenthuong.StatusApproved,
+			},
+			DecisionNo: d.Number, DecisionDate: d.Date, RegistryNo: r.RegistryNo, Amount: r.Amount,
+		}
+	}
+	return rows
+}
+
+// ExportOptions tune WriteXLSX and WriteCSV.
+type ExportOptions struct {
+	// Order is OrderList (the nominations' list order, the default) or
+	// OrderAlpha (Vietnamese order: collectives, individuals by given name,
+	// households).
+	Order khenthuong.ListOrder
+	// Forms is the catalogue: form names for the "Hình thức" column and sheet
+	// titles, and the sheet order (highest rank first).
+	Forms []khenthuong.AwardForm
+	// Title is printed under the sheet heading, e.g. the campaign's name or
+	// "Kèm theo Quyết định số ...".
+	Title string
+	// Sep is the CSV separator (default ',').
+	Sep rune
+}
+
+// exportColumn is one column of a roster. The first mainColumns print; the
+// others carry the rest of the nomination so that the roster imports back
+// unchanged.
+type exportColumn struct {
+	header   string
+	maxWidth float64
+	value    func(r *ExportRow, stt int, form string) any
+}
+
+const mainColumns = 10
+
+var exportColumns = []exportColumn{
+	{"STT", 6, func(r *ExportRow, stt int, _ string) any { return stt }},
+	{"Danh xưng", 12, func(r *ExportRow, _ int, _ string) any { return r.Nomination.Nominee.Title }},
+	{"Họ và tên / Tên tập thể", 34, func(r *ExportRow, _ int, _ string) any { return r.Nomination.Nominee.Name }},
+	{"Chức vụ", 28, func(r *ExportRow, _ int, _ string) any { return r.Nomination.Nominee.Position }},
+	{"Đơn vị", 40, func(r *ExportRow, _ int, _ string) any { return r.Nomination.Nominee.Unit }},
+	{"Hình thức khen thưởng", 30, func(_ *ExportRow, _ int, form string) any { return form }},
+	{"Số quyết định", 16, func(r *ExportRow, _ int, _ string) any { return r.DecisionNo }},
+	{"Ngày quyết định", 12, func(r *ExportRow, _ int, _ string) any { return r.DecisionDate.Display() }},
+	{"Số sổ vàng", 12, func(r *ExportRow, _ int, _ string) any { return r.RegistryNo }},
+	{"Tiền thưởng", 14, func(r *ExportRow, _ int, _ string) any {
+		if r.Amount == 0 {
+			return ""
+		}
+		return r.Amount
+	}},
+	{"Loại", 12, func(r *ExportRow, _ int, _ string) any { return r.Nomination.Nominee.Kind.Label() }},
+	{"Giới tính", 8, func(r *ExportRow, _ int, _ string) any { return r.Nomination.Nominee.Gender.Label() }},
+	{"Ngày sinh", 12, func(r *ExportRow, _ int, _ string) any { return r.Nomination.Nominee.Birth.Display() }},
+	{"Địa chỉ", 30, func(r *ExportRow, _ int, _ string) any { return r.Nomination.Nominee.Address }},
+	{"Phân loại đối tượng", 22, func(r *ExportRow, _ int, _ string) any { return r.Nomination.Nominee.Classification }},
+	{"Lĩnh vực", 20, func(r *ExportRow, _ int, _ string) any { return r.Nomination.Nominee.Field }},
+	{"Thành tích", 60, func(r *ExportRow, _ int, _ string) any { return r.Nomination.Achievement }},
+	{"Đơn vị đề nghị", 30, func(r *ExportRow, _ int, _ string) any { return r.Nomination.ProposingUnit }},
+	{"Số tờ trình", 16, func(r *ExportRow, _ int, _ string) any { return r.Nomination.SubmissionNo }},
+	{"Ngày tờ trình", 12, func(r *ExportRow, _ int, _ string) any { return r.Nomination.SubmissionDate.Display() }},
+}
+
+// rosterGroup is the rows of one award form, sorted.
+type rosterGroup struct {
+	code, name string
+	rows       []*ExportRow
+}
+
+// groupRows splits rows by form, forms in catalogue rank order (unknown codes
+// last, by code), and sorts each group.
+func groupRows(rows []ExportRow, opts ExportOptions) []rosterGroup {
+	rank := map[string]int{}
+	names := map[string]string{}
+	for _, f := range opts.Forms {
+		rank[f.Code] = f.Rank
+		names[f.Code] = f.Name
+	}
+	byCode := map[string]*rosterGroup{}
+	var groups []*rosterGroup
+	for i := range rows {
+		code := rows[i].Nomination.FormCode
+		g := byCode[code]
+		if g == nil {
+			name := names[code]
+			if name == "" {
+				name = code
+			}
+			g = &rosterGroup{code: code, name: name}
+			byCode[code] = g
+			groups = append(groups, g)
+		}
+		g.rows = append(g.rows, &rows[i])
+	}
+	sort.SliceStable(groups, func(a, b int) bool {
+		ra, oka := rank[groups[a].code]
+		rb, okb := rank[groups[b].code]
+		switch {
+		case oka != okb:
+			return oka
+		case ra != rb:
+			return ra > rb
+		}
+		return groups[a].code < groups[b].code
+	})
+	out := make([]rosterGroup, len(groups))
+	for i, g := range groups {
+		sortGroup(g.rows, opts.Order)
+		out[i] = *g
+	}
+	return out
+}
+
+var kindOrder = map[khenthuong.Kind]int{khenthuong.Collective: 0, khenthuong.Individual: 1, khenthuong.Household: 2}
+
+func sortGroup(rows []*ExportRow, order khenthuong.ListOrder) {
+	if order != khenthuong.OrderAlpha {
+		sort.SliceStable(rows, func(a, b int) bool {
+			na, nb := &rows[a].Nomination, &rows[b].Nomination
+			if na.Order != nb.Order {
+				return na.Order < nb.Order
+			}
+			return na.ID < nb.ID
+		})
+		return
+	}
+	keys := make(map[*ExportRow][]byte, len(rows))
+	for _, r := range rows {
+		nm := &r.Nomination.Nominee
+		if nm.Kind == khenthuong.Individual {
+			keys[r] = vntext.NameSortKey(nm.Name)
+		} else {
+			keys[r] = vntext.SortKey(nm.Name)
+		}
+	}
+	sort.SliceStable(rows, func(a, b int) bool {
+		ka, kb := kindOrder[rows[a].Nomination.Nominee.Kind], kindOrder[rows[b].Nomination.Nominee.Kind]
+		if ka != kb {
+			return ka < kb
+		}
+		return bytes.Compare(keys[rows[a]], keys[rows[b]]) < 0
+	})
+}
+
+// sheetName makes a valid, unique sheet name from a form code.
+func sheetName(code string, used map[string]bool) string {
+	name := strings.Map(func(r rune) rune {
+		if strings.ContainsRune(`[]:*?/\'`, r) {
+			return '-'
+		}
+		return r
+	}, code)
+	if name == "" {
+		name = "Danh sách"
+	}
+	if utf8.RuneCountInString(name) > 28 {
+		name = string([]rune(name)[:28])
+	}
+	base := name
+	for i := 2; used[strings.ToLower(name)]; i++ {
+		name = fmt.Sprintf("%s %d", base, i)
+	}
+	used[strings.ToLower(name)] = true
+	return name
+}
+
+const (
+	exportTitleRow  = 1
+	exportHeaderRow = 4
+)
+
+// WriteXLSX writes the roster as an .xlsx workbook with excelize's stream
+// writer: one sheet per award form, a heading, the header row styled and
+// frozen, column widths fitted, printing on A4 landscape with the header
+// repeated on every page.
+func WriteXLSX(w io.Writer, rows []ExportRow, opts ExportOptions) error {
+	f := excelize.NewFile()
+	defer f.Close()
+	if err := f.SetDefaultFont("Times New Roman"); err != nil {
+		return fmt.Errorf("roster: export: %w", err)
+	}
+	st, err := newExportStyles(f)
+	if err != nil {
+		return fmt.Errorf("roster: export: %w", err)
+	}
+	groups := groupRows(rows, opts)
+	if len(groups) == 0 {
+		groups = []rosterGroup{{}}
+	}
+	used := map[string]bool{}
+	for gi, g := range groups {
+		name := sheetName(g.code, used)
+		if gi == 0 {
+			err = f.SetSheetName("Sheet1", name)
+		} else {
+			_, err = f.NewSheet(name)
+		}
+		if err == nil {
+			err = writeRosterSheet(f, name, g, opts, st)
+		}
+		if err != nil {
+			return fmt.Errorf("roster: export sheet %s: %w", name, err)
+		}
+	}
+	// The first sheet is active already; SetActiveSheet would parse every
+	// streamed sheet back into memory.
+	if err := f.Write(w); err != nil {
+		return fmt.Errorf("roster: export: %w", err)
+	}
+	return nil
+}
+
+type exportStyles struct {
+	title, subtitle, header, text, center, money int
+}
+
+func newExportStyles(f *excelize.File) (*exportStyles, error) {
+	border := []excelize.Border{
+		{Type: "left", Color: "000000", Style: 1}, {Type: "top", Color: "000000", Style: 1},
+		{Type: "right", Color: "000000", Style: 1}, {Type: "bottom", Color: "000000", Style: 1},
+	}
+	var st exportStyles
+	for _, s := range []struct {
+		dst   *int
+		style *excelize.Style
+	}{
+		{&st.title, &excelize.Style{Font: &excelize.Font{Bold: true, Size: 14}, Alignment: &excelize.Alignment{Horizontal: "center"}}},
+		{&st.subtitle, &excelize.Style{Font: &excelize.Font{Italic: true, Size: 12}, Alignment: &excelize.Alignment{Horizontal: "center", WrapText: true}}},
+		{&st.header, &excelize.Style{
+			Font: &excelize.Font{Bold: true, Size: 12}, Border: border,
+			Fill:      excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"DDEBF7"}},
+			Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "center", WrapText: true},
+		}},
+		{&st.text, &excelize.Style{Font: &excelize.Font{Size: 12}, Border: border, Alignment: &excelize.Alignment{Vertical: "top", WrapText: true}}},
+		{&st.center, &excelize.Style{Font: &excelize.Font{Size: 12}, Border: border, Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "top"}}},
+		{&st.money, &excelize.Style{Font: &excelize.Font{Size: 12}, Border: border, NumFmt: 3, Alignment: &excelize.Alignment{Vertical: "top"}}},
+	} {
+		id, err := f.NewStyle(s.style)
+		if err != nil {
+			return nil, err
+		}
+		*s.dst = id
+	}
+	return &st, nil
+}
+
+func writeRosterSheet(f *excelize.File, sheet string, g rosterGroup, opts ExportOptions, st *exportStyles) error {
+	size, orientation, fitW, fitH, fit := 9, "landscape", 1, 0, true // 9 = A4
+	if err := f.SetPageLayout(sheet, &excelize.PageLayoutOptions{Size: &size, Orientation: &orientation, FitToWidth: &fitW, FitToHeight: &fitH}); err != nil {
+		return err
+	}
+	if err := f.SetSheetProps(sheet, &excelize.SheetPropsOptions{FitToPage: &fit}); err != nil {
+		return err
+	}
+	margin, top := 0.4, 0.6
+	if err := f.SetPageMargins(sheet, &excelize.PageLayoutMarginsOptions{Left: &margin, Right: &margin, Top: &top, Bottom: &top}); err != nil {
+		return err
+	}
+	sw, err := f.NewStreamWriter(sheet)
+	if err != nil {
+		return err
+	}
+	// Widths fitted to the content, within each column's bounds.
+	values := make([][]any, len(g.rows))
+	widths := make([]float64, len(exportColumns))
+	for c, col := range exportColumns {
+		widths[c] = min(col.maxWidth, float64(longestWord(col.header))+2)
+	}
+	for i, r := range g.rows {
+		vals := make([]any, len(exportColumns))
+		for c, col := range exportColumns {
+			v := col.value(r, i+1, g.name)
+			vals[c] = v
+			n := 0
+			switch x := v.(type) {
+			case string:
+				n = utf8.RuneCountInString(x)
+			case int64:
+				n = len(vntext.FormatNumber(x))
+			case int:
+				n = len(strconv.Itoa(x))
+			}
+			widths[c] = max(widths[c], min(col.maxWidth, float64(n)+2))
+		}
+		values[i] = vals
+	}
+	for c, w := range widths {
+		if err := sw.SetColWidth(c+1, c+1, max(w, 6)); err != nil {
+			return err
+		}
+	}
+	if err := sw.SetPanes(&excelize.Panes{
+		Freeze: true, YSplit: exportHeaderRow, TopLeftCell: fmt.Sprintf("A%d", exportHeaderRow+1), ActivePane: "bottomLeft",
+		Selection: []excelize.Selection{{SQRef: fmt.Sprintf("A%d", exportHeaderRow+1), ActiveCell: fmt.Sprintf("A%d", exportHeaderRow+1), Pane: "bottomLeft"}},
+	}); err != nil {
+		return err
+	}
+	lastMain, _ := excelize.ColumnNumberToName(mainColumns)
+	heading := "DANH SÁCH KHEN THƯỞNG"
+	if g.name != "" {
+		heading += ": " + strings.ToUpper(g.name)
+	}
+	if err := sw.SetRow("A1", []any{excelize.Cell{StyleID: st.title, Value: heading}}, excelize.RowOpts{Height: 22}); err != nil {
+		return err
+	}
+	if err := sw.MergeCell("A1", lastMain+"1"); err != nil {
+		return err
+	}
+	if opts.Title != "" {
+		if err := sw.SetRow("A2", []any{excelize.Cell{StyleID: st.subtitle, Value: opts.Title}}); err != nil {
+			return err
+		}
+		if err := sw.MergeCell("A2", lastMain+"2"); err != nil {
+			return err
+		}
+	}
+	header := make([]any, len(exportColumns))
+	for c, col := range exportColumns {
+		header[c] = excelize.Cell{StyleID: st.header, Value: col.header}
+	}
+	if err := sw.SetRow(fmt.Sprintf("A%d", exportHeaderRow), header, excelize.RowOpts{Height: 32}); err != nil {
+		return err
+	}
+	for i, vals := range values {
+		row := make([]any, len(vals))
+		for c, v := range vals {
+			style := st.text
+			switch c {
+			case 0, 7, 11, 12, 19:
+				style = st.center
+			case 9:
+				style = st.money
+			}
+			row[c] = excelize.Cell{StyleID: style, Value: v}
+		}
+		if err := sw.SetRow(fmt.Sprintf("A%d", exportHeaderRow+1+i), row); err != nil {
+			return err
+		}
+	}
+	if err := sw.Flush(); err != nil {
+		return err
+	}
+	last := exportHeaderRow + max(len(values), 1)
+	quoted := "'" + strings.ReplaceAll(sheet, "'", "''") + "'"
+	if err := f.SetDefinedName(&excelize.DefinedName{
+		Name: "_xlnm.Print_Area", Scope: sheet, RefersTo: fmt.Sprintf("%s!$A$1:$%s$%d", quoted, lastMain, last),
+	}); err != nil {
+		return err
+	}
+	return f.SetDefinedName(&excelize.DefinedName{
+		Name: "_xlnm.Print_Titles", Scope: sheet, RefersTo: fmt.Sprintf("%s!$%d:$%d", quoted, exportHeaderRow, exportHeaderRow),
+	})
+}
+
+func longestWord(s string) int {
+	n := 0
+	for _, w := range strings.Fields(s) {
+		n = max(n, utf8.RuneCountInString(w))
+	}
+	return n
+}
+
+// WriteCSV writes the roster as CSV in UTF-8 with a byte-order mark, so that
+// Excel on Windows shows the Vietnamese letters; the forms follow each other,
+// each numbered from 1.
+func WriteCSV(w io.Writer, rows []ExportRow, opts ExportOptions) error {
+	if _, err := w.Write(utf8BOM); err != nil {
+		return fmt.Errorf("roster: export csv: %w", err)
+	}
+	cw := csv.NewWriter(w)
+	if opts.Sep != 0 {
+		cw.Comma = opts.Sep
+	}
+	cw.UseCRLF = true
+	header := make([]string, len(exportColumns))
+	for c, col := range exportColumns {
+		header[c] = col.header
+	}
+	if err := cw.Write(header); err != nil {
+		return fmt.Errorf("roster: export csv: %w", err)
+	}
+	rec := make([]string, len(exportColumns))
+	for _, g := range groupRows(rows, opts) {
+		for i, r := range g.rows {
+			for c, col := range exportColumns {
+				switch v := col.value(r, i+1, g.name).(type) {
+				case string:
+					rec[c] = v
+				case int:
+					rec[c] = strconv.Itoa(v)
+				case int64:
+					rec[c] = strconv.FormatInt(v, 10)
+				}
+			}
+			if err := cw.Write(rec); err != nil {
+				return fmt.Errorf("roster: export csv: %w", err)
+			}
+		}
+	}
+	cw.Flush()
+	if err := cw.Error(); err != nil {
+		return fmt.Errorf("roster: export csv: %w", err)
+	}
+	return nil
+}

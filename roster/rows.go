@@ -1,0 +1,432 @@
+package roster
+
+import (
+	"errors"
+	"sort"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/xuri/excelize/v2"
+
+	"khenthuong"
+	"khenthuong/vntext"
+)
+
+// sheetState is what carries from row to row: the current section.
+type sheetState struct {
+	rd          *reader
+	g           *grid
+	l           *columnLayout
+	sectionKind khenthuong.Kind
+	sectionForm string
+	rows        int
+}
+
+// line reads one row; stop is true at the footer (totals, signatures).
+func (st *sheetState) line(i int) (stop bool) {
+	cells := st.g.lines[i]
+	var texts []string // the first non-empty cells of the row, formula errors left out
+	var errCells []int
+	count := 0
+	for c, v := range cells {
+		if v == "" {
+			continue
+		}
+		if isFormulaError(v) {
+			errCells = append(errCells, c)
+			continue
+		}
+		if isBlank(v) {
+			continue
+		}
+		count++
+		if count <= 3 {
+			texts = append(texts, vntext.Clean(v))
+		}
+	}
+	if count == 0 {
+		return false // blank, or only #N/A from lookup formulas
+	}
+	first := texts[0]
+	name := vntext.Clean(st.g.cell(i, st.l.nameCol))
+	stt := strings.TrimSuffix(strings.TrimSpace(st.cell(i, FieldSTT)), ".") // "1."
+	if isDigits(stt) && count == 1 {
+		return false // a numbered but empty row of a template
+	}
+	if !isDigits(stt) && (name == "" || name == first) && isFooter(first) {
+		return true
+	}
+	if count <= 2 && st.section(strings.Join(texts, " ")) {
+		return false
+	}
+	if !isDigits(stt) && matchHeader(name) == FieldName {
+		return false // the header repeated on a later page
+	}
+	if k := vntext.Fold(stt); k == "vi du" || k == "vd" || k == "mau" {
+		st.rd.problem(st.g.name, i+1, st.l.label(st.l.sttCol), stt, SeverityWarning, "Dòng ví dụ của mẫu, không nhập")
+		return false
+	}
+	if name == "" && st.onlyPrefilled(i) {
+		return false
+	}
+	st.rows++
+	st.rd.rows++
+	st.row(i, errCells)
+	return false
+}
+
+// section handles a row holding only a section or group heading; it reports
+// whether the row was one.
+func (st *sheetState) section(text string) bool {
+	if kind, rest := sectionKind(text); kind != "" {
+		st.sectionKind = kind
+		if rest != "" && looksLikeAward(rest) {
+			if code, _ := st.rd.forms.match(rest); code != "" {
+				st.sectionForm = code
+			}
+		}
+		return true
+	}
+	if len(st.rd.opts.Forms) > 0 && looksLikeAward(text) {
+		words, _, _, _ := stripEnumerator(strings.Fields(vntext.Fold(withoutParentheses(text))))
+		if code, _ := st.rd.forms.match(strings.Join(words, " ")); code != "" {
+			// "I. BẰNG KHEN CỦA CHỦ TỊCH UBND TỈNH (05 tập thể, 10 cá nhân)":
+			// a new group, whose kinds come in sections of their own.
+			st.sectionForm, st.sectionKind = code, ""
+			return true
+		}
+	}
+	return isHeading(text) // "I. KHỐI CƠ QUAN ĐẢNG": a group of the list, nothing to set
+}
+
+// withoutParentheses removes the parts of s in parentheses: "(05 tập thể)".
+func withoutParentheses(s string) string {
+	var b strings.Builder
+	depth := 0
+	for _, r := range s {
+		switch {
+		case r == '(':
+			depth++
+		case r == ')' && depth > 0:
+			depth--
+		case depth == 0:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// onlyPrefilled reports whether the row only holds what a template fills in
+// advance (kind, form, proposing unit...), with no nominee.
+func (st *sheetState) onlyPrefilled(i int) bool {
+	for f, cs := range st.l.byField {
+		switch f {
+		case FieldSTT, FieldKind, FieldForm, FieldProposingUnit, FieldSubmissionNo, FieldSubmissionDate:
+			continue
+		}
+		for _, c := range cs {
+			if v := st.g.cell(i, c); v != "" && !isFormulaError(v) && vntext.Clean(v) != "" {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// cell returns the raw text of the first non-empty column of field f.
+func (st *sheetState) cell(i int, f Field) string {
+	for _, c := range st.l.byField[f] {
+		if v := st.g.cell(i, c); v != "" && !isFormulaError(v) {
+			return v
+		}
+	}
+	return ""
+}
+
+// value returns the cleaned text of field f on row i, the columns of a field
+// typed in several columns joined ("Họ" + "Tên"), and the column to name in
+// a problem.
+func (st *sheetState) value(i int, f Field) (string, int) {
+	cs := st.l.byField[f]
+	col := -1
+	if len(cs) > 0 {
+		col = cs[0]
+	}
+	sep := " "
+	if f == FieldBirth || f == FieldSubmissionDate {
+		sep = "/"
+	}
+	var parts []string
+	for _, c := range cs {
+		v := st.g.cell(i, c)
+		if v == "" || isFormulaError(v) {
+			continue
+		}
+		if f == FieldAchievement || f == FieldNotes {
+			v = strings.TrimSpace(v) // Normalize cleans it line by line
+		} else {
+			v = vntext.Clean(v)
+		}
+		if v != "" {
+			if len(parts) == 0 {
+				col = c
+			}
+			parts = append(parts, v)
+		}
+	}
+	return strings.Join(parts, sep), col
+}
+
+// row builds, cleans and checks the nomination of row i.
+func (st *sheetState) row(i int, errCells []int) {
+	rd, l, sheet, line := st.rd, st.l, st.g.name, i+1
+	invalid := false
+	firstProblem := len(rd.im.Problems)
+	report := func(col int, value string, sev Severity, format string, args ...any) {
+		if sev == SeverityError {
+			invalid = true
+		}
+		rd.problem(sheet, line, l.label(col), value, sev, format, args...)
+	}
+	for _, c := range errCells {
+		if c < len(l.cols) && l.cols[c].Field != "" && l.cols[c].Field != FieldIgnore {
+			report(c, st.g.cell(i, c), SeverityWarning, "Ô có lỗi công thức, coi như để trống")
+		}
+	}
+	get := func(f Field) (string, int) {
+		v, c := st.value(i, f)
+		if n := utf8.RuneCountInString(v); n > rd.opts.MaxCellLen {
+			report(c, shorten(v, 40), SeverityError, "Ô dài %d ký tự, quá giới hạn %d", n, rd.opts.MaxCellLen)
+			v = string([]rune(v)[:rd.opts.MaxCellLen])
+		}
+		return v, c
+	}
+
+	var n khenthuong.Nomination
+	nm := &n.Nominee
+	name, nameCol := get(FieldName)
+	nm.Name = name
+	title, _ := get(FieldTitle)
+	nm.Title = title
+	nm.Position, _ = get(FieldPosition)
+	nm.Unit, _ = get(FieldUnit)
+	nm.Address, _ = get(FieldAddress)
+	classification, _ := get(FieldClassification)
+	nm.Classification = matchClassification(classification)
+	nm.Field, _ = get(FieldField)
+	n.Achievement, _ = get(FieldAchievement)
+	n.ProposingUnit, _ = get(FieldProposingUnit)
+	n.SubmissionNo, _ = get(FieldSubmissionNo)
+	n.Notes, _ = get(FieldNotes)
+	positionUnit, _ := get(FieldPositionUnit)
+
+	// Kind: the kind column, else the section, else what the row says.
+	kindText, kindCol := get(FieldKind)
+	personal := title != ""
+	for _, f := range []Field{FieldGender, FieldBirth, FieldMale, FieldFemale, FieldPosition} {
+		if v, _ := st.value(i, f); v != "" {
+			personal = true
+		}
+	}
+	switch {
+	case kindText != "":
+		k, ok := parseKind(kindText)
+		if !ok {
+			report(kindCol, kindText, SeverityError, "Loại đối tượng không rõ: ghi Tập thể, Cá nhân hoặc Hộ gia đình")
+		}
+		nm.Kind = k
+	case st.sectionKind != "":
+		nm.Kind = st.sectionKind
+	}
+
+	// Form: the form column, else the section, else --form.
+	formText, formCol := get(FieldForm)
+	switch {
+	case formText != "":
+		code, candidates := rd.forms.cachedMatch(formText)
+		switch {
+		case code != "":
+			n.FormCode = code
+		case len(candidates) > 0:
+			report(formCol, formText, SeverityError, "Hình thức khen thưởng chưa rõ, có thể là: %s; hãy ghi đủ tên hoặc mã", strings.Join(candidates, ", "))
+		default:
+			report(formCol, formText, SeverityError, "Không có hình thức khen thưởng này trong danh mục")
+		}
+	case st.sectionForm != "":
+		n.FormCode = st.sectionForm
+	case rd.opts.DefaultForm != "":
+		n.FormCode = rd.opts.DefaultForm
+	default:
+		col := formCol
+		if col < 0 {
+			col = nameCol
+		}
+		report(col, "", SeverityError, "Chưa có hình thức khen thưởng: thêm cột Hình thức khen thưởng hoặc chọn hình thức khi nhập (--form MÃ)")
+	}
+	form := rd.forms.form(n.FormCode)
+	if nm.Kind == "" && form != nil && len(form.Kinds) == 1 {
+		nm.Kind = form.Kinds[0]
+	}
+	if nm.Kind == "" && kindText == "" {
+		if personal {
+			nm.Kind = khenthuong.Individual
+		} else if k, ok := inferKind(name); ok {
+			nm.Kind = k
+		} else if name != "" {
+			report(nameCol, name, SeverityError, "Không rõ là tập thể, cá nhân hay hộ gia đình: thêm cột Loại hoặc dòng mục “I. TẬP THỂ”, “II. CÁ NHÂN” phía trên")
+		}
+	}
+	if positionUnit != "" {
+		// "Chức vụ, đơn vị công tác" in one column: a person's post and unit
+		// print together, a collective's is its parent unit.
+		if nm.Kind == khenthuong.Individual {
+			nm.Position = strings.TrimSpace(nm.Position + " " + positionUnit)
+		} else {
+			nm.Unit = strings.TrimSpace(nm.Unit + " " + positionUnit)
+		}
+	}
+
+	// Gender and birth, from their columns or from the Nam / Nữ columns.
+	genderText, genderCol := get(FieldGender)
+	if genderText != "" {
+		g, ok := parseGender(genderText)
+		if !ok {
+			report(genderCol, genderText, SeverityError, "Giới tính không rõ: ghi Nam hoặc Nữ")
+		}
+		nm.Gender = g
+	}
+	birthText, birthCol := get(FieldBirth)
+	st.birth(birthText, birthCol, &nm.Birth, report)
+	male, maleCol := get(FieldMale)
+	female, femaleCol := get(FieldFemale)
+	for _, side := range []struct {
+		text   string
+		col    int
+		gender khenthuong.Gender
+	}{{male, maleCol, khenthuong.Male}, {female, femaleCol, khenthuong.Female}} {
+		if side.text == "" {
+			continue
+		}
+		if male != "" && female != "" {
+			report(femaleCol, female, SeverityError, "Cả cột Nam và cột Nữ đều có giá trị: chỉ ghi vào một cột")
+			break
+		}
+		if nm.Gender != khenthuong.GenderUnknown && nm.Gender != side.gender {
+			report(side.col, side.text, SeverityError, "Mâu thuẫn với cột Giới tính (%s)", nm.Gender.Label())
+		}
+		nm.Gender = side.gender
+		if isMark(side.text) {
+			continue
+		}
+		if g, ok := parseGender(side.text); ok && g == side.gender {
+			continue // "Nam" typed in the Nam column
+		}
+		if nm.Birth.IsZero() {
+			st.birth(side.text, side.col, &nm.Birth, report)
+		}
+	}
+	if nm.Kind != khenthuong.Individual && nm.Kind != "" {
+		if !nm.Birth.IsZero() || nm.Gender != khenthuong.GenderUnknown {
+			report(nameCol, name, SeverityWarning, "%s không có giới tính, ngày sinh: bỏ qua các ô đó", nm.Kind.Label())
+		}
+	}
+
+	submission, subCol := get(FieldSubmissionDate)
+	if submission != "" {
+		d, _, err := parseDateCell(submission)
+		if err != nil {
+			report(subCol, submission, SeverityError, "Ngày tờ trình: %s", khenthuong.ErrorMessage(err))
+		}
+		n.SubmissionDate = d
+	}
+
+	n.Status = khenthuong.StatusSubmitted
+	n.Normalize()
+	if nm.Kind == khenthuong.Individual && nm.Gender == khenthuong.GenderUnknown {
+		nm.Gender = genderOfTitle(nm.Title)
+	}
+	if nm.Name == "" {
+		report(nameCol, "", SeverityError, "Chưa có họ và tên / tên tập thể")
+	}
+
+	// The domain's own checks, named by column.
+	check := n
+	check.CampaignID = 1 // the campaign is chosen when the rows are stored
+	if !invalid {
+		if err := check.Validate(); err != nil {
+			col := st.columnFor(err)
+			report(col, st.g.cell(i, col), SeverityError, "%s", khenthuong.ErrorMessage(err))
+		} else if n.FormCode != "" && len(rd.opts.Forms) > 0 {
+			if err := n.ValidateAgainst(form); err != nil {
+				report(formCol, formText, SeverityError, "%s", khenthuong.ErrorMessage(err))
+			}
+		}
+	}
+	if !nm.Birth.IsZero() && rd.opts.Today.Before(nm.Birth) {
+		report(st.firstCol(FieldBirth, FieldMale, FieldFemale), nm.Birth.Display(), SeverityError, "Ngày sinh sau ngày hôm nay")
+	}
+	// The row's problems left to right, as the clerk reads the row.
+	own := rd.im.Problems[firstProblem:]
+	sort.SliceStable(own, func(a, b int) bool { return columnIndex(own[a].Column) < columnIndex(own[b].Column) })
+	rd.im.Rows = append(rd.im.Rows, Row{Sheet: sheet, Line: line, Nomination: n, Invalid: invalid})
+}
+
+// columnIndex is the 1-based number of the column a problem names ("AB (Ghi chú)" → 28).
+func columnIndex(label string) int {
+	letters, _, _ := strings.Cut(label, " ")
+	n, err := excelize.ColumnNameToNumber(letters)
+	if err != nil {
+		return 0
+	}
+	return n
+}
+
+// birth parses a birth date cell into d.
+func (st *sheetState) birth(text string, col int, d *khenthuong.Date, report func(int, string, Severity, string, ...any)) {
+	if text == "" {
+		return
+	}
+	v, monthDropped, err := parseDateCell(text)
+	if err != nil {
+		report(col, text, SeverityError, "Ngày sinh: %s", khenthuong.ErrorMessage(err))
+		return
+	}
+	if monthDropped {
+		report(col, text, SeverityWarning, "Chỉ lấy năm sinh %d (không lưu được tháng mà thiếu ngày)", v.Year)
+	}
+	*d = v
+}
+
+// firstCol is the first column of the first field that has one.
+func (st *sheetState) firstCol(fs ...Field) int {
+	for _, f := range fs {
+		if cs := st.l.byField[f]; len(cs) > 0 {
+			return cs[0]
+		}
+	}
+	return -1
+}
+
+// columnFor names the column of the field a domain error is about.
+func (st *sheetState) columnFor(err error) int {
+	var e *khenthuong.Error
+	if !errors.As(err, &e) {
+		return st.l.nameCol
+	}
+	switch Field(e.Field) {
+	case FieldBirth:
+		return st.firstCol(FieldBirth, FieldMale, FieldFemale)
+	case FieldGender:
+		return st.firstCol(FieldGender, FieldMale, FieldFemale)
+	case FieldPosition:
+		return st.firstCol(FieldPosition, FieldPositionUnit)
+	case FieldUnit:
+		return st.firstCol(FieldUnit, FieldPositionUnit)
+	case "":
+		return st.l.nameCol
+	}
+	if c := st.firstCol(Field(e.Field)); c >= 0 {
+		return c
+	}
+	return st.l.nameCol
+}

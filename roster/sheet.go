@@ -1,0 +1,526 @@
+package roster
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/xuri/excelize/v2"
+
+	"khenthuong/vntext"
+)
+
+// grid is one sheet's cells as read, before any interpretation.
+type grid struct {
+	name   string
+	lines  [][]string                 // lines[i] holds row i+1; nil for an empty row
+	font   func(line, col int) string // the cell's font name (line 1-based, col 0-based); nil when the file has none
+	merges []cellRange                // merged ranges spanning several rows
+}
+
+// cellRange is a merged range, 0-based and inclusive.
+type cellRange struct{ top, left, bottom, right int }
+
+// fillDown copies the value of each range merged down over data rows into
+// the rows below it: a unit or a form typed once for a group of people.
+func (g *grid) fillDown(from int) {
+	for _, m := range g.merges {
+		if m.top < from || m.left >= maxColumns {
+			continue
+		}
+		v := g.cell(m.top, m.left)
+		if v == "" {
+			continue
+		}
+		for i := m.top + 1; i <= m.bottom && i < len(g.lines); i++ {
+			if g.cell(i, m.left) != "" {
+				continue
+			}
+			for len(g.lines[i]) <= m.left {
+				g.lines[i] = append(g.lines[i], "")
+			}
+			g.lines[i][m.left] = v
+		}
+	}
+}
+
+func (g *grid) cell(i, c int) string {
+	if i < 0 || i >= len(g.lines) || c < 0 || c >= len(g.lines[i]) {
+		return ""
+	}
+	return g.lines[i][c]
+}
+
+// reader holds what stays the same across the sheets of one file.
+type reader struct {
+	im     *Import
+	opts   ReadOptions
+	forms  *formMatcher
+	rows   int // data rows read so far
+	full   bool
+	legacy map[string]legacyResult
+}
+
+type legacyResult struct {
+	text string
+	enc  vntext.Encoding
+}
+
+func newReader(file string, opts ReadOptions) *reader {
+	opts = opts.withDefaults()
+	opts.DefaultForm = strings.ToUpper(strings.Join(strings.Fields(opts.DefaultForm), ""))
+	return &reader{
+		im:     &Import{File: file, Problems: []Problem{}, Converted: []Conversion{}, Unknown: []string{}, Rows: []Row{}},
+		opts:   opts,
+		forms:  newFormMatcher(opts.Forms),
+		legacy: map[string]legacyResult{},
+	}
+}
+
+// toUnicode is vntext.ToUnicode, remembered for text without a font: lists
+// repeat the same units and positions on every row.
+func (rd *reader) toUnicode(s, font string) (string, vntext.Encoding) {
+	if font != "" {
+		return vntext.ToUnicode(s, font)
+	}
+	if r, ok := rd.legacy[s]; ok {
+		return r.text, r.enc
+	}
+	out, enc := vntext.ToUnicode(s, "")
+	if len(rd.legacy) < 50_000 {
+		rd.legacy[s] = legacyResult{out, enc}
+	}
+	return out, enc
+}
+
+// finish adds the file-level problems once every sheet is read.
+func (rd *reader) finish() *Import {
+	im := rd.im
+	read := 0
+	for _, s := range im.Sheets {
+		if s.Skipped == "" {
+			read++
+		}
+	}
+	switch {
+	case read == 0:
+		var skipped []string
+		for _, s := range im.Sheets {
+			skipped = append(skipped, fmt.Sprintf("“%s” (%s)", s.Name, s.Skipped))
+		}
+		msg := "Không tìm thấy dòng tiêu đề (cần ít nhất cột Họ và tên / Tên tập thể và một cột khác như STT, Chức vụ, Đơn vị) trong 20 dòng đầu của trang nào"
+		if len(skipped) > 0 {
+			msg += ": " + strings.Join(skipped, "; ")
+		}
+		im.Problems = append(im.Problems, Problem{Message: msg, Severity: SeverityError})
+	case len(im.Rows) == 0:
+		im.Problems = append(im.Problems, Problem{Message: "Tệp không có dòng dữ liệu nào dưới dòng tiêu đề", Severity: SeverityError})
+	default:
+		for _, s := range im.Sheets {
+			if s.Skipped != "" && s.Skipped != reasonHidden {
+				im.Problems = append(im.Problems, Problem{Sheet: s.Name, Message: "Bỏ qua trang này: " + s.Skipped, Severity: SeverityWarning})
+			}
+		}
+	}
+	im.sortProblems()
+	return im
+}
+
+func (rd *reader) problem(sheet string, line int, col string, value string, sev Severity, format string, args ...any) {
+	rd.im.Problems = append(rd.im.Problems, Problem{
+		Sheet: sheet, Row: line, Column: col, Value: value, Message: fmt.Sprintf(format, args...), Severity: sev,
+	})
+}
+
+// columnLayout is the header of a sheet: which field each column holds.
+type columnLayout struct {
+	headerLine int // 0-based index of the (first) header row
+	dataStart  int // 0-based index of the first data row
+	cols       []Column
+	byField    map[Field][]int // columns of each field, in order
+	nameCol    int
+	sttCol     int // -1 when none
+}
+
+func (l *columnLayout) label(c int) string {
+	if c < 0 {
+		return ""
+	}
+	if c < len(l.cols) {
+		if l.cols[c].Header != "" {
+			return l.cols[c].Letter + " (" + l.cols[c].Header + ")"
+		}
+		return l.cols[c].Letter
+	}
+	return columnLetter(c)
+}
+
+func columnLetter(c int) string {
+	name, err := excelize.ColumnNumberToName(c + 1)
+	if err != nil {
+		return fmt.Sprint(c + 1)
+	}
+	return name
+}
+
+// legacyHint is the font name that makes vntext read text as enc.
+func legacyHint(enc vntext.Encoding) string {
+	switch enc {
+	case vntext.TCVN3:
+		return ".VnTime"
+	case vntext.VNI:
+		return "VNI-Times"
+	}
+	return ""
+}
+
+// mayBeLegacy reports whether s holds characters a TCVN3 or VNI byte seen as
+// cp1252 produces and none that rules legacy text out (asking with a TCVN3
+// font hint answers exactly that).
+func mayBeLegacy(s string) bool {
+	return !isASCII(s) && vntext.DetectEncoding(s, ".VnTime") != vntext.Unicode
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}
+
+type cellRef struct{ line, col int }
+
+type pendingConversion struct {
+	cellRef
+	from, to string
+	enc      vntext.Encoding
+}
+
+// addGrid interprets one sheet.
+func (rd *reader) addGrid(g *grid) {
+	if rd.full {
+		rd.im.Sheets = append(rd.im.Sheets, Sheet{Name: g.name, Skipped: "đã đủ số dòng tối đa"})
+		return
+	}
+	// 1. Legacy text, cell by cell, with the cell's font when the file has one.
+	type colStats struct {
+		enc     map[vntext.Encoding]int
+		unicode []int // lines of cells that are certainly Unicode (letters no legacy byte gives)
+		pending []cellRef
+	}
+	stats := map[int]*colStats{}
+	stat := func(c int) *colStats {
+		s := stats[c]
+		if s == nil {
+			s = &colStats{enc: map[vntext.Encoding]int{}}
+			stats[c] = s
+		}
+		return s
+	}
+	var convs []pendingConversion
+	for i, cells := range g.lines {
+		for c, v := range cells {
+			if v == "" || isASCII(v) {
+				continue
+			}
+			if !mayBeLegacy(v) {
+				stat(c).unicode = append(stat(c).unicode, i)
+				continue
+			}
+			font := ""
+			if g.font != nil {
+				font = g.font(i+1, c)
+			}
+			out, enc := rd.toUnicode(v, font)
+			if enc == vntext.Unicode {
+				stat(c).pending = append(stat(c).pending, cellRef{i, c})
+				continue
+			}
+			stat(c).enc[enc]++
+			cells[c] = out
+			convs = append(convs, pendingConversion{cellRef{i, c}, v, out, enc})
+		}
+	}
+
+	// 2. The header.
+	layout, reason := findHeader(g, rd.opts.Mapping)
+	if layout == nil {
+		rd.im.Sheets = append(rd.im.Sheets, Sheet{Name: g.name, Skipped: reason})
+		return
+	}
+
+	// 3. Whole columns: a column where some cells are surely TCVN3 (or VNI)
+	// and none surely Unicode converts its doubtful cells the same way.
+	for _, s := range stats {
+		unicodeBelow := 0
+		for _, i := range s.unicode {
+			if i >= layout.dataStart {
+				unicodeBelow++
+			}
+		}
+		if len(s.enc) != 1 || unicodeBelow > 0 {
+			continue
+		}
+		var enc vntext.Encoding
+		for e := range s.enc {
+			enc = e
+		}
+		if len(s.pending) > s.enc[enc] {
+			continue // mostly text that reads well as it is: leave it
+		}
+		for _, ref := range s.pending {
+			if ref.line < layout.dataStart {
+				continue
+			}
+			v := g.lines[ref.line][ref.col]
+			out, got := vntext.ToUnicode(v, legacyHint(enc))
+			if got != vntext.Unicode {
+				g.lines[ref.line][ref.col] = out
+				convs = append(convs, pendingConversion{ref, v, out, got})
+			}
+		}
+	}
+	sort.Slice(convs, func(a, b int) bool {
+		if convs[a].line != convs[b].line {
+			return convs[a].line < convs[b].line
+		}
+		return convs[a].col < convs[b].col
+	})
+	for _, cv := range convs {
+		rd.im.Converted = append(rd.im.Converted, Conversion{
+			Sheet: g.name, Row: cv.line + 1, Column: layout.label(cv.col),
+			From: cv.from, To: cv.to, Encoding: cv.enc.String(),
+		})
+	}
+
+	g.fillDown(layout.dataStart)
+
+	// 4. The columns.
+	sheet := Sheet{Name: g.name, HeaderRow: layout.headerLine + 1, Columns: layout.cols}
+	for _, col := range layout.cols {
+		if col.Header == "" {
+			continue
+		}
+		if col.Field == "" {
+			rd.im.Unknown = append(rd.im.Unknown, fmt.Sprintf("%s: cột %s “%s”", g.name, col.Letter, col.Header))
+			continue
+		}
+		rd.im.Mapping.set(col.Header, col.Field)
+	}
+
+	// 5. The rows.
+	st := &sheetState{rd: rd, g: g, l: layout}
+	for i := layout.dataStart; i < len(g.lines); i++ {
+		if rd.rows >= rd.opts.MaxRows {
+			if hasContent(g.lines[i:]) {
+				rd.problem(g.name, i+1, "", "", SeverityError,
+					"Tệp có hơn %d dòng dữ liệu: chỉ đọc %d dòng đầu, hãy tách thành nhiều tệp", rd.opts.MaxRows, rd.opts.MaxRows)
+				rd.full = true
+			}
+			break
+		}
+		if stop := st.line(i); stop {
+			if j := nextDataLike(g, layout, i+1); j >= 0 {
+				rd.problem(g.name, j+1, "", "", SeverityWarning,
+					"Dừng đọc ở dòng %d (phần tổng cộng / ký tên) nhưng bên dưới còn dòng giống dữ liệu: kiểm tra lại", i+1)
+			}
+			break
+		}
+	}
+	sheet.Rows = st.rows
+	rd.im.Sheets = append(rd.im.Sheets, sheet)
+}
+
+// isBlank reports whether a cell holds only spaces and invisible characters.
+func isBlank(v string) bool {
+	for _, r := range v {
+		if !unicode.IsSpace(r) && r != 0x200B && r != 0x200C && r != 0x200D && r != 0x2060 && r != 0xFEFF && r != 0xAD {
+			return false
+		}
+	}
+	return true
+}
+
+func hasContent(lines [][]string) bool {
+	for _, l := range lines {
+		for _, v := range l {
+			if strings.TrimSpace(v) != "" && !isFormulaError(v) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// nextDataLike finds a row below a footer that looks like a list entry: a
+// number in the STT column and a name.
+func nextDataLike(g *grid, l *columnLayout, from int) int {
+	if l.sttCol < 0 {
+		return -1
+	}
+	for i := from; i < len(g.lines); i++ {
+		if isDigits(strings.TrimSpace(g.cell(i, l.sttCol))) && strings.TrimSpace(g.cell(i, l.nameCol)) != "" {
+			return i
+		}
+	}
+	return -1
+}
+
+// fieldOf maps a header text to a field, the saved mapping first.
+func fieldOf(text string, m *Mapping) Field {
+	if text == "" {
+		return ""
+	}
+	if f, ok := m.lookup(text); ok {
+		return f
+	}
+	return matchHeader(text)
+}
+
+// headerText is a cell's text as a header: cleaned, and "" for titles.
+func headerText(s string) string {
+	s = vntext.Clean(s)
+	if utf8.RuneCountInString(s) > maxHeaderCellLen {
+		return ""
+	}
+	return s
+}
+
+// findHeader looks for the header row in the first rows: the row naming the
+// name column and the most other known columns. A second header row below it
+// (sub-columns "Nam" | "Nữ" under a merged "Năm sinh", "Họ" | "Tên" under
+// "Họ và tên") refines the columns it lies under, and a row numbering the
+// columns ("1", "2", "(3)") is skipped.
+func findHeader(g *grid, m *Mapping) (*columnLayout, string) {
+	best, bestScore := -1, 0
+	for i := 0; i < len(g.lines) && i < headerScanRows; i++ {
+		seen := map[Field]bool{}
+		hasName := false
+		for _, v := range g.lines[i] {
+			f := fieldOf(headerText(v), m)
+			if f == "" || f == FieldIgnore {
+				continue
+			}
+			seen[f] = true
+			hasName = hasName || f == FieldName
+		}
+		if !hasName && i+1 < len(g.lines) {
+			// The name may be in a sub-header row only ("Họ và tên" merged down is the usual case).
+			for _, v := range g.lines[i+1] {
+				if fieldOf(headerText(v), m) == FieldName {
+					hasName = true
+				}
+			}
+		}
+		if hasName && len(seen) >= 2 && len(seen) > bestScore {
+			best, bestScore = i, len(seen)
+		}
+	}
+	if best < 0 {
+		return nil, "không có dòng tiêu đề cột trong 20 dòng đầu"
+	}
+	top := g.lines[best]
+	var sub []string
+	dataStart := best + 1
+	if best+1 < len(g.lines) && isSubHeader(top, g.lines[best+1], m) {
+		sub = g.lines[best+1]
+		dataStart = best + 2
+	}
+	width := min(max(len(top), len(sub)), maxColumns)
+	l := &columnLayout{headerLine: best, byField: map[Field][]int{}, nameCol: -1, sttCol: -1}
+	lastTop := ""
+	for c := 0; c < width; c++ {
+		t := ""
+		if c < len(top) {
+			t = headerText(top[c])
+		}
+		s := ""
+		if c < len(sub) {
+			s = headerText(sub[c])
+		}
+		if t != "" {
+			lastTop = t
+		} else if s != "" {
+			t = lastTop // under a header merged across columns
+		}
+		text := t
+		f := fieldOf(t, m)
+		if s != "" {
+			text = strings.TrimPrefix(t+" / "+s, " / ")
+			if mf, ok := m.lookup(text); ok {
+				f = mf
+			} else if sf := fieldOf(s, m); sf != "" {
+				f = sf
+			}
+		}
+		if f != "" && f != FieldIgnore {
+			l.byField[f] = append(l.byField[f], c)
+		}
+		l.cols = append(l.cols, Column{Letter: columnLetter(c), Header: text, Field: f})
+	}
+	if cs := l.byField[FieldName]; len(cs) > 0 {
+		l.nameCol = cs[0]
+	}
+	if cs := l.byField[FieldSTT]; len(cs) > 0 {
+		l.sttCol = cs[0]
+	}
+	// A row numbering the columns: (1) (2) (3) ...
+	for k := 0; k < 2 && dataStart < len(g.lines); k++ {
+		if !isNumberingRow(g.lines[dataStart]) {
+			break
+		}
+		dataStart++
+	}
+	l.dataStart = dataStart
+	return l, ""
+}
+
+// isSubHeader reports whether row is a second header row under top: its
+// name column is empty and it holds known header words.
+func isSubHeader(top, row []string, m *Mapping) bool {
+	known, other := 0, 0
+	for c, v := range row {
+		h := headerText(v)
+		if h == "" {
+			continue
+		}
+		if isDigits(h) {
+			return false // a number (STT, a year): data, or the row numbering the columns
+		}
+		if f := fieldOf(h, m); f != "" {
+			known++
+			continue
+		}
+		if k := vntext.Fold(h); k == "ho" || k == "ho dem" || k == "ho va dem" || k == "ngay" || k == "thang" || k == "nam" {
+			known++
+			continue
+		}
+		if c < len(top) && fieldOf(headerText(top[c]), m) == FieldName {
+			return false // a name under the name header: data
+		}
+		other++
+	}
+	return known > 0 && other <= known
+}
+
+// isNumberingRow reports whether a row only numbers the columns: "1 2 3",
+// "(1) (2) (3)", "A B 1 2".
+func isNumberingRow(row []string) bool {
+	n := 0
+	for _, v := range row {
+		v = strings.TrimSpace(v)
+		if v == "" {
+			continue
+		}
+		v = strings.TrimSuffix(strings.TrimPrefix(v, "("), ")")
+		if !(isDigits(v) && len(v) <= 2 || len(v) == 1 && (v[0] >= 'A' && v[0] <= 'Z' || v[0] >= 'a' && v[0] <= 'z')) {
+			return false
+		}
+		n++
+	}
+	return n >= 3
+}
