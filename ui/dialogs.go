@@ -1,0 +1,57 @@
+package ui
+
+import (
+	"errors"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/widget"
+
+	"khenthuong"
+)
+
+// showError tells the clerk what went wrong in words written for them: the
+// domain message, or "Lỗi hệ thống, xem nhật ký" for an internal error, whose
+// detail goes to the log instead of the screen.
+func showError(err error, win fyne.Window) {
+	if err == nil {
+		return
+	}
+	logInternal(err)
+	dialog.ShowError(errors.New(khenthuong.ErrorMessage(err)), win)
+}
+
+// askDelete asks the clerk to confirm a deletion and runs del on yes. The
+// confirming button says "Xóa" in red, not "Có": the clerk reads what it does.
+func askDelete(win fyne.Window, title, message string, del func()) {
+	d := dialog.NewConfirm(title, message, func(ok bool) {
+		if ok {
+			del()
+		}
+	}, win)
+	d.SetConfirmText(lang.L("Delete"))
+	d.SetConfirmImportance(widget.DangerImportance)
+	d.Show()
+}
+
+// logInternal writes the detail of an internal error to the log; the clerk only
+// sees khenthuong.InternalMessage.
+func logInternal(err error) {
+	if khenthuong.ErrorCode(err) == khenthuong.EINTERNAL {
+		fyne.LogError("Khen thưởng", err)
+	}
+}
+
+// withField returns err as an *khenthuong.Error naming field, so that a
+// parse error found by the screen (a date typed wrongly) is shown next to its
+// field like the domain's own validation errors.
+func withField(field string, err error) error {
+	var e *khenthuong.Error
+	if !errors.As(err, &e) {
+		return err
+	}
+	c := *e
+	c.Field = field
+	return &c
+}

@@ -1,0 +1,367 @@
+package ui
+
+import (
+	"bytes"
+	"slices"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+
+	"khenthuong"
+	"khenthuong/vntext"
+)
+
+// openNominations seeds the sample list and opens Đề nghị on it.
+func openNominations(t *testing.T) (*fakeServices, *MainWindow, *nominationsScreen, khenthuong.Campaign) {
+	t.Helper()
+	f := newFake()
+	c := seedCampaign(t, f, "Tổng kết 2024", sampleNominations()...)
+	m := newTestUI(t, f)
+	showPage(t, m, pageNominations)
+	return f, m, m.nominations, c
+}
+
+func TestNominations(t *testing.T) {
+	allNames := []string{"Phòng Phổ biến, giáo dục pháp luật", "Trương Quang Sáng", "Nguyễn Thị Bình",
+		"Nguyễn Văn An", "Lê Văn Bình", "Nguyễn Văn Đức"}
+
+	t.Run("RowsInListOrder", func(t *testing.T) {
+		_, _, s, _ := openNominations(t)
+		if got := s.count.Text; got != "6 / 6 đề nghị" {
+			t.Errorf("count %q", got)
+		}
+		if got := columnTexts(t, s.table, colName, 6); !slices.Equal(got, allNames) {
+			t.Errorf("names %q", got)
+		}
+		if got := columnTexts(t, s.table, colOrder, 6); !slices.Equal(got, []string{"1", "2", "3", "4", "5", "6"}) {
+			t.Errorf("STT %q", got)
+		}
+		row := []string{}
+		for col := range numNomCols {
+			row = append(row, columnTexts(t, s.table, col, 4)[3])
+		}
+		want := []string{"4", "Cá nhân", "Đại tá", "Nguyễn Văn An", "Nam", "1968", "Phó Giám đốc", "Công an tỉnh", "BKCT", "Đã đề nghị", "Sở Tư pháp"}
+		if !slices.Equal(row, want) {
+			t.Errorf("row 4 reads %q,\nwant %q", row, want)
+		}
+		if got := columnTexts(t, s.table, colKind, 1)[0]; got != "Tập thể" {
+			t.Errorf("collective's kind %q", got)
+		}
+	})
+
+	t.Run("SearchFoldsVietnamese", func(t *testing.T) {
+		_, _, s, _ := openNominations(t)
+		test.Type(s.search, "nguyen van")
+		if got := s.count.Text; got != "2 / 6 đề nghị" {
+			t.Errorf("count %q", got)
+		}
+		if got := columnTexts(t, s.table, colName, 2); !slices.Equal(got, []string{"Nguyễn Văn An", "Nguyễn Văn Đức"}) {
+			t.Errorf("found %q", got)
+		}
+		s.search.SetText("CÔNG AN") // units and positions too
+		if got := columnTexts(t, s.table, colName, 2); s.count.Text != "2 / 6 đề nghị" || !slices.Equal(got, []string{"Nguyễn Văn An", "Nguyễn Văn Đức"}) {
+			t.Errorf("unit search: %q, %q", s.count.Text, got)
+		}
+		s.search.SetText("")
+		if got := s.count.Text; got != "6 / 6 đề nghị" {
+			t.Errorf("count after clearing %q", got)
+		}
+	})
+
+	t.Run("FiltersCombine", func(t *testing.T) {
+		f, m, s, c := openNominations(t)
+		n, _ := f.Nominations(khenthuong.NominationFilter{CampaignID: c.ID})
+		n[2].Status = khenthuong.StatusApproved
+		if err := f.UpdateNomination(&n[2]); err != nil {
+			t.Fatal(err)
+		}
+		s.reload()
+		waitAll(m)
+		s.kindSelect.SetSelected(kindLabel(khenthuong.Individual))
+		if got := s.count.Text; got != "5 / 6 đề nghị" {
+			t.Errorf("individuals: %q", got)
+		}
+		s.statusSelect.SetSelected(statusLabel(khenthuong.StatusApproved))
+		if got := columnTexts(t, s.table, colName, 1); s.model.len() != 1 || got[0] != "Nguyễn Thị Bình" {
+			t.Errorf("approved individuals: %d rows, %q", s.model.len(), got)
+		}
+		s.statusSelect.SetSelectedIndex(0)
+		s.formSelect.SetSelected("CSTDT")
+		if s.model.len() != 0 {
+			t.Errorf("%d rows for a form nobody has", s.model.len())
+		}
+	})
+
+	t.Run("SortByNameIsVietnameseOrder", func(t *testing.T) {
+		_, _, s, _ := openNominations(t)
+		tapHeader(t, s.table, colName)
+		want := []string{"Nguyễn Văn An", "Nguyễn Thị Bình", "Lê Văn Bình", "Nguyễn Văn Đức",
+			"Phòng Phổ biến, giáo dục pháp luật", "Trương Quang Sáng"}
+		if got := columnTexts(t, s.table, colName, 6); !slices.Equal(got, want) {
+			t.Errorf("ascending %q,\nwant %q", got, want)
+		}
+		tapHeader(t, s.table, colName)
+		slices.Reverse(want)
+		if got := columnTexts(t, s.table, colName, 6); !slices.Equal(got, want) {
+			t.Errorf("descending %q", got)
+		}
+		test.Type(s.search, "nguyen") // filtering keeps the order
+		if got := columnTexts(t, s.table, colName, 3); !slices.Equal(got, []string{"Nguyễn Văn Đức", "Nguyễn Thị Bình", "Nguyễn Văn An"}) {
+			t.Errorf("filtered descending %q", got)
+		}
+		tapHeader(t, s.table, colOrder)
+		if got := columnTexts(t, s.table, colName, 3); !slices.Equal(got, []string{"Nguyễn Thị Bình", "Nguyễn Văn An", "Nguyễn Văn Đức"}) {
+			t.Errorf("back to list order %q", got)
+		}
+	})
+
+	t.Run("SortByBirthAndKind", func(t *testing.T) {
+		_, _, s, _ := openNominations(t)
+		tapHeader(t, s.table, colBirth)
+		if got := columnTexts(t, s.table, colBirth, 6); !slices.Equal(got, []string{"", "1968", "1970", "1975", "1980", "1982"}) {
+			t.Errorf("by birth %q", got)
+		}
+		tapHeader(t, s.table, colKind)
+		if got := columnTexts(t, s.table, colName, 2); !slices.Equal(got, []string{"Phòng Phổ biến, giáo dục pháp luật", "Trương Quang Sáng"}) {
+			t.Errorf("by kind: ties must keep the list order, got %q", got)
+		}
+	})
+
+	t.Run("AddNomination", func(t *testing.T) {
+		f, m, s, c := openNominations(t)
+		m.win.Canvas().Focus(s.search) // Ctrl+N reaches the window even from the search box
+		s.search.TypedShortcut(shortcutNew)
+		e := s.editor
+		if e == nil {
+			t.Fatal("Ctrl+N opened no editor")
+		}
+		if m.win.Canvas().Focused() != e.name {
+			t.Error("the name field should have the focus")
+		}
+		e.kind.SetSelected(kindLabel(khenthuong.Individual))
+		test.Type(e.title, "Bà")
+		test.Type(e.name, "hoàng thị   thu hà")
+		e.gender.SetSelected("Nữ")
+		test.Type(e.birth, "05/01/1985")
+		test.Type(e.position, "Chuyên viên")
+		test.Type(e.unit, "Sở Nội vụ")
+		e.classification.SetText(khenthuong.Classifications[1])
+		e.selectAward("CSTDT")
+		test.Type(e.achievement, "Đã có thành tích xuất sắc")
+		test.Type(e.proposer, "Sở Nội vụ")
+		test.Type(e.submissionNo, "12/TTr-SNV")
+		test.Type(e.submissionDate, "15/5/2024")
+		test.Tap(e.save)
+		waitAll(m)
+
+		all, _ := f.Nominations(khenthuong.NominationFilter{CampaignID: c.ID})
+		if len(all) != 7 {
+			t.Fatalf("%d nominations, want 7", len(all))
+		}
+		n := all[6]
+		if n.Nominee.Name != "hoàng thị thu hà" || n.Nominee.Title != "Bà" || n.Nominee.Gender != khenthuong.Female ||
+			n.Nominee.Birth != khenthuong.MustDate("1985-01-05") || n.FormCode != "CSTDT" || n.Order != 7 ||
+			n.SubmissionDate != khenthuong.MustDate("2024-05-15") || n.Status != khenthuong.StatusSubmitted ||
+			n.Nominee.Classification != "Cơ quan hành chính" {
+			t.Errorf("stored %+v", n)
+		}
+		if s.editor != nil {
+			t.Error("the dialog stayed open")
+		}
+		if sel := s.selected(); sel == nil || sel.ID != n.ID {
+			t.Error("the new nomination is not selected")
+		}
+		if s.count.Text != "7 / 7 đề nghị" {
+			t.Errorf("count %q", s.count.Text)
+		}
+
+		// The next one starts from the same submission.
+		s.newItem()
+		if e := s.editor; e.proposer.Text != "Sở Nội vụ" || e.submissionNo.Text != "12/TTr-SNV" || e.awardCode() != "CSTDT" || e.name.Text != "" {
+			t.Errorf("next form starts with proposer %q, no %q, award %q, name %q", e.proposer.Text, e.submissionNo.Text, e.awardCode(), e.name.Text)
+		}
+	})
+
+	t.Run("SaveAndAddAnother", func(t *testing.T) {
+		f, m, s, c := openNominations(t)
+		s.newItem()
+		e := s.editor
+		test.Type(e.name, "Hồ Thị Lan")
+		e.selectAward("LDTT")
+		test.Type(e.submissionNo, "7/TTr-SYT")
+		test.Tap(e.saveNext)
+		waitAll(m)
+		next := s.editor
+		if next == nil || next == e || next.name.Text != "" || next.awardCode() != "LDTT" || next.submissionNo.Text != "7/TTr-SYT" {
+			t.Fatalf("after Lưu và thêm: editor %p (was %p), name %q", next, e, next.name.Text)
+		}
+		if m.win.Canvas().Focused() != next.name {
+			t.Error("the next form should start on the name")
+		}
+		test.Type(next.name, "Hồ Văn Nam")
+		test.Tap(next.save)
+		waitAll(m)
+		all, _ := f.Nominations(khenthuong.NominationFilter{CampaignID: c.ID, FormCode: "LDTT"})
+		if len(all) != 2 || all[0].Order != 7 || all[1].Order != 8 || all[1].SubmissionNo != "7/TTr-SYT" {
+			t.Errorf("stored %+v", all)
+		}
+	})
+
+	t.Run("AddValidationInline", func(t *testing.T) {
+		f, _, s, c := openNominations(t)
+		s.newItem()
+		e := s.editor
+		test.Tap(e.save)
+		if got := e.form.errorText("name"); got != "Chưa nhập họ và tên" {
+			t.Errorf("name error %q", got)
+		}
+		test.Type(e.name, "Phan Văn Minh")
+		test.Tap(e.save)
+		if got := e.form.errorText("form"); got != "Chưa chọn hình thức khen thưởng" {
+			t.Errorf("form error %q", got)
+		}
+		e.selectAward("BKCT")
+		test.Type(e.birth, "1890")
+		test.Tap(e.save)
+		if got := e.form.errorText("birth"); !contains(got, "không đúng dạng") {
+			t.Errorf("birth error %q", got)
+		}
+		if all, _ := f.Nominations(khenthuong.NominationFilter{CampaignID: c.ID}); len(all) != 6 {
+			t.Errorf("%d nominations stored after invalid input", len(all))
+		}
+	})
+
+	t.Run("KindDecidesFieldsAndAwards", func(t *testing.T) {
+		_, _, s, _ := openNominations(t)
+		s.newItem()
+		e := s.editor
+		e.kind.SetSelected(kindLabel(khenthuong.Collective))
+		if e.form.rows["gender"].box.Visible() || e.form.rows["birth"].box.Visible() || e.form.rows["title"].box.Visible() {
+			t.Error("person fields shown for a collective")
+		}
+		if got := e.form.rows["name"].label.Text; got != "Tên tập thể" {
+			t.Errorf("name label %q", got)
+		}
+		if slices.Contains(e.awardCodes, "CSTDT") || !slices.Contains(e.awardCodes, "CTDT") {
+			t.Errorf("awards for a collective: %q", e.awardCodes)
+		}
+		e.kind.SetSelected(kindLabel(khenthuong.Individual))
+		if !e.form.rows["gender"].box.Visible() || slices.Contains(e.awardCodes, "CTDT") {
+			t.Errorf("individual: gender shown %v, awards %q", e.form.rows["gender"].box.Visible(), e.awardCodes)
+		}
+	})
+
+	t.Run("EditByDoubleClickAndEnter", func(t *testing.T) {
+		f, m, s, _ := openNominations(t)
+		doubleTapCell(t, s.table, 3, colName)
+		e := s.editor
+		if e == nil || e.name.Text != "Nguyễn Văn An" || e.title.Text != "Đại tá" || e.birth.Text != "1968" || e.order.Text != "4" {
+			t.Fatalf("double-click opened %+v", e)
+		}
+		e.position.SetText("Giám đốc")
+		test.Tap(e.save)
+		waitAll(m)
+		n, _ := f.Nomination(s.model.at(3).ID)
+		if n.Nominee.Position != "Giám đốc" || n.Order != 4 {
+			t.Errorf("stored %+v", n)
+		}
+		if got := columnTexts(t, s.table, colPosition, 4)[3]; got != "Giám đốc" {
+			t.Errorf("table shows %q", got)
+		}
+		// Enter on the focused table opens the selected row.
+		tapCell(t, s.table, 1, colName)
+		typeKey(t, m.win.Canvas(), fyne.KeyDown)
+		typeKey(t, m.win.Canvas(), fyne.KeyReturn)
+		if s.editor == nil || s.editor.name.Text != "Nguyễn Thị Bình" {
+			t.Errorf("Enter after Down opened %+v", s.editor)
+		}
+	})
+
+	t.Run("DeleteWithConfirmation", func(t *testing.T) {
+		f, m, s, c := openNominations(t)
+		cv := m.win.Canvas()
+		tapCell(t, s.table, 1, colName)
+		typeKey(t, cv, fyne.KeyDelete)
+		if !contains(overlayText(cv), "Xóa đề nghị khen thưởng Ông Trương Quang Sáng?") {
+			t.Fatalf("confirmation reads %q", overlayText(cv))
+		}
+		test.Tap(overlayButton(t, cv, "Không"))
+		if all, _ := f.Nominations(khenthuong.NominationFilter{CampaignID: c.ID}); len(all) != 6 {
+			t.Fatal("deleted although the clerk said no")
+		}
+		test.Tap(s.deleteButton)
+		test.Tap(overlayButton(t, cv, "Xóa"))
+		waitAll(m)
+		all, _ := f.Nominations(khenthuong.NominationFilter{CampaignID: c.ID})
+		if len(all) != 5 || slices.ContainsFunc(all, func(n khenthuong.Nomination) bool { return n.Nominee.Name == "Trương Quang Sáng" }) {
+			t.Errorf("after delete: %d nominations", len(all))
+		}
+		if s.count.Text != "5 / 5 đề nghị" || columnTexts(t, s.table, colName, 2)[1] != "Nguyễn Thị Bình" {
+			t.Errorf("table after delete: %q, %q", s.count.Text, columnTexts(t, s.table, colName, 2))
+		}
+	})
+
+	t.Run("LoadErrorShowsMessage", func(t *testing.T) {
+		f, m, s, _ := openNominations(t)
+		f.failNext = khenthuong.Errorf(khenthuong.ELOCKED, "Tệp dữ liệu đang được mở ở cửa sổ khác")
+		s.reload()
+		waitAll(m)
+		if !contains(overlayText(m.win.Canvas()), "Tệp dữ liệu đang được mở ở cửa sổ khác") {
+			t.Errorf("error dialog reads %q", overlayText(m.win.Canvas()))
+		}
+		if s.progress.Visible() {
+			t.Error("the progress bar still runs")
+		}
+	})
+}
+
+func TestMatchWords(t *testing.T) {
+	for _, tc := range []struct {
+		key, query string
+		want       bool
+	}{
+		{"nguyen van an", "nguyen van", true},
+		{"nguyen van an", "van an", true},
+		{"nguyen van an", "an nguyen", true}, // words in any order
+		{"tran van nguyen", "nguyen van", true},
+		{"hoang thi an", "an", true},
+		{"hoang thi ha", "an", false}, // only at the start of a word
+		{"nguyen van an", "nguyen van b", false},
+		{"pho giam doc so tu phap", "tu ph", true},
+	} {
+		if got := matchWords(tc.key, splitQuery(tc.query)); got != tc.want {
+			t.Errorf("matchWords(%q, %q) = %v", tc.key, tc.query, got)
+		}
+	}
+}
+
+func TestLongListSortsInBackground(t *testing.T) {
+	f := newFake()
+	c := seedCampaign(t, f, "Đợt lớn")
+	f.noms = benchNominations(c.ID, sortInBackground+5000)
+	m := newTestUI(t, f)
+	showPage(t, m, pageNominations)
+	s := m.nominations
+	if s.count.Text != "25.000 / 25.000 đề nghị" {
+		t.Fatalf("count %q", s.count.Text)
+	}
+	tapHeader(t, s.table, colName)
+	if !s.progress.Visible() {
+		t.Error("no progress shown while the first sort by name runs")
+	}
+	waitAll(m)
+	if s.progress.Visible() || s.model.sortCol != colName {
+		t.Fatalf("after the sort: progress %v, sorted by %d", s.progress.Visible(), s.model.sortCol)
+	}
+	names := columnTexts(t, s.table, colName, 10)
+	for i := 1; i < len(names); i++ {
+		if bytes.Compare(vntext.NameSortKey(names[i-1]), vntext.NameSortKey(names[i])) > 0 {
+			t.Errorf("%q before %q", names[i-1], names[i])
+		}
+	}
+	tapHeader(t, s.table, colName) // reversing needs no background work
+	if s.progress.Visible() || !s.model.sortDesc {
+		t.Error("the second click should reverse at once")
+	}
+}

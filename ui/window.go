@@ -1,0 +1,229 @@
+// Package ui is the Khen thưởng window: a navigation rail on the left and one
+// screen per task. Every screen is a small struct holding its widgets and the
+// domain services it needs (never the store), so tests drive real widgets
+// against an in-memory fake.
+package ui
+
+import (
+	"path/filepath"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"khenthuong"
+)
+
+// Options are the facts about this run that the window shows.
+type Options struct {
+	DataPath string // the data file, named in the title and the status bar
+	Version  string
+}
+
+// The pages of the navigation rail, in rail order.
+const (
+	pageCampaigns = iota
+	pageNominations
+	pageDecisions
+	pagePrinting
+	pageLookup
+	pageCatalogue
+	pageSettings
+	numPages
+)
+
+// screen is what the rail switches between.
+type screen interface {
+	content() fyne.CanvasObject
+}
+
+// Optional abilities of a screen, reached through the window's keyboard shortcuts.
+type (
+	shownScreen   interface{ shown() }                  // refresh what may have changed elsewhere
+	hiddenScreen  interface{ hidden() }                 // another page was chosen
+	newItemScreen interface{ newItem() }                // Ctrl+N
+	searchScreen  interface{ focusSearch() }            // Ctrl+F
+	keyedScreen   interface{ typedKey(*fyne.KeyEvent) } // keys when nothing has the focus
+)
+
+// Shortcuts of the window. Entries swallow the shortcuts they are given, so
+// the search entry passes these on (see searchEntry).
+var (
+	shortcutNew    = &desktop.CustomShortcut{KeyName: fyne.KeyN, Modifier: fyne.KeyModifierShortcutDefault}
+	shortcutSearch = &desktop.CustomShortcut{KeyName: fyne.KeyF, Modifier: fyne.KeyModifierShortcutDefault}
+)
+
+// MainWindow is the application window.
+type MainWindow struct {
+	win fyne.Window
+
+	rail    []*widget.Button
+	stack   *fyne.Container
+	screens [numPages]screen
+	page    int
+	status  *widget.Label
+
+	campaigns   *campaignsScreen
+	nominations *nominationsScreen
+	catalogue   *catalogueScreen
+	settings    *settingsScreen
+}
+
+// New builds the main window of app a on the services svc. It sets the
+// language from the stored settings first, so every string is built in it.
+func New(a fyne.App, svc khenthuong.Services, opts Options) *MainWindow {
+	st, err := svc.Settings()
+	if err != nil {
+		logInternal(err)
+		st = khenthuong.DefaultSettings()
+	}
+	if err := SetLanguage(st.Language); err != nil {
+		fyne.LogError("Khen thưởng: translations", err)
+	}
+
+	m := &MainWindow{page: -1}
+	m.win = a.NewWindow(windowTitle(opts.DataPath))
+	m.win.Resize(fyne.NewSize(1280, 800))
+
+	m.nominations = newNominationsScreen(svc, m.win)
+	m.campaigns = newCampaignsScreen(svc, m.win)
+	m.campaigns.onChoose = func(id uint64) { m.nominations.setCampaign(id) }
+	m.campaigns.onOpen = func(id uint64) {
+		m.nominations.setCampaign(id)
+		m.show(pageNominations)
+	}
+	m.campaigns.onChanged = m.nominations.refreshCampaigns
+	m.nominations.onWrite = m.campaigns.nominationsChanged
+	m.catalogue = newCatalogueScreen(svc, m.win)
+	m.settings = newSettingsScreen(svc, m.win)
+
+	m.screens = [numPages]screen{
+		pageCampaigns:   m.campaigns,
+		pageNominations: m.nominations,
+		pageDecisions:   newPlaceholderScreen(lang.L("Decisions"), lang.L("Draft, issue and number the Chairman's decisions for the approved nominations.")),
+		pagePrinting:    newPlaceholderScreen(lang.L("Printing"), lang.L("Print certificates, decision lists, run-sheets and bonus payment lists.")),
+		pageLookup:      newPlaceholderScreen(lang.L("Lookup"), lang.L("Find past awards of a person or unit across every campaign.")),
+		pageCatalogue:   m.catalogue,
+		pageSettings:    m.settings,
+	}
+
+	m.status = widget.NewLabel(opts.DataPath)
+	m.status.Truncation = fyne.TextTruncateEllipsis
+	version := widget.NewLabel("")
+	if opts.Version != "" {
+		version.SetText(lang.L("Version {{.Version}}", map[string]any{"Version": opts.Version}))
+	}
+	statusBar := container.NewBorder(widget.NewSeparator(), nil, nil, version, m.status)
+
+	m.stack = container.NewStack()
+	body := container.NewBorder(nil, statusBar, container.NewHBox(m.buildRail(), widget.NewSeparator()), nil, m.stack)
+	m.win.SetContent(body)
+	m.addShortcuts()
+
+	m.show(pageCampaigns) // lists the campaigns
+	// The newest campaign is the one a clerk is most likely working on.
+	// Selecting it on Đợt khen thưởng shows which one Đề nghị works on.
+	m.campaigns.table.selectRow(0)
+	return m
+}
+
+// Window is the fyne window, e.g. for dialogs shown by the caller.
+func (m *MainWindow) Window() fyne.Window { return m.win }
+
+// ShowAndRun shows the window and runs the application until it closes.
+func (m *MainWindow) ShowAndRun() { m.win.ShowAndRun() }
+
+func windowTitle(dataPath string) string {
+	name := lang.X("app.name", "Khen thưởng")
+	if dataPath == "" {
+		return name
+	}
+	return name + " — " + filepath.Base(dataPath)
+}
+
+func (m *MainWindow) buildRail() fyne.CanvasObject {
+	items := [numPages]struct {
+		label string
+		icon  fyne.Resource
+	}{
+		pageCampaigns:   {lang.L("Campaigns"), theme.CalendarIcon()},
+		pageNominations: {lang.L("Nominations"), theme.ListIcon()},
+		pageDecisions:   {lang.L("Decisions"), theme.DocumentIcon()},
+		pagePrinting:    {lang.L("Printing"), theme.DocumentPrintIcon()},
+		pageLookup:      {lang.L("Lookup"), theme.SearchIcon()},
+		pageCatalogue:   {lang.L("Catalogue"), theme.StorageIcon()},
+		pageSettings:    {lang.L("Settings"), theme.SettingsIcon()},
+	}
+	box := container.NewVBox()
+	m.rail = make([]*widget.Button, numPages)
+	for i, it := range items {
+		b := widget.NewButtonWithIcon(it.label, it.icon, func() { m.show(i) })
+		b.Alignment = widget.ButtonAlignLeading
+		b.Importance = widget.LowImportance
+		m.rail[i] = b
+		box.Add(b)
+	}
+	return box
+}
+
+// show switches to page p and marks it in the rail.
+func (m *MainWindow) show(p int) {
+	if p == m.page {
+		return
+	}
+	if m.page >= 0 {
+		m.rail[m.page].Importance = widget.LowImportance
+		m.rail[m.page].Refresh()
+		if s, ok := m.screens[m.page].(hiddenScreen); ok {
+			s.hidden()
+		}
+	}
+	m.page = p
+	m.rail[p].Importance = widget.HighImportance
+	m.rail[p].Refresh()
+	m.stack.Objects = []fyne.CanvasObject{m.screens[p].content()}
+	m.stack.Refresh()
+	if s, ok := m.screens[p].(shownScreen); ok {
+		s.shown()
+	}
+}
+
+func (m *MainWindow) addShortcuts() {
+	c := m.win.Canvas()
+	c.AddShortcut(shortcutNew, func(fyne.Shortcut) {
+		if s, ok := m.screens[m.page].(newItemScreen); ok && !m.dialogOpen() {
+			s.newItem()
+		}
+	})
+	c.AddShortcut(shortcutSearch, func(fyne.Shortcut) {
+		if m.dialogOpen() {
+			return
+		}
+		s, ok := m.screens[m.page].(searchScreen)
+		if !ok { // only Đề nghị has a search box: go there
+			m.show(pageNominations)
+			s = m.nominations
+		}
+		s.focusSearch()
+	})
+	c.SetOnTypedKey(func(ev *fyne.KeyEvent) {
+		if s, ok := m.screens[m.page].(keyedScreen); ok && !m.dialogOpen() {
+			s.typedKey(ev)
+		}
+	})
+}
+
+// dialogOpen reports whether a dialog covers the screen: shortcuts then
+// belong to it, not to the screen behind.
+func (m *MainWindow) dialogOpen() bool {
+	return m.win.Canvas().Overlays().Top() != nil
+}
+
+// isAppShortcut reports whether s is one of the window's own shortcuts.
+func isAppShortcut(s fyne.Shortcut) bool {
+	name := s.ShortcutName()
+	return name == shortcutNew.ShortcutName() || name == shortcutSearch.ShortcutName()
+}
