@@ -17,8 +17,8 @@ type Job struct {
 	// Recipients are the nomination IDs to print, in print order (ceremony
 	// order); empty prints every recipient in the decision's list order.
 	Recipients []uint64
-	// Trays are the tray numbers of Recipients (PrintOrder), printed small in
-	// the bottom right corner of each certificate; empty prints none.
+	// Trays are the tray numbers of Recipients (PrintOrder), printed small
+	// under the registry line of each certificate; empty prints none.
 	Trays []int
 	// Progress, if set, is called after each page is laid out.
 	Progress func(done, total int)
@@ -47,7 +47,7 @@ func (j *Job) Pages() ([]Page, []Warning, error) {
 	for i, r := range recipients {
 		page, w := Layout(j.Template, ValuesFor(j.Decision, r, j.Form, j.Settings), j.Mode)
 		if i < len(j.Trays) && j.Trays[i] > 0 {
-			page = withTray(page, j.Trays[i])
+			page = withTray(page, &j.Template, j.Trays[i])
 		}
 		pages = append(pages, j.Profile.Apply(page))
 		warns = append(warns, w...)

@@ -1,0 +1,534 @@
+package certificates
+
+import (
+	"math"
+	"strconv"
+	"strings"
+	"unicode"
+)
+
+// The office documents (decision, attached list, run-sheet, payment list,
+// award history) share one small typesetter. As with certificates, a layout
+// is data (DocStyle: page size, margins in millimetres, fonts and sizes) plus
+// functions that place the text, giving Pages: the PDF writer and an
+// on-screen preview draw from the same Pages. Text widths come from the
+// embedded fonts' own metrics (Face.Width), the ones fpdf prints with.
+//
+// Content is a list of boxes stacked down the page: a box is a line (or an
+// indivisible block such as the heading or the signature) of a given height.
+// Boxes glued together go to the same page, so an entry of a list, a table
+// row or the signature block is never split; a table repeats its header row
+// after a page break.
+
+// DocStyle is the page of an office document: data, checked by tests
+// against the Decree 30/2020 ranges.
+type DocStyle struct {
+	Width, Height float64 // page, mm
+	Top, Bottom   float64 // margins, mm (Decree 30: 20–25)
+	Left, Right   float64 // margins, mm (Decree 30: left 30–35, right 15–20)
+	Font          string  // family: FontSerif (Liberation Serif, Times New Roman's metric twin)
+	Size          float64 // body text, pt (13–14)
+	HeadSize      float64 // header block (issuing body, national motto), pt (12–13)
+	SmallSize     float64 // "Nơi nhận" lines, pt (11)
+	Leading       float64 // baseline distance in multiples of the size (single: 1.15)
+	Indent        float64 // first-line indent of body paragraphs, mm (10–12.7)
+	ParaSpace     float64 // space before a body paragraph, mm (6 pt)
+	// PageNumberSize and PageNumberBaseline place the page number, centred
+	// over the text column in the top margin, from page 2.
+	PageNumberSize     float64 // pt
+	PageNumberBaseline float64 // mm from the top edge
+}
+
+// AdminStyle is the A4 portrait page of Decree 30/2020: margins top and bottom
+// 20 mm, left 30 mm, right 15 mm, Times New Roman (Liberation Serif) 14 pt.
+func AdminStyle() DocStyle {
+	return DocStyle{
+		Width: 210, Height: 297, Top: 20, Bottom: 20, Left: 30, Right: 15,
+		Font: FontSerif, Size: 14, HeadSize: 13, SmallSize: 11, Leading: 1.15,
+		Indent: 12.7, ParaSpace: 6 * mmPerPt,
+		PageNumberSize: 13, PageNumberBaseline: 13,
+	}
+}
+
+// TextWidth is the width of the text column in mm.
+func (s DocStyle) TextWidth() float64 { return s.Width - s.Left - s.Right }
+
+// lead is the baseline distance in mm of lines at size pt.
+func (s DocStyle) lead(size float64) float64 {
+	face := LookupFace(s.Font, "")
+	return math.Max(s.Leading, face.Ascent+face.Descent) * size * mmPerPt
+}
+
+// span is a run of text in one style ("", "B", "I", "BI").
+type span struct {
+	text  string
+	style string
+}
+
+func sp(style, text string) span { return span{text: text, style: style} }
+
+// para is a paragraph placed in a column (x, w) of the page.
+type para struct {
+	spans  []span
+	size   float64 // pt
+	align  byte    // 'L', 'C', 'R', 'J' (justified, last line left)
+	x, w   float64 // column, mm from the page's left edge
+	indent float64 // extra indent of the first line, mm
+	// label is a hanging label ("1.", "-") set at x+labelX; the text then starts
+	// at x+hang on every line.
+	label  *span
+	labelX float64
+	hang   float64
+	space  float64 // space above, mm (dropped at the top of a page)
+	soft   bool    // lines may break after "/" and "-" (table cells)
+	keep   bool    // every line on one page
+	next   bool    // on the same page as what follows
+	lead   float64 // baseline distance, mm (0: the style's)
+	color  RGB
+}
+
+// box is one indivisible piece of the page: a line or a block of lines.
+type box struct {
+	h       float64 // height, mm
+	space   float64 // space above, mm, dropped at the top of a page
+	texts   []Text  // Baseline relative to the top of the box
+	shapes  []Shape // Y relative to the top of the box
+	glue    bool    // on the same page as the next box
+	newPage bool    // starts a new page
+	header  []box   // a table's header, repeated when this row starts a page
+}
+
+// word is a unit of line breaking: pieces of text of one or more styles
+// with no space between them.
+type lword struct {
+	pieces []span
+	widths []float64
+	w      float64
+	tight  bool // no space before it: it goes on after a "/" or "-" where a line may break
+}
+
+func (s DocStyle) face(style string) *Face { return LookupFace(s.Font, style) }
+
+// words splits spans into words, measuring them at size pt. With soft, a
+// line may also break after "/" and "-" inside a word ("2871/" "QĐ-UBND"),
+// as narrow table columns need.
+func (s DocStyle) words(spans []span, size float64, soft bool) []lword {
+	var out []lword
+	joined := false // the next piece continues the current word
+	for _, sn := range spans {
+		face := s.face(sn.style)
+		text, _ := coverText(face, sn.text)
+		first := true
+		for len(text) > 0 {
+			i := strings.IndexFunc(text, unicode.IsSpace)
+			if i == 0 {
+				text = strings.TrimLeftFunc(text, unicode.IsSpace)
+				joined = false
+				first = false
+				continue
+			}
+			piece := text
+			if i > 0 {
+				piece, text = text[:i], text[i:]
+			} else {
+				text = ""
+			}
+			for k, sub := range softParts(piece, soft) {
+				pw := face.Width(sub, size)
+				if k == 0 && joined && first && len(out) > 0 {
+					last := &out[len(out)-1]
+					last.pieces = append(last.pieces, span{sub, sn.style})
+					last.widths = append(last.widths, pw)
+					last.w += pw
+				} else {
+					out = append(out, lword{pieces: []span{{sub, sn.style}}, widths: []float64{pw}, w: pw, tight: k > 0})
+				}
+			}
+			joined = true
+			first = false
+		}
+	}
+	return out
+}
+
+// softParts splits a word after each "/" and "-" inside it when soft.
+func softParts(w string, soft bool) []string {
+	if !soft || !strings.ContainsAny(w, "/-") {
+		return []string{w}
+	}
+	var out []string
+	start := 0
+	for i := 0; i < len(w)-1; i++ {
+		if (w[i] == '/' || w[i] == '-') && i+1 > start {
+			out = append(out, w[start:i+1])
+			start = i + 1
+		}
+	}
+	return append(out, w[start:])
+}
+
+// splitWide breaks a word wider than w into pieces that fit, letter by letter.
+func (s DocStyle) splitWide(wd lword, w, size float64) []lword {
+	var out []lword
+	for _, pc := range wd.pieces {
+		face := s.face(pc.style)
+		for _, l := range breakChars(face, pc.text, w, size) {
+			lw := face.Width(l, size)
+			out = append(out, lword{pieces: []span{{l, pc.style}}, widths: []float64{lw}, w: lw})
+		}
+	}
+	return out
+}
+
+// boxes lays the paragraph out in lines, one box per line.
+func (s DocStyle) boxes(p para) []box {
+	size := p.size
+	if size == 0 {
+		size = s.Size
+	}
+	lead := p.lead
+	if lead == 0 {
+		lead = s.lead(size)
+	}
+	reg := s.face("")
+	space := reg.Width(" ", size)
+	ws := s.words(p.spans, size, p.soft)
+	sep := func(wd lword) float64 {
+		if wd.tight {
+			return 0
+		}
+		return space
+	}
+	// Widths available: the first line is shorter by its indent.
+	start := p.indent
+	if p.label != nil {
+		start = p.hang
+	}
+	avail := func(line int) float64 {
+		if line == 0 {
+			return p.w - start
+		}
+		if p.label != nil {
+			return p.w - p.hang
+		}
+		return p.w
+	}
+	// Break words too wide for any line.
+	for i := 0; i < len(ws); i++ {
+		if lim := math.Min(avail(0), avail(1)); ws[i].w > lim+1e-6 {
+			parts := s.splitWide(ws[i], lim, size)
+			ws = append(ws[:i], append(parts, ws[i+1:]...)...)
+			i += len(parts) - 1
+		}
+	}
+	// Greedy line breaking.
+	var lines [][]lword
+	var cur []lword
+	width := 0.0
+	for _, wd := range ws {
+		if len(cur) > 0 && width+sep(wd)+wd.w > avail(len(lines))+1e-6 {
+			lines = append(lines, cur)
+			cur, width = nil, 0
+		}
+		if len(cur) > 0 {
+			width += sep(wd)
+		}
+		cur = append(cur, wd)
+		width += wd.w
+	}
+	if len(cur) > 0 || len(lines) == 0 {
+		lines = append(lines, cur)
+	}
+	asc := reg.Ascent * size * mmPerPt
+	out := make([]box, 0, len(lines))
+	for n, line := range lines {
+		x := p.x
+		if n == 0 {
+			x += start
+		} else if p.label != nil {
+			x += p.hang
+		}
+		lw, gaps := 0.0, 0
+		for i, wd := range line {
+			if i > 0 {
+				lw += sep(wd)
+				if !wd.tight {
+					gaps++
+				}
+			}
+			lw += wd.w
+		}
+		gap := space
+		switch p.align {
+		case 'C':
+			x += (avail(n) - lw) / 2
+		case 'R':
+			x += avail(n) - lw
+		case 'J':
+			if n < len(lines)-1 && gaps > 0 {
+				gap = space + (avail(n)-lw)/float64(gaps)
+			}
+		}
+		b := box{h: lead, glue: p.keep && n < len(lines)-1 || p.next && n == len(lines)-1}
+		if n == 0 {
+			b.space = p.space
+			if p.label != nil {
+				b.texts = append(b.texts, s.text(p.label.style, size, p.label.text, p.x+p.labelX, asc, p.color))
+			}
+		}
+		b.texts = append(b.texts, s.lineTexts(line, x, asc, size, gap, space, p.color)...)
+		out = append(out, b)
+	}
+	return out
+}
+
+// lineTexts places the words of a line from x. With the natural gap,
+// consecutive pieces of one style share a Text; a stretched (justified)
+// line places every word on its own.
+func (s DocStyle) lineTexts(line []lword, x, baseline, size, gap, space float64, color RGB) []Text {
+	var out []Text
+	stretched := gap > space+1e-6
+	var b strings.Builder
+	curStyle, curX, curW := "", x, 0.0
+	flush := func() {
+		if b.Len() > 0 {
+			out = append(out, s.textW(curStyle, size, b.String(), curX, baseline, curW, color))
+			b.Reset()
+		}
+	}
+	for i, wd := range line {
+		if i > 0 && !wd.tight {
+			if stretched {
+				flush()
+				x += gap
+			} else {
+				// A space joins the current Text when the style goes on.
+				if wd.pieces[0].style == curStyle && b.Len() > 0 {
+					b.WriteByte(' ')
+					curW += space
+				} else {
+					flush()
+				}
+				x += space
+			}
+		}
+		for j, pc := range wd.pieces {
+			if pc.style != curStyle || b.Len() == 0 {
+				flush()
+				curStyle, curX, curW = pc.style, x, 0
+			}
+			b.WriteString(pc.text)
+			curW += wd.widths[j]
+			x += wd.widths[j]
+		}
+	}
+	flush()
+	return out
+}
+
+// text is one line of text at x with its baseline at y.
+func (s DocStyle) text(style string, size float64, str string, x, y float64, color RGB) Text {
+	face := s.face(style)
+	str, _ = coverText(face, str)
+	return s.textW(style, size, str, x, y, face.Width(str, size), color)
+}
+
+func (s DocStyle) textW(style string, size float64, str string, x, y, w float64, color RGB) Text {
+	face := s.face(style)
+	return Text{Field: -1, Key: "doc", X: x, Baseline: y, Width: w,
+		Ascent: face.Ascent * size * mmPerPt, Descent: face.Descent * size * mmPerPt,
+		Font: face.Family, Style: face.Style, Size: size, Color: color, Text: str}
+}
+
+// centred places lines of one style centred on cx, the first baseline at y;
+// it returns the texts and the widest line's width.
+func (s DocStyle) centred(lines []string, style string, size, cx, y, lead float64) ([]Text, float64) {
+	var out []Text
+	widest := 0.0
+	for i, l := range lines {
+		t := s.text(style, size, l, 0, y+float64(i)*lead, RGB{})
+		t.X = cx - t.Width/2
+		widest = math.Max(widest, t.Width)
+		out = append(out, t)
+	}
+	return out, widest
+}
+
+// wrapCentred breaks a heading into balanced lines no wider than w.
+func (s DocStyle) wrapCentred(str, style string, size, w float64) []string {
+	face := s.face(style)
+	var hard []string
+	for _, l := range strings.Split(str, "\n") {
+		if l = strings.TrimSpace(l); l != "" {
+			hard = append(hard, l)
+		}
+	}
+	if lines := wrapAll(face, hard, w, size); lines != nil {
+		return lines
+	}
+	var out []string
+	for _, l := range hard {
+		out = append(out, breakChars(face, l, w, size)...)
+	}
+	return out
+}
+
+// rule is a horizontal line of length w centred on cx at y.
+func rule(cx, y, w float64) Shape {
+	return Shape{Kind: ShapeLine, Points: []Point{{cx - w/2, y}, {cx + w/2, y}}, LineWidth: 0.3}
+}
+
+func hline(x1, x2, y, lw float64) Shape {
+	return Shape{Kind: ShapeLine, Points: []Point{{x1, y}, {x2, y}}, LineWidth: lw}
+}
+
+func vline(x, y1, y2, lw float64) Shape {
+	return Shape{Kind: ShapeLine, Points: []Point{{x, y1}, {x, y2}}, LineWidth: lw}
+}
+
+// heading is a centred paragraph of balanced lines across the text column.
+func (s DocStyle) heading(str, style string, size, space float64) []box {
+	lead := s.lead(size)
+	asc := s.face(style).Ascent * size * mmPerPt
+	cx := s.Left + s.TextWidth()/2
+	var out []box
+	for i, l := range s.wrapCentred(str, style, size, s.TextWidth()) {
+		ts, _ := s.centred([]string{l}, style, size, cx, asc, lead)
+		b := box{h: lead, texts: ts, glue: true}
+		if i == 0 {
+			b.space = space
+		}
+		out = append(out, b)
+	}
+	return out
+}
+
+// ruleUnder draws a short rule under the last line of a heading (boxes from
+// heading), 1/3 to 1/2 of its widest line, at most max mm, and unglues it.
+func (s DocStyle) ruleUnder(bs []box, style string, size, most float64) {
+	if len(bs) == 0 {
+		return
+	}
+	widest := 0.0
+	for _, b := range bs {
+		for _, t := range b.texts {
+			widest = max(widest, t.Width)
+		}
+	}
+	last := &bs[len(bs)-1]
+	if len(last.texts) == 0 {
+		return
+	}
+	y := last.texts[0].Baseline + s.face(style).Descent*size*mmPerPt + ruleGap
+	l := ruleLength(widest)
+	if most > 0 {
+		l = min(l, most)
+	}
+	last.shapes = append(last.shapes, rule(s.Left+s.TextWidth()/2, y, l))
+	last.glue = false
+}
+
+// paginate stacks the boxes onto pages and numbers them (centred in the top
+// margin, from page 2). Glued boxes go to the same page unless together they
+// are taller than a page; a table row starting a page brings its header.
+func (s DocStyle) paginate(boxes []box) []Page {
+	var pages []Page
+	top, bottom := s.Top, s.Height-s.Bottom
+	y := top
+	empty := true
+	newPage := func() {
+		pg := Page{Width: s.Width, Height: s.Height}
+		if n := len(pages); n > 0 { // pages of a document are alike: start at the last one's size
+			pg.Texts = make([]Text, 0, len(pages[n-1].Texts)+8)
+			pg.Shapes = make([]Shape, 0, len(pages[n-1].Shapes)+8)
+		}
+		pages = append(pages, pg)
+		y, empty = top, true
+	}
+	newPage()
+	put := func(b *box) {
+		if !empty {
+			y += b.space
+		}
+		pg := &pages[len(pages)-1]
+		n := len(pg.Texts)
+		pg.Texts = append(pg.Texts, b.texts...)
+		for k := n; k < len(pg.Texts); k++ {
+			pg.Texts[k].Baseline += y
+		}
+		for _, sh := range b.shapes {
+			pg.Shapes = append(pg.Shapes, moveShape(sh, y))
+		}
+		y += b.h
+		if b.h > 0 || len(b.texts) > 0 {
+			empty = false
+		}
+	}
+	height := func(bs []box, atTop bool) float64 {
+		h := 0.0
+		for i, b := range bs {
+			if i > 0 || !atTop {
+				h += b.space
+			}
+			h += b.h
+		}
+		return h
+	}
+	withHeader := func(b *box) {
+		for i := range b.header {
+			put(&b.header[i])
+		}
+	}
+	const eps = 1e-6
+	for i := 0; i < len(boxes); {
+		j := i
+		for j < len(boxes)-1 && boxes[j].glue {
+			j++
+		}
+		chunk := boxes[i : j+1]
+		if chunk[0].newPage && !empty {
+			newPage()
+			withHeader(&chunk[0])
+		}
+		// Move the chunk to a new page if it does not fit here but fits there.
+		if !empty && y+height(chunk, false) > bottom+eps &&
+			height(chunk, true)+height(chunk[0].header, true) <= bottom-top+eps {
+			newPage()
+			withHeader(&chunk[0])
+		}
+		for k := range chunk {
+			b := &chunk[k]
+			need := b.h
+			if !empty {
+				need += b.space
+			}
+			if !empty && y+need > bottom+eps {
+				newPage()
+				withHeader(b)
+			}
+			put(b)
+		}
+		i = j + 1
+	}
+	// Page numbers from page 2, centred over the text column in the top margin.
+	cx := s.Left + s.TextWidth()/2
+	for n := 1; n < len(pages); n++ {
+		t := s.text("", s.PageNumberSize, strconv.Itoa(n+1), 0, s.PageNumberBaseline, RGB{})
+		t.X = cx - t.Width/2
+		t.Key = "page_number"
+		pages[n].Texts = append(pages[n].Texts, t)
+	}
+	return pages
+}
+
+func moveShape(sh Shape, dy float64) Shape {
+	sh.Y += dy
+	if len(sh.Points) > 0 {
+		pts := make([]Point, len(sh.Points))
+		for i, p := range sh.Points {
+			pts[i] = Point{p.X, p.Y + dy}
+		}
+		sh.Points = pts
+	}
+	return sh
+}

@@ -1,0 +1,318 @@
+package certificates
+
+import (
+	"io"
+	"sort"
+	"strconv"
+	"strings"
+
+	"khenthuong"
+	"khenthuong/vntext"
+)
+
+// PaymentsDoc is what the bonus payment list (danh sách chi tiền thưởng) is
+// printed from: one decision or the decisions of a ceremony.
+type PaymentsDoc struct {
+	Decisions []khenthuong.Decision
+	Forms     map[string]*khenthuong.AwardForm
+	Settings  *khenthuong.Settings
+	Campaign  *khenthuong.Campaign // optional: named under the title
+	// Signatures are the signers' titles at the bottom, left to right; nil
+	// gives DefaultPaymentSignatures.
+	Signatures []string
+}
+
+// PaymentsTitle is the title of the payment list.
+const PaymentsTitle = "DANH SÁCH CHI TIỀN THƯỞNG"
+
+// DefaultPaymentSignatures are the signatures of a payment list.
+var DefaultPaymentSignatures = []string{"NGƯỜI LẬP BIỂU", "KẾ TOÁN", "THỦ TRƯỞNG ĐƠN VỊ"}
+
+// PaymentRow is one recipient paid.
+type PaymentRow struct {
+	No         int    // from 1 in its group
+	Name       string // "Ông Trương Quang Sáng", the collective's name
+	Detail     string // position and unit, parent unit, address
+	Form       string // "Bằng khen"; the form's full name when two forms share a title
+	Amount     int64  // đồng
+	Decision   int    // index in PaymentsDoc.Decisions
+	Recipient  int    // index in the decision's Recipients
+	Nomination uint64
+}
+
+// PaymentGroup is the recipients of one kind: "I. TẬP THỂ".
+type PaymentGroup struct {
+	Kind    khenthuong.Kind
+	Heading string
+	Rows    []PaymentRow
+	Total   int64
+}
+
+// PaymentGroups groups the recipients by kind (collectives, individuals,
+// households; numerals only for the groups present), in the ceremony's
+// calling order within a kind, and returns the grand total.
+func PaymentGroups(decisions []khenthuong.Decision, forms map[string]*khenthuong.AwardForm) ([]PaymentGroup, int64) {
+	slots, idx := ceremony(decisions, forms, 1)
+	type item struct{ d, r int }
+	items := make([]item, len(slots))
+	for i, sl := range slots {
+		items[i] = item{idx[i], sl.Recipient}
+	}
+	rank := func(k khenthuong.Kind) int {
+		for i, v := range khenthuong.Kinds {
+			if v == k {
+				return i
+			}
+		}
+		return len(khenthuong.Kinds)
+	}
+	sort.SliceStable(items, func(a, b int) bool {
+		return rank(decisions[items[a].d].Recipients[items[a].r].Nominee.Kind) < rank(decisions[items[b].d].Recipients[items[b].r].Nominee.Kind)
+	})
+	labels := FormLabels(decisions, forms)
+	var groups []PaymentGroup
+	var total int64
+	for _, it := range items {
+		r := &decisions[it.d].Recipients[it.r]
+		k := r.Nominee.Kind
+		if len(groups) == 0 || groups[len(groups)-1].Kind != k {
+			groups = append(groups, PaymentGroup{Kind: k, Heading: roman(len(groups)) + ". " + strings.ToUpper(k.Label())})
+		}
+		g := &groups[len(groups)-1]
+		name, detail := EntryParts(&r.Nominee)
+		g.Rows = append(g.Rows, PaymentRow{No: len(g.Rows) + 1, Name: name, Detail: detail,
+			Form: labels[decisions[it.d].FormCode], Amount: r.Amount, Decision: it.d, Recipient: it.r, Nomination: r.NominationID})
+		g.Total += r.Amount
+		total += r.Amount
+	}
+	return groups, total
+}
+
+// FormLabels names the forms of the decisions briefly for a table column:
+// the certificate's title in sentence case ("Bằng khen", "Cờ thi đua"), or
+// the full name where two forms share a title.
+func FormLabels(decisions []khenthuong.Decision, forms map[string]*khenthuong.AwardForm) map[string]string {
+	out := map[string]string{}
+	byTitle := map[string]int{}
+	codes := map[string]bool{}
+	for i := range decisions {
+		codes[decisions[i].FormCode] = true
+	}
+	short := func(f *khenthuong.AwardForm) string {
+		if t := strings.TrimSpace(f.Title); t != "" {
+			return upperFirst(strings.ToLower(strings.Join(strings.Fields(t), " ")))
+		}
+		return f.Name
+	}
+	for c := range codes {
+		if f := forms[c]; f != nil {
+			byTitle[short(f)]++
+		}
+	}
+	for c := range codes {
+		f := forms[c]
+		switch {
+		case f == nil:
+			out[c] = c
+		case byTitle[short(f)] > 1:
+			out[c] = f.Name
+		default:
+			out[c] = short(f)
+		}
+	}
+	return out
+}
+
+func (doc *PaymentsDoc) check() error {
+	switch {
+	case len(doc.Decisions) == 0:
+		return khenthuong.Errorf(khenthuong.EINVALID, "Chưa chọn quyết định nào để lập danh sách chi tiền thưởng")
+	case doc.Settings == nil:
+		return khenthuong.Errorf(khenthuong.EINVALID, "Chưa có thiết lập của cơ quan")
+	}
+	n := 0
+	for i := range doc.Decisions {
+		n += len(doc.Decisions[i].Recipients)
+	}
+	if n == 0 {
+		return khenthuong.Errorf(khenthuong.EINVALID, "Các quyết định đã chọn chưa có người được khen")
+	}
+	return nil
+}
+
+// PaymentsBasis is the line under the title: the decisions paid from.
+func PaymentsBasis(decisions []khenthuong.Decision, forms map[string]*khenthuong.AwardForm, s *khenthuong.Settings) string {
+	if len(decisions) == 1 {
+		d := &decisions[0]
+		f := forms[d.FormCode]
+		if f == nil {
+			f = &khenthuong.AwardForm{}
+		}
+		return "(Kèm theo " + decisionRef(d, f, s) + ")"
+	}
+	var nums []string
+	for i := range decisions {
+		nums = append(nums, strings.TrimSpace(DecisionNumber(decisions[i].Number, s.AuthorityAbbr)))
+	}
+	return "(Kèm theo các Quyết định số " + joinVa(nums) + ")"
+}
+
+// officeLines are the heading lines of the paying office: for "Ban Thi đua
+// - Khen thưởng, Sở Nội vụ" the parent "SỞ NỘI VỤ" then the office "BAN THI
+// ĐUA - KHEN THƯỞNG"; with no office, the issuing body.
+func officeLines(s *khenthuong.Settings) (parent, own []string) {
+	st := AdminStyle()
+	parts := strings.Split(s.Office, ",")
+	var clean []string
+	for _, p := range parts {
+		if p = strings.Join(strings.Fields(p), " "); p != "" {
+			clean = append(clean, strings.ToUpper(p))
+		}
+	}
+	if len(clean) == 0 {
+		return nil, splitAuthority(s.Authority)
+	}
+	for i := len(clean) - 1; i > 0; i-- {
+		parent = append(parent, st.wrapCentred(clean[i], "", 12, 80)...)
+	}
+	return parent, st.wrapCentred(clean[0], "B", 12, 80)
+}
+
+// AmountInWordsLine is "Bằng chữ: Bảy triệu không trăm hai mươi nghìn đồng."
+func AmountInWordsLine(total int64) string {
+	return "Bằng chữ: " + vntext.AmountInWords(total) + "."
+}
+
+// PaymentsPages lays out the payment list: the pages WritePayments prints.
+// Errors: EINVALID.
+func PaymentsPages(doc PaymentsDoc) ([]Page, error) {
+	if err := doc.check(); err != nil {
+		return nil, err
+	}
+	st := AdminStyle()
+	s := doc.Settings
+	var out []box
+
+	// The paying office at the top left: its parent body, then its own name
+	// in bold with a short rule under it.
+	var hb box
+	lcx := st.Left + 40
+	lead := st.lead(12)
+	parent, own := officeLines(s)
+	y := st.face("").Ascent * 12 * mmPerPt
+	ts, _ := st.centred(parent, "", 12, lcx, y, lead)
+	hb.texts = append(hb.texts, ts...)
+	y += float64(len(parent)) * lead
+	ts, w := st.centred(own, "B", 12, lcx, y, lead)
+	hb.texts = append(hb.texts, ts...)
+	y += float64(max(len(own), 1)-1)*lead + st.face("B").Descent*12*mmPerPt + ruleGap
+	if len(own) > 0 {
+		hb.shapes = append(hb.shapes, rule(lcx, y, ruleLength(w)))
+	}
+	hb.h = y + 1
+	out = append(out, hb)
+
+	out = append(out, st.heading(PaymentsTitle, "B", st.Size, 9)...)
+	if c := doc.Campaign; c != nil && c.Name != "" {
+		out = append(out, st.heading(c.Name, "B", st.Size, 0)...)
+	}
+	out = append(out, st.heading(PaymentsBasis(doc.Decisions, doc.Forms, s), "I", st.Size, 0)...)
+	out[len(out)-1].glue = false
+
+	size := 12.0
+	t := st.newTable(st.Left, size,
+		column{title: "STT", w: 12.5, align: 'C'},
+		column{title: ColName, w: 71.5, align: 'L'},
+		column{title: "Hình thức", w: 25, align: 'C'},
+		column{title: "Số tiền (đồng)", w: 28, align: 'R'},
+		column{title: "Ký nhận", w: st.TextWidth() - 137, align: 'C'})
+	hdr := t.header[0]
+	hdr.space = 2 * st.ParaSpace
+	out = append(out, hdr)
+	groups, total := PaymentGroups(doc.Decisions, doc.Forms)
+	const signH = 10.0 // room to sign
+	for _, g := range groups {
+		r := st.dataRow(t, []cell{{paras: []cellPara{{spans: []span{sp("B", g.Heading)}, align: 'L'}}, cols: 5}}, 0)
+		r.glue = true
+		out = append(out, r)
+		for _, pr := range g.Rows {
+			name := cell{paras: []cellPara{{spans: []span{sp("", pr.Name)}}}}
+			if pr.Detail != "" {
+				name.paras = append(name.paras, cellPara{spans: []span{sp("I", pr.Detail)}, size: size - 1})
+			}
+			out = append(out, st.dataRow(t, []cell{
+				textCell("", strconv.Itoa(pr.No)), name, textCell("", pr.Form),
+				textCell("", vntext.FormatNumber(pr.Amount)), {}}, signH))
+		}
+		if len(groups) > 1 {
+			out = append(out, st.dataRow(t, []cell{
+				{paras: []cellPara{{spans: []span{sp("B", "Cộng "+strings.SplitN(g.Heading, ".", 2)[0])}, align: 'C'}}, cols: 3},
+				textCell("B", vntext.FormatNumber(g.Total)), {}}, 0))
+		}
+	}
+	out = append(out, st.dataRow(t, []cell{
+		{paras: []cellPara{{spans: []span{sp("B", "TỔNG CỘNG")}, align: 'C'}}, cols: 3},
+		textCell("B", vntext.FormatNumber(total)), {}}, 0))
+	out[len(out)-1].glue = true
+	words := st.boxes(para{spans: []span{sp("I", AmountInWordsLine(total))}, size: st.Size, align: 'L',
+		x: st.Left, w: st.TextWidth(), space: st.ParaSpace, keep: true, next: true})
+	out = append(out, words...)
+	out = append(out, st.paymentSignatures(doc))
+	return st.paginate(out), nil
+}
+
+// paymentSignatures is the date line and the signers' columns, one box.
+func (s DocStyle) paymentSignatures(doc PaymentsDoc) box {
+	sigs := doc.Signatures
+	if sigs == nil {
+		sigs = DefaultPaymentSignatures
+	}
+	b := box{space: 2 * s.ParaSpace}
+	lead := s.lead(13)
+	place := doc.Settings.Place
+	if place == "" {
+		place = doc.Settings.Province
+	}
+	date := longDate(khenthuong.Date{})
+	if place != "" {
+		date = place + ", " + date
+	}
+	y := s.face("I").Ascent * 13 * mmPerPt
+	colW := s.TextWidth() / float64(max(len(sigs), 1))
+	if len(sigs) > 0 {
+		ts, _ := s.centred([]string{upperFirst(date)}, "I", 13, s.Left+colW*(float64(len(sigs))-0.5), y, 0)
+		if over := ts[0].X + ts[0].Width - (s.Width - s.Right); over > 0 {
+			ts[0].X -= over // centred over the last signature, but inside the margin
+		}
+		b.texts = append(b.texts, ts...)
+	}
+	y += lead
+	bottom := y
+	for i, sg := range sigs {
+		cx := s.Left + colW*(float64(i)+0.5)
+		lines := s.wrapCentred(strings.ToUpper(sg), "B", 13, colW-4)
+		ts, _ := s.centred(lines, "B", 13, cx, y, lead)
+		b.texts = append(b.texts, ts...)
+		note := "(Ký, ghi rõ họ tên)"
+		if i == len(sigs)-1 {
+			note = "(Ký, ghi rõ họ tên, đóng dấu)"
+		}
+		nl := s.wrapCentred(note, "I", 12, colW-2)
+		ts, _ = s.centred(nl, "I", 12, cx, y+float64(len(lines))*lead, s.lead(12))
+		b.texts = append(b.texts, ts...)
+		bottom = max(bottom, y+float64(len(lines))*lead+float64(len(nl))*s.lead(12))
+	}
+	b.h = bottom + SignatureSpace
+	return b
+}
+
+// WritePayments writes the bonus payment list as a PDF: STT, recipient,
+// form, amount, a column to sign, totals in figures and in words, the
+// signatures. Errors: EINVALID, EINTERNAL.
+func WritePayments(w io.Writer, doc PaymentsDoc) error {
+	pages, err := PaymentsPages(doc)
+	if err != nil {
+		return err
+	}
+	return writePDF(w, "Danh sách chi tiền thưởng", pages)
+}
