@@ -1,0 +1,363 @@
+package store
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"runtime"
+	"sync"
+
+	bolt "go.etcd.io/bbolt"
+
+	"khenthuong"
+)
+
+// Nominations returns the nominations matching f, by campaign then list order.
+// The filtering runs on the in-memory search index, which also keeps the
+// records already decoded; only the others are read from the file.
+func (db *DB) Nominations(f khenthuong.NominationFilter) ([]khenthuong.Nomination, error) {
+	hits, err := db.searchHits(f)
+	if err != nil {
+		return nil, err
+	}
+	var missing []int // positions in hits
+	for i, h := range hits {
+		if h.rec == nil {
+			missing = append(missing, i)
+		}
+	}
+	if len(missing) > 0 {
+		if err := db.loadHits(hits, missing); err != nil {
+			return nil, err
+		}
+	}
+	ns := make([]khenthuong.Nomination, 0, len(hits))
+	for _, h := range hits {
+		if h.rec != nil {
+			ns = append(ns, *h.rec) // a Nomination holds no slices or maps: the copy shares nothing mutable
+		}
+	}
+	return ns, nil
+}
+
+// loadHits decodes the records of hits[missing] from the file and caches
+// them in the index. JSON decoding is the cost of a first listing (about 10 µs
+// a record), so a long list is split between the processors, each part in its
+// own read transaction (a bbolt Tx is not for concurrent use).
+func (db *DB) loadHits(hits []hit, missing []int) error {
+	const minPart = 2000
+	parts := min(runtime.GOMAXPROCS(0), (len(missing)+minPart-1)/minPart)
+	size := (len(missing) + parts - 1) / parts
+	errs := make([]error, parts)
+	var wg sync.WaitGroup
+	for p := range parts {
+		part := missing[p*size : min((p+1)*size, len(missing))]
+		wg.Go(func() {
+			errs[p] = db.view("nominations", func(tx *bolt.Tx) error {
+				b := tx.Bucket(bucketNominations)
+				for _, i := range part {
+					v := b.Get(itob(hits[i].id))
+					if v == nil {
+						continue // deleted since the index was read
+					}
+					n := new(khenthuong.Nomination)
+					if err := decode(v, n); err != nil {
+						return err
+					}
+					hits[i].rec = n
+				}
+				return nil
+			})
+		})
+	}
+	wg.Wait()
+	for _, err := range errs {
+		if err != nil {
+			return err
+		}
+	}
+	loaded := make([]*khenthuong.Nomination, 0, len(missing))
+	for _, i := range missing {
+		if hits[i].rec != nil {
+			loaded = append(loaded, hits[i].rec)
+		}
+	}
+	db.search.fill(loaded)
+	return nil
+}
+
+// Nomination returns one nomination: ENOTFOUND.
+func (db *DB) Nomination(id uint64) (*khenthuong.Nomination, error) {
+	var n *khenthuong.Nomination
+	err := db.view("nomination", func(tx *bolt.Tx) error {
+		var err error
+		n, err = getNomination(tx, id)
+		return err
+	})
+	return n, err
+}
+
+// Nominee returns the latest snapshot of a nominee shared by several
+// nominations: ENOTFOUND.
+func (db *DB) Nominee(id uint64) (*khenthuong.Nominee, error) {
+	var rec nomineeRecord
+	err := db.view("nominee", func(tx *bolt.Tx) error {
+		v := tx.Bucket(bucketNominees).Get(itob(id))
+		if v == nil {
+			return khenthuong.Errorf(khenthuong.ENOTFOUND, "Không tìm thấy đối tượng số %d", id)
+		}
+		return decode(v, &rec)
+	})
+	if err != nil {
+		return nil, err
+	}
+	return &rec.Nominee, nil
+}
+
+// CreateNominations normalises, validates and stores all of ns in one
+// transaction (all or nothing), setting IDs, times, nominee IDs and, where
+// Order is 0, the next list position of the campaign: EINVALID, ENOTFOUND
+// (campaign). With several rows, an error message starts with the row number.
+func (db *DB) CreateNominations(ns []khenthuong.Nomination) error {
+	if len(ns) == 0 {
+		return nil
+	}
+	work := make([]khenthuong.Nomination, len(ns))
+	copy(work, ns)
+	row := func(i int, err error) error { return rowError(len(ns), i, err) }
+	for i := range work {
+		work[i].Normalize()
+		if err := work[i].Validate(); err != nil {
+			return row(i, err)
+		}
+	}
+	err := db.update("create nominations", func(tx *bolt.Tx) error {
+		now := db.now()
+		forms := map[string]*khenthuong.AwardForm{}
+		campaigns := map[uint64]bool{}
+		for i := range work {
+			n := &work[i]
+			if !campaigns[n.CampaignID] {
+				if _, err := getCampaign(tx, n.CampaignID); err != nil {
+					return row(i, fieldOf(err, "campaign"))
+				}
+				campaigns[n.CampaignID] = true
+			}
+			form, ok := forms[n.FormCode]
+			if !ok {
+				var err error
+				if form, err = getForm(tx, n.FormCode); err != nil {
+					return err
+				}
+				forms[n.FormCode] = form
+			}
+			if err := n.ValidateAgainst(form); err != nil {
+				return row(i, err)
+			}
+			if n.Order == 0 {
+				n.Order = nextOrder(tx, n.CampaignID)
+			}
+			n.CreatedAt, n.UpdatedAt = now, now
+			if err := db.putNominee(tx, n); err != nil {
+				return row(i, err)
+			}
+			id, err := tx.Bucket(bucketNominations).NextSequence()
+			if err != nil {
+				return err
+			}
+			n.ID = id
+			v, err := db.storeNomination(tx, nil, n)
+			if err != nil {
+				return err
+			}
+			if err := db.audit(tx, entityNomination, idKey(id), actionCreate, nil, v); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err == nil {
+		copy(ns, work)
+	}
+	return err
+}
+
+// UpdateNomination replaces a stored nomination: EINVALID, ENOTFOUND,
+// ECONFLICT (in an issued decision). A status change must be one a review
+// allows (khenthuong.CanTransition). NomineeID 0 keeps the stored nominee;
+// Order 0 keeps the stored position (or takes the next one in a new campaign).
+func (db *DB) UpdateNomination(n *khenthuong.Nomination) error {
+	n.Normalize()
+	if err := n.Validate(); err != nil {
+		return err
+	}
+	saved := *n
+	err := db.update("update nomination", func(tx *bolt.Tx) error {
+		old, err := getNomination(tx, n.ID)
+		if err != nil {
+			return err
+		}
+		ds, err := decisionsOf(tx, n.ID)
+		if err != nil {
+			return err
+		}
+		for _, d := range ds {
+			if d.Status == khenthuong.DecisionIssued {
+				return khenthuong.Errorf(khenthuong.ECONFLICT,
+					"Đề nghị này đã có trong Quyết định số %s đã ban hành, không sửa được", d.Number)
+			}
+		}
+		if saved.Status != old.Status && !khenthuong.CanTransition(old.Status, saved.Status) {
+			return khenthuong.FieldErrorf("status", "Không chuyển được đề nghị từ “%s” sang “%s”",
+				old.Status.Label(), saved.Status.Label())
+		}
+		if _, err := getCampaign(tx, saved.CampaignID); err != nil {
+			return fieldOf(err, "campaign")
+		}
+		form, err := getForm(tx, saved.FormCode)
+		if err != nil {
+			return err
+		}
+		if err := saved.ValidateAgainst(form); err != nil {
+			return err
+		}
+		if saved.NomineeID == 0 {
+			saved.NomineeID = old.NomineeID
+		}
+		if saved.Order == 0 {
+			saved.Order = old.Order
+			if saved.CampaignID != old.CampaignID {
+				saved.Order = nextOrder(tx, saved.CampaignID)
+			}
+		}
+		saved.CreatedAt, saved.UpdatedAt = old.CreatedAt, db.now()
+		if err := db.putNominee(tx, &saved); err != nil {
+			return err
+		}
+		v, err := db.storeNomination(tx, old, &saved)
+		if err != nil {
+			return err
+		}
+		return db.audit(tx, entityNomination, idKey(saved.ID), actionUpdate, old, v)
+	})
+	if err == nil {
+		*n = saved
+	}
+	return err
+}
+
+// DeleteNomination removes a nomination: ENOTFOUND, ECONFLICT (in a decision).
+// The nominee record stays: other nominations and the history refer to it.
+func (db *DB) DeleteNomination(id uint64) error {
+	return db.update("delete nomination", func(tx *bolt.Tx) error {
+		old, err := getNomination(tx, id)
+		if err != nil {
+			return err
+		}
+		ds, err := decisionsOf(tx, id)
+		if err != nil {
+			return err
+		}
+		if len(ds) > 0 {
+			return khenthuong.Errorf(khenthuong.ECONFLICT,
+				"Đề nghị này đã có trong Quyết định số %s, hãy bỏ khỏi quyết định trước khi xóa", ds[0].Number)
+		}
+		if err := db.removeNomination(tx, old); err != nil {
+			return err
+		}
+		return db.audit(tx, entityNomination, idKey(id), actionDelete, old, nil)
+	})
+}
+
+func getNomination(tx *bolt.Tx, id uint64) (*khenthuong.Nomination, error) {
+	v := tx.Bucket(bucketNominations).Get(itob(id))
+	if v == nil {
+		return nil, khenthuong.Errorf(khenthuong.ENOTFOUND, "Không tìm thấy đề nghị số %d", id)
+	}
+	var n khenthuong.Nomination
+	if err := decode(v, &n); err != nil {
+		return nil, err
+	}
+	return &n, nil
+}
+
+// storeNomination writes n (replacing old, the stored version, if any) with
+// its index entries, and updates the in-memory search index once the
+// transaction commits. Every write of a nomination goes through here or
+// removeNomination, so the indexes cannot be forgotten. It returns the JSON
+// written, for the audit record.
+func (db *DB) storeNomination(tx *bolt.Tx, old, n *khenthuong.Nomination) (json.RawMessage, error) {
+	if old != nil {
+		if err := unindexNomination(tx, old); err != nil {
+			return nil, err
+		}
+	}
+	v, err := encode(n)
+	if err != nil {
+		return nil, err
+	}
+	if err := tx.Bucket(bucketNominations).Put(itob(n.ID), v); err != nil {
+		return nil, err
+	}
+	if err := indexNomination(tx, n); err != nil {
+		return nil, err
+	}
+	e := entryOf(n)
+	tx.OnCommit(func() { db.search.put(e) })
+	return v, nil
+}
+
+// removeNomination deletes the stored nomination old and its index entries.
+func (db *DB) removeNomination(tx *bolt.Tx, old *khenthuong.Nomination) error {
+	if err := tx.Bucket(bucketNominations).Delete(itob(old.ID)); err != nil {
+		return err
+	}
+	if err := unindexNomination(tx, old); err != nil {
+		return err
+	}
+	id := old.ID
+	tx.OnCommit(func() { db.search.remove(id) })
+	return nil
+}
+
+// putNominee stores n's nominee as the latest snapshot: a new nominee record
+// when n.NomineeID is 0 (setting it), else the existing record, which must exist.
+func (db *DB) putNominee(tx *bolt.Tx, n *khenthuong.Nomination) error {
+	b := tx.Bucket(bucketNominees)
+	if n.NomineeID == 0 {
+		id, err := b.NextSequence()
+		if err != nil {
+			return err
+		}
+		n.NomineeID = id
+	} else if b.Get(itob(n.NomineeID)) == nil {
+		return khenthuong.FieldErrorf("nominee_id", "Không tìm thấy đối tượng số %d", n.NomineeID)
+	}
+	v, err := encode(&nomineeRecord{ID: n.NomineeID, Nominee: n.Nominee})
+	if err != nil {
+		return err
+	}
+	return b.Put(itob(n.NomineeID), v)
+}
+
+// rowError prefixes the row number (1-based) to an error about one row of a
+// batch, keeping its code and field; single writes are left as they are.
+func rowError(rows, i int, err error) error {
+	var e *khenthuong.Error
+	if rows < 2 || !errors.As(err, &e) || e.Code == khenthuong.EINTERNAL {
+		return err
+	}
+	return &khenthuong.Error{Code: e.Code, Field: e.Field, Err: e.Err,
+		Message: fmt.Sprintf("Dòng %d: %s", i+1, e.Message)}
+}
+
+// fieldOf names the field an application error is about, if it names none.
+func fieldOf(err error, field string) error {
+	var e *khenthuong.Error
+	if errors.As(err, &e) && e.Field == "" && e.Code != khenthuong.EINTERNAL {
+		c := *e
+		c.Field = field
+		return &c
+	}
+	return err
+}

@@ -1,0 +1,280 @@
+package store
+
+import (
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"runtime/debug"
+	"time"
+
+	bolt "go.etcd.io/bbolt"
+	bolterrors "go.etcd.io/bbolt/errors"
+
+	"khenthuong"
+)
+
+// DefaultPath is where the application keeps its data file:
+// %APPDATA%\KhenThuong\khenthuong.db on Windows, ~/.config/KhenThuong/khenthuong.db on Linux.
+func DefaultPath() string {
+	dir, err := os.UserConfigDir()
+	if err != nil {
+		dir = "."
+	}
+	return filepath.Join(dir, "KhenThuong", "khenthuong.db")
+}
+
+// Open opens (or creates and seeds) the data file at path. A file locked by
+// another window gives ELOCKED within opts.Timeout; a file that is not a
+// Khen thưởng data file or is damaged gives ECORRUPT; a file written by a
+// newer version gives ETOONEW. An existing file is backed up before anything
+// is written to it.
+func Open(path string, opts Options) (*DB, error) {
+	if path == "" {
+		return nil, khenthuong.Errorf(khenthuong.EINVALID, "Chưa chọn tệp dữ liệu")
+	}
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return nil, logInternal("open", path, err)
+	}
+	path = abs
+	opts = opts.withDefaults(path)
+
+	existed := false
+	if fi, err := os.Stat(path); err == nil {
+		existed = fi.Size() > 0
+	} else if !errors.Is(err, fs.ErrNotExist) {
+		return nil, logInternal("open", path, err)
+	} else if opts.ReadOnly {
+		return nil, khenthuong.Errorf(khenthuong.ENOTFOUND, "Không tìm thấy tệp dữ liệu “%s”", path)
+	}
+	if !opts.ReadOnly {
+		// The folder holds the office's personal data: private to the user when we create it.
+		if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
+			return nil, logInternal("open", path, err)
+		}
+	}
+
+	bdb, err := openBolt(path, opts)
+	if err != nil {
+		return nil, err
+	}
+	db := &DB{bolt: bdb, path: path, opts: opts}
+	if err := db.safePrepare(existed); err != nil {
+		_ = bdb.Close()
+		return nil, err
+	}
+	return db, nil
+}
+
+// openBolt opens the file with bbolt and translates its failures into what a
+// clerk can act on.
+func openBolt(path string, opts Options) (db *bolt.DB, err error) {
+	var file *os.File
+	// Pages are read through a memory map: a damaged page number can point
+	// past the end of the file, which is a fault (SIGBUS), not a panic, unless
+	// asked for.
+	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
+	defer func() {
+		// A damaged file can make bbolt panic while it maps the pages. bbolt
+		// then leaves the file open and locked: release it, or the next
+		// attempt would wait for a lock nobody will release. (The memory map
+		// of the failed attempt stays until the program ends.)
+		if r := recover(); r != nil {
+			if file != nil {
+				releaseFile(file)
+			}
+			db, err = nil, corruptError(path, fmt.Errorf("panic: %v", r))
+		}
+	}()
+	db, err = bolt.Open(path, 0o600, &bolt.Options{
+		Timeout:         opts.Timeout,
+		ReadOnly:        opts.ReadOnly,
+		PreLoadFreelist: true, // Check needs the free list, also read-only
+		OpenFile: func(name string, flag int, perm os.FileMode) (*os.File, error) {
+			f, err := os.OpenFile(name, flag, perm)
+			file = f
+			return f, err
+		},
+	})
+	switch {
+	case err == nil:
+		return db, nil
+	case errors.Is(err, bolterrors.ErrTimeout):
+		return nil, lockedError(path)
+	case errors.Is(err, bolterrors.ErrInvalid), errors.Is(err, bolterrors.ErrChecksum),
+		errors.Is(err, bolterrors.ErrVersionMismatch), errors.Is(err, bolterrors.ErrInvalidMapping),
+		errors.Is(err, io.EOF), errors.Is(err, io.ErrUnexpectedEOF):
+		return nil, corruptError(path, err)
+	case errors.Is(err, fs.ErrPermission):
+		return nil, khenthuong.Errorf(khenthuong.EINVALID, "Không có quyền mở tệp dữ liệu “%s”", path)
+	}
+	return nil, logInternal("open", path, err)
+}
+
+func lockedError(path string) error {
+	return khenthuong.Errorf(khenthuong.ELOCKED,
+		"Tệp dữ liệu “%s” đang được mở trong một cửa sổ Khen thưởng khác. Hãy đóng cửa sổ đó rồi thử lại.", path)
+}
+
+// corruptError tells the clerk the file is unusable and which backup can replace it.
+func corruptError(path string, cause error) error {
+	e := khenthuong.Errorf(khenthuong.ECORRUPT,
+		"Tệp dữ liệu “%s” bị hỏng hoặc không phải tệp dữ liệu Khen thưởng.", path)
+	if b, err := LatestBackup(path); err == nil {
+		e.Message += fmt.Sprintf(" Có thể khôi phục từ bản sao lưu gần nhất: “%s”.", b)
+	} else {
+		e.Message += " Không tìm thấy bản sao lưu nào bên cạnh tệp này."
+	}
+	e.Err = cause
+	return e
+}
+
+func tooNewError(schema uint32) error {
+	return khenthuong.Errorf(khenthuong.ETOONEW,
+		"Tệp dữ liệu được tạo bởi phiên bản Khen thưởng mới hơn (lược đồ %d); hãy cập nhật chương trình.", schema)
+}
+
+// safePrepare is prepare with bbolt's panics on damaged pages reported as ECORRUPT.
+func (db *DB) safePrepare(existed bool) (err error) {
+	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true)) // see openBolt
+	defer db.recoverPanic("open", &err)
+	return db.prepare(existed)
+}
+
+// prepare brings a freshly opened file to the current schema: seeds a new
+// file, refuses a newer one, backs up and migrates an older one.
+func (db *DB) prepare(existed bool) error {
+	var schema uint32
+	var hasMeta, complete bool
+	err := db.bolt.View(func(tx *bolt.Tx) error {
+		if err := checkSize(tx, db.path); err != nil {
+			return err
+		}
+		if err := verifyPages(tx, db.path, false); err != nil {
+			return err
+		}
+		var err error
+		schema, hasMeta, err = readSchema(tx)
+		complete = true
+		for _, name := range allBuckets {
+			if tx.Bucket(name) == nil {
+				complete = false
+			}
+		}
+		return err
+	})
+	if err != nil {
+		return corruptError(db.path, err)
+	}
+	if !hasMeta {
+		if db.opts.ReadOnly || existed && !isEmpty(db.bolt) {
+			// A bbolt file, but not ours: never write into someone else's data.
+			return corruptError(db.path, errors.New("no meta bucket"))
+		}
+		return db.internal("create", db.bolt.Update(func(tx *bolt.Tx) error { return db.create(tx) }))
+	}
+	if schema > currentSchema() {
+		return tooNewError(schema)
+	}
+	if db.opts.ReadOnly {
+		return nil
+	}
+	migrate := schema < currentSchema()
+	if !migrate && !complete {
+		// Every bucket of this schema was made with the file: one missing is
+		// damage, not something to paper over with an empty bucket.
+		return corruptError(db.path, errors.New("a bucket of the current schema is missing"))
+	}
+	if existed && (!db.opts.NoBackup || migrate) {
+		if _, err := db.autoBackup(); err != nil {
+			return err
+		}
+	}
+	if migrate {
+		return db.internal("migrate", db.bolt.Update(func(tx *bolt.Tx) error { return db.migrate(tx, schema) }))
+	}
+	return nil
+}
+
+// checkSize refuses a file shorter than its pages: a truncated copy. Reading
+// it would fault on the missing pages.
+func checkSize(tx *bolt.Tx, path string) error {
+	fi, err := os.Stat(path)
+	if err != nil {
+		return err
+	}
+	if tx.Size() > fi.Size() {
+		return fmt.Errorf("file has %d bytes, its pages need %d", fi.Size(), tx.Size())
+	}
+	return nil
+}
+
+// isEmpty reports whether a bbolt file has no buckets at all (a file created
+// by an earlier Open that failed before seeding).
+func isEmpty(bdb *bolt.DB) bool {
+	empty := true
+	_ = bdb.View(func(tx *bolt.Tx) error {
+		return tx.ForEach(func([]byte, *bolt.Bucket) error { empty = false; return nil })
+	})
+	return empty
+}
+
+// readSchema returns the schema version in meta; hasMeta is false for a file
+// that is not (yet) a Khen thưởng data file.
+func readSchema(tx *bolt.Tx) (schema uint32, hasMeta bool, err error) {
+	meta := tx.Bucket(bucketMeta)
+	if meta == nil {
+		return 0, false, nil
+	}
+	v := meta.Get(keySchema)
+	if len(v) != 4 {
+		return 0, true, fmt.Errorf("meta schema %s: not a 4-byte version", brief(v))
+	}
+	return binary.BigEndian.Uint32(v), true, nil
+}
+
+var (
+	keySchema  = []byte("schema")
+	keyCreated = []byte("created")
+)
+
+func writeSchema(tx *bolt.Tx, schema uint32) error {
+	v := make([]byte, 4)
+	binary.BigEndian.PutUint32(v, schema)
+	return tx.Bucket(bucketMeta).Put(keySchema, v)
+}
+
+// create makes every bucket and seeds the catalogue and settings, in the same
+// transaction so a new file is either complete or absent.
+func (db *DB) create(tx *bolt.Tx) error {
+	for _, name := range allBuckets {
+		if _, err := tx.CreateBucketIfNotExists(name); err != nil {
+			return err
+		}
+	}
+	if err := writeSchema(tx, currentSchema()); err != nil {
+		return err
+	}
+	if err := tx.Bucket(bucketMeta).Put(keyCreated, []byte(db.now().Format(time.RFC3339Nano))); err != nil {
+		return err
+	}
+	for _, f := range khenthuong.DefaultForms() {
+		f.Normalize()
+		if err := f.Validate(); err != nil {
+			return err
+		}
+		if err := putForm(tx, &f); err != nil {
+			return err
+		}
+	}
+	s := khenthuong.DefaultSettings()
+	s.Normalize()
+	if err := s.Validate(); err != nil {
+		return err
+	}
+	return putSettings(tx, &s)
+}
