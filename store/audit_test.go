@@ -1,6 +1,7 @@
 package store
 
 import (
+	"cmp"
 	"encoding/json"
 	"testing"
 
@@ -31,7 +32,7 @@ func TestAuditRecords(t *testing.T) {
 		{entityForm, "GKX", []string{actionCreate}},
 		{entityForm, "", []string{actionCreate}},
 	} {
-		t.Run(tc.entity+tc.key, func(t *testing.T) {
+		t.Run(tc.entity+"_"+cmp.Or(tc.key, "all"), func(t *testing.T) {
 			recs, err := db.Audit(tc.entity, tc.key)
 			mustNil(t, err)
 			if len(recs) != len(tc.actions) {

@@ -123,6 +123,9 @@ func BenchmarkSearch(b *testing.B) {
 // answer a search (the index is built on that first search).
 func BenchmarkOpen(b *testing.B) {
 	path := benchFile(b)
+	if fi, err := os.Stat(path); err == nil {
+		b.Logf("data file: %.0f MB for %d nominations", float64(fi.Size())/(1<<20), benchRows)
+	}
 	for _, bc := range []struct {
 		name   string
 		search bool

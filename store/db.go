@@ -158,7 +158,28 @@ func (db *DB) update(op string, fn func(tx *bolt.Tx) error) (err error) {
 	defer db.writeMu.Unlock()
 	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true)) // see openBolt
 	defer db.recoverPanic(op, &err)
-	return db.internal(op, db.bolt.Update(fn))
+	return db.internal(op, db.bolt.Update(func(tx *bolt.Tx) error {
+		packAppends(tx)
+		return fn(tx)
+	}))
+}
+
+// appendBuckets grow at their end: their keys are new IDs, or start with one.
+var appendBuckets = [][]byte{
+	bucketAudit, bucketAuditIdx, bucketNominations, bucketNominees, bucketNomineeIdx,
+	bucketCampaignIdx, bucketCampaigns, bucketDecisions,
+}
+
+// packAppends fills the pages of the append-mostly buckets to 90% instead of
+// bbolt's 50%, which suits random inserts but leaves sequential ones half
+// empty: the file is about half the size. (bbolt keeps one Bucket per name
+// in a write transaction, so the setting holds for the whole transaction.)
+func packAppends(tx *bolt.Tx) {
+	for _, name := range appendBuckets {
+		if b := tx.Bucket(name); b != nil {
+			b.FillPercent = 0.9
+		}
+	}
 }
 
 // recoverPanic turns a panic inside a transaction into ECORRUPT: bbolt panics

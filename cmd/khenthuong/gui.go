@@ -31,18 +31,28 @@ func runGUI(e *env) int {
 	return 0
 }
 
-// showFatal tells the clerk, in a window, why the program cannot start.
+// showFatal tells the clerk, in a window, why the program cannot start; for a
+// damaged file it offers to restore the latest automatic backup.
 func showFatal(a fyne.App, path string, err error) {
 	w := a.NewWindow("Khen thưởng")
-	msg := khenthuong.ErrorMessage(err)
+	label := widget.NewLabel(khenthuong.ErrorMessage(err))
+	label.Wrapping = fyne.TextWrapWord
+	buttons := container.NewHBox(widget.NewButton("Đóng", a.Quit))
 	if khenthuong.ErrorCode(err) == khenthuong.ECORRUPT {
-		if b, _ := store.LatestBackup(path); b != "" {
-			msg += fmt.Sprintf("\n\nBản sao lưu gần nhất: %s\nKhôi phục bằng lệnh: khenthuong restore \"%s\"", b, b)
+		if backup, _ := store.LatestBackup(path); backup != "" {
+			restore := widget.NewButton("Khôi phục bản sao lưu gần nhất", nil)
+			restore.OnTapped = func() {
+				restore.Disable()
+				if err := store.Restore(backup, path, store.Options{}); err != nil {
+					label.SetText(khenthuong.ErrorMessage(err))
+					return
+				}
+				label.SetText(fmt.Sprintf("Đã khôi phục từ %s. Tệp hỏng được giữ lại trong thư mục sao lưu. Hãy mở lại chương trình.", backup))
+			}
+			buttons.Add(restore)
 		}
 	}
-	label := widget.NewLabel(msg)
-	label.Wrapping = fyne.TextWrapWord
-	w.SetContent(container.NewBorder(nil, widget.NewButton("Đóng", a.Quit), nil, nil, label))
-	w.Resize(fyne.NewSize(560, 220))
+	w.SetContent(container.NewBorder(nil, container.NewCenter(buttons), nil, nil, label))
+	w.Resize(fyne.NewSize(600, 240))
 	w.ShowAndRun()
 }
