@@ -34,6 +34,8 @@ var (
 	bucketSettings    = []byte("settings")
 	bucketAudit       = []byte("audit")
 	bucketSeries      = []byte("series")
+	bucketTemplates   = []byte("templates") // form code -> certificate template JSON
+	bucketPrinters    = []byte("printers")  // Fold(name) -> PrinterProfile
 
 	// nomineeID|nominationID -> nothing.
 	bucketNomineeIdx = []byte("idx_nominee_nominations")
@@ -48,7 +50,7 @@ var (
 // allBuckets is every bucket a current data file has.
 var allBuckets = [][]byte{
 	bucketMeta, bucketCampaigns, bucketForms, bucketNominees, bucketNominations,
-	bucketDecisions, bucketSettings, bucketAudit, bucketSeries,
+	bucketDecisions, bucketSettings, bucketAudit, bucketSeries, bucketTemplates, bucketPrinters,
 	bucketNomineeIdx, bucketCampaignIdx, bucketSearchIdx, bucketAuditIdx,
 }
 
