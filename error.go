@@ -81,3 +81,15 @@ func ErrorMessage(err error) string {
 	}
 	return InternalMessage
 }
+
+// Prefixed returns err with its clerk-facing message prefixed, e.g. with the
+// file it came from; the code and field are kept, internal errors stay internal.
+func Prefixed(err error, prefix string) error {
+	var e *Error
+	if err == nil || !errors.As(err, &e) || e.Code == EINTERNAL {
+		return err
+	}
+	c := *e
+	c.Message = prefix + ": " + e.Message
+	return &c
+}

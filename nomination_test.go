@@ -157,3 +157,14 @@ func TestFillAndEndWith(t *testing.T) {
 		}
 	}
 }
+
+func TestPrefixed(t *testing.T) {
+	err := Prefixed(FieldErrorf("w", "Chiều rộng không hợp lệ"), "mẫu.json")
+	var e *Error
+	if !asError(err, &e) || e.Message != "mẫu.json: Chiều rộng không hợp lệ" || e.Field != "w" || e.Code != EINVALID {
+		t.Errorf("Prefixed = %+v", err)
+	}
+	if ErrorMessage(Prefixed(errors.New("disk"), "x")) != InternalMessage {
+		t.Error("an internal error became visible")
+	}
+}

@@ -15,9 +15,10 @@ import (
 
 func init() {
 	commands["template"] = command{
-		usage: `template -o FILE.xlsx
-    tạo mẫu danh sách đề nghị khen thưởng để gửi đơn vị điền (có sẵn các cột, dòng ví dụ và
-    danh sách chọn loại, danh xưng, giới tính, phân loại, hình thức lấy từ danh mục)`,
+		usage: `template -o FILE.xlsx | template export|import FORM FILE.json
+    -o: tạo mẫu danh sách đề nghị khen thưởng để gửi đơn vị điền (có sẵn các cột, dòng ví dụ và
+    danh sách chọn loại, danh xưng, giới tính, phân loại, hình thức lấy từ danh mục);
+    export/import: xuất hoặc nhập mẫu in bằng khen của hình thức FORM (JSON, để chia sẻ giữa các cơ quan)`,
 		run: runTemplate,
 	}
 }
@@ -28,6 +29,9 @@ func runTemplate(e *env, args []string) error {
 	pos, err := parseFlags(flags, args)
 	if err != nil {
 		return err
+	}
+	if len(pos) > 0 && (pos[0] == "export" || pos[0] == "import") {
+		return runCertificateTemplate(e, pos)
 	}
 	switch {
 	case len(pos) != 0:

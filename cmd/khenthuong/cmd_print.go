@@ -1,0 +1,419 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"path/filepath"
+	"strings"
+
+	"khenthuong"
+	"khenthuong/certificates"
+	"khenthuong/roster"
+	"khenthuong/store"
+)
+
+func init() {
+	commands["print"] = command{
+		usage: `print certificates|calibration|decision|list|runsheet|payments|history ... -o FILE
+    print certificates --decision ID [--recipients IDS] [--mode blank|plain] [--printer NAME] [--trays] [--ceremony IDS] [--batch N] -o FILE.pdf
+        bằng khen của quyết định, mỗi người một trang, theo thứ tự gọi lên sân khấu
+    print calibration [--printer NAME] [--size A3L|A4L|WxH] -o FILE.pdf
+        trang căn chỉnh máy in: lưới milimét và các dấu chữ thập đánh số
+    print decision --decision ID -o FILE.pdf|FILE.docx      quyết định kèm danh sách
+    print list --decision ID [--table] -o FILE.pdf            danh sách kèm theo quyết định
+    print runsheet --decision IDS --batch N [--presenter "Tên, Chức vụ" ...] -o FILE.pdf
+        kịch bản buổi lễ: thứ tự đọc, từng tốp lên nhận, số thứ tự trên khay
+    print payments --decision IDS -o FILE.pdf|FILE.xlsx       danh sách chi tiền thưởng
+    print history QUERY [--nominee ID] -o FILE.pdf            quá trình khen thưởng của một người/tập thể`,
+		run: runPrint,
+	}
+}
+
+// printFlags are the flags of every print document; each document uses its own.
+type printFlags struct {
+	out, decision, recipients, mode, printer, size, ceremony string
+	table, trays                                             bool
+	batch                                                    int
+	nominee                                                  uint64
+	presenters                                               []certificates.Presenter
+}
+
+func runPrint(e *env, args []string) error {
+	var f printFlags
+	fs := newFlags("print")
+	fs.StringVar(&f.out, "o", "", "tệp kết quả")
+	fs.StringVar(&f.decision, "decision", "", "mã quyết định (một hoặc nhiều: 1,2)")
+	fs.StringVar(&f.recipients, "recipients", "", "chỉ in các đề nghị này")
+	fs.StringVar(&f.mode, "mode", "blank", "blank (trên phôi) hoặc plain (giấy trắng)")
+	fs.StringVar(&f.printer, "printer", "", "hồ sơ máy in")
+	fs.StringVar(&f.size, "size", "A3L", "khổ giấy trang căn chỉnh")
+	fs.StringVar(&f.ceremony, "ceremony", "", "các quyết định cùng buổi lễ (để đánh số khay)")
+	fs.BoolVar(&f.table, "table", false, "danh sách dạng bảng")
+	fs.BoolVar(&f.trays, "trays", false, "in số thứ tự khay trên bằng khen")
+	fs.IntVar(&f.batch, "batch", 10, "số người mỗi tốp lên sân khấu")
+	fs.Uint64Var(&f.nominee, "nominee", 0, "mã người/tập thể khi có nhiều kết quả")
+	fs.Func("presenter", "người trao tặng từng tốp: \"Tên, Chức vụ\" (lặp lại cho mỗi tốp)", func(s string) error {
+		name, title, _ := strings.Cut(s, ",")
+		f.presenters = append(f.presenters, certificates.Presenter{Name: strings.TrimSpace(name), Title: strings.TrimSpace(title)})
+		return nil
+	})
+	pos, err := parseFlags(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(pos) == 0 {
+		return usagef("cần loại tài liệu: certificates, calibration, decision, list, runsheet, payments hoặc history")
+	}
+	doc, ok := printers[pos[0]]
+	if !ok {
+		return usagef("không in được “%s”", pos[0])
+	}
+	if f.out == "" {
+		return usagef("cần -o TỆP")
+	}
+	ext := strings.ToLower(filepath.Ext(f.out))
+	if !strings.Contains(doc.exts, ext) || ext == "" {
+		return usagef("tệp kết quả của print %s phải có đuôi %s", pos[0], doc.exts)
+	}
+	if f.batch < 1 {
+		return usagef("--batch phải từ 1 trở lên")
+	}
+	db, err := e.openDB(true)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	p := &printJob{e: e, db: db, f: &f, ext: ext, args: pos[1:]}
+	if err := doc.run(p); err != nil {
+		return err
+	}
+	fmt.Fprintf(e.stderr, "Đã ghi %s\n", f.out)
+	return nil
+}
+
+type printJob struct {
+	e    *env
+	db   *store.DB
+	f    *printFlags
+	ext  string
+	args []string
+}
+
+var printers = map[string]struct {
+	exts string
+	run  func(p *printJob) error
+}{
+	"certificates": {".pdf", (*printJob).certificates},
+	"calibration":  {".pdf", (*printJob).calibration},
+	"decision":     {".pdf .docx", (*printJob).decisionDoc},
+	"list":         {".pdf", (*printJob).list},
+	"runsheet":     {".pdf", (*printJob).runsheet},
+	"payments":     {".pdf .xlsx", (*printJob).payments},
+	"history":      {".pdf", (*printJob).history},
+}
+
+func (p *printJob) noArgs() error {
+	if len(p.args) != 0 {
+		return usagef("thừa tham số “%s”", p.args[0])
+	}
+	return nil
+}
+
+// decisions loads the decisions named by --decision.
+func (p *printJob) decisions(flagValue string, single bool) ([]khenthuong.Decision, error) {
+	if flagValue == "" {
+		return nil, usagef("cần --decision")
+	}
+	ids, err := parseIDs(flagValue)
+	if err != nil {
+		return nil, err
+	}
+	if single && len(ids) != 1 {
+		return nil, usagef("chỉ in được một quyết định mỗi lần")
+	}
+	out := make([]khenthuong.Decision, 0, len(ids))
+	for _, id := range ids {
+		d, err := p.db.Decision(id)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, *d)
+	}
+	return out, nil
+}
+
+func (p *printJob) forms() (map[string]*khenthuong.AwardForm, error) {
+	fs, err := p.db.Forms()
+	if err != nil {
+		return nil, err
+	}
+	m := make(map[string]*khenthuong.AwardForm, len(fs))
+	for i := range fs {
+		m[fs[i].Code] = &fs[i]
+	}
+	return m, nil
+}
+
+// context loads what every document of decision d is printed with.
+func (p *printJob) context(d *khenthuong.Decision) (certificates.DecisionDoc, error) {
+	form, err := p.db.Form(d.FormCode)
+	if err != nil {
+		return certificates.DecisionDoc{}, err
+	}
+	settings, err := p.db.Settings()
+	if err != nil {
+		return certificates.DecisionDoc{}, err
+	}
+	campaign, err := p.db.Campaign(d.CampaignID)
+	if err != nil {
+		return certificates.DecisionDoc{}, err
+	}
+	return certificates.DecisionDoc{Decision: d, Form: form, Settings: &settings, Campaign: campaign}, nil
+}
+
+func (p *printJob) write(fn func(w io.Writer) error) error { return writeFileAtomic(p.f.out, fn) }
+
+func (p *printJob) profile() (certificates.PrinterProfile, error) {
+	if p.f.printer == "" {
+		return certificates.PrinterProfile{}, nil
+	}
+	pr, err := p.db.Printer(p.f.printer)
+	if err != nil {
+		return certificates.PrinterProfile{}, err
+	}
+	return certificates.PrinterProfile(*pr), nil
+}
+
+func (p *printJob) certificates() error {
+	if err := p.noArgs(); err != nil {
+		return err
+	}
+	ds, err := p.decisions(p.f.decision, true)
+	if err != nil {
+		return err
+	}
+	d := &ds[0]
+	doc, err := p.context(d)
+	if err != nil {
+		return err
+	}
+	mode, err := certificates.ParseMode(p.f.mode)
+	if err != nil {
+		return err
+	}
+	tpl, err := templateFor(p.db, doc.Form)
+	if err != nil {
+		return err
+	}
+	profile, err := p.profile()
+	if err != nil {
+		return err
+	}
+	job := certificates.Job{Decision: d, Form: doc.Form, Settings: doc.Settings, Template: tpl, Mode: mode, Profile: profile}
+	if err := p.ceremonyOrder(&job); err != nil {
+		return err
+	}
+	var warnings []certificates.Warning
+	err = p.write(func(w io.Writer) error {
+		var err error
+		warnings, err = certificates.Print(w, job)
+		return err
+	})
+	for _, w := range warnings {
+		fmt.Fprintf(p.e.stderr, "Cảnh báo: %s\n", w)
+	}
+	return err
+}
+
+// ceremonyOrder puts the job's recipients in the order they are called on
+// stage (the run-sheet's order) and, with --trays, numbers them; --recipients
+// keeps that order for the chosen subset.
+func (p *printJob) ceremonyOrder(job *certificates.Job) error {
+	ceremony := []khenthuong.Decision{*job.Decision}
+	if p.f.ceremony != "" {
+		var err error
+		if ceremony, err = p.decisions(p.f.ceremony, false); err != nil {
+			return err
+		}
+	}
+	forms, err := p.forms()
+	if err != nil {
+		return err
+	}
+	var run certificates.PrintRun
+	for _, r := range certificates.PrintOrder(ceremony, forms, p.f.batch) {
+		if r.DecisionID == job.Decision.ID {
+			run = r
+		}
+	}
+	if run.DecisionID == 0 {
+		return khenthuong.Errorf(khenthuong.EINVALID, "Quyết định số %s không thuộc các quyết định của buổi lễ (--ceremony)", job.Decision.Number)
+	}
+	if p.f.recipients != "" {
+		want, err := parseIDs(p.f.recipients)
+		if err != nil {
+			return err
+		}
+		keep := map[uint64]bool{}
+		for _, id := range want {
+			keep[id] = true
+		}
+		var ids []uint64
+		var trays []int
+		for i, id := range run.Recipients {
+			if keep[id] {
+				ids, trays = append(ids, id), append(trays, run.Trays[i])
+				delete(keep, id)
+			}
+		}
+		for id := range keep {
+			return khenthuong.Errorf(khenthuong.ENOTFOUND, "Đề nghị số %d không có trong quyết định số %s", id, job.Decision.Number)
+		}
+		run.Recipients, run.Trays = ids, trays
+	}
+	job.Recipients = run.Recipients
+	if p.f.trays {
+		job.Trays = run.Trays
+	}
+	return nil
+}
+
+func (p *printJob) calibration() error {
+	if err := p.noArgs(); err != nil {
+		return err
+	}
+	w, h, err := certificates.ParsePageSize(p.f.size)
+	if err != nil {
+		return err
+	}
+	profile, err := p.profile()
+	if err != nil {
+		return err
+	}
+	return p.write(func(out io.Writer) error { return certificates.WriteCalibration(out, w, h, profile) })
+}
+
+func (p *printJob) decisionDoc() error {
+	doc, err := p.oneDecisionDoc()
+	if err != nil {
+		return err
+	}
+	opts := certificates.DecisionOptions{ListTable: p.f.table}
+	if p.ext == ".docx" {
+		return p.write(func(w io.Writer) error { return certificates.WriteDecisionDOCX(w, doc, opts) })
+	}
+	return p.write(func(w io.Writer) error { return certificates.WriteDecision(w, doc, opts) })
+}
+
+func (p *printJob) list() error {
+	doc, err := p.oneDecisionDoc()
+	if err != nil {
+		return err
+	}
+	return p.write(func(w io.Writer) error { return certificates.WriteList(w, doc, p.f.table) })
+}
+
+func (p *printJob) oneDecisionDoc() (certificates.DecisionDoc, error) {
+	if err := p.noArgs(); err != nil {
+		return certificates.DecisionDoc{}, err
+	}
+	ds, err := p.decisions(p.f.decision, true)
+	if err != nil {
+		return certificates.DecisionDoc{}, err
+	}
+	return p.context(&ds[0])
+}
+
+// ceremonyDocs loads the decisions of a run-sheet or payment list with the
+// first decision's campaign and the office settings.
+func (p *printJob) ceremonyDocs() ([]khenthuong.Decision, map[string]*khenthuong.AwardForm, certificates.DecisionDoc, error) {
+	if err := p.noArgs(); err != nil {
+		return nil, nil, certificates.DecisionDoc{}, err
+	}
+	ds, err := p.decisions(p.f.decision, false)
+	if err != nil {
+		return nil, nil, certificates.DecisionDoc{}, err
+	}
+	forms, err := p.forms()
+	if err != nil {
+		return nil, nil, certificates.DecisionDoc{}, err
+	}
+	doc, err := p.context(&ds[0])
+	return ds, forms, doc, err
+}
+
+func (p *printJob) runsheet() error {
+	ds, forms, doc, err := p.ceremonyDocs()
+	if err != nil {
+		return err
+	}
+	rs := certificates.RunSheetDoc{Decisions: ds, Forms: forms, Settings: doc.Settings, Campaign: doc.Campaign,
+		BatchSize: p.f.batch, Presenters: p.f.presenters}
+	return p.write(func(w io.Writer) error { return certificates.WriteRunSheet(w, rs) })
+}
+
+func (p *printJob) payments() error {
+	ds, forms, doc, err := p.ceremonyDocs()
+	if err != nil {
+		return err
+	}
+	if p.ext == ".xlsx" {
+		return p.write(func(w io.Writer) error { return roster.WritePaymentsXLSX(w, ds, forms, doc.Settings) })
+	}
+	pd := certificates.PaymentsDoc{Decisions: ds, Forms: forms, Settings: doc.Settings, Campaign: doc.Campaign}
+	return p.write(func(w io.Writer) error { return certificates.WritePayments(w, pd) })
+}
+
+func (p *printJob) history() error {
+	query := strings.TrimSpace(strings.Join(p.args, " "))
+	if query == "" {
+		return usagef("cần tên người hoặc tập thể: print history QUERY -o FILE.pdf")
+	}
+	entries, err := p.db.History(query)
+	if err != nil {
+		return err
+	}
+	entries, err = oneNominee(entries, p.f.nominee)
+	if err != nil {
+		return err
+	}
+	forms, err := p.forms()
+	if err != nil {
+		return err
+	}
+	settings, err := p.db.Settings()
+	if err != nil {
+		return err
+	}
+	hd := certificates.HistoryDoc{Entries: entries, Forms: forms, Settings: &settings}
+	return p.write(func(w io.Writer) error { return certificates.WriteHistory(w, hd) })
+}
+
+// oneNominee keeps the entries of one nominee: the one asked for, or the only one found.
+func oneNominee(entries []khenthuong.HistoryEntry, want uint64) ([]khenthuong.HistoryEntry, error) {
+	byNominee := map[uint64][]khenthuong.HistoryEntry{}
+	var order []uint64
+	for _, e := range entries {
+		id := e.Nomination.NomineeID
+		if _, seen := byNominee[id]; !seen {
+			order = append(order, id)
+		}
+		byNominee[id] = append(byNominee[id], e)
+	}
+	switch {
+	case want != 0 && byNominee[want] == nil:
+		return nil, khenthuong.Errorf(khenthuong.ENOTFOUND, "Không có kết quả nào của mã %d", want)
+	case want != 0:
+		return byNominee[want], nil
+	case len(order) == 0:
+		return nil, khenthuong.Errorf(khenthuong.ENOTFOUND, "Không tìm thấy ai")
+	case len(order) > 1:
+		var names []string
+		for _, id := range order {
+			n := byNominee[id][0].Nomination.Nominee
+			names = append(names, fmt.Sprintf("%d: %s (%s)", id, n.DisplayName(), n.PositionAndUnit()))
+		}
+		return nil, khenthuong.Errorf(khenthuong.EINVALID, "Có %d người/tập thể khớp, hãy chọn bằng --nominee:\n%s", len(order), strings.Join(names, "\n"))
+	}
+	return byNominee[order[0]], nil
+}
