@@ -42,16 +42,22 @@ type campaignsScreen struct {
 	editButton   *widget.Button
 	deleteButton *widget.Button
 	openButton   *widget.Button
+	importButton *widget.Button
+	exportButton *widget.Button
 	root         fyne.CanvasObject
 	editor       *campaignEditor
+	files        fileDialogs
+	importer     *importWizard // the last import, for tests
+	exporter     *rosterExport
 
-	onChoose  func(id uint64) // a campaign was selected
-	onOpen    func(id uint64) // "open its nominations"
-	onChanged func()          // campaigns were added, edited or deleted
+	onChoose   func(id uint64) // a campaign was selected
+	onOpen     func(id uint64) // "open its nominations"
+	onChanged  func()          // campaigns were added, edited or deleted
+	onImported func(id uint64) // nominations were imported into campaign id
 }
 
 func newCampaignsScreen(svc khenthuong.Services, win fyne.Window) *campaignsScreen {
-	s := &campaignsScreen{svc: svc, win: win, countsStale: true}
+	s := &campaignsScreen{svc: svc, win: win, countsStale: true, files: defaultFileDialogs}
 	s.table = newDataTable([]column{
 		campColName:          {lang.L("Campaign"), 300},
 		campColType:          {lang.L("Type"), 180},
@@ -78,9 +84,12 @@ func newCampaignsScreen(svc khenthuong.Services, win fyne.Window) *campaignsScre
 			s.onOpen(c.ID)
 		}
 	})
+	s.importButton = widget.NewButtonWithIcon(lang.L("Import from Excel…"), theme.DownloadIcon(), s.importFile)
+	s.exportButton = widget.NewButtonWithIcon(lang.L("Export to Excel…"), theme.UploadIcon(), s.exportRoster)
 	heading := widget.NewLabel(lang.L("Campaigns"))
 	heading.TextStyle.Bold = true
-	bar := container.NewBorder(nil, nil, heading, container.NewHBox(add, s.editButton, s.deleteButton, s.openButton))
+	bar := container.NewBorder(nil, nil, heading, container.NewHBox(add, s.editButton, s.deleteButton, s.openButton,
+		widget.NewSeparator(), s.importButton, s.exportButton))
 	s.root = container.NewBorder(bar, nil, nil, nil, s.table)
 	s.updateButtons()
 	return s
@@ -181,7 +190,7 @@ func (s *campaignsScreen) countNominations() {
 }
 
 func (s *campaignsScreen) updateButtons() {
-	for _, b := range []*widget.Button{s.editButton, s.deleteButton, s.openButton} {
+	for _, b := range []*widget.Button{s.editButton, s.deleteButton, s.openButton, s.importButton, s.exportButton} {
 		if s.selected() == nil {
 			b.Disable()
 		} else {
@@ -191,6 +200,38 @@ func (s *campaignsScreen) updateButtons() {
 }
 
 func (s *campaignsScreen) typedKey(ev *fyne.KeyEvent) { s.table.TypedKey(ev) }
+
+// importFile asks for a unit's list and opens the import wizard on it.
+func (s *campaignsScreen) importFile() {
+	c := s.selected()
+	if c == nil {
+		return
+	}
+	campaign := *c
+	s.files.open(s.win, []string{".xlsx", ".xlsm", ".csv"}, func(path string) {
+		if path == "" {
+			return
+		}
+		w := newImportWizard(s.svc, s.win, s.files, campaign, path)
+		w.onImported = func(int) {
+			s.countsStale = true
+			s.reload()
+			if s.onImported != nil {
+				s.onImported(campaign.ID)
+			}
+		}
+		s.importer = w
+		w.show()
+	})
+}
+
+// exportRoster writes the selected campaign's nominations to .xlsx or .csv.
+func (s *campaignsScreen) exportRoster() {
+	if c := s.selected(); c != nil {
+		s.exporter = newRosterExport(s.svc, s.win, s.files, *c)
+		s.exporter.show()
+	}
+}
 
 func (s *campaignsScreen) newItem() { s.openEditor(nil) }
 

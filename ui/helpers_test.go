@@ -60,6 +60,12 @@ func waitAll(m *MainWindow) {
 	for {
 		m.nominations.loading.Wait()
 		m.campaigns.counting.Wait()
+		if m.decisions != nil {
+			m.decisions.loading.Wait()
+		}
+		if m.lookup != nil {
+			m.lookup.loading.Wait()
+		}
 		if !drainUI() {
 			return
 		}

@@ -19,12 +19,13 @@ const (
 	colKind            // Loại
 	colTitle           // Danh xưng
 	colName            // Họ và tên / Tên tập thể
+	colStatus          // Trạng thái: beside the name, what the review looks at
+	colWarnings        // Cảnh báo: how many the review found
 	colGender          // Giới tính
 	colBirth           // Năm sinh
 	colPosition        // Chức vụ
 	colUnit            // Đơn vị
 	colForm            // Hình thức
-	colStatus          // Trạng thái
 	colProposer        // Đơn vị đề nghị
 	numNomCols
 )
@@ -57,6 +58,8 @@ type nomModel struct {
 
 	filter nomFilter
 	tokens []string
+
+	warnings map[uint64][]khenthuong.Warning // by nomination ID, from the review
 }
 
 // newNomModel prepares ns for the table; it is the costly part of a load and
@@ -284,8 +287,27 @@ func (m *nomModel) numericComparator(col int) func(a, b int32) int {
 		return func(a, b int32) int {
 			return cmp.Compare(slices.Index(khenthuong.Statuses, m.ns[a].Status), slices.Index(khenthuong.Statuses, m.ns[b].Status))
 		}
+	case colWarnings:
+		return func(a, b int32) int {
+			return cmp.Compare(len(m.warnings[m.ns[a].ID]), len(m.warnings[m.ns[b].ID]))
+		}
 	}
 	return nil
+}
+
+// setWarnings gives the rows their review warnings; a sort by the warnings
+// column ranks them again.
+func (m *nomModel) setWarnings(w map[uint64][]khenthuong.Warning) {
+	m.warnings = w
+	delete(m.ranks, colWarnings)
+}
+
+// warningMark is what the Cảnh báo column shows for n warnings.
+func warningMark(n int) string {
+	if n == 0 {
+		return ""
+	}
+	return "⚠ " + strconv.Itoa(n)
 }
 
 // rawText is the text of a column that does not depend on the language.
@@ -373,6 +395,8 @@ func (m *nomModel) text(r, col int, l *cellLabels) string {
 		return strconv.Itoa(n.Nominee.Birth.Year)
 	case colStatus:
 		return labelOr(l.status, n.Status)
+	case colWarnings:
+		return warningMark(len(m.warnings[n.ID]))
 	}
 	return m.rawText(int(m.view[r]), col)
 }

@@ -41,6 +41,8 @@ type nominationsScreen struct {
 	addButton      *widget.Button
 	editButton     *widget.Button
 	deleteButton   *widget.Button
+	header         *fyne.Container // filters and actions above the table
+	footer         *fyne.Container // the selected row's warnings below it
 	root           fyne.CanvasObject
 
 	model     *nomModel
@@ -50,6 +52,8 @@ type nominationsScreen struct {
 	reselect  uint64         // nomination to select once the load arrives
 	editor    *nominationEditor
 	lastSaved *khenthuong.Nomination // the next new nomination starts from it
+
+	review *reviewPart // nil without a ReviewService (see enableReview)
 
 	onWrite func() // nominations were added, changed or deleted
 }
@@ -104,10 +108,14 @@ func newNominationsScreen(svc khenthuong.Services, win fyne.Window) *nominations
 		colUnit:     {lang.L("Unit"), 190},
 		colForm:     {lang.L("Award"), 100},
 		colStatus:   {lang.L("Status"), 100},
+		colWarnings: {lang.L("Warnings"), 84},
 		colProposer: {lang.L("Proposed by"), 150},
 	}, colName, func() int { return s.model.len() }, func(r, c int) string { return s.model.text(r, c, s.labels) })
 	s.table.onSort = s.sortBy
-	s.table.onSelect = func(int) { s.updateButtons() }
+	s.table.onSelect = func(row int) {
+		s.rowSelected(row)
+		s.updateButtons()
+	}
 	s.table.onActivate = func(int) { s.editSelected() }
 	s.table.onDelete = func(int) { s.deleteSelected() }
 
@@ -121,7 +129,9 @@ func newNominationsScreen(svc khenthuong.Services, win fyne.Window) *nominations
 	filters := container.NewBorder(nil, nil, nil, s.count,
 		container.NewGridWithColumns(2, s.search,
 			container.NewGridWithColumns(3, s.kindSelect, s.formSelect, s.statusSelect)))
-	s.root = container.NewBorder(container.NewVBox(top, filters, s.progress), nil, nil, nil, s.table)
+	s.header = container.NewVBox(top, filters, s.progress)
+	s.footer = container.NewVBox()
+	s.root = container.NewBorder(s.header, s.footer, nil, nil, s.table)
 
 	s.refreshCampaigns()
 	s.refreshForms()
@@ -267,17 +277,23 @@ func (s *nominationsScreen) setModel(m *nomModel) {
 		m.sortBy(s.model.sortCol, s.model.sortDesc) // the clerk sorted during the load
 	}
 	m.setFilter(s.currentFilter())
-	s.model = m
-	s.table.clearSelection()
-	s.table.Refresh()
-	if s.reselect != 0 {
-		if r := m.rowOf(s.reselect); r >= 0 {
-			s.table.selectRow(r)
-		}
-		s.reselect = 0
+	if r := s.review; r != nil && r.warnCampaign == s.campaignID {
+		m.setWarnings(r.warnings) // until they are computed again
 	}
+	s.model = m
+	s.quietly(func() {
+		s.table.clearSelection()
+		s.table.Refresh()
+		if s.reselect != 0 {
+			if r := m.rowOf(s.reselect); r >= 0 {
+				s.table.selectRow(r)
+			}
+			s.reselect = 0
+		}
+	})
 	s.updateCount()
 	s.updateButtons()
+	s.loadWarnings()
 }
 
 func (s *nominationsScreen) currentFilter() nomFilter {
@@ -363,12 +379,14 @@ func (s *nominationsScreen) applySort(col int, desc bool) {
 
 // afterReorder redraws the table and keeps the selected nomination selected.
 func (s *nominationsScreen) afterReorder(keep uint64) {
-	s.table.clearSelection()
-	if keep != 0 {
-		if r := s.model.rowOf(keep); r >= 0 {
-			s.table.selectRow(r)
+	s.quietly(func() {
+		s.table.clearSelection()
+		if keep != 0 {
+			if r := s.model.rowOf(keep); r >= 0 {
+				s.table.selectRow(r)
+			}
 		}
-	}
+	})
 	s.table.Refresh()
 	s.updateCount()
 	s.updateButtons()
@@ -393,6 +411,7 @@ func (s *nominationsScreen) updateButtons() {
 		s.editButton.Enable()
 		s.deleteButton.Enable()
 	}
+	s.updateReview()
 }
 
 // selected is the nomination on the selected row, or nil.

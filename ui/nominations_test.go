@@ -41,7 +41,7 @@ func TestNominations(t *testing.T) {
 		for col := range numNomCols {
 			row = append(row, columnTexts(t, s.table, col, 4)[3])
 		}
-		want := []string{"4", "Cá nhân", "Đại tá", "Nguyễn Văn An", "Nam", "1968", "Phó Giám đốc", "Công an tỉnh", "BKCT", "Đã đề nghị", "Sở Tư pháp"}
+		want := []string{"4", "Cá nhân", "Đại tá", "Nguyễn Văn An", "Đã đề nghị", "", "Nam", "1968", "Phó Giám đốc", "Công an tỉnh", "BKCT", "Sở Tư pháp"}
 		if !slices.Equal(row, want) {
 			t.Errorf("row 4 reads %q,\nwant %q", row, want)
 		}

@@ -62,6 +62,5 @@ func TestScreenshots(t *testing.T) {
 	dismissDialogs(m.win.Canvas())
 	showPage(t, m, pageSettings)
 	save("settings")
-	showPage(t, m, pageDecisions)
-	save("decisions")
+	// Quyết định and Tra cứu are drawn with decisions by TestDecisionScreenshots.
 }

@@ -21,6 +21,9 @@ import (
 type Options struct {
 	DataPath string // the data file, named in the title and the status bar
 	Version  string
+	// Open shows a saved document (PDF, .docx, .xlsx) in the program the
+	// system uses for it; nil uses Fyne's OpenURL.
+	Open func(path string) error
 }
 
 // The pages of the navigation rail, in rail order.
@@ -70,6 +73,12 @@ type MainWindow struct {
 	nominations *nominationsScreen
 	catalogue   *catalogueScreen
 	settings    *settingsScreen
+
+	// With a Backend: Quyết định and Tra cứu, saving documents through saver.
+	decisions *decisionsScreen
+	lookup    *historyScreen
+	saver     *docSaver
+	printing  *printScreen // In ấn
 }
 
 // New builds the main window of app a on the services svc. It sets the
@@ -90,13 +99,25 @@ func New(a fyne.App, svc khenthuong.Services, opts Options) *MainWindow {
 
 	m.nominations = newNominationsScreen(svc, m.win)
 	m.campaigns = newCampaignsScreen(svc, m.win)
-	m.campaigns.onChoose = func(id uint64) { m.nominations.setCampaign(id) }
-	m.campaigns.onOpen = func(id uint64) {
+	m.campaigns.onChoose = func(id uint64) {
 		m.nominations.setCampaign(id)
+		if m.decisions != nil {
+			m.decisions.setCampaign(id)
+		}
+		if m.printing != nil {
+			m.printing.setCampaign(id)
+		}
+	}
+	m.campaigns.onOpen = func(id uint64) {
+		m.campaigns.onChoose(id)
 		m.show(pageNominations)
 	}
 	m.campaigns.onChanged = m.nominations.refreshCampaigns
 	m.nominations.onWrite = m.campaigns.nominationsChanged
+	m.campaigns.onImported = func(id uint64) {
+		m.nominations.setCampaign(id)
+		m.nominations.stale = true // loads the new rows when shown
+	}
 	m.catalogue = newCatalogueScreen(svc, m.win)
 	m.settings = newSettingsScreen(svc, m.win)
 
@@ -108,6 +129,20 @@ func New(a fyne.App, svc khenthuong.Services, opts Options) *MainWindow {
 		pageLookup:      newPlaceholderScreen(lang.L("Lookup"), lang.L("Find past awards of a person or unit across every campaign.")),
 		pageCatalogue:   m.catalogue,
 		pageSettings:    m.settings,
+	}
+	// These screens need the whole Backend (the print service is not yet
+	// part of khenthuong.Services): a backend without it keeps the placeholders.
+	if b, ok := svc.(Backend); ok {
+		m.saver = newDocSaver(m.win, opts.Open)
+		m.nominations.enableReview(b)
+		m.decisions = newDecisionsScreen(b, m.win, m.saver)
+		m.decisions.onWrite = m.nominations.decisionsChanged
+		m.lookup = newHistoryScreen(b, m.win, m.saver)
+		m.screens[pageDecisions] = m.decisions
+		m.screens[pageLookup] = m.lookup
+		m.printing = newPrintScreen(b, m.win)
+		m.printing.open = m.saver.open
+		m.screens[pagePrinting] = m.printing
 	}
 
 	m.status = widget.NewLabel(opts.DataPath)

@@ -38,9 +38,9 @@ func TestMainWindow(t *testing.T) {
 				}
 			}
 		}
-		for _, p := range []int{pageDecisions, pagePrinting, pageLookup} {
-			if _, ok := m.screens[p].(*placeholderScreen); !ok {
-				t.Errorf("page %q should be a placeholder for now", want[p])
+		for _, p := range []int{pageDecisions, pageLookup} { // the fake is a full Backend
+			if _, ok := m.screens[p].(*placeholderScreen); ok {
+				t.Errorf("page %q is still a placeholder", want[p])
 			}
 		}
 	})

@@ -1,0 +1,414 @@
+package ui
+
+import (
+	"slices"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"khenthuong"
+)
+
+// The review on Đề nghị: the clerk marks one or many rows (click, Ctrl+click
+// to add or remove a row, Shift+click for a range, or "Chọn hết" for every
+// row shown) and approves, rejects (with a reason), defers or sends them back
+// to submitted in one SetStatus call. The warnings of the campaign
+// (duplicates, earlier awards, quotas) are computed by the service in the
+// background after each load; the Cảnh báo column counts them and the panel
+// under the table lists those of the selected row, with "Cùng một người" and
+// "Khác người" for a warning about another record.
+
+// keyModifiers reports the modifier keys held now: Ctrl and Shift make a
+// click add to the marked rows. Tests replace it.
+var keyModifiers = func() fyne.KeyModifier {
+	if d, ok := fyne.CurrentApp().Driver().(desktop.Driver); ok {
+		return d.CurrentKeyModifiers()
+	}
+	return 0
+}
+
+// reviewPart is the review's share of the nominations screen.
+type reviewPart struct {
+	svc khenthuong.ReviewService
+
+	marked map[uint64]bool // nominations marked for a bulk action
+	anchor int             // row a Shift+click extends from
+	quiet  bool            // the selection moves by program: marks stay
+
+	warnings     map[uint64][]khenthuong.Warning // nil until computed
+	warnCampaign uint64                          // the campaign warnings are of
+	warnGen      int
+
+	bar            *fyne.Container
+	markedLabel    *widget.Label
+	approveButton  *widget.Button
+	rejectButton   *widget.Button
+	deferButton    *widget.Button
+	resubmitButton *widget.Button
+	markAllButton  *widget.Button
+
+	panel       *fyne.Container // the selected row's warnings
+	panelTitle  *widget.Label
+	panelRows   *fyne.Container
+	panelScroll *container.Scroll
+
+	rejecter *rejectDialog
+}
+
+// enableReview adds the review actions and warnings to the screen; without
+// a ReviewService (an older backend) the screen stays as it was.
+func (s *nominationsScreen) enableReview(svc khenthuong.ReviewService) {
+	r := &reviewPart{svc: svc, marked: map[uint64]bool{}, anchor: -1}
+	s.review = r
+	r.markedLabel = widget.NewLabel("")
+	r.approveButton = widget.NewButtonWithIcon(lang.L("Approve"), theme.ConfirmIcon(), func() { s.setStatus(khenthuong.StatusApproved) })
+	r.approveButton.Importance = widget.SuccessImportance
+	r.rejectButton = widget.NewButtonWithIcon(lang.L("Reject…"), theme.CancelIcon(), func() { s.setStatus(khenthuong.StatusRejected) })
+	r.rejectButton.Importance = widget.DangerImportance
+	r.deferButton = widget.NewButtonWithIcon(lang.L("Defer"), theme.HistoryIcon(), func() { s.setStatus(khenthuong.StatusDeferred) })
+	r.resubmitButton = widget.NewButtonWithIcon(lang.L("Back to submitted"), theme.ContentUndoIcon(), func() { s.setStatus(khenthuong.StatusSubmitted) })
+	r.markAllButton = widget.NewButtonWithIcon(lang.L("Select all shown"), theme.ListIcon(), s.markAll)
+	r.bar = container.NewHBox(widget.NewLabel(lang.L("Review:")), r.approveButton, r.rejectButton, r.deferButton,
+		r.resubmitButton, widget.NewSeparator(), r.markAllButton, r.markedLabel)
+
+	r.panelTitle = boldLabel("")
+	r.panelRows = container.NewVBox()
+	r.panelScroll = container.NewVScroll(r.panelRows)
+	r.panel = container.NewVBox(widget.NewSeparator(), r.panelTitle, r.panelScroll)
+	r.panel.Hide()
+
+	// Marked rows are drawn like the selected one.
+	update := s.table.UpdateCell
+	s.table.UpdateCell = func(id widget.TableCellID, o fyne.CanvasObject) {
+		update(id, o)
+		if id.Row != s.table.selected && s.isMarkedRow(id.Row) {
+			c := o.(*tableCell)
+			c.bg.FillColor = theme.Color(theme.ColorNameSelection)
+			c.bg.Refresh()
+		}
+	}
+	s.header.Objects = slices.Insert(s.header.Objects, len(s.header.Objects)-1, fyne.CanvasObject(r.bar))
+	s.header.Refresh()
+	s.footer.Add(r.panel)
+	s.updateReview()
+	if s.campaignID != 0 && !s.stale {
+		s.loadWarnings()
+	}
+}
+
+func (s *nominationsScreen) isMarkedRow(row int) bool {
+	n := s.model.at(row)
+	return n != nil && s.review != nil && s.review.marked[n.ID]
+}
+
+// rowSelected updates the marks after the clerk selected row: a plain click
+// marks that row alone, Ctrl+click adds or removes it, Shift+click marks the
+// range from the last row clicked.
+func (s *nominationsScreen) rowSelected(row int) {
+	r := s.review
+	if r == nil || r.quiet || row < 0 {
+		return
+	}
+	n := s.model.at(row)
+	if n == nil {
+		return
+	}
+	mods := keyModifiers()
+	ctrl := mods&(fyne.KeyModifierControl|fyne.KeyModifierSuper) != 0
+	shift := mods&fyne.KeyModifierShift != 0
+	switch {
+	case shift && r.anchor >= 0:
+		if !ctrl {
+			clear(r.marked)
+		}
+		lo, hi := min(r.anchor, row), max(r.anchor, row)
+		for i := lo; i <= hi; i++ {
+			if m := s.model.at(i); m != nil {
+				r.marked[m.ID] = true
+			}
+		}
+	case ctrl:
+		if r.marked[n.ID] {
+			delete(r.marked, n.ID)
+		} else {
+			r.marked[n.ID] = true
+		}
+		r.anchor = row
+	default:
+		clear(r.marked)
+		r.marked[n.ID] = true
+		r.anchor = row
+	}
+	s.table.Refresh()
+}
+
+// quietly runs f, which moves the selection, without touching the marks.
+func (s *nominationsScreen) quietly(f func()) {
+	if s.review == nil {
+		f()
+		return
+	}
+	was := s.review.quiet
+	s.review.quiet = true
+	defer func() { s.review.quiet = was }()
+	f()
+}
+
+// markAll marks every row the filters show.
+func (s *nominationsScreen) markAll() {
+	r := s.review
+	clear(r.marked)
+	for i := range s.model.len() {
+		r.marked[s.model.at(i).ID] = true
+	}
+	r.anchor = -1
+	s.table.Refresh()
+	s.updateReview()
+}
+
+// marked returns the marked nominations the filters show, in table order.
+func (s *nominationsScreen) marked() []*khenthuong.Nomination {
+	if s.review == nil || len(s.review.marked) == 0 {
+		return nil
+	}
+	var ns []*khenthuong.Nomination
+	for i := range s.model.len() {
+		if n := s.model.at(i); s.review.marked[n.ID] {
+			ns = append(ns, n)
+		}
+	}
+	return ns
+}
+
+// markedIDs are the IDs of marked().
+func (s *nominationsScreen) markedIDs() []uint64 {
+	var ids []uint64
+	for _, n := range s.marked() {
+		ids = append(ids, n.ID)
+	}
+	return ids
+}
+
+// markRows marks exactly the given rows (tests, keyboard helpers).
+func (s *nominationsScreen) markRows(rows ...int) {
+	clear(s.review.marked)
+	for _, row := range rows {
+		if n := s.model.at(row); n != nil {
+			s.review.marked[n.ID] = true
+		}
+	}
+	s.table.Refresh()
+	s.updateReview()
+}
+
+// updateReview enables the actions for the marked rows and shows the
+// selected row's warnings.
+func (s *nominationsScreen) updateReview() {
+	r := s.review
+	if r == nil {
+		return
+	}
+	n := len(s.marked())
+	for _, b := range []*widget.Button{r.approveButton, r.rejectButton, r.deferButton, r.resubmitButton} {
+		setEnabled(b, n > 0)
+	}
+	setEnabled(r.markAllButton, s.model.len() > 0)
+	if n > 1 {
+		r.markedLabel.SetText(lang.L("{{.Count}} selected", map[string]any{"Count": formatCount(n)}))
+	} else {
+		r.markedLabel.SetText("")
+	}
+	s.showWarnings()
+}
+
+// setStatus moves the marked nominations to status to; a rejection asks for the reason first.
+func (s *nominationsScreen) setStatus(to khenthuong.Status) {
+	var ns []*khenthuong.Nomination
+	for _, n := range s.marked() {
+		if n.Status != to {
+			ns = append(ns, n) // those already there are left alone
+		}
+	}
+	if len(ns) == 0 {
+		return
+	}
+	if to == khenthuong.StatusRejected {
+		s.askRejection(ns)
+		return
+	}
+	ids := make([]uint64, len(ns))
+	for i, n := range ns {
+		ids[i] = n.ID
+	}
+	if err := s.review.svc.SetStatus(ids, to, ""); err != nil {
+		showError(err, s.win)
+		return
+	}
+	s.reviewed()
+}
+
+// reviewed reloads the rows (and so the warnings) after a review change.
+func (s *nominationsScreen) reviewed() {
+	if n := s.selected(); n != nil {
+		s.reselect = n.ID
+	}
+	s.wrote()
+	s.reload()
+}
+
+// rejectDialog asks for the reason of a rejection: the service refuses an
+// empty one, and the dialog stays open showing why.
+type rejectDialog struct {
+	dlg     *dialog.CustomDialog
+	form    *fieldForm
+	reason  *widget.Entry
+	confirm *widget.Button
+}
+
+func (s *nominationsScreen) askRejection(ns []*khenthuong.Nomination) {
+	ids := make([]uint64, len(ns))
+	var names []string
+	for i, n := range ns {
+		ids[i] = n.ID
+		names = append(names, n.Nominee.DisplayName())
+	}
+	const shown = 5
+	who := strings.Join(names[:min(len(names), shown)], ", ")
+	if len(names) > shown {
+		who += lang.L(" and {{.Count}} others", map[string]any{"Count": len(names) - shown})
+	}
+	d := &rejectDialog{form: newFieldForm()}
+	d.reason = widget.NewMultiLineEntry()
+	d.reason.Wrapping = fyne.TextWrapWord
+	d.reason.SetMinRowsVisible(4)
+	d.reason.SetPlaceHolder(lang.L("The unit is told this reason"))
+	intro := widget.NewLabel(lang.L("Reject the nomination of {{.Names}}?", map[string]any{"Names": who}))
+	intro.Wrapping = fyne.TextWrapWord
+	d.form.add("reject_reason", lang.L("Reason for rejection"), d.reason)
+	d.dlg = dialog.NewCustomWithoutButtons(lang.L("Reject nominations"), container.NewBorder(intro, nil, nil, nil, d.form.content()), s.win)
+	cancel := widget.NewButton(lang.L("Cancel"), d.dlg.Hide)
+	d.confirm = widget.NewButton(lang.L("Reject"), func() {
+		if err := s.review.svc.SetStatus(ids, khenthuong.StatusRejected, d.reason.Text); err != nil {
+			d.form.show(err)
+			return
+		}
+		d.dlg.Hide()
+		s.reviewed()
+	})
+	d.confirm.Importance = widget.DangerImportance
+	d.dlg.SetButtons([]fyne.CanvasObject{cancel, d.confirm})
+	d.dlg.SetOnClosed(func() {
+		if s.review.rejecter == d {
+			s.review.rejecter = nil
+		}
+	})
+	d.dlg.Resize(fyne.NewSize(600, 340))
+	s.review.rejecter = d
+	d.dlg.Show()
+	s.win.Canvas().Focus(d.reason)
+}
+
+// decisionsChanged is told by Quyết định that decisions were written: the
+// warnings (earlier awards) and what may be reviewed change, so the rows
+// are read again when the screen is next shown.
+func (s *nominationsScreen) decisionsChanged() {
+	s.stale = true
+	if s.visible {
+		s.reload()
+	}
+}
+
+// loadWarnings computes the campaign's warnings in the background.
+func (s *nominationsScreen) loadWarnings() {
+	r := s.review
+	if r == nil || s.campaignID == 0 {
+		return
+	}
+	r.warnGen++
+	gen, id, m := r.warnGen, s.campaignID, s.model
+	background(&s.loading, func() func() {
+		w, err := r.svc.Warnings(id)
+		return func() {
+			if gen != r.warnGen || id != s.campaignID {
+				return
+			}
+			if err != nil {
+				logInternal(err) // the list is still usable without its warnings
+				return
+			}
+			r.warnings, r.warnCampaign = w, id
+			if s.model == m {
+				s.model.setWarnings(w)
+				if s.model.sortCol == colWarnings {
+					s.applySort(colWarnings, s.model.sortDesc)
+				}
+			}
+			s.table.Refresh()
+			s.showWarnings()
+		}
+	})
+}
+
+// showWarnings lists the selected row's warnings under the table.
+func (s *nominationsScreen) showWarnings() {
+	r := s.review
+	n := s.selected()
+	if r == nil || n == nil || len(r.warnings[n.ID]) == 0 {
+		if r != nil && r.panel.Visible() {
+			r.panel.Hide()
+			s.relayout()
+		}
+		return
+	}
+	r.panelTitle.SetText(lang.L("Warnings for {{.Name}}", map[string]any{"Name": n.Nominee.DisplayName()}))
+	r.panelRows.RemoveAll()
+	for _, w := range r.warnings[n.ID] {
+		msg := widget.NewLabel(w.Message)
+		msg.Wrapping = fyne.TextWrapWord
+		icon := widget.NewIcon(theme.WarningIcon())
+		var actions fyne.CanvasObject = layout.NewSpacer()
+		if w.Related != 0 && w.Kind != khenthuong.WarnQuota {
+			a, b := n.ID, w.Related
+			same := widget.NewButton(lang.L("Same person"), func() { s.linkNominees(a, b, true) })
+			other := widget.NewButton(lang.L("Different people"), func() { s.linkNominees(a, b, false) })
+			actions = container.NewHBox(same, other)
+		}
+		r.panelRows.Add(container.NewBorder(nil, nil, icon, actions, msg))
+	}
+	// Up to about four warnings show at once; more scroll.
+	r.panelScroll.SetMinSize(fyne.NewSize(0, min(r.panelRows.MinSize().Height, 4*widget.NewLabel("").MinSize().Height)))
+	r.panel.Show()
+	s.relayout()
+}
+
+// relayout lays the screen out again after the warnings panel changed size:
+// a container does not re-lay its parent when its own size changes.
+func (s *nominationsScreen) relayout() {
+	s.footer.Refresh()
+	if c, ok := s.root.(*fyne.Container); ok {
+		c.Refresh()
+	}
+}
+
+// linkNominees records the clerk's judgement on a possible duplicate, then
+// computes the warnings again.
+func (s *nominationsScreen) linkNominees(a, b uint64, same bool) {
+	var err error
+	if same {
+		err = s.review.svc.LinkNominees(a, b)
+	} else {
+		err = s.review.svc.MarkDistinct(a, b)
+	}
+	if err != nil {
+		showError(err, s.win)
+		return
+	}
+	s.loadWarnings()
+}
