@@ -168,3 +168,23 @@ func TestPrefixed(t *testing.T) {
 		t.Error("an internal error became visible")
 	}
 }
+
+func TestPositionAndUnit(t *testing.T) {
+	cases := []struct{ position, unit, want string }{
+		{"Phó Giám đốc", "Sở Tư pháp", "Phó Giám đốc Sở Tư pháp"},
+		{"Trưởng phòng", "Phòng An ninh nội địa, Công an tỉnh", "Trưởng phòng An ninh nội địa, Công an tỉnh"},
+		{"Trưởng thôn", "thôn An Lợi, xã Triệu Phong", "Trưởng thôn An Lợi, xã Triệu Phong"},
+		{"Trưởng Công an xã", "Công an xã Triệu Phong", "Trưởng Công an xã Triệu Phong"},
+		{"Hiệu trưởng", "Trường THPT Lê Lợi", "Hiệu trưởng Trường THPT Lê Lợi"},
+		{"Đội trưởng", "Đội Cảnh sát giao thông", "Đội trưởng Đội Cảnh sát giao thông"},
+		{"", "Sở Y tế", "Sở Y tế"},
+		{"Chuyên viên", "", "Chuyên viên"},
+		{"Phòng", "Phòng", "Phòng Phòng"}, // never drops the whole unit
+	}
+	for _, c := range cases {
+		n := Nominee{Position: c.position, Unit: c.unit}
+		if got := n.PositionAndUnit(); got != c.want {
+			t.Errorf("PositionAndUnit(%q, %q) = %q, want %q", c.position, c.unit, got, c.want)
+		}
+	}
+}

@@ -78,7 +78,26 @@ func (n *Nominee) DisplayName() string {
 
 // PositionAndUnit joins position and unit as lists print them: "Phó Giám đốc Sở Tư pháp".
 func (n *Nominee) PositionAndUnit() string {
-	return strings.TrimSpace(n.Position + " " + n.Unit)
+	pos, unit := strings.Fields(n.Position), strings.Fields(n.Unit)
+	// Clerks type "Trưởng phòng" + "Phòng An ninh nội địa" or "Trưởng thôn" +
+	// "thôn An Lợi"; the document reads "Trưởng phòng An ninh nội địa": the
+	// words the position ends with are not repeated at the start of the unit.
+	for k := min(len(pos), len(unit)-1); k > 0; k-- {
+		if sameWords(pos[len(pos)-k:], unit[:k]) {
+			unit = unit[k:]
+			break
+		}
+	}
+	return strings.Join(append(pos, unit...), " ")
+}
+
+func sameWords(a, b []string) bool {
+	for i := range a {
+		if !strings.EqualFold(a[i], b[i]) { // tones matter: "trưởng" is not "Trường"
+			return false
+		}
+	}
+	return true
 }
 
 // MatchKey is the folded key used to find the same nominee in other records.

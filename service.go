@@ -50,7 +50,9 @@ type NominationService interface {
 	// transaction (all or nothing), setting IDs, times, nominee IDs and, where
 	// Order is 0, the next list position of the campaign: EINVALID, ENOTFOUND (campaign).
 	CreateNominations(ns []Nomination) error
-	// UpdateNomination replaces a stored nomination: EINVALID, ENOTFOUND, ECONFLICT (in an issued decision).
+	// UpdateNomination replaces a stored nomination: EINVALID, ENOTFOUND, ECONFLICT
+	// (in an issued decision; in a draft decision, a change of status, form or
+	// campaign). A draft decision listing it follows the edit (printed fields, amount).
 	UpdateNomination(n *Nomination) error
 	// DeleteNomination removes a nomination: ENOTFOUND, ECONFLICT (in a decision).
 	DeleteNomination(id uint64) error
@@ -65,40 +67,66 @@ type SettingsService interface {
 
 // ReviewService moves nominations through the review and computes the warnings shown beside them.
 type ReviewService interface {
-	// SetStatus changes the status of every listed nomination in one transaction,
-	// audited: EINVALID (a rejection without a reason, a change CanTransition
-	// refuses), ENOTFOUND, ECONFLICT (the nomination is in a decision).
+	// SetStatus changes the status of every listed nomination in one transaction
+	// (all or nothing), each change audited: EINVALID (a rejection without a
+	// reason, a change CanTransition refuses), ENOTFOUND, ECONFLICT (the
+	// nomination is in a decision, draft or issued). A rejection keeps reason in
+	// RejectReason; any other status clears it (the audit keeps the old value).
+	// A nomination already in the target status is left as it is.
 	SetStatus(ids []uint64, to Status, reason string) error
 	// Warnings computes the review warnings of a campaign's nominations, by nomination ID: ENOTFOUND.
 	Warnings(campaignID uint64) (map[uint64][]Warning, error)
-	// LinkNominees records that the nominees of two nominations are the same person or collective.
+	// LinkNominees records that the nominees of two nominations are the same
+	// person or collective: every nomination of B's nominee takes A's NomineeID,
+	// and a mark of the two as different is dropped: ENOTFOUND, EINVALID (the
+	// same nomination, nominees of different kinds).
 	LinkNominees(nominationA, nominationB uint64) error
-	// MarkDistinct records that the nominees of two nominations are different people.
+	// MarkDistinct records that the nominees of two nominations are different
+	// people, so the warnings stop matching them; if they share a NomineeID, B
+	// first gets a nominee of its own: ENOTFOUND, EINVALID (the same nomination).
 	MarkDistinct(nominationA, nominationB uint64) error
 }
 
 // DecisionService manages decisions and the registry (số sổ vàng).
 type DecisionService interface {
-	// Decisions returns the decisions of a campaign (all campaigns for 0), newest first.
+	// Decisions returns the decisions of a campaign (all campaigns for 0), newest
+	// first (decision date, then creation): ENOTFOUND (campaign).
 	Decisions(campaignID uint64) ([]Decision, error)
 	// Decision returns one decision with its recipients: ENOTFOUND.
 	Decision(id uint64) (*Decision, error)
 	// CreateDecision stores a draft for the given approved nominations of d.FormCode,
-	// filling its recipients (in d.Order) and their bonus amounts: EINVALID,
-	// ECONFLICT (a nomination not approved, of another form, or already in a decision).
+	// filling its recipients (in d.Order: list order starts from the nominations'
+	// order in the campaign, manual keeps the order of nominationIDs) and their
+	// bonus amounts (Settings.Bonus on d.Date): EINVALID (also: no coefficient or
+	// base salary for the date), ENOTFOUND (campaign, nomination), ECONFLICT (a
+	// nomination not approved, of another campaign or form, or already in a decision).
 	CreateDecision(d *Decision, nominationIDs []uint64) error
-	// UpdateDecision replaces a draft (recipients may be reordered or removed): ECONFLICT when issued.
+	// UpdateDecision replaces a draft: its fields and its recipients, which may be
+	// reordered, removed or added (as CreateDecision accepts them); each
+	// recipient's printed fields are kept as given (a recipient with no name takes
+	// its nomination's), amounts are computed again: EINVALID, ENOTFOUND,
+	// ECONFLICT when issued or for a nomination CreateDecision would refuse.
 	UpdateDecision(d *Decision) error
-	// DeleteDecision removes a draft: ECONFLICT when issued.
+	// DeleteDecision removes a draft: ENOTFOUND, ECONFLICT when issued.
 	DeleteDecision(id uint64) error
-	// IssueDecision gives every recipient the next registry number of the form's
-	// series in list order and locks the decision, in one transaction: ECONFLICT when already issued.
+	// IssueDecision computes the amounts again, gives every recipient the next
+	// registry number of the form's series (created with defaults on first use)
+	// in list order and locks the decision, in one audited transaction:
+	// ENOTFOUND, EINVALID (no recipients, no coefficient or base salary),
+	// ECONFLICT when already issued.
 	IssueDecision(id uint64) (*Decision, error)
-	// AmendDecision corrects an issued decision, recording who, when, why and
-	// the old values; registry numbers never change: EINVALID (no reason), ECONFLICT (not issued).
+	// AmendDecision corrects an issued decision (number, date, signer,
+	// submission, achievement, and the printed fields of its recipients: same
+	// recipients, same order), appending an Amendment with who, when, why and the
+	// old values; registry numbers and amounts never change: EINVALID (no reason,
+	// nothing changed, recipients, campaign or form changed), ENOTFOUND,
+	// ECONFLICT (not issued).
 	AmendDecision(d *Decision, reason string) error
-	// Series returns the registry series; SaveSeries creates or replaces one.
+	// Series returns the stored registry series by code (a form's series is
+	// stored on the first issue of the form).
 	Series() ([]RegistrySeries, error)
+	// SaveSeries creates or replaces a series: EINVALID, ECONFLICT when it would
+	// switch a series that has given numbers between yearly and continuous numbering.
 	SaveSeries(s *RegistrySeries) error
 }
 
@@ -111,7 +139,9 @@ type HistoryEntry struct {
 
 // HistoryService searches every campaign and year.
 type HistoryService interface {
-	// History returns the nominations matching the folded query with their awards, newest first.
+	// History returns the nominations of every campaign matching the folded query
+	// (name, unit, position) with their awards, newest first (the award's date,
+	// else the campaign's); a query without words gives nothing.
 	History(query string) ([]HistoryEntry, error)
 }
 
@@ -121,4 +151,8 @@ type Services interface {
 	FormService
 	NominationService
 	SettingsService
+	ReviewService
+	DecisionService
+	HistoryService
+	PrintService
 }

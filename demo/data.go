@@ -75,3 +75,20 @@ var households = []householdRow{
 	{"Gia đình ông Nguyễn Văn Hùng", "thôn An Lợi, xã Triệu Phong, tỉnh Quảng Trị", mttq, ttMT},
 	{"Gia đình bà Hồ Thị Lan", "bản Tà Rùng, xã Hướng Hóa, tỉnh Quảng Trị", mttq, ttMT},
 }
+
+// The review of the demo: one nomination rejected with its reason, one
+// deferred, these left pending (with the households and Bằng khen of the Mặt
+// trận); every other one approved.
+const (
+	rejected     = "Lê Văn Ánh"
+	rejectReason = "Đã được tặng Bằng khen của Chủ tịch UBND tỉnh năm 2022, chưa đủ thời gian để xét khen thưởng lần tiếp theo"
+	deferredName = "Ngô Thị Minh Nguyệt"
+)
+
+var pending = map[string]bool{
+	"Trần Thị Thúy Vân":      true,
+	"Hồ Văn Bảy":             true,
+	"Phòng Cảnh sát hình sự": true,
+	"Phan Văn Hưởng":         true,
+	"Lê Thị Diệu Linh":       true,
+}

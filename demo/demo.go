@@ -12,8 +12,15 @@ const CampaignName = "Tổng kết phong trào Toàn dân bảo vệ an ninh T�
 
 const achievement = "Đã có thành tích xuất sắc trong phong trào Toàn dân bảo vệ an ninh Tổ quốc giai đoạn 2014 - 2023"
 
-// Seed adds the demo campaign and its nominations unless the campaign exists.
-// It reports whether it added anything; running it twice adds nothing.
+// lowerAchievement is the same words as the decision's Điều 1 continues them.
+const lowerAchievement = "đã có thành tích xuất sắc trong phong trào Toàn dân bảo vệ an ninh Tổ quốc giai đoạn 2014 - 2023"
+
+// Seed adds the demo campaign and its nominations unless the campaign
+// exists, reviews them (most approved, one rejected with its reason, one
+// deferred, a few left pending), issues the Bằng khen decision 2871/QĐ-UBND
+// for the approved Bằng khen nominations and leaves a draft decision for the
+// Chiến sĩ thi đua cấp tỉnh. It reports whether it added anything; running it
+// twice adds nothing.
 func Seed(svc khenthuong.Services) (bool, error) {
 	campaigns, err := svc.Campaigns()
 	if err != nil {
@@ -65,5 +72,70 @@ func Seed(svc khenthuong.Services) (bool, error) {
 	if err := svc.CreateNominations(ns); err != nil {
 		return false, err
 	}
+	if err := review(svc, ns); err != nil {
+		return false, err
+	}
+	if err := decide(svc, c.ID); err != nil {
+		return false, err
+	}
 	return true, nil
+}
+
+// review approves every nomination but the households and those named in
+// pending, rejects one with its reason and defers one.
+func review(svc khenthuong.Services, ns []khenthuong.Nomination) error {
+	var approve []uint64
+	var reject, deferred uint64
+	for _, n := range ns {
+		switch n.Nominee.Name {
+		case rejected:
+			reject = n.ID
+		case deferredName:
+			deferred = n.ID
+		default:
+			if !pending[n.Nominee.Name] && n.Nominee.Kind != khenthuong.Household {
+				approve = append(approve, n.ID)
+			}
+		}
+	}
+	if err := svc.SetStatus(approve, khenthuong.StatusApproved, ""); err != nil {
+		return err
+	}
+	if err := svc.SetStatus([]uint64{reject}, khenthuong.StatusRejected, rejectReason); err != nil {
+		return err
+	}
+	return svc.SetStatus([]uint64{deferred}, khenthuong.StatusDeferred, "")
+}
+
+// decide issues the Bằng khen decision for every approved Bằng khen
+// nomination and drafts the Chiến sĩ thi đua cấp tỉnh one.
+func decide(svc khenthuong.Services, campaignID uint64) error {
+	approved, err := svc.Nominations(khenthuong.NominationFilter{CampaignID: campaignID, Status: khenthuong.StatusApproved})
+	if err != nil {
+		return err
+	}
+	byForm := map[string][]uint64{}
+	for _, n := range approved {
+		byForm[n.FormCode] = append(byForm[n.FormCode], n.ID)
+	}
+	bk := khenthuong.Decision{
+		CampaignID:     campaignID,
+		FormCode:       "BKCT",
+		Number:         "2871/QĐ-UBND",
+		Date:           khenthuong.MustDate("2024-06-02"),
+		SignerTitle:    "KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH",
+		SignerName:     "Hoàng Nam",
+		SubmissionNo:   ttSNV,
+		SubmissionDate: khenthuong.MustDate("2024-05-20"),
+		Achievement:    lowerAchievement,
+	}
+	if err := svc.CreateDecision(&bk, byForm["BKCT"]); err != nil {
+		return err
+	}
+	if _, err := svc.IssueDecision(bk.ID); err != nil {
+		return err
+	}
+	cs := bk
+	cs.ID, cs.FormCode, cs.Number, cs.Date = 0, "CSTDT", "2872/QĐ-UBND", khenthuong.MustDate("2024-06-03")
+	return svc.CreateDecision(&cs, byForm["CSTDT"])
 }

@@ -178,6 +178,7 @@ func (c *checker) run() {
 	c.checkCampaignIndex()
 	c.checkSearchIndex()
 	c.checkDecisions()
+	c.checkDecisionIndexes()
 	c.checkSettings()
 	c.checkAudit()
 }

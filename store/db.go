@@ -45,6 +45,15 @@ var (
 	bucketSearchIdx = []byte("idx_search")
 	// entity "\x00" key "\x00" auditID -> nothing, so one record's history is a prefix scan.
 	bucketAuditIdx = []byte("idx_audit")
+
+	// RegistrySeries.CounterKey -> the last registry number drawn (8 bytes).
+	bucketCounters = []byte("registry_counters")
+	// nomineeID|nomineeID (ascending) -> nothing: pairs a clerk marked as different people.
+	bucketDistinct = []byte("nominee_distinct")
+	// nominationID -> the decision listing it, and its award once issued (see recipientValue).
+	bucketRecipientIdx = []byte("idx_nomination_decision")
+	// campaignID|decisionID -> nothing.
+	bucketCampaignDecisionIdx = []byte("idx_campaign_decisions")
 )
 
 // allBuckets is every bucket a current data file has.
@@ -52,6 +61,7 @@ var allBuckets = [][]byte{
 	bucketMeta, bucketCampaigns, bucketForms, bucketNominees, bucketNominations,
 	bucketDecisions, bucketSettings, bucketAudit, bucketSeries, bucketTemplates, bucketPrinters,
 	bucketNomineeIdx, bucketCampaignIdx, bucketSearchIdx, bucketAuditIdx,
+	bucketCounters, bucketDistinct, bucketRecipientIdx, bucketCampaignDecisionIdx,
 }
 
 // Options tune Open. The zero value is fine for the application.
@@ -121,8 +131,9 @@ type DB struct {
 	// writeMu serialises our writes and the building of the search index, so
 	// the in-memory index sees committed changes in commit order (bolt runs
 	// OnCommit handlers after releasing its own writer lock).
-	writeMu sync.Mutex
-	search  searchIndex
+	writeMu     sync.Mutex
+	search      searchIndex
+	awardsCache awardCache // see awards.go
 }
 
 // Compile-time proof that the store is what the screens need.

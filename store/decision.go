@@ -6,9 +6,10 @@ import (
 	"khenthuong"
 )
 
-// Decisions are written by the decision workflow (a later service); the
-// nomination and catalogue guards only need to read them. There are a few
-// hundred a year, so a scan is cheaper than an index to keep right.
+// decisionsWhere and decisionsOf serve the nomination and catalogue guards;
+// the decision workflow itself is in decisions.go. A campaign or form is
+// deleted rarely, so those guards scan; a nomination's decision is found
+// through idx_nomination_decision.
 
 // decisionsWhere returns the decisions for which keep is true, in ID order.
 func decisionsWhere(tx *bolt.Tx, keep func(*khenthuong.Decision) bool) ([]khenthuong.Decision, error) {
@@ -26,14 +27,15 @@ func decisionsWhere(tx *bolt.Tx, keep func(*khenthuong.Decision) bool) ([]khenth
 	return ds, err
 }
 
-// decisionsOf returns the decisions that list nomination id.
+// decisionsOf returns the decisions that list nomination id (at most one).
 func decisionsOf(tx *bolt.Tx, id uint64) ([]khenthuong.Decision, error) {
-	return decisionsWhere(tx, func(d *khenthuong.Decision) bool {
-		for _, r := range d.Recipients {
-			if r.NominationID == id {
-				return true
-			}
-		}
-		return false
-	})
+	rv, err := recipientEntry(tx, id)
+	if err != nil || rv == nil {
+		return nil, err
+	}
+	d, err := getDecision(tx, rv.DecisionID)
+	if err != nil {
+		return nil, err
+	}
+	return []khenthuong.Decision{*d}, nil
 }

@@ -180,3 +180,110 @@ func brief(b []byte) string {
 
 // hasPrefixKey reports whether a cursor key is still inside a prefix scan.
 func hasPrefixKey(k, prefix []byte) bool { return k != nil && bytes.HasPrefix(k, prefix) }
+
+// pairKey is nomineeID|nomineeID, the smaller first, in nominee_distinct.
+func pairKey(p khenthuong.NomineePair) []byte {
+	k := make([]byte, 16)
+	binary.BigEndian.PutUint64(k, p[0])
+	binary.BigEndian.PutUint64(k[8:], p[1])
+	return k
+}
+
+// campaignDecisionKey is campaignID|decisionID in idx_campaign_decisions.
+func campaignDecisionKey(campaignID, decisionID uint64) []byte {
+	k := make([]byte, 16)
+	binary.BigEndian.PutUint64(k, campaignID)
+	binary.BigEndian.PutUint64(k[8:], decisionID)
+	return k
+}
+
+// recipientValue is the value of an idx_nomination_decision entry: the
+// decision that lists the nomination and, once it is issued, what it gave
+// (the award), so that the review warnings and the history read awards
+// without decoding whole decisions.
+type recipientValue struct {
+	DecisionID uint64
+	Issued     bool
+	Award      khenthuong.Award // zero for a draft; NominationID is the key
+}
+
+const recipientValueVersion = 1
+
+func (v *recipientValue) MarshalBinary() []byte {
+	a := &v.Award
+	b := make([]byte, 0, 40+len(a.FormCode)+len(a.DecisionNumber)+len(a.RegistryNo))
+	b = append(b, recipientValueVersion)
+	b = binary.AppendUvarint(b, v.DecisionID)
+	issued := byte(0)
+	if v.Issued {
+		issued = 1
+	}
+	b = append(b, issued)
+	for _, n := range []int{a.DecisionDate.Year, a.DecisionDate.Month, a.DecisionDate.Day} {
+		b = binary.AppendUvarint(b, uint64(n))
+	}
+	b = binary.AppendVarint(b, a.Amount)
+	for _, s := range []string{a.FormCode, a.DecisionNumber, a.RegistryNo} {
+		b = binary.AppendUvarint(b, uint64(len(s)))
+		b = append(b, s...)
+	}
+	return b
+}
+
+func (v *recipientValue) UnmarshalBinary(b []byte) error {
+	return v.unmarshal(b, func(s []byte) string { return string(s) })
+}
+
+// unmarshal is UnmarshalBinary with the form and decision number made by str,
+// which may share them: they recur in every recipient of a decision.
+func (v *recipientValue) unmarshal(b []byte, str func([]byte) string) error {
+	bad := func() error { return fmt.Errorf("decision index value %s: malformed", brief(b)) }
+	if len(b) < 3 || b[0] != recipientValueVersion {
+		return bad()
+	}
+	rest := b[1:]
+	var nums [5]uint64 // decision ID, issued, year, month, day
+	for i := range nums {
+		if i == 1 {
+			if len(rest) == 0 || rest[0] > 1 {
+				return bad()
+			}
+			nums[i], rest = uint64(rest[0]), rest[1:]
+			continue
+		}
+		n, size := binary.Uvarint(rest)
+		if size <= 0 || (i > 1 && n > 1<<16) {
+			return bad()
+		}
+		nums[i], rest = n, rest[size:]
+	}
+	amount, size := binary.Varint(rest)
+	if size <= 0 {
+		return bad()
+	}
+	rest = rest[size:]
+	var strs [3]string
+	for i := range strs {
+		n, size := binary.Uvarint(rest)
+		if size <= 0 || uint64(len(rest)-size) < n {
+			return bad()
+		}
+		if field := rest[size : size+int(n)]; i < 2 {
+			strs[i] = str(field)
+		} else {
+			strs[i] = string(field) // registry numbers do not repeat
+		}
+		rest = rest[size+int(n):]
+	}
+	if len(rest) != 0 {
+		return bad()
+	}
+	*v = recipientValue{DecisionID: nums[0], Issued: nums[1] == 1, Award: khenthuong.Award{
+		FormCode: strs[0], DecisionNumber: strs[1], RegistryNo: strs[2], Amount: amount,
+		DecisionDate: khenthuong.Date{Year: int(nums[2]), Month: int(nums[3]), Day: int(nums[4])},
+	}}
+	if v.Issued {
+		v.Award.DecisionID = v.DecisionID
+	}
+	return nil
+}

@@ -30,6 +30,7 @@ func TestMain(m *testing.M) {
 	}
 	code := m.Run()
 	cleanupBench()
+	cleanupReviewBench()
 	os.Exit(code)
 }
 

@@ -183,8 +183,10 @@ func (db *DB) CreateNominations(ns []khenthuong.Nomination) error {
 }
 
 // UpdateNomination replaces a stored nomination: EINVALID, ENOTFOUND,
-// ECONFLICT (in an issued decision). A status change must be one a review
-// allows (khenthuong.CanTransition). NomineeID 0 keeps the stored nominee;
+// ECONFLICT (in an issued decision; in a draft decision, a change of status,
+// form or campaign). A status change must be one a review allows
+// (khenthuong.CanTransition). A draft decision listing the nomination follows
+// the edit. NomineeID 0 keeps the stored nominee;
 // Order 0 keeps the stored position (or takes the next one in a new campaign).
 func (db *DB) UpdateNomination(n *khenthuong.Nomination) error {
 	n.Normalize()
@@ -205,6 +207,10 @@ func (db *DB) UpdateNomination(n *khenthuong.Nomination) error {
 			if d.Status == khenthuong.DecisionIssued {
 				return khenthuong.Errorf(khenthuong.ECONFLICT,
 					"Đề nghị này đã có trong Quyết định số %s đã ban hành, không sửa được", d.Number)
+			}
+			if saved.Status != old.Status || saved.FormCode != old.FormCode || saved.CampaignID != old.CampaignID {
+				return khenthuong.Errorf(khenthuong.ECONFLICT,
+					"Đề nghị này đang có trong dự thảo Quyết định số %s: hãy bỏ khỏi quyết định trước khi đổi trạng thái, hình thức hay đợt khen thưởng", d.Number)
 			}
 		}
 		if saved.Status != old.Status && !khenthuong.CanTransition(old.Status, saved.Status) {
@@ -238,7 +244,10 @@ func (db *DB) UpdateNomination(n *khenthuong.Nomination) error {
 		if err != nil {
 			return err
 		}
-		return db.audit(tx, entityNomination, idKey(saved.ID), actionUpdate, old, v)
+		if err := db.audit(tx, entityNomination, idKey(saved.ID), actionUpdate, old, v); err != nil {
+			return err
+		}
+		return db.syncDraft(tx, &saved, true) // a draft decision listing it prints the new values
 	})
 	if err == nil {
 		*n = saved

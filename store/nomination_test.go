@@ -148,14 +148,21 @@ func TestNominations(t *testing.T) {
 		d := khenthuong.Decision{ID: 1, CampaignID: c.ID, FormCode: "BKCT", Number: "2871/QĐ-UBND",
 			Status: khenthuong.DecisionIssued, Recipients: []khenthuong.Recipient{{NominationID: ns[0].ID}}}
 		mustNil(t, db.bolt.Update(func(tx *bolt.Tx) error {
-			v, _ := encode(&d)
-			return tx.Bucket(bucketDecisions).Put(itob(d.ID), v)
+			if _, err := putDecision(tx, &d); err != nil {
+				return err
+			}
+			return db.indexDecision(tx, &d)
 		}))
 		n := ns[0]
 		n.Notes = "sửa"
 		wantCode(t, db.UpdateNomination(&n), khenthuong.ECONFLICT, "")
 		wantCode(t, db.DeleteNomination(n.ID), khenthuong.ECONFLICT, "")
-		mustNil(t, db.bolt.Update(func(tx *bolt.Tx) error { return tx.Bucket(bucketDecisions).Delete(itob(d.ID)) }))
+		mustNil(t, db.bolt.Update(func(tx *bolt.Tx) error {
+			if err := db.unindexDecision(tx, &d); err != nil {
+				return err
+			}
+			return tx.Bucket(bucketDecisions).Delete(itob(d.ID))
+		}))
 	})
 }
 

@@ -402,7 +402,7 @@ type docSource struct {
 }
 
 // loadDocSource reads a decision and everything its documents print.
-func loadDocSource(svc Backend, id uint64) (*docSource, error) {
+func loadDocSource(svc khenthuong.Services, id uint64) (*docSource, error) {
 	d, err := svc.Decision(id)
 	if err != nil {
 		return nil, err
@@ -432,7 +432,7 @@ func loadDocSource(svc Backend, id uint64) (*docSource, error) {
 const defaultBatch = 10
 
 // decisionDocument describes document kind of the decision with id.
-func decisionDocument(svc Backend, kind docKind, d *khenthuong.Decision, abbr string) docSpec {
+func decisionDocument(svc khenthuong.Services, kind docKind, d *khenthuong.Decision, abbr string) docSpec {
 	src := &docSource{}
 	number := certificates.DecisionNumber(d.Number, abbr)
 	spec := docSpec{formats: []string{".pdf"}}

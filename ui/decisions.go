@@ -44,7 +44,7 @@ const (
 // reorder and issue a draft; amend an issued one) and its documents.
 // Lists are read in goroutines; writes are single quick service calls.
 type decisionsScreen struct {
-	svc   Backend
+	svc   khenthuong.Services
 	win   fyne.Window
 	saver *docSaver
 
@@ -88,7 +88,7 @@ type decisionsScreen struct {
 	onWrite func() // decisions were created, changed, issued or deleted
 }
 
-func newDecisionsScreen(svc Backend, win fyne.Window, saver *docSaver) *decisionsScreen {
+func newDecisionsScreen(svc khenthuong.Services, win fyne.Window, saver *docSaver) *decisionsScreen {
 	s := &decisionsScreen{svc: svc, win: win, saver: saver, recSelect: -1}
 
 	s.campaignSelect = widget.NewSelect(nil, func(string) {

@@ -388,23 +388,6 @@ func TestDecisions(t *testing.T) {
 	})
 }
 
-func TestWithoutReviewServices(t *testing.T) {
-	// A backend that is only khenthuong.Services keeps the placeholders.
-	a := test.NewTempApp(t)
-	drainUI()
-	m := New(a, struct{ khenthuong.Services }{newFake()}, Options{})
-	t.Cleanup(func() { waitAll(m); m.win.Close() })
-	waitAll(m)
-	for _, p := range []int{pageDecisions, pageLookup} {
-		if _, ok := m.screens[p].(*placeholderScreen); !ok {
-			t.Errorf("page %d is not a placeholder", p)
-		}
-	}
-	if m.nominations.review != nil || m.decisions != nil {
-		t.Error("review screens built without the services")
-	}
-}
-
 func TestAsciiFileName(t *testing.T) {
 	for _, tc := range []struct {
 		in   []string

@@ -22,7 +22,7 @@ import (
 // fake in a side table, leaving fake_test.go's struct as it is.
 
 var (
-	_ Backend = (*fakeServices)(nil)
+	_ khenthuong.Services = (*fakeServices)(nil)
 
 	fakeReviewStates sync.Map // *fakeServices -> *fakeReviewState
 )

@@ -42,7 +42,7 @@ const searchDelay = 150 * time.Millisecond
 // (folded: without tones, in any case), with the award history of the
 // selected nominee printable as "Quá trình khen thưởng".
 type historyScreen struct {
-	svc    Backend
+	svc    khenthuong.Services
 	win    fyne.Window
 	saver  *docSaver
 	labels *cellLabels
@@ -65,7 +65,7 @@ type historyScreen struct {
 	doc         *docView
 }
 
-func newHistoryScreen(svc Backend, win fyne.Window, saver *docSaver) *historyScreen {
+func newHistoryScreen(svc khenthuong.Services, win fyne.Window, saver *docSaver) *historyScreen {
 	s := &historyScreen{svc: svc, win: win, saver: saver, labels: newCellLabels()}
 	s.search = newSearchEntry()
 	s.search.SetPlaceHolder(lang.L("Name of a person or collective, with or without tones…"))

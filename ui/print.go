@@ -30,7 +30,7 @@ import (
 // recipient), then saves and opens the file. The template editor and the
 // calibration wizard start from here.
 type printScreen struct {
-	svc   Backend
+	svc   khenthuong.Services
 	win   fyne.Window
 	files fileDialogs
 	open  func(path string) error // shows a saved PDF in the system's viewer
@@ -88,7 +88,7 @@ type templateChoice struct {
 	stored bool
 }
 
-func newPrintScreen(svc Backend, win fyne.Window) *printScreen {
+func newPrintScreen(svc khenthuong.Services, win fyne.Window) *printScreen {
 	s := &printScreen{svc: svc, win: win, files: defaultFileDialogs, open: openInViewer,
 		mode: certificates.ModeBlank, chosen: map[uint64]bool{}}
 

@@ -28,7 +28,7 @@ func TestFlowOnTheStore(t *testing.T) {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { db.Close() })
-	var _ Backend = db
+	var _ khenthuong.Services = db
 
 	c := khenthuong.Campaign{Name: "Tổng kết 2024", CeremonyDate: khenthuong.MustDate("2024-06-20")}
 	if err := db.CreateCampaign(&c); err != nil {

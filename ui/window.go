@@ -74,7 +74,7 @@ type MainWindow struct {
 	catalogue   *catalogueScreen
 	settings    *settingsScreen
 
-	// With a Backend: Quyết định and Tra cứu, saving documents through saver.
+	// Quyết định, Tra cứu and In ấn, saving documents through saver.
 	decisions *decisionsScreen
 	lookup    *historyScreen
 	saver     *docSaver
@@ -101,12 +101,8 @@ func New(a fyne.App, svc khenthuong.Services, opts Options) *MainWindow {
 	m.campaigns = newCampaignsScreen(svc, m.win)
 	m.campaigns.onChoose = func(id uint64) {
 		m.nominations.setCampaign(id)
-		if m.decisions != nil {
-			m.decisions.setCampaign(id)
-		}
-		if m.printing != nil {
-			m.printing.setCampaign(id)
-		}
+		m.decisions.setCampaign(id)
+		m.printing.setCampaign(id)
 	}
 	m.campaigns.onOpen = func(id uint64) {
 		m.campaigns.onChoose(id)
@@ -124,26 +120,19 @@ func New(a fyne.App, svc khenthuong.Services, opts Options) *MainWindow {
 	m.screens = [numPages]screen{
 		pageCampaigns:   m.campaigns,
 		pageNominations: m.nominations,
-		pageDecisions:   newPlaceholderScreen(lang.L("Decisions"), lang.L("Draft, issue and number the Chairman's decisions for the approved nominations.")),
-		pagePrinting:    newPlaceholderScreen(lang.L("Printing"), lang.L("Print certificates, decision lists, run-sheets and bonus payment lists.")),
-		pageLookup:      newPlaceholderScreen(lang.L("Lookup"), lang.L("Find past awards of a person or unit across every campaign.")),
 		pageCatalogue:   m.catalogue,
 		pageSettings:    m.settings,
 	}
-	// These screens need the whole Backend (the print service is not yet
-	// part of khenthuong.Services): a backend without it keeps the placeholders.
-	if b, ok := svc.(Backend); ok {
-		m.saver = newDocSaver(m.win, opts.Open)
-		m.nominations.enableReview(b)
-		m.decisions = newDecisionsScreen(b, m.win, m.saver)
-		m.decisions.onWrite = m.nominations.decisionsChanged
-		m.lookup = newHistoryScreen(b, m.win, m.saver)
-		m.screens[pageDecisions] = m.decisions
-		m.screens[pageLookup] = m.lookup
-		m.printing = newPrintScreen(b, m.win)
-		m.printing.open = m.saver.open
-		m.screens[pagePrinting] = m.printing
-	}
+	m.saver = newDocSaver(m.win, opts.Open)
+	m.nominations.enableReview(svc)
+	m.decisions = newDecisionsScreen(svc, m.win, m.saver)
+	m.decisions.onWrite = m.nominations.decisionsChanged
+	m.lookup = newHistoryScreen(svc, m.win, m.saver)
+	m.screens[pageDecisions] = m.decisions
+	m.screens[pageLookup] = m.lookup
+	m.printing = newPrintScreen(svc, m.win)
+	m.printing.open = m.saver.open
+	m.screens[pagePrinting] = m.printing
 
 	m.status = widget.NewLabel(opts.DataPath)
 	m.status.Truncation = fyne.TextTruncateEllipsis

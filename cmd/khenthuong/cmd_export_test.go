@@ -76,7 +76,7 @@ func TestExportFormatsAndErrors(t *testing.T) {
 		code    int
 		message string
 	}{
-		{"Decision", []string{"--decision", "1", "-o", filepath.Join(dir, "qd.xlsx")}, 1, "Chưa xuất được theo quyết định"},
+		{"Decision", []string{"--decision", "1", "-o", filepath.Join(dir, "qd.xlsx")}, 1, "Không tìm thấy quyết định"},
 		{"Both", []string{"--campaign", id, "--decision", "1", "-o", filepath.Join(dir, "x.xlsx")}, 2, "đúng một"},
 		{"NoOutput", []string{"--campaign", id}, 2, "-o"},
 		{"WrongExtension", []string{"--campaign", id, "-o", filepath.Join(dir, "x.pdf")}, 2, ".xlsx hoặc .csv"},

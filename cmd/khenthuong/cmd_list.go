@@ -9,8 +9,9 @@ import (
 
 func init() {
 	commands["list"] = command{
-		usage: `list campaigns|nominations|forms [--campaign ID] [--json]
-    liệt kê đợt khen thưởng, đề nghị (theo thứ tự danh sách) hoặc danh mục hình thức`,
+		usage: `list campaigns|nominations|forms|decisions [--campaign ID] [--json]
+    liệt kê đợt khen thưởng, đề nghị (theo thứ tự danh sách), danh mục hình thức, hoặc quyết định
+    (mới nhất trước) với danh sách, số sổ vàng và tiền thưởng của từng người`,
 		run: runList,
 	}
 }
@@ -48,6 +49,7 @@ var listers = map[string]func(e *env, svc khenthuong.Services, o listOptions) er
 	"campaigns":   listCampaigns,
 	"nominations": listNominations,
 	"forms":       listForms,
+	"decisions":   listDecisions,
 }
 
 func listCampaigns(e *env, svc khenthuong.Services, o listOptions) error {

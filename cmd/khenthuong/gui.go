@@ -27,7 +27,7 @@ func runGUI(e *env) int {
 		return 1
 	}
 	defer db.Close()
-	ui.New(a, db, ui.Options{DataPath: e.dbPath, Version: version}).ShowAndRun()
+	ui.New(a, db, ui.Options{DataPath: e.dbPath, Version: version, Open: fileOpener}).ShowAndRun()
 	return 0
 }
 

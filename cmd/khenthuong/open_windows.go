@@ -39,3 +39,6 @@ func openWithDefaultApp(path string) error {
 	}
 	return nil
 }
+
+// fileOpener opens saved documents for the screens.
+var fileOpener = openWithDefaultApp

@@ -1,0 +1,55 @@
+package main
+
+import (
+	"strconv"
+	"strings"
+
+	"khenthuong/vntext"
+)
+
+func init() {
+	commands["history"] = command{
+		usage: `history QUERY [--json]
+    tra cứu quá trình khen thưởng của một người hoặc tập thể qua mọi đợt, mọi năm (không phân
+    biệt dấu, hoa thường): mỗi đề nghị, kèm quyết định, ngày, hình thức, số sổ vàng nếu đã được
+    khen; mới nhất trước`,
+		run: runHistory,
+	}
+}
+
+func runHistory(e *env, args []string) error {
+	fs := newFlags("history")
+	asJSON := fs.Bool("json", false, "in dạng JSON")
+	pos, err := parseFlags(fs, args)
+	if err != nil {
+		return err
+	}
+	query := strings.TrimSpace(strings.Join(pos, " "))
+	if query == "" {
+		return usagef("chưa có tên cần tra cứu")
+	}
+	db, err := e.openDB(true)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	hs, err := db.History(query)
+	if err != nil {
+		return err
+	}
+	if *asJSON {
+		return writeJSON(e.stdout, nonNil(hs))
+	}
+	rows := make([][]string, len(hs))
+	for i, h := range hs {
+		n := &h.Nomination
+		row := []string{strconv.FormatUint(n.ID, 10), h.Campaign, n.Nominee.DisplayName(), n.Nominee.PositionAndUnit(),
+			n.FormCode, n.Status.Label(), "", "", "", ""}
+		if a := h.Award; a != nil {
+			row[6], row[7], row[8], row[9] = a.DecisionNumber, a.DecisionDate.Display(), a.RegistryNo, vntext.FormatNumber(a.Amount)
+		}
+		rows[i] = row
+	}
+	return table(e.stdout, []string{"ĐỀ NGHỊ", "ĐỢT", "HỌ VÀ TÊN / TÊN TẬP THỂ", "CHỨC VỤ, ĐƠN VỊ", "HÌNH THỨC",
+		"TRẠNG THÁI", "QUYẾT ĐỊNH", "NGÀY", "SỐ SỔ VÀNG", "TIỀN THƯỞNG"}, rows)
+}

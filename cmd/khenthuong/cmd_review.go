@@ -1,0 +1,101 @@
+package main
+
+import (
+	"fmt"
+	"strings"
+
+	"khenthuong"
+)
+
+func init() {
+	commands["review"] = command{
+		usage: `review --campaign ID (--approve IDS|all-submitted | --reject IDS --reason TEXT | --defer IDS | --submit IDS)
+    xét duyệt đề nghị của một đợt: duyệt, không duyệt (phải có lý do), hoãn xét, hoặc trả về
+    "đã đề nghị"; IDS là các mã đề nghị như 3,5,8-12; all-submitted là mọi đề nghị đang chờ xét
+    của đợt. Cả danh sách được ghi cùng lúc: một đề nghị không chuyển được thì không ghi gì`,
+		run: runReview,
+	}
+}
+
+func runReview(e *env, args []string) error {
+	fs := newFlags("review")
+	campaign := fs.Uint64("campaign", 0, "mã đợt")
+	approve := fs.String("approve", "", "mã đề nghị được duyệt, hoặc all-submitted")
+	reject := fs.String("reject", "", "mã đề nghị không duyệt")
+	deferIDs := fs.String("defer", "", "mã đề nghị hoãn xét")
+	submit := fs.String("submit", "", "mã đề nghị trả về trạng thái đã đề nghị")
+	reason := fs.String("reason", "", "lý do không duyệt")
+	pos, err := parseFlags(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(pos) != 0 {
+		return usagef("thừa tham số “%s”", pos[0])
+	}
+	if *campaign == 0 {
+		return usagef("chưa chọn đợt (--campaign ID)")
+	}
+	var to khenthuong.Status
+	var list string
+	n := 0
+	for _, a := range []struct {
+		value  string
+		status khenthuong.Status
+	}{
+		{*approve, khenthuong.StatusApproved}, {*reject, khenthuong.StatusRejected},
+		{*deferIDs, khenthuong.StatusDeferred}, {*submit, khenthuong.StatusSubmitted},
+	} {
+		if a.value != "" {
+			to, list = a.status, a.value
+			n++
+		}
+	}
+	if n != 1 {
+		return usagef("cần đúng một trong --approve, --reject, --defer, --submit")
+	}
+	if *reason != "" && to != khenthuong.StatusRejected {
+		return usagef("--reason chỉ dùng với --reject")
+	}
+	db, err := e.openDB(false)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	if _, err := db.Campaign(*campaign); err != nil {
+		return err
+	}
+	ns, err := db.Nominations(khenthuong.NominationFilter{CampaignID: *campaign})
+	if err != nil {
+		return err
+	}
+	var ids []uint64
+	if to == khenthuong.StatusApproved && strings.TrimSpace(list) == "all-submitted" {
+		for _, n := range ns {
+			if n.Status == khenthuong.StatusSubmitted {
+				ids = append(ids, n.ID)
+			}
+		}
+		if len(ids) == 0 {
+			fmt.Fprintln(e.stderr, "Không có đề nghị nào đang chờ xét trong đợt này.")
+			return nil
+		}
+	} else {
+		if ids, err = parseIDs(list); err != nil {
+			return err
+		}
+		inCampaign := make(map[uint64]bool, len(ns))
+		for _, n := range ns {
+			inCampaign[n.ID] = true
+		}
+		for _, id := range ids {
+			if !inCampaign[id] {
+				return khenthuong.Errorf(khenthuong.ENOTFOUND, "Đợt %d không có đề nghị số %d", *campaign, id)
+			}
+		}
+	}
+	if err := db.SetStatus(ids, to, *reason); err != nil {
+		return err
+	}
+	fmt.Fprintf(e.stderr, "Đã chuyển %d đề nghị sang “%s”.\n", len(ids), to.Label())
+	return nil
+}

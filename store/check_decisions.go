@@ -1,0 +1,82 @@
+package store
+
+import (
+	"bytes"
+
+	"khenthuong"
+)
+
+// checkDecisionIndexes checks the decision workflow's data: each decision's
+// entries in idx_nomination_decision and idx_campaign_decisions, both ways;
+// no nomination in two decisions; registry numbers present once issued and
+// never given twice; counters and distinct pairs well formed.
+func (c *checker) checkDecisionIndexes() {
+	want := map[string][]byte{} // idx_nomination_decision key -> expected value
+	listedIn := map[uint64]uint64{}
+	registry := map[string]uint64{} // registry number -> decision
+	campaignKeys := map[string]bool{}
+	recipientIdx := c.tx.Bucket(bucketRecipientIdx)
+	campaignIdx := c.tx.Bucket(bucketCampaignDecisionIdx)
+	_ = c.tx.Bucket(bucketDecisions).ForEach(func(k, v []byte) error {
+		var d khenthuong.Decision
+		if len(k) != 8 || decode(v, &d) != nil {
+			return nil // reported by checkDecisions
+		}
+		key := idKey(d.ID)
+		ck := campaignDecisionKey(d.CampaignID, d.ID)
+		campaignKeys[string(ck)] = true
+		if campaignIdx.Get(ck) == nil {
+			c.add(entityIndex, key, "Thiếu mục chỉ mục đợt khen thưởng của quyết định mã %d", d.ID)
+		}
+		issued := d.Status == khenthuong.DecisionIssued
+		for i := range d.Recipients {
+			r := &d.Recipients[i]
+			if other, ok := listedIn[r.NominationID]; ok {
+				c.add(entityDecision, key, "Đề nghị số %d có trong cả quyết định mã %d và mã %d", r.NominationID, other, d.ID)
+			}
+			listedIn[r.NominationID] = d.ID
+			rv := recipientValueOf(&d, r)
+			val := rv.MarshalBinary()
+			want[string(itob(r.NominationID))] = val
+			if got := recipientIdx.Get(itob(r.NominationID)); got == nil {
+				c.add(entityIndex, key, "Thiếu mục chỉ mục quyết định của đề nghị số %d", r.NominationID)
+			} else if !bytes.Equal(got, val) {
+				c.add(entityIndex, key, "Mục chỉ mục quyết định của đề nghị số %d không khớp với quyết định", r.NominationID)
+			}
+			switch {
+			case issued && r.RegistryNo == "":
+				c.add(entityDecision, key, "Quyết định đã ban hành nhưng đề nghị số %d chưa có số sổ vàng", r.NominationID)
+			case issued:
+				if other, ok := registry[r.RegistryNo]; ok {
+					c.add(entityDecision, key, "Số sổ vàng %s đã cấp trong quyết định mã %d", r.RegistryNo, other)
+				}
+				registry[r.RegistryNo] = d.ID
+			}
+		}
+		return nil
+	})
+	_ = recipientIdx.ForEach(func(k, v []byte) error {
+		if _, ok := want[string(k)]; !ok {
+			c.add(entityIndex, brief(k), "Chỉ mục quyết định trỏ tới đề nghị số %d mà không quyết định nào có", btoi(k))
+		}
+		return nil
+	})
+	_ = campaignIdx.ForEach(func(k, _ []byte) error {
+		if !campaignKeys[string(k)] {
+			c.add(entityIndex, brief(k), "Chỉ mục đợt khen thưởng trỏ tới quyết định mã %d không có (hoặc thuộc đợt khác)", btoi(k[min(8, len(k)):]))
+		}
+		return nil
+	})
+	_ = c.tx.Bucket(bucketCounters).ForEach(func(k, v []byte) error {
+		if len(v) != 8 {
+			c.add(entitySeries, string(k), "Bộ đếm số sổ vàng không hợp lệ")
+		}
+		return nil
+	})
+	_ = c.tx.Bucket(bucketDistinct).ForEach(func(k, _ []byte) error {
+		if len(k) != 16 || btoi(k) >= btoi(k[8:]) {
+			c.add(entityNominee, brief(k), "Cặp đối tượng khác nhau không hợp lệ")
+		}
+		return nil
+	})
+}

@@ -1,0 +1,332 @@
+package store
+
+import (
+	"bytes"
+	"fmt"
+	"slices"
+	"strings"
+
+	bolt "go.etcd.io/bbolt"
+
+	"khenthuong"
+	"khenthuong/vntext"
+)
+
+// Audit actions of the review: a status change is named by its target.
+const (
+	actionLink     = "link"
+	actionUnlink   = "unlink"
+	actionDistinct = "distinct"
+)
+
+func statusAction(to khenthuong.Status) string {
+	switch to {
+	case khenthuong.StatusApproved:
+		return "approve"
+	case khenthuong.StatusRejected:
+		return "reject"
+	case khenthuong.StatusDeferred:
+		return "defer"
+	case khenthuong.StatusSubmitted:
+		return "submit"
+	}
+	return string(to)
+}
+
+// SetStatus changes the status of every listed nomination in one
+// transaction, each change audited: EINVALID (a rejection without a reason,
+// a change CanTransition refuses), ENOTFOUND, ECONFLICT (the nomination is in
+// a decision, draft or issued). A rejection keeps its reason in
+// RejectReason; any other status clears it (the audit keeps the old one).
+// A nomination already in the target status is left as it is (a rejected one
+// takes the new reason).
+func (db *DB) SetStatus(ids []uint64, to khenthuong.Status, reason string) error {
+	reason = vntext.CleanMultiline(reason)
+	switch {
+	case !to.Valid():
+		return khenthuong.FieldErrorf("status", "Trạng thái “%s” không hợp lệ", to)
+	case to == khenthuong.StatusRejected && reason == "":
+		return khenthuong.FieldErrorf("reject_reason", "Không duyệt phải ghi rõ lý do")
+	case len([]rune(reason)) > khenthuong.MaxNotesLength:
+		return khenthuong.FieldErrorf("reject_reason", "Lý do dài quá %d ký tự", khenthuong.MaxNotesLength)
+	}
+	if to != khenthuong.StatusRejected {
+		reason = ""
+	}
+	return db.update("set status", func(tx *bolt.Tx) error {
+		now := db.now()
+		seen := make(map[uint64]bool, len(ids))
+		for _, id := range ids {
+			if seen[id] {
+				continue
+			}
+			seen[id] = true
+			old, err := getNomination(tx, id)
+			if err != nil {
+				return err
+			}
+			if old.Status == to && old.RejectReason == reason {
+				continue
+			}
+			if ds, err := decisionsOf(tx, id); err != nil {
+				return err
+			} else if len(ds) > 0 {
+				return khenthuong.Errorf(khenthuong.ECONFLICT,
+					"Đề nghị số %d (%s) đã có trong quyết định số %s, không đổi trạng thái được", id, old.Nominee.DisplayName(), ds[0].Number)
+			}
+			if old.Status != to && !khenthuong.CanTransition(old.Status, to) {
+				return khenthuong.FieldErrorf("status", "Đề nghị số %d (%s): không chuyển được từ “%s” sang “%s”",
+					id, old.Nominee.DisplayName(), old.Status.Label(), to.Label())
+			}
+			n := *old
+			n.Status, n.RejectReason, n.UpdatedAt = to, reason, now
+			v, err := db.storeNomination(tx, old, &n)
+			if err != nil {
+				return err
+			}
+			if err := db.audit(tx, entityNomination, idKey(id), statusAction(to), old, v); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}
+
+// Warnings computes the review warnings of a campaign's nominations, by
+// nomination ID: ENOTFOUND (campaign).
+//
+// khenthuong.ReviewWarnings relates nominations by nominee ID and by folded
+// name, and a nomination of another campaign only warns when an issued
+// decision awarded it. So it is given, besides the campaign's own
+// nominations, just the awarded nominations elsewhere that share a nominee ID
+// or a folded name with one of them: found in the in-memory search index and
+// the award cache without decoding anything, then decoded (or taken from the
+// index's cache). The distinct pairs come from nominee_distinct.
+func (db *DB) Warnings(campaignID uint64) (map[uint64][]khenthuong.Warning, error) {
+	c, err := db.Campaign(campaignID)
+	if err != nil {
+		return nil, err
+	}
+	awards, err := db.awards()
+	if err != nil {
+		return nil, err
+	}
+	if err := db.buildSearch(); err != nil {
+		return nil, err
+	}
+	hits, stubs, own := db.search.related(campaignID, awards)
+	var missing []int
+	for i, h := range hits {
+		if h.rec == nil && stubs[i] == nil {
+			missing = append(missing, i)
+		}
+	}
+	if len(missing) > 0 {
+		if err := db.loadHits(hits, missing); err != nil {
+			return nil, err
+		}
+	}
+	in := khenthuong.ReviewInput{
+		Campaign:    c,
+		Nominations: make([]khenthuong.Nomination, 0, own),
+		All:         make([]khenthuong.Nomination, 0, len(hits)),
+		Awards:      awards,
+		Distinct:    map[khenthuong.NomineePair]bool{},
+		Forms:       map[string]*khenthuong.AwardForm{},
+	}
+	for i, h := range hits {
+		switch {
+		case h.rec != nil:
+			in.All = append(in.All, *h.rec)
+		case stubs[i] != nil:
+			in.All = append(in.All, *stubs[i])
+		default:
+			continue // deleted since the index was read
+		}
+		if i < own {
+			in.Nominations = append(in.Nominations, in.All[len(in.All)-1])
+		}
+	}
+	err = db.view("warnings", func(tx *bolt.Tx) error {
+		if err := tx.Bucket(bucketForms).ForEach(func(k, v []byte) error {
+			f := new(khenthuong.AwardForm)
+			if err := decode(v, f); err != nil {
+				return err
+			}
+			in.Forms[f.Code] = f
+			return nil
+		}); err != nil {
+			return err
+		}
+		return tx.Bucket(bucketDistinct).ForEach(func(k, _ []byte) error {
+			if len(k) == 16 {
+				in.Distinct[khenthuong.NomineePair{btoi(k), btoi(k[8:])}] = true
+			}
+			return nil
+		})
+	})
+	if err != nil {
+		return nil, err
+	}
+	return khenthuong.ReviewWarnings(in), nil
+}
+
+// related returns the campaign's entries (the first own hits, in list order)
+// followed by the awarded entries of other campaigns that share a folded
+// name or a nominee ID with one of them. For such an entry of a collective or
+// household whose record is not decoded yet, stubs holds a stand-in built
+// from the index (IDs, kind, form, status, folded name and unit): all
+// ReviewWarnings reads of another campaign's awarded nomination, since their
+// identity is the folded name and the message is the award's. People need
+// their birth year, so their records are decoded. (TestWarningsEqualTheFullComputation
+// holds Warnings to what ReviewWarnings gives with every record.)
+func (s *searchIndex) related(campaignID uint64, awards map[uint64]khenthuong.Award) (hits []hit, stubs []*khenthuong.Nomination, own int) {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	names := map[string]struct{}{}
+	nominees := map[uint64]struct{}{}
+	for i := range s.entries {
+		e := &s.entries[i]
+		if e.dead || e.campaignID != campaignID {
+			continue
+		}
+		hits = append(hits, hit{e.campaignID, e.order, e.id, e.rec})
+		names[string(s.nameOf(e))] = struct{}{}
+		nominees[e.nomineeID] = struct{}{}
+	}
+	slices.SortFunc(hits, compareHits)
+	own = len(hits)
+	stubs = make([]*khenthuong.Nomination, own, own+own)
+	for i := range s.entries {
+		e := &s.entries[i]
+		if e.dead || e.campaignID == campaignID {
+			continue
+		}
+		_, related := nominees[e.nomineeID]
+		if !related {
+			_, related = names[string(s.nameOf(e))]
+		}
+		if _, awarded := awards[e.id]; !related || !awarded {
+			continue
+		}
+		hits = append(hits, hit{e.campaignID, e.order, e.id, e.rec})
+		var stub *khenthuong.Nomination
+		if fields := bytes.SplitN(s.text[e.start:e.end], []byte{fieldSep}, 3); e.rec == nil && e.kind != khenthuong.Individual && len(fields) == 3 {
+			stub = &khenthuong.Nomination{ID: e.id, CampaignID: e.campaignID, NomineeID: e.nomineeID, Order: e.order,
+				FormCode: e.form, Status: e.status,
+				Nominee: khenthuong.Nominee{Kind: e.kind, Name: string(fields[0]), Unit: string(fields[1])}}
+		}
+		stubs = append(stubs, stub)
+	}
+	return hits, stubs, own
+}
+
+// nameOf is the folded name of entry e (mu held).
+func (s *searchIndex) nameOf(e *indexEntry) []byte {
+	text := s.text[e.start:e.end]
+	if i := bytes.IndexByte(text, fieldSep); i >= 0 {
+		return text[:i]
+	}
+	return text
+}
+
+// LinkNominees records that the nominees of two nominations are the same
+// person or collective: every nomination of the second one's nominee takes
+// the first one's nominee ID (each audited), and a mark of the two as
+// different people is dropped: ENOTFOUND, EINVALID (the same nomination, or
+// nominees of different kinds). Linking nominees already linked does nothing.
+func (db *DB) LinkNominees(nominationA, nominationB uint64) error {
+	if nominationA == nominationB {
+		return khenthuong.Errorf(khenthuong.EINVALID, "Hãy chọn hai đề nghị khác nhau")
+	}
+	return db.update("link nominees", func(tx *bolt.Tx) error {
+		a, err := getNomination(tx, nominationA)
+		if err != nil {
+			return err
+		}
+		b, err := getNomination(tx, nominationB)
+		if err != nil {
+			return err
+		}
+		if a.Nominee.Kind != b.Nominee.Kind {
+			return khenthuong.Errorf(khenthuong.EINVALID, "Không gộp được %s với %s",
+				lowerKind(a.Nominee.Kind), lowerKind(b.Nominee.Kind))
+		}
+		to, from := a.NomineeID, b.NomineeID
+		if to == from {
+			return nil
+		}
+		var ids []uint64
+		prefix := itob(from)
+		c := tx.Bucket(bucketNomineeIdx).Cursor()
+		for k, _ := c.Seek(prefix); hasPrefixKey(k, prefix); k, _ = c.Next() {
+			ids = append(ids, btoi(k[8:]))
+		}
+		now := db.now()
+		for _, id := range ids {
+			old, err := getNomination(tx, id)
+			if err != nil {
+				return err
+			}
+			n := *old
+			n.NomineeID, n.UpdatedAt = to, now
+			v, err := db.storeNomination(tx, old, &n)
+			if err != nil {
+				return err
+			}
+			if err := db.audit(tx, entityNomination, idKey(id), actionLink, old, v); err != nil {
+				return err
+			}
+			if err := db.syncDraft(tx, &n, false); err != nil {
+				return err
+			}
+		}
+		return tx.Bucket(bucketDistinct).Delete(pairKey(khenthuong.PairOf(to, from)))
+	})
+}
+
+// MarkDistinct records that the nominees of two nominations are different
+// people, so the review stops matching them. If the two nominations share a
+// nominee ID, the second is first given a nominee of its own: ENOTFOUND,
+// EINVALID (the same nomination).
+func (db *DB) MarkDistinct(nominationA, nominationB uint64) error {
+	if nominationA == nominationB {
+		return khenthuong.Errorf(khenthuong.EINVALID, "Hãy chọn hai đề nghị khác nhau")
+	}
+	return db.update("mark distinct", func(tx *bolt.Tx) error {
+		a, err := getNomination(tx, nominationA)
+		if err != nil {
+			return err
+		}
+		b, err := getNomination(tx, nominationB)
+		if err != nil {
+			return err
+		}
+		if a.NomineeID == b.NomineeID {
+			n := *b
+			n.NomineeID, n.UpdatedAt = 0, db.now()
+			if err := db.putNominee(tx, &n); err != nil { // a new nominee
+				return err
+			}
+			v, err := db.storeNomination(tx, b, &n)
+			if err != nil {
+				return err
+			}
+			if err := db.audit(tx, entityNomination, idKey(n.ID), actionUnlink, b, v); err != nil {
+				return err
+			}
+			if err := db.syncDraft(tx, &n, false); err != nil {
+				return err
+			}
+			b = &n
+		}
+		pair := khenthuong.PairOf(a.NomineeID, b.NomineeID)
+		if err := tx.Bucket(bucketDistinct).Put(pairKey(pair), nil); err != nil {
+			return err
+		}
+		key := fmt.Sprintf("%d-%d", pair[0], pair[1])
+		return db.audit(tx, entityNominee, key, actionDistinct, nil, pair)
+	})
+}
+
+func lowerKind(k khenthuong.Kind) string { return strings.ToLower(k.Label()) }
