@@ -39,7 +39,7 @@ func checkListEntries(t *testing.T, d *khenthuong.Decision, got []listEntry) {
 			text := n.DisplayName()
 			switch {
 			case k == khenthuong.Individual:
-				text += ", " + n.Position + " " + n.Unit
+				text += ", " + n.PositionAndUnit()
 			case k == khenthuong.Household:
 				text += ", " + n.Address
 			case n.Unit != "" && !strings.Contains(vntext.Fold(n.Name), vntext.Fold(n.Unit)):
