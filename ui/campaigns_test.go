@@ -13,6 +13,7 @@ func TestCampaigns(t *testing.T) {
 	t.Run("CreateStoresCampaign", func(t *testing.T) {
 		f := newFake()
 		m := newTestUI(t, f)
+		showPage(t, m, pageCampaigns) // the window opens on Tổng quan
 		s := m.campaigns
 		m.win.Canvas().(fyne.Shortcutable).TypedShortcut(shortcutNew)
 		e := s.editor
@@ -93,6 +94,7 @@ func TestCampaigns(t *testing.T) {
 			t.Fatal(err)
 		}
 		m := newTestUI(t, f)
+		showPage(t, m, pageCampaigns) // the window opens on Tổng quan
 		s := m.campaigns
 		doubleTapCell(t, s.table, 0, campColName)
 		e := s.editor
@@ -112,6 +114,7 @@ func TestCampaigns(t *testing.T) {
 		older := seedCampaign(t, f, "Đợt cũ", sampleNominations()[:2]...)
 		seedCampaign(t, f, "Đợt mới")
 		m := newTestUI(t, f)
+		showPage(t, m, pageCampaigns) // the window opens on Tổng quan
 		if got := columnTexts(t, m.campaigns.table, campColCount, 2); got[0] != "0" || got[1] != "2" {
 			t.Errorf("counts %q", got)
 		}
@@ -129,6 +132,7 @@ func TestCampaigns(t *testing.T) {
 		f := newFake()
 		seedCampaign(t, f, "Đợt có đề nghị", sampleNominations()...)
 		m := newTestUI(t, f)
+		showPage(t, m, pageCampaigns) // the window opens on Tổng quan
 		c := m.win.Canvas()
 		tapCell(t, m.campaigns.table, 0, campColName)
 		typeKey(t, c, fyne.KeyDelete)

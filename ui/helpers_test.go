@@ -60,6 +60,9 @@ func waitAll(m *MainWindow) {
 	for {
 		m.nominations.loading.Wait()
 		m.campaigns.counting.Wait()
+		if m.dashboard != nil {
+			m.dashboard.loading.Wait()
+		}
 		if m.decisions != nil {
 			m.decisions.loading.Wait()
 		}

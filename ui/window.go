@@ -28,7 +28,8 @@ type Options struct {
 
 // The pages of the navigation rail, in rail order.
 const (
-	pageCampaigns = iota
+	pageDashboard = iota
+	pageCampaigns
 	pageNominations
 	pageDecisions
 	pagePrinting
@@ -69,6 +70,7 @@ type MainWindow struct {
 	page    int
 	status  *widget.Label
 
+	dashboard   *dashboardScreen
 	campaigns   *campaignsScreen
 	nominations *nominationsScreen
 	catalogue   *catalogueScreen
@@ -117,7 +119,9 @@ func New(a fyne.App, svc khenthuong.Services, opts Options) *MainWindow {
 	m.catalogue = newCatalogueScreen(svc, m.win)
 	m.settings = newSettingsScreen(svc, m.win)
 
+	m.dashboard = newDashboardScreen(svc)
 	m.screens = [numPages]screen{
+		pageDashboard:   m.dashboard,
 		pageCampaigns:   m.campaigns,
 		pageNominations: m.nominations,
 		pageCatalogue:   m.catalogue,
@@ -147,10 +151,11 @@ func New(a fyne.App, svc khenthuong.Services, opts Options) *MainWindow {
 	m.win.SetContent(body)
 	m.addShortcuts()
 
-	m.show(pageCampaigns) // lists the campaigns
+	m.campaigns.shown() // lists the campaigns
 	// The newest campaign is the one a clerk is most likely working on.
 	// Selecting it on Đợt khen thưởng shows which one Đề nghị works on.
 	m.campaigns.table.selectRow(0)
+	m.show(pageDashboard) // Tổng quan is the first page
 	return m
 }
 
@@ -173,6 +178,7 @@ func (m *MainWindow) buildRail() fyne.CanvasObject {
 		label string
 		icon  fyne.Resource
 	}{
+		pageDashboard:   {lang.L("Overview"), theme.GridIcon()},
 		pageCampaigns:   {lang.L("Campaigns"), theme.CalendarIcon()},
 		pageNominations: {lang.L("Nominations"), theme.ListIcon()},
 		pageDecisions:   {lang.L("Decisions"), theme.DocumentIcon()},

@@ -21,7 +21,7 @@ func TestMainWindow(t *testing.T) {
 
 	t.Run("RailShowsEveryScreen", func(t *testing.T) {
 		m := newTestUI(t, newFake())
-		want := []string{"Đợt khen thưởng", "Đề nghị", "Quyết định", "In ấn", "Tra cứu", "Danh mục", "Cài đặt"}
+		want := []string{"Tổng quan", "Đợt khen thưởng", "Đề nghị", "Quyết định", "In ấn", "Tra cứu", "Danh mục", "Cài đặt"}
 		for p, label := range want {
 			if m.rail[p].Text != label {
 				t.Errorf("rail item %d is %q, want %q", p, m.rail[p].Text, label)
@@ -43,8 +43,8 @@ func TestMainWindow(t *testing.T) {
 		if m.nominations.campaignID != newest.ID {
 			t.Fatalf("current campaign %d, want the newest %d", m.nominations.campaignID, newest.ID)
 		}
-		if f.nominations != 1 { // the campaigns' counts; Đề nghị loads only when opened
-			t.Errorf("%d loads before opening Đề nghị, want 1", f.nominations)
+		if f.nominations != 2 { // the campaigns' counts and Tổng quan's figures; Đề nghị loads only when opened
+			t.Errorf("%d loads before opening Đề nghị, want 2", f.nominations)
 		}
 		showPage(t, m, pageNominations)
 		if m.nominations.model.len() != 6 {

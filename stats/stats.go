@@ -1,0 +1,394 @@
+// Package stats computes the figures of the Tổng quan dashboard and of the
+// periodic summary report (báo cáo tổng hợp khen thưởng) from domain values.
+// It is pure: Summarize works on slices already loaded, Compute loads them
+// through the domain services.
+package stats
+
+import (
+	"sort"
+	"strconv"
+	"strings"
+
+	"khenthuong"
+	"khenthuong/vntext"
+)
+
+// TopUnits is how many units the by-unit table lists before "Khác".
+const TopUnits = 15
+
+// Years is how many years the by-year table covers, ending at the period's end.
+const Years = 10
+
+// OtherUnits is the label of the row that sums the units past the top ones.
+const OtherUnits = "Khác"
+
+// Filter selects what is counted; zero fields match everything.
+type Filter struct {
+	CampaignID uint64
+	From, To   khenthuong.Date // decision dates, both included
+	FormCode   string
+	Issuer     string // matched, folded, within the form's issuer
+}
+
+// Count is one row of a table: a label, how many, the bonus and the share of the table's total.
+type Count struct {
+	Key     string  // status, form code, kind, gender, year, unit or classification
+	Label   string  // as printed
+	Count   int     // nominations or recipients
+	Amount  int64   // bonus in đồng (awards only)
+	Percent float64 // of the table's total, 0–100
+}
+
+// Summary is every figure of the dashboard and the report.
+type Summary struct {
+	Filter    Filter
+	Decisions int   // issued decisions counted
+	Awards    int   // their recipients
+	Bonus     int64 // sum of the recipients' amounts, đồng
+
+	ByStatus []Count // nominations of the campaign (all when none is chosen) by status
+	ByForm   []Count // awards by form, the catalogue's order
+	ByKind   []Count // awards by kind of nominee
+	ByUnit   []Count // awards by unit: the top ones, then "Khác"
+	ByGender []Count // awarded individuals by gender
+	ByYear   []Count // awards by year of decision over the last Years years (period start ignored)
+	// ByClassification is the awarded collectives by classification, percentages of the collectives.
+	ByClassification []Count
+
+	Individuals  int
+	Women        int
+	WomenPercent float64 // of the awarded individuals
+	Collectives  int
+}
+
+// Table finds a table by name: "status", "form", "kind", "unit", "gender", "year", "classification".
+func (s *Summary) Table(name string) []Count {
+	switch name {
+	case "status":
+		return s.ByStatus
+	case "form":
+		return s.ByForm
+	case "kind":
+		return s.ByKind
+	case "unit":
+		return s.ByUnit
+	case "gender":
+		return s.ByGender
+	case "year":
+		return s.ByYear
+	case "classification":
+		return s.ByClassification
+	}
+	return nil
+}
+
+// Compute loads the nominations, issued decisions, forms and campaigns
+// through svc and summarises them. Errors: those of the services.
+func Compute(svc khenthuong.Services, f Filter) (*Summary, error) {
+	noms, err := svc.Nominations(khenthuong.NominationFilter{})
+	if err != nil {
+		return nil, err
+	}
+	decs, err := svc.Decisions(f.CampaignID)
+	if err != nil {
+		return nil, err
+	}
+	forms, err := svc.Forms()
+	if err != nil {
+		return nil, err
+	}
+	s := Summarize(noms, decs, forms, f)
+	return &s, nil
+}
+
+func key(d khenthuong.Date) int { return d.Year*10000 + d.Month*100 + d.Day }
+
+// InPeriod reports whether d lies between from and to (zero bounds are open).
+func InPeriod(d, from, to khenthuong.Date) bool {
+	k := key(d)
+	if !from.IsZero() && k < key(from) {
+		return false
+	}
+	if !to.IsZero() && k > key(to) {
+		return false
+	}
+	return true
+}
+
+// Summarize computes the summary of the given nominations and decisions
+// (drafts are skipped) with the catalogue forms.
+func Summarize(noms []khenthuong.Nomination, decisions []khenthuong.Decision, forms []khenthuong.AwardForm, f Filter) Summary {
+	s := Summary{Filter: f}
+	formByCode := make(map[string]*khenthuong.AwardForm, len(forms))
+	for i := range forms {
+		formByCode[forms[i].Code] = &forms[i]
+	}
+	issuer := vntext.Fold(strings.TrimSpace(f.Issuer))
+	formOK := map[string]bool{}
+	matchForm := func(code string) bool {
+		ok, seen := formOK[code]
+		if seen {
+			return ok
+		}
+		ok = f.FormCode == "" || code == f.FormCode
+		if ok && issuer != "" {
+			fm := formByCode[code]
+			ok = fm != nil && strings.Contains(vntext.Fold(fm.Issuer), issuer)
+		}
+		formOK[code] = ok
+		return ok
+	}
+
+	// Nominations by status, and the proposing unit of each nomination.
+	status := make(map[khenthuong.Status]int)
+	unitOf := make(map[uint64]string, len(noms))
+	for i := range noms {
+		n := &noms[i]
+		unitOf[n.ID] = n.ProposingUnit
+		if (f.CampaignID == 0 || n.CampaignID == f.CampaignID) && matchForm(n.FormCode) {
+			status[n.Status]++
+		}
+	}
+	total := 0
+	for _, st := range khenthuong.Statuses {
+		s.ByStatus = append(s.ByStatus, Count{Key: string(st), Label: st.Label(), Count: status[st]})
+		total += status[st]
+	}
+	percents(s.ByStatus, total)
+
+	// Awards.
+	endYear := f.To.Year
+	if endYear == 0 {
+		for i := range decisions {
+			if decisions[i].Status == khenthuong.DecisionIssued {
+				endYear = max(endYear, decisions[i].Date.Year)
+			}
+		}
+	}
+	type acc struct {
+		n   int
+		amt int64
+	}
+	byForm := map[string]*acc{}
+	byKind := map[khenthuong.Kind]*acc{}
+	byUnit := map[string]*acc{}
+	byGender := map[khenthuong.Gender]int{}
+	byYear := map[int]*acc{}
+	byClass := map[string]int{}
+	add := func(m map[string]*acc, k string, amt int64) {
+		a := m[k]
+		if a == nil {
+			a = &acc{}
+			m[k] = a
+		}
+		a.n++
+		a.amt += amt
+	}
+	for i := range decisions {
+		d := &decisions[i]
+		if d.Status != khenthuong.DecisionIssued || (f.CampaignID != 0 && d.CampaignID != f.CampaignID) || !matchForm(d.FormCode) {
+			continue
+		}
+		if y := d.Date.Year; y > endYear-Years && y <= endYear && (f.To.IsZero() || key(d.Date) <= key(f.To)) {
+			a := byYear[y]
+			if a == nil {
+				a = &acc{}
+				byYear[y] = a
+			}
+			a.n += len(d.Recipients)
+			a.amt += d.Total()
+		}
+		if !InPeriod(d.Date, f.From, f.To) {
+			continue
+		}
+		s.Decisions++
+		for j := range d.Recipients {
+			r := &d.Recipients[j]
+			s.Awards++
+			s.Bonus += r.Amount
+			add(byForm, d.FormCode, r.Amount)
+			k := byKind[r.Nominee.Kind]
+			if k == nil {
+				k = &acc{}
+				byKind[r.Nominee.Kind] = k
+			}
+			k.n++
+			k.amt += r.Amount
+			add(byUnit, UnitOf(r, unitOf[r.NominationID]), r.Amount)
+			switch r.Nominee.Kind {
+			case khenthuong.Individual:
+				s.Individuals++
+				byGender[r.Nominee.Gender]++
+				if r.Nominee.Gender == khenthuong.Female {
+					s.Women++
+				}
+			case khenthuong.Collective:
+				s.Collectives++
+				byClass[r.Nominee.Classification]++
+			}
+		}
+	}
+
+	// By form: the catalogue's order, then codes not in it.
+	seen := map[string]bool{}
+	for i := range forms {
+		if a := byForm[forms[i].Code]; a != nil {
+			s.ByForm = append(s.ByForm, Count{Key: forms[i].Code, Label: forms[i].Name, Count: a.n, Amount: a.amt})
+			seen[forms[i].Code] = true
+		}
+	}
+	var rest []string
+	for c := range byForm {
+		if !seen[c] {
+			rest = append(rest, c)
+		}
+	}
+	sort.Strings(rest)
+	for _, c := range rest {
+		s.ByForm = append(s.ByForm, Count{Key: c, Label: c, Count: byForm[c].n, Amount: byForm[c].amt})
+	}
+	percents(s.ByForm, s.Awards)
+
+	for _, k := range khenthuong.Kinds {
+		a := byKind[k]
+		if a == nil {
+			a = &acc{}
+		}
+		s.ByKind = append(s.ByKind, Count{Key: string(k), Label: k.Label(), Count: a.n, Amount: a.amt})
+	}
+	percents(s.ByKind, s.Awards)
+
+	// By unit: most awards first, ties by Vietnamese alphabetical order.
+	units := make([]Count, 0, len(byUnit))
+	for u, a := range byUnit {
+		units = append(units, Count{Key: u, Label: u, Count: a.n, Amount: a.amt})
+	}
+	sort.Slice(units, func(i, j int) bool {
+		if units[i].Count != units[j].Count {
+			return units[i].Count > units[j].Count
+		}
+		return vntext.Compare(units[i].Label, units[j].Label) < 0
+	})
+	if len(units) > TopUnits {
+		other := Count{Key: "", Label: OtherUnits}
+		for _, u := range units[TopUnits:] {
+			other.Count += u.Count
+			other.Amount += u.Amount
+		}
+		units = append(units[:TopUnits:TopUnits], other)
+	}
+	s.ByUnit = units
+	percents(s.ByUnit, s.Awards)
+
+	for _, g := range []khenthuong.Gender{khenthuong.Male, khenthuong.Female, khenthuong.GenderUnknown} {
+		label := g.Label()
+		if g == khenthuong.GenderUnknown {
+			if byGender[g] == 0 {
+				continue
+			}
+			label = "Không rõ"
+		}
+		s.ByGender = append(s.ByGender, Count{Key: string(g), Label: label, Count: byGender[g]})
+	}
+	percents(s.ByGender, s.Individuals)
+	s.WomenPercent = percent(s.Women, s.Individuals)
+
+	if endYear > 0 {
+		yearTotal := 0
+		for y := endYear - Years + 1; y <= endYear; y++ {
+			c := Count{Key: strconv.Itoa(y), Label: strconv.Itoa(y)}
+			if a := byYear[y]; a != nil {
+				c.Count, c.Amount = a.n, a.amt
+			}
+			yearTotal += c.Count
+			s.ByYear = append(s.ByYear, c)
+		}
+		percents(s.ByYear, yearTotal)
+	}
+
+	classes := append([]string(nil), khenthuong.Classifications...)
+	known := map[string]bool{}
+	for _, c := range classes {
+		known[c] = true
+	}
+	var extra []string
+	for c := range byClass {
+		if !known[c] {
+			extra = append(extra, c)
+		}
+	}
+	sort.Strings(extra)
+	for _, c := range append(classes, extra...) {
+		label := c
+		if c == "" {
+			label = "Chưa phân loại"
+		}
+		if byClass[c] > 0 || known[c] {
+			s.ByClassification = append(s.ByClassification, Count{Key: c, Label: label, Count: byClass[c]})
+		}
+	}
+	percents(s.ByClassification, s.Collectives)
+	return s
+}
+
+// UnitOf is the unit an award is counted under: the nomination's proposing
+// unit, else the nominee's unit (the parent unit of a collective), else its address.
+func UnitOf(r *khenthuong.Recipient, proposing string) string {
+	for _, u := range []string{proposing, r.Nominee.Unit, r.Nominee.Address} {
+		if u != "" {
+			return u
+		}
+	}
+	return "Chưa rõ đơn vị"
+}
+
+func percent(n, total int) float64 {
+	if total == 0 {
+		return 0
+	}
+	return 100 * float64(n) / float64(total)
+}
+
+func percents(cs []Count, total int) {
+	for i := range cs {
+		cs[i].Percent = percent(cs[i].Count, total)
+	}
+}
+
+// FormatPercent writes a percentage with a comma and at most one decimal: "52,3%".
+func FormatPercent(p float64) string { return vntext.FormatDecimal(p, 1) + "%" }
+
+// Section is one table of the report with its chart.
+type Section struct {
+	Title  string
+	Sheet  string // the workbook's sheet name (at most 31 characters)
+	Unit   string // what is counted: "Số lượt", "Số hồ sơ", "Số người"
+	Rows   []Count
+	Amount bool // the table has a bonus column
+}
+
+// Sections are the report's tables in print order; the xlsx workbook
+// has one sheet per section.
+func Sections(s *Summary) []Section {
+	return []Section{
+		{Title: "Hồ sơ đề nghị theo trạng thái", Sheet: "Trạng thái hồ sơ", Unit: "Số hồ sơ", Rows: s.ByStatus},
+		{Title: "Khen thưởng theo hình thức", Sheet: "Hình thức", Unit: "Số lượt", Rows: s.ByForm, Amount: true},
+		{Title: "Khen thưởng theo đối tượng", Sheet: "Đối tượng", Unit: "Số lượt", Rows: s.ByKind, Amount: true},
+		{Title: "Khen thưởng theo đơn vị", Sheet: "Đơn vị", Unit: "Số lượt", Rows: s.ByUnit, Amount: true},
+		{Title: "Cá nhân được khen thưởng theo giới tính", Sheet: "Giới tính", Unit: "Số người", Rows: s.ByGender},
+		{Title: "Tập thể được khen thưởng theo phân loại", Sheet: "Phân loại tập thể", Unit: "Số tập thể", Rows: s.ByClassification},
+		{Title: "Khen thưởng theo năm (" + strconv.Itoa(Years) + " năm gần nhất)", Sheet: "Theo năm", Unit: "Số lượt", Rows: s.ByYear, Amount: true},
+	}
+}
+
+// Totals are the lines of the general part: label and value as printed.
+func Totals(s *Summary) [][2]string {
+	return [][2]string{
+		{"Số quyết định khen thưởng đã ban hành", vntext.FormatNumber(int64(s.Decisions))},
+		{"Tổng số lượt được khen thưởng", vntext.FormatNumber(int64(s.Awards))},
+		{"Tổng số tập thể được khen thưởng", vntext.FormatNumber(int64(s.Collectives))},
+		{"Tổng số cá nhân được khen thưởng", vntext.FormatNumber(int64(s.Individuals))},
+		{"Trong đó nữ", vntext.FormatNumber(int64(s.Women)) + " (" + FormatPercent(s.WomenPercent) + ")"},
+		{"Tổng số tiền thưởng", vntext.FormatNumber(s.Bonus) + " đồng"},
+	}
+}
