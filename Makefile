@@ -18,7 +18,7 @@ DEB_PACKAGES := gcc pkg-config libgl1-mesa-dev xorg-dev libxxf86vm-dev libgl1-me
 WIN_PACKAGES := gcc-mingw-w64-x86-64 binutils-mingw-w64-x86-64 imagemagick zip unzip openssl osslsigncode \
 	wine wine64 icoutils xvfb xauth x11-utils libgl1-mesa-dri
 
-.PHONY: all setup build run test vet unit smoke bench fuzz clean windows windows-setup windows-test
+.PHONY: all setup build run test vet unit smoke bench stress fuzz clean windows windows-setup windows-test
 
 all: build
 
@@ -70,6 +70,12 @@ windows-test: windows build
 
 bench: setup
 	$(GO) test $(TAGS) -run '^$$' -bench . -benchmem ./... | scripts/bench-table.sh
+
+# The long reliability tests (package stress, tests named Stress...): the real
+# binary killed with SIGKILL in the middle of an import and of issuing a
+# decision (20 runs each), a backup/restore round trip of 100,000 nominations.
+stress: setup
+	KHENTHUONG_STRESS=1 $(GO) test $(TAGS) -count=1 -run Stress -timeout 20m -v ./stress/...
 
 fuzz: setup
 	scripts/fuzz.sh

@@ -6,6 +6,7 @@ import (
 	"runtime"
 	"sync"
 	"testing"
+	"time"
 
 	"khenthuong"
 	"khenthuong/synth"
@@ -30,6 +31,8 @@ var benchForms = synth.Forms(20)
 func benchFile(b *testing.B) string {
 	b.Helper()
 	benchOnce.Do(func() {
+		start := time.Now()
+		defer func() { b.Logf("the 100,000-nomination file took %v to generate", time.Since(start)) }()
 		benchDir, benchErr = os.MkdirTemp("", "khenthuong-bench-")
 		if benchErr != nil {
 			return
@@ -121,6 +124,21 @@ func BenchmarkSearch(b *testing.B) {
 
 // BenchmarkOpen opens the 100,000-nomination file and makes it ready to
 // answer a search (the index is built on that first search).
+// BenchmarkDataFileSize100k reports the size of the data file holding
+// 100,000 nominations (ten campaigns, 20 forms) as the metric MB-file.
+func BenchmarkDataFileSize100k(b *testing.B) {
+	path := benchFile(b)
+	var size int64
+	for b.Loop() {
+		fi, err := os.Stat(path)
+		if err != nil {
+			b.Fatal(err)
+		}
+		size = fi.Size()
+	}
+	b.ReportMetric(float64(size)/1e6, "MB-file")
+}
+
 func BenchmarkOpen(b *testing.B) {
 	path := benchFile(b)
 	if fi, err := os.Stat(path); err == nil {

@@ -15,6 +15,7 @@ import (
 	"os/user"
 	"runtime/debug"
 	"sync"
+	"syscall"
 	"time"
 
 	bolt "go.etcd.io/bbolt"
@@ -220,5 +221,17 @@ func logInternal(op, path string, err error) error {
 		return err
 	}
 	slog.Error("store: "+op, "path", path, "err", err)
+	switch {
+	case errors.Is(err, syscall.ENOSPC), errors.Is(err, syscall.EDQUOT):
+		e := khenthuong.Errorf(khenthuong.EINVALID,
+			"Ổ đĩa chứa tệp dữ liệu “%s” đã đầy: thay đổi chưa được ghi. Hãy giải phóng chỗ trống trên ổ đĩa rồi thử lại.", path)
+		e.Err = err
+		return e
+	case errors.Is(err, syscall.EROFS):
+		e := khenthuong.Errorf(khenthuong.EINVALID,
+			"Tệp dữ liệu “%s” nằm trên ổ đĩa chỉ đọc: thay đổi chưa được ghi.", path)
+		e.Err = err
+		return e
+	}
 	return khenthuong.Internal(err)
 }

@@ -8,6 +8,7 @@ import (
 	"log/slog"
 	"sort"
 	"strings"
+	"time"
 
 	"khenthuong"
 	"khenthuong/store"
@@ -140,7 +141,11 @@ func printUsage(w io.Writer) {
 	}
 }
 
+// lockWait bounds the wait for a data file open in another window: the clerk
+// hears that it is open elsewhere within 2 s of starting the command.
+const lockWait = 1500 * time.Millisecond
+
 // openDB opens the data file for a subcommand.
 func (e *env) openDB(readOnly bool) (*store.DB, error) {
-	return store.Open(e.dbPath, store.Options{ReadOnly: readOnly})
+	return store.Open(e.dbPath, store.Options{ReadOnly: readOnly, Timeout: lockWait})
 }

@@ -1,0 +1,242 @@
+//go:build linux
+
+package stress
+
+import (
+	"bytes"
+	"math/rand/v2"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"khenthuong"
+	"khenthuong/store"
+	"khenthuong/synth"
+)
+
+// TestLock: while one process holds the data file, a second one is told within
+// 2 s that it is open elsewhere, and the first keeps working.
+func TestLock(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "khenthuong.db")
+	newDataFile(t, path)
+	db, err := store.Open(path, store.Options{NoBackup: true})
+	must(t, err)
+	defer db.Close()
+
+	r := cli(t, path, "list", "campaigns")
+	if r.code == 0 || !strings.Contains(r.stderr, "đang được mở") {
+		t.Fatalf("second process: exit %d, stderr %q; want the “đang được mở” message", r.code, r.stderr)
+	}
+	if r.took > 2*time.Second {
+		t.Errorf("the second process took %v to report the lock, want under 2 s", r.took)
+	}
+	t.Logf("the second process reported the lock after %v", r.took)
+
+	// The first process goes on reading and writing.
+	c := synth.Campaigns(2026, 1)[0]
+	must(t, db.CreateCampaign(&c))
+	cs, err := db.Campaigns()
+	must(t, err)
+	if len(cs) != 2 {
+		t.Fatalf("%d campaigns after the lock, want 2", len(cs))
+	}
+}
+
+// immutable makes path unwritable even for root (chattr +i) and undoes it at cleanup.
+func immutable(t *testing.T, path string) {
+	t.Helper()
+	if os.Geteuid() != 0 {
+		must(t, os.Chmod(path, 0o400))
+		must(t, os.Chmod(filepath.Dir(path), 0o500))
+		t.Cleanup(func() { _ = os.Chmod(filepath.Dir(path), 0o700); _ = os.Chmod(path, 0o600) })
+		return
+	}
+	chattr, err := exec.LookPath("chattr")
+	if err != nil {
+		t.Skip("running as root without chattr: a read-only file cannot be simulated")
+	}
+	if out, err := exec.Command(chattr, "+i", path).CombinedOutput(); err != nil {
+		t.Skipf("chattr +i is not supported here (%v: %s)", err, out)
+	}
+	t.Cleanup(func() { _ = exec.Command(chattr, "-i", path).Run() })
+}
+
+// TestReadOnlyFile: writing to a read-only data file gives a clear message
+// and leaves the file as it was.
+func TestReadOnlyFile(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "khenthuong.db")
+	c := newDataFile(t, path)
+	xlsx := filepath.Join(dir, "10.xlsx")
+	writeXLSX(t, xlsx, 10, 3)
+	before, err := os.ReadFile(path)
+	must(t, err)
+	immutable(t, path)
+
+	r := cli(t, path, "import", xlsx, "--campaign", strconv.FormatUint(c.ID, 10))
+	if r.code == 0 || !strings.Contains(r.stderr, "Không có quyền") {
+		t.Fatalf("import into a read-only file: exit %d, stderr %q; want “Không có quyền ...”", r.code, r.stderr)
+	}
+	t.Logf("message: %s", strings.TrimSpace(r.stderr))
+	after, err := os.ReadFile(path)
+	must(t, err)
+	if !bytes.Equal(before, after) {
+		t.Fatal("the read-only data file changed")
+	}
+}
+
+// TestFullDisk: an import into a data file on a full disk gives a clear
+// message and leaves the file as it was. It needs root to mount a small tmpfs.
+func TestFullDisk(t *testing.T) {
+	if os.Geteuid() != 0 {
+		t.Skip("mounting a small tmpfs needs root")
+	}
+	mnt := t.TempDir()
+	if out, err := exec.Command("mount", "-t", "tmpfs", "-o", "size=2m", "tmpfs", mnt).CombinedOutput(); err != nil {
+		t.Skipf("cannot mount a tmpfs (%v: %s)", err, out)
+	}
+	t.Cleanup(func() { _ = exec.Command("umount", mnt).Run() })
+
+	work := t.TempDir()
+	src := filepath.Join(work, "khenthuong.db")
+	c := newDataFile(t, src)
+	path := filepath.Join(mnt, "khenthuong.db")
+	copyFile(t, src, path)
+	must(t, os.MkdirAll(filepath.Join(mnt, "backups"), 0o700))
+	xlsx := filepath.Join(work, "2000.xlsx")
+	writeXLSX(t, xlsx, 2000, 4)
+	before := exportJSON(t, path)
+
+	r := cli(t, path, "import", xlsx, "--campaign", strconv.FormatUint(c.ID, 10))
+	if r.code == 0 {
+		t.Fatalf("import onto a full disk succeeded:\n%s", r.stdout)
+	}
+	if !strings.Contains(r.stderr, "đã đầy") {
+		t.Errorf("import onto a full disk: stderr %q, want a message that the disk is full (“đã đầy”)", r.stderr)
+	}
+	t.Logf("exit %d, message: %s", r.code, strings.TrimSpace(r.stderr))
+	// bbolt grows the file (sparsely) and may have written pages that no
+	// committed page refers to: the bytes differ, the content must not.
+	if r := cli(t, path, "check"); r.code != 0 {
+		t.Fatalf("check after the full disk: exit %d\n%s%s", r.code, r.stdout, r.stderr)
+	}
+	if after := exportJSON(t, path); !bytes.Equal(before, after) {
+		t.Error("the content of the data file changed on a full disk")
+	}
+	if n := nominationCount(t, path); n != 0 {
+		t.Errorf("%d nominations after a failed import, want 0", n)
+	}
+}
+
+// exportJSON is the content of the data file as ExportJSON writes it.
+func exportJSON(t *testing.T, path string) []byte {
+	t.Helper()
+	db, err := store.Open(path, store.Options{ReadOnly: true})
+	must(t, err)
+	defer db.Close()
+	var buf bytes.Buffer
+	must(t, db.ExportJSON(&buf))
+	return buf.Bytes()
+}
+
+// damagedFile writes a data file with a backup beside it and returns its path.
+func damagedFile(t *testing.T) string {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "khenthuong.db")
+	c := newDataFile(t, path)
+	db, err := store.Open(path, store.Options{}) // an existing file: backed up at open
+	must(t, err)
+	g := synth.New(2)
+	forms := synth.Forms(20)
+	ns := make([]khenthuong.Nomination, 500)
+	for i := range ns {
+		ns[i] = g.Nomination(c.ID, forms)
+	}
+	must(t, db.CreateNominations(ns))
+	must(t, db.Close())
+	return path
+}
+
+// refused checks that check reports the damage, that the program refuses to
+// open the file, and that the latest backup is offered.
+func refused(t *testing.T, path string) {
+	t.Helper()
+	r := cli(t, path, "check")
+	if r.code == 0 {
+		t.Fatalf("check passed a damaged file:\n%s", r.stdout)
+	}
+	if !strings.Contains(r.stdout+r.stderr, "hỏng") && !strings.Contains(r.stdout+r.stderr, "lỗi") {
+		t.Errorf("check: %q%q, want a Vietnamese message about the damage", r.stdout, r.stderr)
+	}
+	backup, err := store.LatestBackup(path)
+	if err != nil {
+		t.Fatalf("no backup offered: %v", err)
+	}
+	if fi, err := os.Stat(backup); err != nil || fi.Size() == 0 {
+		t.Fatalf("backup %s: %v", backup, err)
+	}
+	if _, err := store.Open(path, store.Options{NoBackup: true}); err == nil {
+		t.Fatal("the store opened a damaged file for writing")
+	} else if e, ok := err.(*khenthuong.Error); ok && e.Code == khenthuong.ECORRUPT &&
+		!strings.Contains(e.Message, filepath.Base(backup)) {
+		t.Errorf("open: %q does not offer the backup %s", e.Message, backup)
+	}
+	r = cli(t, path, "list", "campaigns")
+	if r.code == 0 {
+		t.Fatalf("list opened a damaged file:\n%s", r.stdout)
+	}
+}
+
+func TestTruncatedFile(t *testing.T) {
+	path := damagedFile(t)
+	fi, err := os.Stat(path)
+	must(t, err)
+	for _, size := range []int64{fi.Size() / 2, 4096 * 3, 100} {
+		t.Run(strconv.FormatInt(size, 10), func(t *testing.T) {
+			p := filepath.Join(filepath.Dir(path), "cut"+strconv.FormatInt(size, 10)+".db")
+			copyFile(t, path, p)
+			// The copy shares the folder, hence the backups, of the original.
+			must(t, os.Truncate(p, size))
+			refused(t, p)
+		})
+	}
+}
+
+func TestFlippedBytes(t *testing.T) {
+	path := damagedFile(t)
+	data, err := os.ReadFile(path)
+	must(t, err)
+	detected := 0
+	const runs = 5
+	for seed := range uint64(runs) {
+		rnd := rand.New(rand.NewPCG(seed, 77))
+		bad := bytes.Clone(data)
+		for range 64 {
+			i := rnd.IntN(len(bad))
+			bad[i] ^= byte(1 + rnd.IntN(255))
+		}
+		p := filepath.Join(filepath.Dir(path), "flip"+strconv.FormatUint(seed, 10)+".db")
+		must(t, os.WriteFile(p, bad, 0o600))
+		if r := cli(t, p, "check"); r.code != 0 {
+			detected++
+			continue
+		}
+		t.Logf("seed %d: 64 flipped bytes went unnoticed by check (they fell in free or unused space)", seed)
+	}
+	if detected == 0 {
+		t.Fatal("check noticed none of the damaged files")
+	}
+	// The meta pages and the root pages: flipped there, the file must be refused.
+	bad := bytes.Clone(data)
+	for i := 16; i < 64; i++ {
+		bad[i] ^= 0x5a
+		bad[4096+i] ^= 0x5a
+	}
+	p := filepath.Join(filepath.Dir(path), "meta.db")
+	must(t, os.WriteFile(p, bad, 0o600))
+	refused(t, p)
+}
