@@ -2,7 +2,6 @@ package main
 
 import (
 	"strconv"
-	"strings"
 
 	"khenthuong/vntext"
 )
@@ -18,15 +17,9 @@ func init() {
 }
 
 func runHistory(e *env, args []string) error {
-	fs := newFlags("history")
-	asJSON := fs.Bool("json", false, "in dạng JSON")
-	pos, err := parseFlags(fs, args)
+	query, asJSON, err := parseQuery("history", args, "chưa có tên cần tra cứu")
 	if err != nil {
 		return err
-	}
-	query := strings.TrimSpace(strings.Join(pos, " "))
-	if query == "" {
-		return usagef("chưa có tên cần tra cứu")
 	}
 	db, err := e.openDB(true)
 	if err != nil {
@@ -37,7 +30,7 @@ func runHistory(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	if *asJSON {
+	if asJSON {
 		return writeJSON(e.stdout, nonNil(hs))
 	}
 	rows := make([][]string, len(hs))

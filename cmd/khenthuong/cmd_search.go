@@ -15,15 +15,9 @@ func init() {
 }
 
 func runSearch(e *env, args []string) error {
-	fs := newFlags("search")
-	asJSON := fs.Bool("json", false, "in dạng JSON")
-	pos, err := parseFlags(fs, args)
+	query, asJSON, err := parseQuery("search", args, "chưa có từ khóa tìm kiếm")
 	if err != nil {
 		return err
-	}
-	query := strings.TrimSpace(strings.Join(pos, " "))
-	if query == "" {
-		return usagef("chưa có từ khóa tìm kiếm")
 	}
 	db, err := e.openDB(true)
 	if err != nil {
@@ -34,8 +28,24 @@ func runSearch(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	if *asJSON {
+	if asJSON {
 		return writeJSON(e.stdout, nonNil(ns))
 	}
 	return table(e.stdout, nominationHeader, nominationRows(ns))
+}
+
+// parseQuery reads "QUERY words... [--json]" for the look-up commands;
+// missing is the message when no word is given.
+func parseQuery(name string, args []string, missing string) (query string, asJSON bool, err error) {
+	fs := newFlags(name)
+	jsonFlag := fs.Bool("json", false, "in dạng JSON")
+	pos, err := parseFlags(fs, args)
+	if err != nil {
+		return "", false, err
+	}
+	query = strings.TrimSpace(strings.Join(pos, " "))
+	if query == "" {
+		return "", false, usagef("%s", missing)
+	}
+	return query, *jsonFlag, nil
 }
