@@ -72,6 +72,7 @@ func SortRecipients(rs []Recipient, order ListOrder) {
 // CeremonySlot is one certificate in the order it is called on stage.
 type CeremonySlot struct {
 	DecisionID uint64 `json:"decision_id"`
+	Decision   int    `json:"-"`         // index in the decisions given, which tells drafts without IDs apart
 	Recipient  int    `json:"recipient"` // index in the decision's Recipients
 	Tray       int    `json:"tray"`      // position number on the tray and on the certificate, from 1
 	Batch      int    `json:"batch"`     // group called up together, from 1
@@ -120,6 +121,7 @@ func CeremonyOrder(decisions []Decision, forms map[string]*AwardForm, batchSize 
 	for i, it := range items {
 		slots[i] = CeremonySlot{
 			DecisionID: decisions[it.d].ID,
+			Decision:   it.d,
 			Recipient:  it.r,
 			Tray:       i + 1,
 			Batch:      i/batchSize + 1,

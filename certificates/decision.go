@@ -168,16 +168,6 @@ func yearOrBlank(d khenthuong.Date) string {
 	return vntext.PadCount(d.Year)
 }
 
-// romans numbers the sections of a list.
-var romans = []string{"I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"}
-
-func roman(i int) string {
-	if i < len(romans) {
-		return romans[i]
-	}
-	return strings.Repeat("X", i/10) + romans[i%10]
-}
-
 // ListSections groups the recipients of d by kind (I. TẬP THỂ, II. CÁ NHÂN,
 // III. HỘ GIA ĐÌNH; numerals only for the sections present), keeping the
 // decision's order within each, numbered from 1 per section, each entry
@@ -195,9 +185,9 @@ func ListSections(d *khenthuong.Decision) []ListSection {
 		if len(idx) == 0 {
 			continue
 		}
-		sec := ListSection{Kind: k, Heading: roman(len(out)) + ". " + strings.ToUpper(k.Label())}
+		sec := ListSection{Kind: k, Heading: khenthuong.RomanNumeral(len(out)) + ". " + strings.ToUpper(k.Label())}
 		for n, i := range idx {
-			name, detail := EntryParts(&d.Recipients[i].Nominee)
+			name, detail := d.Recipients[i].Nominee.EntryParts()
 			text := name
 			if detail != "" {
 				text += ", " + detail
@@ -220,32 +210,6 @@ func ListSections(d *khenthuong.Decision) []ListSection {
 		}
 	}
 	return out
-}
-
-// EntryParts is how a recipient reads in a list: the name (with danh xưng,
-// "Ông Trương Quang Sáng", "Đại tá Lê Văn Tiến", or the collective's name)
-// and what follows it (position and unit, the collective's parent unit, a
-// household's address), without final punctuation.
-func EntryParts(n *khenthuong.Nominee) (name, detail string) {
-	name = strings.TrimRight(n.DisplayName(), " ,;.")
-	switch n.Kind {
-	case khenthuong.Individual:
-		detail = n.PositionAndUnit()
-		if detail == "" {
-			detail = n.Address
-		}
-	case khenthuong.Household:
-		detail = n.Address
-		if detail == "" {
-			detail = n.Unit
-		}
-	default:
-		detail = n.Unit
-		if detail != "" && strings.Contains(vntext.Fold(n.Name), vntext.Fold(detail)) {
-			detail = "" // "Công an xã A, huyện B" already names its unit
-		}
-	}
-	return name, strings.TrimRight(strings.TrimSpace(detail), " ,;.")
 }
 
 // textsOrDefault returns the office's wordings, falling back to the

@@ -2,7 +2,6 @@ package certificates
 
 import (
 	"io"
-	"sort"
 	"strconv"
 	"strings"
 
@@ -27,101 +26,6 @@ const PaymentsTitle = "DANH SÁCH CHI TIỀN THƯỞNG"
 
 // DefaultPaymentSignatures are the signatures of a payment list.
 var DefaultPaymentSignatures = []string{"NGƯỜI LẬP BIỂU", "KẾ TOÁN", "THỦ TRƯỞNG ĐƠN VỊ"}
-
-// PaymentRow is one recipient paid.
-type PaymentRow struct {
-	No         int    // from 1 in its group
-	Name       string // "Ông Trương Quang Sáng", the collective's name
-	Detail     string // position and unit, parent unit, address
-	Form       string // "Bằng khen"; the form's full name when two forms share a title
-	Amount     int64  // đồng
-	Decision   int    // index in PaymentsDoc.Decisions
-	Recipient  int    // index in the decision's Recipients
-	Nomination uint64
-}
-
-// PaymentGroup is the recipients of one kind: "I. TẬP THỂ".
-type PaymentGroup struct {
-	Kind    khenthuong.Kind
-	Heading string
-	Rows    []PaymentRow
-	Total   int64
-}
-
-// PaymentGroups groups the recipients by kind (collectives, individuals,
-// households; numerals only for the groups present), in the ceremony's
-// calling order within a kind, and returns the grand total.
-func PaymentGroups(decisions []khenthuong.Decision, forms map[string]*khenthuong.AwardForm) ([]PaymentGroup, int64) {
-	slots, idx := ceremony(decisions, forms, 1)
-	type item struct{ d, r int }
-	items := make([]item, len(slots))
-	for i, sl := range slots {
-		items[i] = item{idx[i], sl.Recipient}
-	}
-	rank := func(k khenthuong.Kind) int {
-		for i, v := range khenthuong.Kinds {
-			if v == k {
-				return i
-			}
-		}
-		return len(khenthuong.Kinds)
-	}
-	sort.SliceStable(items, func(a, b int) bool {
-		return rank(decisions[items[a].d].Recipients[items[a].r].Nominee.Kind) < rank(decisions[items[b].d].Recipients[items[b].r].Nominee.Kind)
-	})
-	labels := FormLabels(decisions, forms)
-	var groups []PaymentGroup
-	var total int64
-	for _, it := range items {
-		r := &decisions[it.d].Recipients[it.r]
-		k := r.Nominee.Kind
-		if len(groups) == 0 || groups[len(groups)-1].Kind != k {
-			groups = append(groups, PaymentGroup{Kind: k, Heading: roman(len(groups)) + ". " + strings.ToUpper(k.Label())})
-		}
-		g := &groups[len(groups)-1]
-		name, detail := EntryParts(&r.Nominee)
-		g.Rows = append(g.Rows, PaymentRow{No: len(g.Rows) + 1, Name: name, Detail: detail,
-			Form: labels[decisions[it.d].FormCode], Amount: r.Amount, Decision: it.d, Recipient: it.r, Nomination: r.NominationID})
-		g.Total += r.Amount
-		total += r.Amount
-	}
-	return groups, total
-}
-
-// FormLabels names the forms of the decisions briefly for a table column:
-// the certificate's title in sentence case ("Bằng khen", "Cờ thi đua"), or
-// the full name where two forms share a title.
-func FormLabels(decisions []khenthuong.Decision, forms map[string]*khenthuong.AwardForm) map[string]string {
-	out := map[string]string{}
-	byTitle := map[string]int{}
-	codes := map[string]bool{}
-	for i := range decisions {
-		codes[decisions[i].FormCode] = true
-	}
-	short := func(f *khenthuong.AwardForm) string {
-		if t := strings.TrimSpace(f.Title); t != "" {
-			return upperFirst(strings.ToLower(strings.Join(strings.Fields(t), " ")))
-		}
-		return f.Name
-	}
-	for c := range codes {
-		if f := forms[c]; f != nil {
-			byTitle[short(f)]++
-		}
-	}
-	for c := range codes {
-		f := forms[c]
-		switch {
-		case f == nil:
-			out[c] = c
-		case byTitle[short(f)] > 1:
-			out[c] = f.Name
-		default:
-			out[c] = short(f)
-		}
-	}
-	return out
-}
 
 func (doc *PaymentsDoc) check() error {
 	switch {
@@ -229,7 +133,7 @@ func PaymentsPages(doc PaymentsDoc) ([]Page, error) {
 	hdr := t.header[0]
 	hdr.space = 2 * st.ParaSpace
 	out = append(out, hdr)
-	groups, total := PaymentGroups(doc.Decisions, doc.Forms)
+	groups, total := khenthuong.PaymentList(doc.Decisions, doc.Forms)
 	const signH = 10.0 // room to sign
 	for _, g := range groups {
 		r := st.dataRow(t, []cell{{paras: []cellPara{{spans: []span{sp("B", g.Heading)}, align: 'L'}}, cols: 5}}, 0)

@@ -50,7 +50,7 @@ func TestPaymentsPDF(t *testing.T) {
 		ds := ceremonyDecisions()
 		doc := PaymentsDoc{Decisions: ds, Forms: testForms(), Settings: testSettings(),
 			Campaign: &khenthuong.Campaign{Name: "Tổng kết 10 năm phong trào"}}
-		groups, total := PaymentGroups(ds, doc.Forms)
+		groups, total := khenthuong.PaymentList(ds, doc.Forms)
 		var sum int64
 		var kinds []khenthuong.Kind
 		for _, g := range groups {
@@ -99,7 +99,7 @@ func TestPaymentsPDF(t *testing.T) {
 	t.Run("SharedTitlesUseFullNames", func(t *testing.T) {
 		a := mixDecision("BKCT", 53, 1, 1, 0, false)
 		b := mixDecision("BKMTTQ", 54, 1, 1, 0, false)
-		labels := FormLabels([]khenthuong.Decision{*a, *b}, testForms())
+		labels := khenthuong.ShortFormNames([]khenthuong.Decision{*a, *b}, testForms())
 		if labels["BKCT"] != "Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh" || labels["BKMTTQ"] == labels["BKCT"] {
 			t.Errorf("labels %v", labels)
 		}

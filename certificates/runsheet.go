@@ -89,11 +89,10 @@ type PrintRun struct {
 // run-sheet's (khenthuong.CeremonyOrder): one run per decision, the runs in
 // the order of their first tray number.
 func PrintOrder(decisions []khenthuong.Decision, forms map[string]*khenthuong.AwardForm, batchSize int) []PrintRun {
-	slots, idx := ceremony(decisions, forms, batchSize)
 	runOf := map[int]int{} // decision index -> run
 	var runs []PrintRun
-	for i, sl := range slots {
-		di := idx[i]
+	for _, sl := range khenthuong.CeremonyOrder(decisions, forms, batchSize) {
+		di := sl.Decision
 		ri, ok := runOf[di]
 		if !ok {
 			ri = len(runs)
@@ -106,54 +105,23 @@ func PrintOrder(decisions []khenthuong.Decision, forms map[string]*khenthuong.Aw
 	return runs
 }
 
-// ceremony is khenthuong.CeremonyOrder with the index of each slot's
-// decision. Decisions are told apart by ID; when IDs repeat (drafts not yet
-// stored) they are told apart by their position in the list.
-func ceremony(decisions []khenthuong.Decision, forms map[string]*khenthuong.AwardForm, batchSize int) ([]khenthuong.CeremonySlot, []int) {
-	byID := make(map[uint64]int, len(decisions))
-	for i := range decisions {
-		byID[decisions[i].ID] = i
-	}
-	ds := decisions
-	if len(byID) != len(decisions) {
-		ds = make([]khenthuong.Decision, len(decisions))
-		copy(ds, decisions)
-		for i := range ds {
-			ds[i].ID = uint64(i + 1)
-		}
-	}
-	slots := khenthuong.CeremonyOrder(ds, forms, batchSize)
-	idx := make([]int, len(slots))
-	for i := range slots {
-		if len(byID) == len(decisions) {
-			idx[i] = byID[slots[i].DecisionID]
-		} else {
-			idx[i] = int(slots[i].DecisionID) - 1
-			slots[i].DecisionID = decisions[idx[i]].ID
-		}
-	}
-	return slots, idx
-}
-
 // CeremonyEntry is one certificate on the run-sheet, in calling order.
 type CeremonyEntry struct {
-	khenthuong.CeremonySlot
-	Decision   int // index in RunSheetDoc.Decisions
-	Name       string
-	Detail     string
-	Kind       khenthuong.Kind
-	Nomination uint64
+	khenthuong.CeremonySlot // its Decision is the index in RunSheetDoc.Decisions
+	Name                    string
+	Detail                  string
+	Kind                    khenthuong.Kind
+	Nomination              uint64
 }
 
 // Entries is the run-sheet's calling order, with the names as printed.
 func (doc *RunSheetDoc) Entries() []CeremonyEntry {
-	slots, idx := ceremony(doc.Decisions, doc.Forms, doc.batchSize())
+	slots := khenthuong.CeremonyOrder(doc.Decisions, doc.Forms, doc.batchSize())
 	out := make([]CeremonyEntry, len(slots))
 	for i, sl := range slots {
-		di := idx[i]
-		r := &doc.Decisions[di].Recipients[sl.Recipient]
-		name, detail := EntryParts(&r.Nominee)
-		out[i] = CeremonyEntry{CeremonySlot: sl, Decision: di, Name: name, Detail: detail, Kind: r.Nominee.Kind, Nomination: r.NominationID}
+		r := &doc.Decisions[sl.Decision].Recipients[sl.Recipient]
+		name, detail := r.Nominee.EntryParts()
+		out[i] = CeremonyEntry{CeremonySlot: sl, Name: name, Detail: detail, Kind: r.Nominee.Kind, Nomination: r.NominationID}
 	}
 	return out
 }

@@ -3,9 +3,7 @@ package roster
 import (
 	"fmt"
 	"io"
-	"sort"
 	"strings"
-	"unicode"
 	"unicode/utf8"
 
 	"github.com/xuri/excelize/v2"
@@ -47,7 +45,7 @@ func WritePaymentsXLSX(w io.Writer, decisions []khenthuong.Decision, forms map[s
 	if settings == nil {
 		return khenthuong.Errorf(khenthuong.EINVALID, "Chưa có thiết lập của cơ quan")
 	}
-	groups, total := paymentGroups(decisions, forms)
+	groups, total := khenthuong.PaymentList(decisions, forms)
 	if len(groups) == 0 {
 		return khenthuong.Errorf(khenthuong.EINVALID, "Các quyết định đã chọn chưa có người được khen")
 	}
@@ -102,7 +100,7 @@ func newPayStyles(f *excelize.File) (*payStyles, error) {
 }
 
 func writePaymentsSheet(f *excelize.File, decisions []khenthuong.Decision, forms map[string]*khenthuong.AwardForm,
-	settings *khenthuong.Settings, groups []payGroup, total int64) error {
+	settings *khenthuong.Settings, groups []khenthuong.PaymentGroup, total int64) error {
 	sheet := PaymentsSheet
 	if err := f.SetSheetName("Sheet1", sheet); err != nil {
 		return err
@@ -178,21 +176,21 @@ func writePaymentsSheet(f *excelize.File, decisions []khenthuong.Decision, forms
 	row := payHeaderRow + 1
 	var subtotals []string
 	for _, g := range groups {
-		if err := merge(row, "A", "E", g.heading, st.group); err != nil {
+		if err := merge(row, "A", "E", g.Heading, st.group); err != nil {
 			return err
 		}
 		row++
 		first := row
-		for _, r := range g.rows {
-			name := r.name
-			if r.detail != "" {
-				name += "\n" + r.detail
+		for _, r := range g.Rows {
+			name := r.Name
+			if r.Detail != "" {
+				name += "\n" + r.Detail
 			}
 			for _, c := range []struct {
 				col   string
 				v     any
 				style int
-			}{{"A", r.no, st.center}, {"B", name, st.text}, {"C", r.form, st.center}, {"D", r.amount, st.money}, {"E", "", st.text}} {
+			}{{"A", r.No, st.center}, {"B", name, st.text}, {"C", r.Form, st.center}, {"D", r.Amount, st.money}, {"E", "", st.text}} {
 				if err := set(fmt.Sprintf("%s%d", c.col, row), c.v, c.style); err != nil {
 					return err
 				}
@@ -203,12 +201,12 @@ func writePaymentsSheet(f *excelize.File, decisions []khenthuong.Decision, forms
 			row++
 		}
 		if len(groups) > 1 {
-			label := "Cộng " + strings.SplitN(g.heading, ".", 2)[0]
+			label := "Cộng " + strings.SplitN(g.Heading, ".", 2)[0]
 			if err := merge(row, "A", "C", label, st.total); err != nil {
 				return err
 			}
 			cell := fmt.Sprintf("D%d", row)
-			if err := setSum(f, sheet, cell, fmt.Sprintf("SUM(D%d:D%d)", first, row-1), g.total, st.totalMoney); err != nil {
+			if err := setSum(f, sheet, cell, fmt.Sprintf("SUM(D%d:D%d)", first, row-1), g.Total, st.totalMoney); err != nil {
 				return err
 			}
 			if err := set(fmt.Sprintf("E%d", row), "", st.total); err != nil {
@@ -285,145 +283,6 @@ func rowHeight(name string) float64 {
 		lines += max(1, (utf8.RuneCountInString(l)+39)/40)
 	}
 	return max(30, 16*float64(lines)+4)
-}
-
-type payRow struct {
-	no           int
-	name, detail string
-	form         string
-	amount       int64
-	nomination   uint64
-}
-
-type payGroup struct {
-	kind    khenthuong.Kind
-	heading string
-	rows    []payRow
-	total   int64
-}
-
-var payRomans = []string{"I", "II", "III", "IV", "V"}
-
-// paymentGroups groups recipients by kind in the ceremony's calling order,
-// as certificates.PaymentGroups does for the PDF.
-func paymentGroups(decisions []khenthuong.Decision, forms map[string]*khenthuong.AwardForm) ([]payGroup, int64) {
-	// Decisions are told apart by ID, or by position when IDs repeat (drafts).
-	byID := make(map[uint64]int, len(decisions))
-	for i := range decisions {
-		byID[decisions[i].ID] = i
-	}
-	ds := decisions
-	unique := len(byID) == len(decisions)
-	if !unique {
-		ds = make([]khenthuong.Decision, len(decisions))
-		copy(ds, decisions)
-		for i := range ds {
-			ds[i].ID = uint64(i + 1)
-		}
-	}
-	slots := khenthuong.CeremonyOrder(ds, forms, 1)
-	type item struct{ d, r int }
-	items := make([]item, 0, len(slots))
-	for _, sl := range slots {
-		d := int(sl.DecisionID) - 1
-		if unique {
-			d = byID[sl.DecisionID]
-		}
-		items = append(items, item{d, sl.Recipient})
-	}
-	kindRank := func(k khenthuong.Kind) int {
-		for i, v := range khenthuong.Kinds {
-			if v == k {
-				return i
-			}
-		}
-		return len(khenthuong.Kinds)
-	}
-	sort.SliceStable(items, func(a, b int) bool {
-		return kindRank(decisions[items[a].d].Recipients[items[a].r].Nominee.Kind) < kindRank(decisions[items[b].d].Recipients[items[b].r].Nominee.Kind)
-	})
-	labels := formLabels(decisions, forms)
-	var groups []payGroup
-	var total int64
-	for _, it := range items {
-		r := &decisions[it.d].Recipients[it.r]
-		k := r.Nominee.Kind
-		if len(groups) == 0 || groups[len(groups)-1].kind != k {
-			n := len(groups)
-			numeral := fmt.Sprint(n + 1)
-			if n < len(payRomans) {
-				numeral = payRomans[n]
-			}
-			groups = append(groups, payGroup{kind: k, heading: numeral + ". " + strings.ToUpper(k.Label())})
-		}
-		g := &groups[len(groups)-1]
-		name, detail := payParts(&r.Nominee)
-		g.rows = append(g.rows, payRow{no: len(g.rows) + 1, name: name, detail: detail,
-			form: labels[decisions[it.d].FormCode], amount: r.Amount, nomination: r.NominationID})
-		g.total += r.Amount
-		total += r.Amount
-	}
-	return groups, total
-}
-
-// payParts is how a recipient is named: the name, then position and unit
-// (a collective's parent unit, a household's address).
-func payParts(n *khenthuong.Nominee) (name, detail string) {
-	name = strings.TrimRight(n.DisplayName(), " ,;.")
-	switch n.Kind {
-	case khenthuong.Individual:
-		detail = n.PositionAndUnit()
-		if detail == "" {
-			detail = n.Address
-		}
-	case khenthuong.Household:
-		detail = n.Address
-		if detail == "" {
-			detail = n.Unit
-		}
-	default:
-		detail = n.Unit
-		if detail != "" && strings.Contains(vntext.Fold(n.Name), vntext.Fold(detail)) {
-			detail = ""
-		}
-	}
-	return name, strings.TrimRight(strings.TrimSpace(detail), " ,;.")
-}
-
-// formLabels names each form briefly: the certificate's title in sentence
-// case ("Bằng khen"), or the full name where two forms share a title.
-func formLabels(decisions []khenthuong.Decision, forms map[string]*khenthuong.AwardForm) map[string]string {
-	short := func(f *khenthuong.AwardForm) string {
-		t := strings.Join(strings.Fields(f.Title), " ")
-		if t == "" {
-			return f.Name
-		}
-		t = strings.ToLower(t)
-		r, n := utf8.DecodeRuneInString(t)
-		return string(unicode.ToUpper(r)) + t[n:]
-	}
-	byTitle := map[string]int{}
-	codes := map[string]bool{}
-	for i := range decisions {
-		codes[decisions[i].FormCode] = true
-	}
-	for c := range codes {
-		if f := forms[c]; f != nil {
-			byTitle[short(f)]++
-		}
-	}
-	out := map[string]string{}
-	for c := range codes {
-		switch f := forms[c]; {
-		case f == nil:
-			out[c] = c
-		case byTitle[short(f)] > 1:
-			out[c] = f.Name
-		default:
-			out[c] = short(f)
-		}
-	}
-	return out
 }
 
 // payBasis is "(Kèm theo Quyết định số ... ngày ... của ...)".

@@ -1,0 +1,129 @@
+package khenthuong
+
+import (
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"khenthuong/vntext"
+)
+
+// EntryParts is how a recipient reads in a list: the name (with danh xưng,
+// "Ông Trương Quang Sáng", "Đại tá Lê Văn Tiến", or the collective's name)
+// and what follows it (position and unit, the collective's parent unit, a
+// household's address), without final punctuation.
+func (n *Nominee) EntryParts() (name, detail string) {
+	name = strings.TrimRight(n.DisplayName(), " ,;.")
+	switch n.Kind {
+	case Individual:
+		detail = n.PositionAndUnit()
+		if detail == "" {
+			detail = n.Address
+		}
+	case Household:
+		detail = n.Address
+		if detail == "" {
+			detail = n.Unit
+		}
+	default:
+		detail = n.Unit
+		if detail != "" && strings.Contains(vntext.Fold(n.Name), vntext.Fold(detail)) {
+			detail = "" // "Công an xã A, huyện B" already names its unit
+		}
+	}
+	return name, strings.TrimRight(strings.TrimSpace(detail), " ,;.")
+}
+
+// RomanNumeral numbers the sections of a list from 0: I, II, III...
+func RomanNumeral(i int) string {
+	romans := []string{"I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"}
+	if i < len(romans) {
+		return romans[i]
+	}
+	return strings.Repeat("X", i/10) + romans[i%10]
+}
+
+// ShortFormNames names the forms of the decisions briefly for a table
+// column: the certificate's title in sentence case ("Bằng khen", "Cờ thi
+// đua"), or the full name where two forms share a title.
+func ShortFormNames(decisions []Decision, forms map[string]*AwardForm) map[string]string {
+	short := func(f *AwardForm) string {
+		t := strings.Join(strings.Fields(f.Title), " ")
+		if t == "" {
+			return f.Name
+		}
+		t = strings.ToLower(t)
+		r, n := utf8.DecodeRuneInString(t)
+		return string(unicode.ToUpper(r)) + t[n:]
+	}
+	codes := map[string]bool{}
+	for i := range decisions {
+		codes[decisions[i].FormCode] = true
+	}
+	byTitle := map[string]int{}
+	for c := range codes {
+		if f := forms[c]; f != nil {
+			byTitle[short(f)]++
+		}
+	}
+	out := map[string]string{}
+	for c := range codes {
+		switch f := forms[c]; {
+		case f == nil:
+			out[c] = c
+		case byTitle[short(f)] > 1:
+			out[c] = f.Name
+		default:
+			out[c] = short(f)
+		}
+	}
+	return out
+}
+
+// PaymentRow is one recipient on the bonus payment list.
+type PaymentRow struct {
+	No         int    // from 1 in its group
+	Name       string // "Ông Trương Quang Sáng", the collective's name
+	Detail     string // position and unit, parent unit, address
+	Form       string // "Bằng khen"; the form's full name when two forms share a title
+	Amount     int64  // đồng
+	Decision   int    // index in the decisions given
+	Recipient  int    // index in the decision's Recipients
+	Nomination uint64
+}
+
+// PaymentGroup is the recipients of one kind: "I. TẬP THỂ".
+type PaymentGroup struct {
+	Kind    Kind
+	Heading string
+	Rows    []PaymentRow
+	Total   int64
+}
+
+// PaymentList groups the recipients of the decisions by kind (collectives,
+// individuals, households; numerals only for the groups present), in the
+// ceremony's calling order within a kind, and returns the grand total. The
+// PDF and the spreadsheet of the payment list both print it.
+func PaymentList(decisions []Decision, forms map[string]*AwardForm) ([]PaymentGroup, int64) {
+	slots := CeremonyOrder(decisions, forms, 1)
+	kindOf := func(s CeremonySlot) Kind { return decisions[s.Decision].Recipients[s.Recipient].Nominee.Kind }
+	sort.SliceStable(slots, func(a, b int) bool { return kindRank(kindOf(slots[a])) < kindRank(kindOf(slots[b])) })
+	labels := ShortFormNames(decisions, forms)
+	var groups []PaymentGroup
+	var total int64
+	for _, s := range slots {
+		r := &decisions[s.Decision].Recipients[s.Recipient]
+		k := r.Nominee.Kind
+		if len(groups) == 0 || groups[len(groups)-1].Kind != k {
+			groups = append(groups, PaymentGroup{Kind: k, Heading: RomanNumeral(len(groups)) + ". " + strings.ToUpper(k.Label())})
+		}
+		g := &groups[len(groups)-1]
+		name, detail := r.Nominee.EntryParts()
+		g.Rows = append(g.Rows, PaymentRow{No: len(g.Rows) + 1, Name: name, Detail: detail,
+			Form: labels[decisions[s.Decision].FormCode], Amount: r.Amount, Decision: s.Decision, Recipient: s.Recipient, Nomination: r.NominationID})
+		g.Total += r.Amount
+		total += r.Amount
+	}
+	return groups, total
+}
