@@ -151,10 +151,7 @@ func decisionIssue(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	if len(pos) != 1 {
-		return usagef("cần đúng một mã quyết định")
-	}
-	id, err := parseID(pos[0], "mã quyết định")
+	id, err := decisionID(pos)
 	if err != nil {
 		return err
 	}
@@ -188,10 +185,7 @@ func decisionAmend(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	if len(pos) != 1 {
-		return usagef("cần đúng một mã quyết định")
-	}
-	id, err := parseID(pos[0], "mã quyết định")
+	id, err := decisionID(pos)
 	if err != nil {
 		return err
 	}
@@ -274,4 +268,12 @@ func printDecision(w io.Writer, d *khenthuong.Decision) error {
 	}
 	rows = append(rows, []string{"", "", "", "Tổng cộng", "", "", vntext.FormatNumber(d.Total())})
 	return table(w, []string{"STT", "ĐỀ NGHỊ", "LOẠI", "HỌ VÀ TÊN / TÊN TẬP THỂ", "CHỨC VỤ, ĐƠN VỊ", "SỐ SỔ VÀNG", "TIỀN THƯỞNG"}, rows)
+}
+
+// decisionID is the one decision ID a subcommand takes.
+func decisionID(pos []string) (uint64, error) {
+	if len(pos) != 1 {
+		return 0, usagef("cần đúng một mã quyết định")
+	}
+	return parseID(pos[0], "mã quyết định")
 }
