@@ -28,7 +28,15 @@ echo "  (fresh Wine prefix with the ProcessPrng shim in $(($(date +%s) - t0)) s)
 xvfb_start # the console test needs a display too (Wine's conhost)
 
 # wexe ARGS...: runs the exe under Wine; stdout to $work/out, stderr to $work/err.
-wexe() { timeout 120 wine "$exe" "$@" >"$work/out" 2>"$work/err"; }
+# A start-up failure of Wine itself (not of the exe) is tried again, twice.
+wexe() {
+	local try rc=0
+	for try in 1 2 3; do
+		timeout 120 wine "$exe" "$@" >"$work/out" 2>"$work/err" && return 0 || rc=$?
+		wine_loader_failed "$work/err" || return "$rc"
+	done
+	return "$rc"
+}
 # Vietnamese letters in the folder, as in a user profile "C:\Users\Nguyễn Văn A".
 dir="$work/Nguyễn Văn A"
 mkdir -p "$dir" "$work/linux"

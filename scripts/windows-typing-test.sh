@@ -28,8 +28,15 @@ wine_init
 wine_helper typing-helper
 xvfb_start
 mkdir -p "$work/data"
-timeout 120 wine "$exe" --db "$(winpath "$work/data/khenthuong.db")" demo >/dev/null 2>"$work/demo.err" ||
-	{ fail "demo data: $(cat "$work/demo.err")"; summary windows-typing; }
+demo_data() {
+	local try
+	for try in 1 2 3; do
+		timeout 120 wine "$exe" --db "$(winpath "$work/data/khenthuong.db")" demo >/dev/null 2>"$work/demo.err" && return 0
+		wine_loader_failed "$work/demo.err" || return 1
+	done
+	return 1
+}
+demo_data || { fail "demo data: $(cat "$work/demo.err")"; summary windows-typing; }
 
 # start_app [ENV=VALUE...]: the window on the demo data, reporting its focused entry.
 start_app() {

@@ -11,16 +11,43 @@
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 wine_pids=()
 
-# wine_init: a fresh 64-bit prefix in $work/prefix with the shim and the test helpers.
+# Debian's wine64 comes without wine64-preloader, so Wine cannot reserve its
+# address ranges before the kernel places the stack and libraries there; when
+# they collide the process dies with "could not load kernel32.dll, status
+# c0000135" (seen once in CI, on the first prefix of a run). With address
+# randomisation off, the layout is the same on every run. The caller has
+# already moved to the repository root, hence the path rebuilt from $0.
+if [ -z "${KHENTHUONG_WINE_NORANDOM:-}" ] && setarch "$(uname -m)" -R true 2>/dev/null; then
+	export KHENTHUONG_WINE_NORANDOM=1
+	exec setarch "$(uname -m)" -R "$root/scripts/$(basename "$0")" "$@"
+fi
+
+# wine_loader_failed FILE: whether FILE (a stderr) shows Wine failing to start a
+# process at all, before any of our code ran: worth one more try.
+wine_loader_failed() { grep -q 'could not load kernel32.dll' "$1" 2>/dev/null; }
+
+# wine_init: a fresh 64-bit prefix in $work/prefix with the shim and the test
+# helpers; a prefix Wine failed to create is thrown away and made again.
 wine_init() {
-	export WINEPREFIX="$work/prefix" WINEARCH=win64 WINEDEBUG=-all
+	local try
+	for try in 1 2 3; do
+		wine_boot "$work/prefix$try" && return 0
+		echo "  (Wine could not create a fresh prefix, attempt $try of 3: $(tail -c 400 "$work/wineboot.log" | tr '\n' ' '))"
+		timeout 20 wineserver -k >/dev/null 2>&1 || true
+	done
+	return 1
+}
+
+# wine_boot DIR: creates the prefix DIR and puts the shim in its system32.
+wine_boot() {
+	export WINEPREFIX="$1" WINEARCH=win64 WINEDEBUG=-all
 	# No Mono or Gecko installer dialogs: the tests need neither.
 	export WINEDLLOVERRIDES="mscoree,mshtml="
 	unset DISPLAY
-	wine wineboot --init >"$work/wineboot.log" 2>&1 || { cat "$work/wineboot.log"; return 1; }
-	wineserver -w
+	timeout 300 wine wineboot --init >"$work/wineboot.log" 2>&1 || return 1
+	timeout 120 wineserver -w || return 1
 	local sys32="$WINEPREFIX/drive_c/windows/system32"
-	[ -d "$sys32" ] || { echo "wine: no system32 in the new prefix"; cat "$work/wineboot.log"; return 1; }
+	[ -f "$sys32/kernel32.dll" ] || { echo "wine: no kernel32.dll in $sys32" >>"$work/wineboot.log"; return 1; }
 	x86_64-w64-mingw32-gcc -shared -O2 -s -o "$sys32/bcryptprimitives.dll" \
 		"$root/packaging/windows/wine/processprng-shim.c" -ladvapi32
 }
