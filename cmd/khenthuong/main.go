@@ -4,8 +4,11 @@ package main
 
 import (
 	"os"
+
+	"early.khenthuong.local/quietlocale"
 )
 
 func main() {
+	quietlocale.Restore()
 	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
 }

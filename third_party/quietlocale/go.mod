@@ -1,0 +1,3 @@
+module early.khenthuong.local/quietlocale
+
+go 1.26.0
