@@ -269,7 +269,19 @@ func TestReadXLSXProblems(t *testing.T) {
 		{"DateNotADate", []any{1, "Cá nhân", "Lê Văn C", "Nam", "không rõ", "", "Sở Nội vụ", "BKCT"}, "E", "không phải ngày", SeverityError, nil},
 		{"BirthInTheFuture", []any{1, "Cá nhân", "Lê Văn D", "Nam", "2099", "", "Sở Nội vụ", "BKCT"}, "E", "sau ngày hôm nay", SeverityError, nil},
 		{"UnknownForm", []any{1, "Cá nhân", "Lê Văn E", "Nam", "1970", "", "Sở Nội vụ", "Huân chương Lao động hạng Ba"}, "H", "Không có hình thức", SeverityError, nil},
-		{"AmbiguousForm", []any{1, "Cá nhân", "Lê Văn F", "Nam", "1970", "", "Sở Nội vụ", "Giấy khen"}, "H", "GKCA, GKSO, GKXA", SeverityError, nil},
+		{"AmbiguousFormSettledByKind", []any{1, "Tập thể", "Phòng Tổ chức", "", "", "", "Sở Nội vụ", "Tiên tiến"}, "H", "hiểu là TTLDTT (hình thức duy nhất dành cho tập thể)", SeverityWarning,
+			func(t *testing.T, r Row) {
+				if r.Nomination.FormCode != "TTLDTT" {
+					t.Errorf("form = %q, want TTLDTT, the only candidate for a collective", r.Nomination.FormCode)
+				}
+			}},
+		{"AmbiguousFormSettledByImportForm", []any{1, "Cá nhân", "Lê Văn F", "Nam", "1970", "", "Sở Nội vụ", "Giấy khen"}, "H", "hiểu là GKSO (theo hình thức chọn khi nhập)", SeverityWarning,
+			func(t *testing.T, r Row) {
+				if r.Nomination.FormCode != "GKSO" {
+					t.Errorf("form = %q, want GKSO, the import's form among the candidates", r.Nomination.FormCode)
+				}
+			}},
+		{"AmbiguousFormNotSettledByAnotherImportForm", []any{1, "Cá nhân", "Lê Văn F", "Nam", "1970", "", "Sở Nội vụ", "Bằng khen"}, "H", "BKCT, BKMTTQ", SeverityError, nil},
 		{"FormNotForKind", []any{1, "Cá nhân", "Lê Văn G", "Nam", "1970", "", "Sở Nội vụ", "Cờ thi đua của UBND tỉnh"}, "H", "không áp dụng cho cá nhân", SeverityError, nil},
 		{"UnknownKind", []any{1, "Công chức", "Lê Văn H", "Nam", "1970", "", "Sở Nội vụ", "BKCT"}, "B", "Loại đối tượng không rõ", SeverityError, nil},
 		{"UnknownGender", []any{1, "Cá nhân", "Lê Văn I", "Khác", "1970", "", "Sở Nội vụ", "BKCT"}, "D", "Giới tính không rõ", SeverityError, nil},
@@ -299,6 +311,7 @@ func TestReadXLSXProblems(t *testing.T) {
 			path := writeXLSX(t, t.TempDir(), "loi.xlsx", xsheet{name: "Trang 1", rows: [][]any{{"DANH SÁCH"}, header, c.row}})
 			opts := testOptions()
 			opts.MaxCellLen = 60
+			opts.DefaultForm = "GKSO"
 			im, err := Read(path, opts)
 			if err != nil {
 				t.Fatal(err)

@@ -2,6 +2,7 @@ package roster
 
 import (
 	"errors"
+	"slices"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -248,7 +249,12 @@ func (st *sheetState) row(i int, errCells []int) {
 		case code != "":
 			n.FormCode = code
 		case len(candidates) > 0:
-			report(formCol, formText, SeverityError, "Hình thức khen thưởng chưa rõ, có thể là: %s; hãy ghi đủ tên hoặc mã", strings.Join(candidates, ", "))
+			if settled, why := rd.settleForm(candidates, st.sectionForm, nm.Kind); settled != "" {
+				n.FormCode = settled
+				report(formCol, formText, SeverityWarning, "Hình thức khen thưởng “%s” được hiểu là %s (%s)", formText, settled, why)
+				break
+			}
+			report(formCol, formText, SeverityError, "Hình thức khen thưởng chưa rõ, có thể là: %s; hãy ghi đủ tên hoặc mã, hoặc chọn hình thức khi nhập (--form MÃ)", strings.Join(candidates, ", "))
 		default:
 			report(formCol, formText, SeverityError, "Không có hình thức khen thưởng này trong danh mục")
 		}
@@ -429,4 +435,33 @@ func (st *sheetState) columnFor(err error) int {
 		return c
 	}
 	return st.l.nameCol
+}
+
+// settleForm picks one of the forms a loose text could mean ("Bằng khen",
+// "Giấy khen"), from what the list says elsewhere: the form its section names,
+// the form chosen for the import (--form), or the only candidate that applies
+// to the nominee's kind. It returns "" when nothing settles it, and why it
+// chose otherwise, for the warning the clerk sees.
+func (rd *reader) settleForm(candidates []string, sectionForm string, kind khenthuong.Kind) (code, why string) {
+	for _, pick := range []struct{ code, why string }{
+		{sectionForm, "theo tiêu đề mục của danh sách"},
+		{rd.opts.DefaultForm, "theo hình thức chọn khi nhập"},
+	} {
+		if pick.code != "" && slices.Contains(candidates, pick.code) {
+			return pick.code, pick.why
+		}
+	}
+	if kind == "" {
+		return "", ""
+	}
+	var applies []string
+	for _, c := range candidates {
+		if f := rd.forms.form(c); f != nil && f.AppliesTo(kind) {
+			applies = append(applies, c)
+		}
+	}
+	if len(applies) == 1 {
+		return applies[0], "hình thức duy nhất dành cho " + strings.ToLower(kind.Label())
+	}
+	return "", ""
 }
