@@ -43,6 +43,7 @@ func ReadCSV(r io.Reader, name string, opts ReadOptions) (*Import, error) {
 	if perr != "" {
 		rd.problem(name, len(lines)+1, "", "", SeverityError, "%s", perr)
 	}
+	rd.opts.progress(name, len(lines), len(lines))
 	rd.addGrid(&grid{name: name, lines: lines})
 	return rd.finish(), nil
 }

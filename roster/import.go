@@ -43,6 +43,26 @@ type ReadOptions struct {
 	MaxCellLen int
 	// Today is the date birth dates must not pass (default: today).
 	Today khenthuong.Date
+	// Progress, when set, is called from the reading goroutine as the rows
+	// of each sheet are read: often enough for a progress bar, rarely enough
+	// to cost nothing.
+	Progress func(ReadProgress)
+}
+
+// ReadProgress says how far the reading of a sheet has gone.
+type ReadProgress struct {
+	Sheet string
+	Line  int // rows of the sheet read so far
+	Lines int // rows the sheet declares (its used range), at least Line
+}
+
+// progressEvery is how many rows pass between two Progress calls.
+const progressEvery = 500
+
+func (o ReadOptions) progress(sheet string, line, lines int) {
+	if o.Progress != nil {
+		o.Progress(ReadProgress{Sheet: sheet, Line: line, Lines: max(lines, line)})
+	}
 }
 
 func (o ReadOptions) withDefaults() ReadOptions {

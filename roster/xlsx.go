@@ -157,9 +157,14 @@ func readSheet(f *excelize.File, sheet string, rd *reader, legacyFonts, fillMerg
 	}
 	defer rows.Close()
 	maxLines := rd.opts.MaxRows + headerScanRows + 1000
+	declared := declaredRows(f, sheet)
 	var lines [][]string
 	raw := excelize.Options{RawCellValue: true}
-	for line := 1; rows.Next(); line++ {
+	line := 1
+	for ; rows.Next(); line++ {
+		if line%progressEvery == 0 {
+			rd.opts.progress(sheet, line, declared)
+		}
 		cols, err := rows.Columns(raw)
 		if err != nil {
 			rd.problem(sheet, line, "", "", SeverityError, "Không đọc được dòng này (%v): các dòng sau của trang bị bỏ qua", err)
@@ -178,6 +183,7 @@ func readSheet(f *excelize.File, sheet string, rd *reader, legacyFonts, fillMerg
 	if err := rows.Error(); err != nil {
 		rd.problem(sheet, 0, "", "", SeverityError, "Trang đọc không hết (%v)", err)
 	}
+	rd.opts.progress(sheet, line-1, line-1)
 	g := &grid{name: sheet, lines: lines}
 	if fillMerges && len(lines) <= maxLinesToFill {
 		g.merges = mergedRanges(f, sheet)
@@ -267,4 +273,22 @@ func rowHasContent(cols []string) bool {
 		}
 	}
 	return false
+}
+
+// declaredRows is the last row of the sheet's used range as the file declares
+// it (the <dimension> element, read without parsing the sheet), or 0.
+func declaredRows(f *excelize.File, sheet string) int {
+	ref, err := f.GetSheetDimension(sheet)
+	if err != nil || ref == "" {
+		return 0
+	}
+	_, end, _ := strings.Cut(ref, ":")
+	if end == "" {
+		end = ref
+	}
+	_, row, err := excelize.CellNameToCoordinates(end)
+	if err != nil {
+		return 0
+	}
+	return row
 }

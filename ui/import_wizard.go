@@ -49,6 +49,7 @@ type importWizard struct {
 	dlg          *dialog.CustomDialog
 	summary      *widget.Label
 	progress     *widget.ProgressBarInfinite
+	readBar      *widget.ProgressBar // rows of the sheet read, when the file declares how many
 	formSelect   *widget.Select
 	mapBox       *fyne.Container
 	table        *widget.Table
@@ -108,6 +109,8 @@ func newImportWizard(svc khenthuong.Services, win fyne.Window, files fileDialogs
 	w.summary = widget.NewLabel(lang.L("Reading {{.File}}…", map[string]any{"File": filepath.Base(path)}))
 	w.summary.Wrapping = fyne.TextWrapWord
 	w.progress = widget.NewProgressBarInfinite()
+	w.readBar = widget.NewProgressBar()
+	w.readBar.Hide()
 	formOpts := []string{lang.L("(none: the file names the award)")}
 	for _, f := range forms {
 		formOpts = append(formOpts, f.Code+" — "+f.Name)
@@ -178,7 +181,7 @@ func newImportWizard(svc khenthuong.Services, win fyne.Window, files fileDialogs
 
 	top := container.NewVBox(
 		container.NewBorder(nil, nil, widget.NewLabel(lang.L("Award for rows that name none")), nil, w.formSelect),
-		w.summary, w.progress)
+		w.summary, w.progress, w.readBar)
 	mapping := container.NewBorder(boldLabel(lang.L("Columns of the file")), nil, nil, nil, container.NewVScroll(w.mapBox))
 	rows := container.NewBorder(boldLabel(lang.L("Rows read")), nil, nil, nil, w.table)
 	upper := container.NewHSplit(mapping, rows)
@@ -228,7 +231,8 @@ func (w *importWizard) read() {
 	for h, f := range w.mapping.Columns {
 		m.Columns[h] = f
 	}
-	opts := roster.ReadOptions{Forms: w.forms, DefaultForm: w.defaultForm, Mapping: &m}
+	opts := roster.ReadOptions{Forms: w.forms, DefaultForm: w.defaultForm, Mapping: &m,
+		Progress: func(p roster.ReadProgress) { uiDo(func() { w.showReadProgress(gen, p) }) }}
 	stored, path := w.stored, w.path
 	w.busy(true)
 	background(&w.reading, func() func() {
@@ -244,6 +248,7 @@ func (w *importWizard) read() {
 			if gen != w.readGen {
 				return
 			}
+			w.readBar.Hide()
 			if err != nil {
 				logInternal(err)
 				w.summary.SetText(khenthuong.ErrorMessage(err))
@@ -255,6 +260,22 @@ func (w *importWizard) read() {
 			w.setImport(im)
 		}
 	})
+}
+
+// showReadProgress shows how far the newest reading has gone: a bar when the
+// sheet declares its rows, the count of rows read in any case.
+func (w *importWizard) showReadProgress(gen int, p roster.ReadProgress) {
+	if gen != w.readGen {
+		return
+	}
+	w.summary.SetText(lang.L("Reading {{.File}}, sheet “{{.Sheet}}”: {{.Rows}} rows…",
+		map[string]any{"File": filepath.Base(w.path), "Sheet": p.Sheet, "Rows": formatCount(p.Line)}))
+	if p.Lines > p.Line {
+		w.readBar.Max = float64(p.Lines)
+		w.readBar.SetValue(float64(p.Line))
+		w.readBar.Show()
+		w.progress.Hide()
+	}
 }
 
 // setImport shows a fresh reading of the file.

@@ -282,3 +282,36 @@ func TestExport(t *testing.T) {
 		})
 	}
 }
+
+func TestImportWizardReadProgress(t *testing.T) {
+	_, _, m, w, _ := startImport(t)
+	if w.readBar.Visible() {
+		t.Error("the progress bar shows after the reading ended")
+	}
+	w.showReadProgress(w.readGen, roster.ReadProgress{Sheet: "Danh sách", Line: 4500, Lines: 10005})
+	if !w.readBar.Visible() || w.readBar.Value != 4500 || w.readBar.Max != 10005 {
+		t.Errorf("bar visible %v at %v of %v, want 4500 of 10005", w.readBar.Visible(), w.readBar.Value, w.readBar.Max)
+	}
+	if got := w.summary.Text; !contains(got, "Danh sách") || !contains(got, "4.500") {
+		t.Errorf("summary while reading reads %q", got)
+	}
+	// A sheet that does not declare its rows: only the count moves.
+	w.readBar.Hide()
+	w.showReadProgress(w.readGen, roster.ReadProgress{Sheet: "Phụ lục", Line: 500, Lines: 500})
+	if w.readBar.Visible() || !contains(w.summary.Text, "Phụ lục") {
+		t.Errorf("undeclared sheet: bar visible %v, summary %q", w.readBar.Visible(), w.summary.Text)
+	}
+	// A reading that a newer one replaced reports nothing.
+	before := w.summary.Text
+	w.showReadProgress(w.readGen-1, roster.ReadProgress{Sheet: "Cũ", Line: 500, Lines: 900})
+	if w.summary.Text != before || w.readBar.Visible() {
+		t.Errorf("a stale reading changed the wizard: %q", w.summary.Text)
+	}
+	w.readBar.Show()
+	w.read()
+	w.reading.Wait()
+	settle(m)
+	if w.readBar.Visible() || contains(w.summary.Text, "Phụ lục") {
+		t.Errorf("after the reading: bar visible %v, summary %q", w.readBar.Visible(), w.summary.Text)
+	}
+}
