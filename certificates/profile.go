@@ -142,13 +142,81 @@ func (p PrinterProfile) moveShapes(shapes []Shape) []Shape {
 // Corrected returns the profile adjusted after a calibration page printed
 // with p: measuredX, measuredY are where the clerk found a crosshair (mm from
 // the sheet's left and top edges) and nominalX, nominalY where the page's
-// table says it belongs.
+// table says it belongs. One crosshair corrects the offset only.
 func (p PrinterProfile) Corrected(measuredX, measuredY, nominalX, nominalY float64) PrinterProfile {
-	p.OffsetX -= measuredX - nominalX
-	p.OffsetY -= measuredY - nominalY
-	p.OffsetX = math.Round(p.OffsetX*10) / 10
-	p.OffsetY = math.Round(p.OffsetY*10) / 10
-	return p
+	corrected, _ := p.Calibrated([]Measurement{{nominalX, nominalY, measuredX, measuredY}})
+	return corrected
+}
+
+// Measurement is one crosshair of a calibration page printed through a
+// profile: where the page puts it and where the clerk measured it (mm from
+// the sheet's left and top edges).
+type Measurement struct {
+	NominalX, NominalY   float64
+	MeasuredX, MeasuredY float64
+}
+
+// CalibrationFit is what the measured crosshairs say about the printer.
+type CalibrationFit struct {
+	ShiftX, ShiftY float64 // mean of measured minus nominal, mm
+	ScaleMeasured  bool    // the crosshairs were far enough apart to measure a stretch
+	Residual       float64 // farthest crosshair from the fitted model, mm: large means a bad measure or a skewed feed
+}
+
+// Calibration limits: crosshairs closer than minScaleSpan cannot tell a
+// stretch from a measuring error, and a stretch under minStretch (0.8 mm
+// over an A3 sheet) is left alone rather than chased.
+const (
+	minScaleSpan = 100.0 // mm between the crosshairs, root mean square
+	minStretch   = 0.002
+)
+
+// Calibrated returns the profile that puts the crosshairs where they belong,
+// from where they were measured on a page printed through p. The printer is
+// modelled as moving and uniformly stretching what it is sent
+// (measured = k·sent + d, sent = s·nominal + offset); k and d are fitted by
+// least squares and the new profile undoes them: scale 1/k, offset -d/k.
+// With one crosshair, or crosshairs too close together, the stretch is not
+// measured and the profile's scale is kept.
+func (p PrinterProfile) Calibrated(ms []Measurement) (PrinterProfile, CalibrationFit) {
+	var fit CalibrationFit
+	if len(ms) == 0 {
+		return p, fit
+	}
+	s0 := p.scale()
+	n := float64(len(ms))
+	// Means of what was sent to the printer (q) and of what it printed (m).
+	var qx, qy, mx, my float64
+	for _, m := range ms {
+		x, y := p.Pos(m.NominalX, m.NominalY)
+		qx, qy, mx, my = qx+x/n, qy+y/n, mx+m.MeasuredX/n, my+m.MeasuredY/n
+		fit.ShiftX += (m.MeasuredX - m.NominalX) / n
+		fit.ShiftY += (m.MeasuredY - m.NominalY) / n
+	}
+	var cov, variance float64
+	for _, m := range ms {
+		x, y := p.Pos(m.NominalX, m.NominalY)
+		cov += (x-qx)*(m.MeasuredX-mx) + (y-qy)*(m.MeasuredY-my)
+		variance += (x-qx)*(x-qx) + (y-qy)*(y-qy)
+	}
+	k := 1 / s0 // what the profile's scale assumes of the printer
+	if variance/n >= minScaleSpan*minScaleSpan {
+		fit.ScaleMeasured = true
+		if measured := cov / variance; math.Abs(measured*s0-1) >= minStretch {
+			k = measured
+		}
+	}
+	dx, dy := mx-k*qx, my-k*qy
+	for _, m := range ms {
+		x, y := p.Pos(m.NominalX, m.NominalY)
+		fit.Residual = math.Max(fit.Residual, math.Hypot(k*x+dx-m.MeasuredX, k*y+dy-m.MeasuredY))
+	}
+	if k != 1/s0 {
+		p.Scale = math.Round(10000/k) / 10000
+	}
+	p.OffsetX = math.Round(-dx/k*10) / 10
+	p.OffsetY = math.Round(-dy/k*10) / 10
+	return p, fit
 }
 
 // Page sizes by name, landscape unless the name ends in P.

@@ -287,10 +287,10 @@ func (c *calibrationWizard) showMessage(err error) {
 	c.message.Show()
 }
 
-// compute averages the measured shift of the crosshairs entered and corrects
-// the profile by it (PrinterProfile.Corrected). Marks that moved by
-// different amounts mean the printer also stretches the page: the clerk is
-// told, since an offset cannot fix that.
+// compute corrects the profile from the crosshairs entered
+// (PrinterProfile.Calibrated): their shift sets the offset and, when they are
+// far enough apart, their spacing sets the scale. Crosshairs that fit no one
+// shift and scale mean a bad measure or a skewed feed: the clerk is told.
 func (c *calibrationWizard) compute() {
 	c.clearResult()
 	c.message.Hide()
@@ -300,8 +300,7 @@ func (c *calibrationWizard) compute() {
 		return
 	}
 	marks := certificates.CalibrationMarks(w, h)
-	type measured struct{ mx, my, nx, ny float64 }
-	var ms []measured
+	var ms []certificates.Measurement
 	for _, r := range c.marks {
 		if strings.TrimSpace(r.x.Text) == "" && strings.TrimSpace(r.y.Text) == "" {
 			continue
@@ -315,7 +314,7 @@ func (c *calibrationWizard) compute() {
 		if err == nil {
 			var my float64
 			if my, err = parseMeasure(r.y.Text, label, "y"); err == nil {
-				ms = append(ms, measured{mx, my, marks[i].X, marks[i].Y})
+				ms = append(ms, certificates.Measurement{NominalX: marks[i].X, NominalY: marks[i].Y, MeasuredX: mx, MeasuredY: my})
 			}
 		}
 		if err != nil {
@@ -327,24 +326,12 @@ func (c *calibrationWizard) compute() {
 		c.showMessage(khenthuong.Errorf(khenthuong.EINVALID, "%s", lang.L("Enter where at least one crosshair was measured (two or three give a better result).")))
 		return
 	}
-	var avg measured
-	for _, m := range ms {
-		avg.mx += m.mx / float64(len(ms))
-		avg.my += m.my / float64(len(ms))
-		avg.nx += m.nx / float64(len(ms))
-		avg.ny += m.ny / float64(len(ms))
-	}
-	spread := 0.0
-	for _, m := range ms {
-		spread = math.Max(spread, math.Abs((m.mx-m.nx)-(avg.mx-avg.nx)))
-		spread = math.Max(spread, math.Abs((m.my-m.ny)-(avg.my-avg.ny)))
-	}
 	cur := c.profile()
 	if c.isNew() && cur.Name == "" {
 		c.showMessage(khenthuong.FieldErrorf("name", "%s", lang.L("Enter the name of the new printer.")))
 		return
 	}
-	res := certificates.PrinterProfile(cur).Corrected(avg.mx, avg.my, avg.nx, avg.ny)
+	res, fit := certificates.PrinterProfile(cur).Calibrated(ms)
 	if err := res.Validate(); err != nil {
 		c.showMessage(err)
 		return
@@ -352,11 +339,16 @@ func (c *calibrationWizard) compute() {
 	c.result = &res
 	c.resultLabel.SetText(lang.L("New correction for {{.Name}}: horizontal offset {{.X}} mm, vertical {{.Y}} mm, scale {{.Scale}} (the measured crosshairs were {{.DX}} mm to the right and {{.DY}} mm down of where they belong).",
 		map[string]any{"Name": res.Name, "X": signedMM(res.OffsetX), "Y": signedMM(res.OffsetY), "Scale": formatScale(res.Scale),
-			"DX": signedMM(round1(avg.mx - avg.nx)), "DY": signedMM(round1(avg.my - avg.ny))}))
-	if spread > 1 {
-		c.message.SetText(lang.L("The crosshairs moved by different amounts (up to {{.Spread}} mm apart): the printer may stretch the page, which an offset cannot correct. Measure again, or check the paper size.",
-			map[string]any{"Spread": formatMM(round1(spread))}))
+			"DX": signedMM(round1(fit.ShiftX)), "DY": signedMM(round1(fit.ShiftY))}))
+	switch {
+	case fit.Residual > 1:
+		c.message.SetText(lang.L("The crosshairs do not fit one shift and one scale (up to {{.Spread}} mm off): the printer may feed the sheet askew or stretch it one way only. Measure again, or check the paper size.",
+			map[string]any{"Spread": formatMM(round1(fit.Residual))}))
 		c.message.Importance = widget.WarningImportance
+		c.message.Show()
+	case !fit.ScaleMeasured && len(ms) > 1:
+		c.message.SetText(lang.L("The crosshairs entered are close together: the scale is kept. Measure two opposite corners to correct it too."))
+		c.message.Importance = widget.MediumImportance
 		c.message.Show()
 	}
 	c.saveButton.Enable()

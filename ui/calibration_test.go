@@ -106,12 +106,46 @@ func TestCalibration(t *testing.T) {
 		_, _, c := open(t, newFake())
 		test.Type(c.newName, "Máy co giãn")
 		c.sizeSelect.SetSelectedIndex(1)
+		// The bottom right corner lands 4 mm low, the others where they belong:
+		// no shift and scale does that.
 		measure(c, 0, 1, "20", "20")
-		measure(c, 1, 5, "150", "105")
-		measure(c, 2, 9, "280", "190")
+		measure(c, 1, 5, "148,5", "105")
+		measure(c, 2, 9, "277", "194")
 		c.compute()
 		if !c.message.Visible() || !contains(c.message.Text, "không đều") {
-			t.Errorf("no warning for marks 3 mm apart: %q", c.message.Text)
+			t.Errorf("no warning for a corner 4 mm off: %q", c.message.Text)
+		}
+	})
+
+	t.Run("StretchingPrinterGetsAScale", func(t *testing.T) {
+		_, _, c := open(t, newFake())
+		test.Type(c.newName, "Máy giãn 1%")
+		c.sizeSelect.SetSelectedIndex(1)
+		// Everything lands 1% farther from the top left corner, and 1 mm right.
+		measure(c, 0, 1, "21,2", "20,2")
+		measure(c, 1, 9, "280,77", "191,9")
+		c.marks[2].x.SetText("")
+		c.marks[2].y.SetText("")
+		c.compute()
+		if c.result == nil || c.result.Scale != 0.9901 || c.result.OffsetX != -1 || c.result.OffsetY != 0 {
+			t.Fatalf("result %+v: %s", c.result, c.message.Text)
+		}
+		if !contains(c.resultLabel.Text, "tỉ lệ 0,9901") || c.message.Visible() {
+			t.Errorf("result reads %q, message %q", c.resultLabel.Text, c.message.Text)
+		}
+	})
+
+	t.Run("CloseMarksKeepTheScale", func(t *testing.T) {
+		_, _, c := open(t, newFake())
+		test.Type(c.newName, "Máy B")
+		c.sizeSelect.SetSelectedIndex(1)
+		measure(c, 0, 1, "21", "21")
+		measure(c, 1, 2, "149,5", "21")
+		c.marks[2].x.SetText("")
+		c.marks[2].y.SetText("")
+		c.compute()
+		if c.result == nil || c.result.Scale != 1 || !contains(c.message.Text, "giữ nguyên tỉ lệ") {
+			t.Errorf("result %+v, message %q", c.result, c.message.Text)
 		}
 	})
 
