@@ -65,6 +65,35 @@ func BenchmarkImportXLSX10000(b *testing.B) {
 	}
 }
 
+// BenchmarkImportXLS10000 is BenchmarkImportXLSX10000 on the same list
+// saved in the Excel 97–2003 format.
+func BenchmarkImportXLS10000(b *testing.B) {
+	rows := [][]any{{"DANH SÁCH ĐỀ NGHỊ KHEN THƯỞNG"}, nil,
+		{"STT", "Danh xưng", "Họ và tên", "Giới tính", "Ngày sinh", "Chức vụ", "Đơn vị", "Hình thức khen thưởng", "Thành tích", "Đơn vị đề nghị", "Số tờ trình"}}
+	for i := 0; i < 10000; i++ {
+		title, gender := "Ông", "Nam"
+		if i%2 == 1 {
+			title, gender = "Bà", "Nữ"
+		}
+		rows = append(rows, []any{i + 1, title, benchName(i), gender, fmt.Sprintf("%02d/%02d/%d", 1+i%28, 1+i%12, 1960+i%40), "Chuyên viên",
+			benchUnits[i%len(benchUnits)], benchForms[i%len(benchForms)], "Đã có thành tích xuất sắc trong thực hiện nhiệm vụ năm 2024",
+			benchUnits[i%len(benchUnits)], "45/TTr-STP"})
+	}
+	path := xlsFile(b, b.TempDir(), "10000.xls", xlsBookOf(b, xsheet{name: "Sheet1", rows: rows}))
+	opts := ReadOptions{Forms: testForms(), Today: testToday}
+	b.ReportAllocs()
+	for b.Loop() {
+		im, err := Read(path, opts)
+		if err != nil {
+			b.Fatal(err)
+		}
+		im.CheckDuplicates(nil)
+		if len(im.Rows) != 10000 || im.Errors() != 0 {
+			b.Fatalf("rows %d, errors %d", len(im.Rows), im.Errors())
+		}
+	}
+}
+
 // BenchmarkExportXLSX10000 writes a 10,000-row roster over four forms.
 func BenchmarkExportXLSX10000(b *testing.B) {
 	codes := []string{"BKCT", "CSTDCS", "LDTT", "GKSO"}

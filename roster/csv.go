@@ -31,7 +31,7 @@ func ReadCSV(r io.Reader, name string, opts ReadOptions) (*Import, error) {
 		return nil, khenthuong.Errorf(khenthuong.EINVALID, "Tệp “%s” lớn quá %d MB: hãy tách thành nhiều tệp", name, MaxFileSize>>20)
 	}
 	if bytes.HasPrefix(data, oleMagic) {
-		return nil, errXLS(name)
+		return ReadXLS(bytes.NewReader(data), name, opts) // an .xls renamed, or a workbook with a password
 	}
 	if bytes.HasPrefix(data, []byte("PK\x03\x04")) {
 		return nil, khenthuong.Errorf(khenthuong.EINVALID, "Tệp “%s” là tệp Excel .xlsx mang đuôi .csv: hãy đổi đuôi thành .xlsx", name)

@@ -95,6 +95,21 @@ func FuzzReadXLSX(f *testing.F) {
 	})
 }
 
+// FuzzReadXLS: damaged .xls files, the input read both as a whole file (the
+// compound file) and as a workbook stream in a valid container (the BIFF
+// records).
+func FuzzReadXLS(f *testing.F) {
+	stream := xlsBookOf(f, unitFile()).xlsStream(200)
+	f.Add(compoundFile("Workbook", stream))
+	f.Add(stream)
+	f.Fuzz(func(t *testing.T, raw []byte) {
+		im, err := ReadXLS(bytes.NewReader(raw), "fuzz.xls", fuzzOptions())
+		checkImport(t, im, err)
+		im, err = ReadXLS(bytes.NewReader(compoundFile("Workbook", raw)), "biff.xls", fuzzOptions())
+		checkImport(t, im, err)
+	})
+}
+
 func tableSheet(table string) xsheet {
 	s := xsheet{name: "Sheet1"}
 	for i, line := range strings.Split(table, "\n") {

@@ -236,11 +236,9 @@ func (im *Import) Valid() []khenthuong.Nomination {
 func Read(path string, opts ReadOptions) (*Import, error) {
 	ext := strings.ToLower(filepath.Ext(path))
 	switch ext {
-	case ".xls":
-		return nil, errXLS(path)
-	case ".xlsx", ".xlsm", ".csv", ".txt":
+	case ".xls", ".xlsx", ".xlsm", ".csv", ".txt":
 	default:
-		return nil, khenthuong.Errorf(khenthuong.EINVALID, "Chưa đọc được tệp “%s”: chỉ nhận tệp Excel .xlsx, .xlsm hoặc .csv", filepath.Base(path))
+		return nil, khenthuong.Errorf(khenthuong.EINVALID, "Chưa đọc được tệp “%s”: chỉ nhận tệp Excel .xlsx, .xlsm, .xls hoặc .csv", filepath.Base(path))
 	}
 	f, err := os.Open(path)
 	if err != nil {
@@ -251,16 +249,24 @@ func Read(path string, opts ReadOptions) (*Import, error) {
 		return nil, khenthuong.Errorf(khenthuong.EINVALID, "Tệp “%s” lớn quá %d MB: hãy tách thành nhiều tệp", filepath.Base(path), MaxFileSize>>20)
 	}
 	name := filepath.Base(path)
-	if ext == ".csv" || ext == ".txt" {
+	switch ext {
+	case ".csv", ".txt":
 		return ReadCSV(f, name, opts)
+	case ".xls":
+		return ReadXLS(f, name, opts)
 	}
 	return ReadXLSX(f, name, opts)
 }
 
-func errXLS(path string) error {
+// errXLSPassword and errXLSOld explain the workbooks ReadXLS cannot read.
+func errXLSPassword(name string) error {
 	return khenthuong.Errorf(khenthuong.EINVALID,
-		"Tệp “%s” là dạng Excel cũ (.xls) hoặc có đặt mật khẩu, chương trình chưa đọc được: hãy mở bằng Excel, bỏ mật khẩu nếu có, và lưu thành .xlsx (Tệp > Lưu thành > Sổ làm việc Excel)",
-		filepath.Base(path))
+		"Tệp “%s” có đặt mật khẩu, chương trình không đọc được: hãy mở bằng Excel, bỏ mật khẩu (Tệp > Thông tin > Bảo vệ sổ làm việc) rồi lưu lại", name)
+}
+
+func errXLSOld(name string) error {
+	return khenthuong.Errorf(khenthuong.EINVALID,
+		"Tệp “%s” là dạng Excel 5.0/95 trở về trước, chương trình chưa đọc được: hãy mở bằng Excel và lưu thành .xlsx (Tệp > Lưu thành > Sổ làm việc Excel)", name)
 }
 
 // shorten cuts s to n characters for messages.

@@ -29,7 +29,7 @@ func ReadXLSX(r io.Reader, name string, opts ReadOptions) (im *Import, err error
 		return nil, khenthuong.Errorf(khenthuong.EINVALID, "Tệp “%s” lớn quá %d MB: hãy tách thành nhiều tệp", name, MaxFileSize>>20)
 	}
 	if bytes.HasPrefix(data, oleMagic) {
-		return nil, errXLS(name)
+		return ReadXLS(bytes.NewReader(data), name, opts) // an .xls renamed, or a workbook with a password
 	}
 	if !bytes.HasPrefix(data, []byte("PK")) {
 		return nil, khenthuong.Errorf(khenthuong.EINVALID, "Tệp “%s” không phải tệp Excel .xlsx (có thể tệp bị hỏng hoặc đổi đuôi)", name)
@@ -242,10 +242,8 @@ func hasLegacyFont(f *excelize.File) bool {
 		if err != nil {
 			return false
 		}
-		if st != nil && st.Font != nil {
-			if fam := strings.ToLower(strings.TrimSpace(st.Font.Family)); strings.HasPrefix(fam, ".vn") || strings.HasPrefix(fam, "vni") {
-				return true
-			}
+		if st != nil && st.Font != nil && legacyFontName(st.Font.Family) {
+			return true
 		}
 	}
 	return false
