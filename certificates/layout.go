@@ -170,6 +170,15 @@ func Layout(t Template, data Values, mode Mode) (Page, []Warning) {
 		}
 		color, _ := parseColor(f.Color)
 		fit := fitText(face, s, f.W, f.H, size, minSize)
+		if fit.clipped || fit.size < minSize-1e-9 {
+			// Too long for its box: a collective's name may take the line of
+			// the position, which a collective leaves empty.
+			if grown := growBox(t, i, data, mode); grown.H > f.H {
+				if better := fitText(face, s, grown.W, grown.H, size, minSize); better.size > fit.size || fit.clipped && !better.clipped {
+					fit, f = better, &grown
+				}
+			}
+		}
 		switch {
 		case fit.clipped:
 			warn(i, f, "quá dài, không in hết trong ô %s × %s mm", mm(f.W), mm(f.H))
@@ -179,6 +188,37 @@ func Layout(t Template, data Values, mode Mode) (Page, []Warning) {
 		page.Texts = append(page.Texts, place(i, f, face, fit, color)...)
 	}
 	return page, warns
+}
+
+// growBox returns field i's box extended down over the fields below it that
+// print nothing for this recipient (in plain mode, or blank fields of the
+// blank mode), up to the first field below that prints something. Without
+// such an empty field the box stays as it is.
+func growBox(t Template, i int, data Values, mode Mode) Field {
+	f := t.Fields[i]
+	bottom, limit := f.Y+f.H, math.Inf(1)
+	var empties []Field
+	for j, g := range t.Fields {
+		if j == i || g.Y < f.Y+f.H-0.5 || g.X >= f.X+f.W || g.X+g.W <= f.X {
+			continue // not below, or beside it
+		}
+		printed := g.Key == KeyEmblem || (mode == ModePlain || g.OnBlank) && strings.TrimSpace(data.text(&g)) != ""
+		if mode == ModeBlank && !g.OnBlank {
+			printed = true // pre-printed on the blank
+		}
+		if printed {
+			limit = math.Min(limit, g.Y)
+		} else {
+			empties = append(empties, g)
+		}
+	}
+	for _, g := range empties {
+		if g.Y+g.H <= limit+1e-9 {
+			bottom = math.Max(bottom, g.Y+g.H)
+		}
+	}
+	f.H = bottom - f.Y
+	return f
 }
 
 // coverText replaces the letters the face lacks with "?" (fpdf would print

@@ -281,3 +281,72 @@ func TestLayoutToleratesInvalidTemplates(t *testing.T) {
 		t.Error("wrote a page of width 0")
 	}
 }
+
+// A collective's long name may take the position line, which a collective
+// leaves empty; a person's may not, and a short name stays in its own box.
+func TestLayoutLongNameTakesTheEmptyPositionLine(t *testing.T) {
+	collective := func(name string) Values {
+		d := testDecision()
+		r := &d.Recipients[0]
+		r.Nominee = khenthuong.Nominee{Kind: khenthuong.Collective, Name: name}
+		return ValuesFor(d, r, testForm("BKCT"), testSettings())
+	}
+	long := "Hội Liên hiệp Phụ nữ thị trấn Khe Sanh, huyện Hướng Hóa, tỉnh Quảng Trị (cũ) nay là xã Khe Sanh, tỉnh Quảng Trị"
+	person := collective(long)
+	person.Text[KeyPositionUnit] = "Phó Chủ tịch"
+	cases := []struct {
+		name      string
+		vals      Values
+		mode      Mode
+		intoBelow bool // the name reaches into the position field's box
+		warns     bool
+	}{
+		{"LongCollectivePlain", collective(long), ModePlain, true, false},
+		{"LongCollectiveOnBlank", collective(long), ModeBlank, true, false},
+		{"ShortCollective", collective("Phòng Tư pháp huyện Gio Linh"), ModePlain, false, false},
+		{"LongNameWithAPosition", person, ModePlain, false, true},
+	}
+	tpl := mustDefault(t, DefaultBangKhen)
+	var name, pos, achievement Field
+	for _, f := range tpl.Fields {
+		switch f.Key {
+		case KeyName:
+			name = f
+		case KeyPositionUnit:
+			pos = f
+		case KeyAchievement:
+			achievement = f
+		}
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			page, warns := Layout(tpl, c.vals, c.mode)
+			warned := false
+			for _, w := range warns {
+				warned = warned || w.Key == KeyName
+			}
+			if warned != c.warns {
+				t.Errorf("name warned %v, want %v: %v", warned, c.warns, warns)
+			}
+			grown := name
+			grown.H = pos.Y + pos.H - name.Y
+			lines, below := 0, false
+			for _, tx := range page.Texts {
+				if tx.Key != KeyName {
+					continue
+				}
+				lines++
+				if !inside(tx, grown, 1e-6) || tx.Baseline+tx.Descent > achievement.Y {
+					t.Errorf("%q leaves the name and position boxes", tx.Text)
+				}
+				below = below || tx.Baseline+tx.Descent > name.Y+name.H+1e-6
+				if !c.warns && tx.Size < tpl.Fields[tx.Field].MinSize {
+					t.Errorf("%q at %g pt, under the minimum", tx.Text, tx.Size)
+				}
+			}
+			if below != c.intoBelow || c.intoBelow && lines < 2 {
+				t.Errorf("%d lines, reaching below the name box %v; want %v", lines, below, c.intoBelow)
+			}
+		})
+	}
+}
