@@ -120,6 +120,10 @@ func (db *DB) searchHits(f khenthuong.NominationFilter) ([]hit, error) {
 // writes start updating the index. It runs once per window on 100,000
 // entries, so it copies the text straight out of the file's pages and shares
 // the few distinct kind, form and status strings.
+// textPerEntry is a generous average of the folded name, unit and position
+// of one nomination, in bytes.
+const textPerEntry = 96
+
 func (db *DB) buildSearch() error {
 	db.search.mu.RLock()
 	built := db.search.built
@@ -144,7 +148,13 @@ func (db *DB) buildSearch() error {
 			}
 			return s
 		}
-		return tx.Bucket(bucketSearchIdx).ForEach(func(k, v []byte) error {
+		bucket := tx.Bucket(bucketSearchIdx)
+		// Sized once: growing 100,000 entries and their text by doubling
+		// costs more in copying and garbage collection than reading them.
+		n := bucket.Stats().KeyN
+		entries = make([]indexEntry, 0, n)
+		text = make([]byte, 0, n*textPerEntry)
+		return bucket.ForEach(func(k, v []byte) error {
 			name, id, ok := splitSearchKeyBytes(k)
 			nums, strs, ok2 := splitSearchValue(v)
 			if !ok || !ok2 {
