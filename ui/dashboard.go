@@ -5,6 +5,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -33,6 +34,7 @@ type dashboardScreen struct {
 	loading   sync.WaitGroup // refreshes in flight, for tests
 	summary   *stats.Summary // the one shown
 	filling   bool           // the filter options are being set: no refresh per option
+	dateTimer *time.Timer    // the refresh after a pause in typing a date
 
 	campaign, form, issuer *widget.Select
 	from, to               *widget.Entry
@@ -49,8 +51,8 @@ func newDashboardScreen(svc khenthuong.Services) *dashboardScreen {
 	s.issuer = widget.NewSelect(nil, func(string) { s.refresh() })
 	s.from = newDateEntry(khenthuong.Date{})
 	s.to = newDateEntry(khenthuong.Date{})
-	s.from.OnChanged = func(string) { s.refresh() }
-	s.to.OnChanged = func(string) { s.refresh() }
+	s.from.OnChanged = func(string) { s.dateTyped() }
+	s.to.OnChanged = func(string) { s.dateTyped() }
 	s.totals = widget.NewLabel("")
 	s.totals.Wrapping = fyne.TextWrapWord
 	s.totals.TextStyle.Bold = true
@@ -180,6 +182,22 @@ func (s *dashboardScreen) filter() stats.Filter {
 		s.problem.Hide()
 	}
 	return f
+}
+
+// dateDelay is the pause in typing a date after which the figures follow it:
+// a half-typed date is neither an error to show nor worth computing.
+const dateDelay = 400 * time.Millisecond
+
+// dateTyped refreshes once the clerk stops typing in a date filter.
+func (s *dashboardScreen) dateTyped() {
+	if s.dateTimer != nil && s.dateTimer.Stop() {
+		s.loading.Done() // the refresh it would have run never starts
+	}
+	s.loading.Add(1)
+	s.dateTimer = time.AfterFunc(dateDelay, func() {
+		uiDo(s.refresh)
+		s.loading.Done()
+	})
 }
 
 // refresh computes the summary of the filters in the background.

@@ -9,6 +9,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/theme"
 
 	"khenthuong"
@@ -96,6 +97,19 @@ func TestDashboard(t *testing.T) {
 		if s.summary.Awards != awards {
 			t.Errorf("back to all: %d", s.summary.Awards)
 		}
+	})
+	t.Run("TypingADateRefreshesOnceAtTheEnd", func(t *testing.T) {
+		before := s.gen
+		test.Type(s.from, "01/01/1990")
+		if !s.problemHidden() || s.gen != before {
+			t.Errorf("while typing: problem shown %v, %d refreshes", !s.problemHidden(), s.gen-before)
+		}
+		waitAll(m)
+		if s.gen != before+1 || s.summary.Filter.From != (khenthuong.Date{Year: 1990, Month: 1, Day: 1}) || !s.problemHidden() {
+			t.Errorf("after typing: %d refreshes, filter %+v", s.gen-before, s.summary.Filter)
+		}
+		s.from.SetText("")
+		waitAll(m)
 	})
 	t.Run("FilterByIssuer", func(t *testing.T) {
 		s.issuer.SetSelectedIndex(len(s.issuer.Options) - 1)
