@@ -23,6 +23,19 @@ func benchName(i int) string {
 	return fmt.Sprintf("%s %s %s", benchFamilies[i%len(benchFamilies)], benchMiddles[(i/7)%len(benchMiddles)], benchGivens[(i/3)%len(benchGivens)])
 }
 
+// benchHeader and benchRow are a unit's list of individuals.
+var benchHeader = []any{"STT", "Danh xưng", "Họ và tên", "Giới tính", "Ngày sinh", "Chức vụ", "Đơn vị", "Hình thức khen thưởng", "Thành tích", "Đơn vị đề nghị", "Số tờ trình"}
+
+func benchRow(i int) []any {
+	title, gender := "Ông", "Nam"
+	if i%2 == 1 {
+		title, gender = "Bà", "Nữ"
+	}
+	return []any{i + 1, title, benchName(i), gender, fmt.Sprintf("%02d/%02d/%d", 1+i%28, 1+i%12, 1960+i%40), "Chuyên viên",
+		benchUnits[i%len(benchUnits)], benchForms[i%len(benchForms)], "Đã có thành tích xuất sắc trong thực hiện nhiệm vụ năm 2024",
+		benchUnits[i%len(benchUnits)], "45/TTr-STP"}
+}
+
 // writeBenchXLSX writes a unit's list of n individuals with the stream writer.
 func writeBenchXLSX(b *testing.B, path string, n int) {
 	f := excelize.NewFile()
@@ -30,17 +43,10 @@ func writeBenchXLSX(b *testing.B, path string, n int) {
 	sw, err := f.NewStreamWriter("Sheet1")
 	must(b, err)
 	must(b, sw.SetRow("A1", []any{"DANH SÁCH ĐỀ NGHỊ KHEN THƯỞNG"}))
-	must(b, sw.SetRow("A3", []any{"STT", "Danh xưng", "Họ và tên", "Giới tính", "Ngày sinh", "Chức vụ", "Đơn vị", "Hình thức khen thưởng", "Thành tích", "Đơn vị đề nghị", "Số tờ trình"}))
+	must(b, sw.SetRow("A3", benchHeader))
 	for i := 0; i < n; i++ {
-		title, gender := "Ông", "Nam"
-		if i%2 == 1 {
-			title, gender = "Bà", "Nữ"
-		}
-		row := []any{i + 1, title, benchName(i), gender, fmt.Sprintf("%02d/%02d/%d", 1+i%28, 1+i%12, 1960+i%40), "Chuyên viên",
-			benchUnits[i%len(benchUnits)], benchForms[i%len(benchForms)], "Đã có thành tích xuất sắc trong thực hiện nhiệm vụ năm 2024",
-			benchUnits[i%len(benchUnits)], "45/TTr-STP"}
 		cell, _ := excelize.CoordinatesToCellName(1, 4+i)
-		must(b, sw.SetRow(cell, row))
+		must(b, sw.SetRow(cell, benchRow(i)))
 	}
 	must(b, sw.Flush())
 	must(b, f.SaveAs(path))
@@ -68,16 +74,9 @@ func BenchmarkImportXLSX10000(b *testing.B) {
 // BenchmarkImportXLS10000 is BenchmarkImportXLSX10000 on the same list
 // saved in the Excel 97–2003 format.
 func BenchmarkImportXLS10000(b *testing.B) {
-	rows := [][]any{{"DANH SÁCH ĐỀ NGHỊ KHEN THƯỞNG"}, nil,
-		{"STT", "Danh xưng", "Họ và tên", "Giới tính", "Ngày sinh", "Chức vụ", "Đơn vị", "Hình thức khen thưởng", "Thành tích", "Đơn vị đề nghị", "Số tờ trình"}}
+	rows := [][]any{{"DANH SÁCH ĐỀ NGHỊ KHEN THƯỞNG"}, nil, benchHeader}
 	for i := 0; i < 10000; i++ {
-		title, gender := "Ông", "Nam"
-		if i%2 == 1 {
-			title, gender = "Bà", "Nữ"
-		}
-		rows = append(rows, []any{i + 1, title, benchName(i), gender, fmt.Sprintf("%02d/%02d/%d", 1+i%28, 1+i%12, 1960+i%40), "Chuyên viên",
-			benchUnits[i%len(benchUnits)], benchForms[i%len(benchForms)], "Đã có thành tích xuất sắc trong thực hiện nhiệm vụ năm 2024",
-			benchUnits[i%len(benchUnits)], "45/TTr-STP"})
+		rows = append(rows, benchRow(i))
 	}
 	path := xlsFile(b, b.TempDir(), "10000.xls", xlsBookOf(b, xsheet{name: "Sheet1", rows: rows}))
 	opts := ReadOptions{Forms: testForms(), Today: testToday}

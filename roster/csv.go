@@ -23,12 +23,9 @@ var utf8BOM = []byte{0xEF, 0xBB, 0xBF}
 // Vietnamese Windows. name is the file name shown in the report; the one
 // sheet is named after it.
 func ReadCSV(r io.Reader, name string, opts ReadOptions) (*Import, error) {
-	data, err := io.ReadAll(io.LimitReader(r, MaxFileSize+1))
+	data, err := readLimited(r, name)
 	if err != nil {
-		return nil, khenthuong.Errorf(khenthuong.EINVALID, "Không đọc được tệp “%s”: %v", name, err)
-	}
-	if len(data) > MaxFileSize {
-		return nil, khenthuong.Errorf(khenthuong.EINVALID, "Tệp “%s” lớn quá %d MB: hãy tách thành nhiều tệp", name, MaxFileSize>>20)
+		return nil, err
 	}
 	if bytes.HasPrefix(data, oleMagic) {
 		return ReadXLS(bytes.NewReader(data), name, opts) // an .xls renamed, or a workbook with a password

@@ -2,6 +2,7 @@ package roster
 
 import (
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"sort"
@@ -256,6 +257,18 @@ func Read(path string, opts ReadOptions) (*Import, error) {
 		return ReadXLS(f, name, opts)
 	}
 	return ReadXLSX(f, name, opts)
+}
+
+// readLimited reads a whole file of at most MaxFileSize bytes.
+func readLimited(r io.Reader, name string) ([]byte, error) {
+	data, err := io.ReadAll(io.LimitReader(r, MaxFileSize+1))
+	if err != nil {
+		return nil, khenthuong.Errorf(khenthuong.EINVALID, "Không đọc được tệp “%s”: %v", name, err)
+	}
+	if len(data) > MaxFileSize {
+		return nil, khenthuong.Errorf(khenthuong.EINVALID, "Tệp “%s” lớn quá %d MB: hãy tách thành nhiều tệp", name, MaxFileSize>>20)
+	}
+	return data, nil
 }
 
 // errXLSPassword and errXLSOld explain the workbooks ReadXLS cannot read.

@@ -21,12 +21,9 @@ import (
 // Excel 5.0/95 files and files with a password get a message saying how to
 // re-save them. name is the file name shown in the report.
 func ReadXLS(r io.Reader, name string, opts ReadOptions) (im *Import, err error) {
-	data, err := io.ReadAll(io.LimitReader(r, MaxFileSize+1))
+	data, err := readLimited(r, name)
 	if err != nil {
-		return nil, khenthuong.Errorf(khenthuong.EINVALID, "Không đọc được tệp “%s”: %v", name, err)
-	}
-	if len(data) > MaxFileSize {
-		return nil, khenthuong.Errorf(khenthuong.EINVALID, "Tệp “%s” lớn quá %d MB: hãy tách thành nhiều tệp", name, MaxFileSize>>20)
+		return nil, err
 	}
 	if bytes.HasPrefix(data, []byte("PK\x03\x04")) {
 		return ReadXLSX(bytes.NewReader(data), name, opts) // an .xlsx renamed .xls
@@ -39,22 +36,12 @@ func ReadXLS(r io.Reader, name string, opts ReadOptions) (im *Import, err error)
 		}
 	}()
 	stream, err := workbookStream(data)
-	switch {
-	case errors.Is(err, errBIFFEncrypted):
-		return nil, errXLSPassword(name)
-	case errors.Is(err, errBIFFOld):
-		return nil, errXLSOld(name)
-	case err != nil:
-		return nil, errXLSDamaged(name, err)
+	if err != nil {
+		return nil, xlsError(name, err)
 	}
 	book, err := readBIFFGlobals(stream)
-	switch {
-	case errors.Is(err, errBIFFEncrypted):
-		return nil, errXLSPassword(name)
-	case errors.Is(err, errBIFFOld):
-		return nil, errXLSOld(name)
-	case err != nil:
-		return nil, errXLSDamaged(name, err)
+	if err != nil {
+		return nil, xlsError(name, err)
 	}
 	rd := newReader(name, opts)
 	for i, sh := range book.sheets {
@@ -77,6 +64,17 @@ func ReadXLS(r io.Reader, name string, opts ReadOptions) (im *Import, err error)
 		rd.addGrid(g)
 	}
 	return rd.finish(), nil
+}
+
+// xlsError is the clerk's message for a workbook that cannot be read.
+func xlsError(name string, err error) error {
+	switch {
+	case errors.Is(err, errBIFFEncrypted):
+		return errXLSPassword(name)
+	case errors.Is(err, errBIFFOld):
+		return errXLSOld(name)
+	}
+	return errXLSDamaged(name, err)
 }
 
 func errXLSDamaged(name string, cause error) error {

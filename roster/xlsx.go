@@ -21,12 +21,9 @@ const reasonHidden = "trang ẩn"
 // ReadXLSX reads an .xlsx or .xlsm workbook: every visible sheet with a
 // recognisable header row. name is the file name shown in the report.
 func ReadXLSX(r io.Reader, name string, opts ReadOptions) (im *Import, err error) {
-	data, err := io.ReadAll(io.LimitReader(r, MaxFileSize+1))
+	data, err := readLimited(r, name)
 	if err != nil {
-		return nil, khenthuong.Errorf(khenthuong.EINVALID, "Không đọc được tệp “%s”: %v", name, err)
-	}
-	if len(data) > MaxFileSize {
-		return nil, khenthuong.Errorf(khenthuong.EINVALID, "Tệp “%s” lớn quá %d MB: hãy tách thành nhiều tệp", name, MaxFileSize>>20)
+		return nil, err
 	}
 	if bytes.HasPrefix(data, oleMagic) {
 		return ReadXLS(bytes.NewReader(data), name, opts) // an .xls renamed, or a workbook with a password
