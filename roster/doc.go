@@ -1,8 +1,9 @@
 // Package roster reads the nomination lists units send (Excel .xlsx/.xlsm,
-// Excel 97–2003 .xls and CSV files typed by many hands over many years) and
-// writes award rosters and the blank import template back out. It is the only
-// package that imports excelize; .xls files are read by its own BIFF8 reader
-// (biff.go, xls.go) out of the compound file that mscfb opens.
+// Excel 97–2003 .xls, OpenDocument .ods and CSV files typed by many hands
+// over many years) and writes award rosters and the blank import template
+// back out. It is the only package that imports excelize; .xls files are
+// read by its own BIFF8 reader (biff.go, xls.go) out of the compound file
+// that mscfb opens, .ods files by streaming their content.xml (ods.go).
 //
 // Reading never writes anything: Read turns a file into normalised
 // nominations (khenthuong.Nomination, CampaignID 0) plus a report of every

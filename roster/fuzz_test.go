@@ -110,6 +110,21 @@ func FuzzReadXLS(f *testing.F) {
 	})
 }
 
+// FuzzReadODS: damaged OpenDocument spreadsheets.
+func FuzzReadODS(f *testing.F) {
+	for _, name := range []string{"UnitFile.ods", "LegacyFonts.ods"} {
+		b, err := os.ReadFile(filepath.Join("testdata", "libreoffice", name))
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(b)
+	}
+	f.Fuzz(func(t *testing.T, raw []byte) {
+		im, err := ReadODS(bytes.NewReader(raw), "fuzz.ods", fuzzOptions())
+		checkImport(t, im, err)
+	})
+}
+
 func tableSheet(table string) xsheet {
 	s := xsheet{name: "Sheet1"}
 	for i, line := range strings.Split(table, "\n") {

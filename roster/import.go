@@ -237,9 +237,9 @@ func (im *Import) Valid() []khenthuong.Nomination {
 func Read(path string, opts ReadOptions) (*Import, error) {
 	ext := strings.ToLower(filepath.Ext(path))
 	switch ext {
-	case ".xls", ".xlsx", ".xlsm", ".csv", ".txt":
+	case ".xls", ".xlsx", ".xlsm", ".ods", ".csv", ".txt":
 	default:
-		return nil, khenthuong.Errorf(khenthuong.EINVALID, "Chưa đọc được tệp “%s”: chỉ nhận tệp Excel .xlsx, .xlsm, .xls hoặc .csv", filepath.Base(path))
+		return nil, khenthuong.Errorf(khenthuong.EINVALID, "Chưa đọc được tệp “%s”: chỉ nhận tệp Excel .xlsx, .xlsm, .xls, bảng tính .ods hoặc .csv", filepath.Base(path))
 	}
 	f, err := os.Open(path)
 	if err != nil {
@@ -255,6 +255,8 @@ func Read(path string, opts ReadOptions) (*Import, error) {
 		return ReadCSV(f, name, opts)
 	case ".xls":
 		return ReadXLS(f, name, opts)
+	case ".ods":
+		return ReadODS(f, name, opts)
 	}
 	return ReadXLSX(f, name, opts)
 }

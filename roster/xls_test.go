@@ -233,25 +233,26 @@ func TestReadXLSRefusals(t *testing.T) {
 	}
 }
 
-// TestReadXLSFromLibreOffice: the same lists saved as .xls by LibreOffice
-// Calc 7.4 (testdata/libreoffice, converted from the .xlsx twins with
-// `soffice --headless --convert-to xls`), another producer than the tests'
-// own writer, read as the .xlsx twins do.
-func TestReadXLSFromLibreOffice(t *testing.T) {
-	for _, name := range []string{"UnitFile", "LegacyFonts"} {
-		t.Run(name, func(t *testing.T) {
+// TestReadFromLibreOffice: the same lists saved as .xls and .ods by
+// LibreOffice Calc 7.4 (testdata/libreoffice, converted from the .xlsx twins
+// with `soffice --headless --convert-to xls|ods`), another producer than the
+// tests' own writer, read as the .xlsx twins do.
+func TestReadFromLibreOffice(t *testing.T) {
+	for _, file := range []string{"UnitFile.xls", "LegacyFonts.xls", "UnitFile.ods", "LegacyFonts.ods"} {
+		name := strings.TrimSuffix(file, filepath.Ext(file))
+		t.Run(file, func(t *testing.T) {
 			opts := testOptions()
 			opts.DefaultForm = "BKCT"
 			want, err := Read(writeXLSX(t, t.TempDir(), "ds.xlsx", xlsTwinCases()[name]...), opts)
 			if err != nil {
 				t.Fatal(err)
 			}
-			got, err := Read(filepath.Join("testdata", "libreoffice", name+".xls"), opts)
+			got, err := Read(filepath.Join("testdata", "libreoffice", file), opts)
 			if err != nil {
 				t.Fatal(err)
 			}
 			if g, w := importJSON(t, got), importJSON(t, want); g != w {
-				t.Errorf("LibreOffice's .xls reads\n%s\nthe .xlsx\n%s", g, w)
+				t.Errorf("LibreOffice's %s reads\n%s\nthe .xlsx\n%s", file, g, w)
 			}
 		})
 	}

@@ -28,6 +28,9 @@ func ReadXLSX(r io.Reader, name string, opts ReadOptions) (im *Import, err error
 	if bytes.HasPrefix(data, oleMagic) {
 		return ReadXLS(bytes.NewReader(data), name, opts) // an .xls renamed, or a workbook with a password
 	}
+	if isODS(data) {
+		return readODS(data, name, opts) // saved by LibreOffice, named .xlsx
+	}
 	if !bytes.HasPrefix(data, []byte("PK")) {
 		return nil, khenthuong.Errorf(khenthuong.EINVALID, "Tệp “%s” không phải tệp Excel .xlsx (có thể tệp bị hỏng hoặc đổi đuôi)", name)
 	}

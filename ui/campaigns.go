@@ -208,7 +208,7 @@ func (s *campaignsScreen) importFile() {
 		return
 	}
 	campaign := *c
-	s.files.open(s.win, []string{".xlsx", ".xlsm", ".xls", ".csv"}, func(path string) {
+	s.files.open(s.win, []string{".xlsx", ".xlsm", ".xls", ".ods", ".csv"}, func(path string) {
 		if path == "" {
 			return
 		}

@@ -12,7 +12,7 @@ import (
 func init() {
 	commands["import"] = command{
 		usage: `import FILE --campaign ID [--form CODE] [--dry-run] [--valid-only] [--json] [--mapping FILE.json]
-    nhập danh sách đề nghị từ tệp Excel (.xlsx, .xlsm, .xls) hoặc .csv của đơn vị vào một đợt;
+    nhập danh sách đề nghị từ tệp Excel (.xlsx, .xlsm, .xls), bảng tính .ods hoặc .csv của đơn vị vào một đợt;
     in báo cáo (số dòng, lỗi, cảnh báo, ô đã chuyển mã). Có lỗi thì không ghi gì, trừ khi
     có --valid-only (chỉ ghi các dòng không lỗi); --dry-run chỉ in báo cáo`,
 		run: runImport,
