@@ -3,7 +3,9 @@
 // over many years) and writes award rosters and the blank import template
 // back out. It is the only package that imports excelize; .xls files are
 // read by its own BIFF8 reader (biff.go, xls.go) out of the compound file
-// that mscfb opens, .ods files by streaming their content.xml (ods.go).
+// that mscfb opens, .ods files by streaming their content.xml (ods.go), and
+// the web pages (html.go) and Excel 2003 XML files (spreadsheetml.go) that
+// web systems export under an .xls name.
 //
 // Reading never writes anything: Read turns a file into normalised
 // nominations (khenthuong.Nomination, CampaignID 0) plus a report of every

@@ -25,8 +25,13 @@ func ReadXLS(r io.Reader, name string, opts ReadOptions) (im *Import, err error)
 	if err != nil {
 		return nil, err
 	}
-	if bytes.HasPrefix(data, []byte("PK\x03\x04")) {
-		return ReadXLSX(bytes.NewReader(data), name, opts) // an .xlsx renamed .xls
+	switch {
+	case bytes.HasPrefix(data, []byte("PK\x03\x04")):
+		return ReadXLSX(bytes.NewReader(data), name, opts) // an .xlsx (or .ods) renamed .xls
+	case looksLikeSpreadsheetML(data):
+		return readSpreadsheetML(data, name, opts) // Excel 2003's XML Spreadsheet
+	case looksLikeHTML(data):
+		return readHTML(data, name, opts) // a web page a "Xuất Excel" button made
 	}
 	defer func() {
 		// The file is untrusted binary: a bug here must not take the program down.
