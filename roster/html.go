@@ -57,7 +57,10 @@ func readHTML(data []byte, name string, opts ReadOptions) (*Import, error) {
 
 // Bounds on the spans a cell may declare: a hostile page cannot make the
 // grid grow beyond what the reader keeps anyway.
-const maxHTMLRowSpan = 1000
+const (
+	maxHTMLRowSpan  = 1000
+	maxHTMLOccupied = 1 << 20 // cells covered by spans from above, in all
+)
 
 // htmlGrid lays a table's rows out as a grid, cells spanning rows occupying
 // the rows below.
@@ -107,7 +110,7 @@ func htmlGrid(table *html.Node, name string, rd *reader) *grid {
 					}
 					span := min(spanAttr(td, "colspan"), maxColumns-col)
 					down := min(spanAttr(td, "rowspan"), maxHTMLRowSpan)
-					for r := 1; r < down; r++ {
+					for r := 1; r < down && len(occupied) < maxHTMLOccupied; r++ {
 						for k := 0; k < span; k++ {
 							occupied[[2]int{line + r, col + k}] = true
 						}
