@@ -102,6 +102,9 @@ func FuzzReadXLS(f *testing.F) {
 	stream := xlsBookOf(f, unitFile()).xlsStream(200)
 	f.Add(compoundFile("Workbook", stream))
 	f.Add(stream)
+	// What web systems send under an .xls name: a page, an XML Spreadsheet.
+	f.Add([]byte(`<html><table><tr><th>STT</th><th>Họ và tên</th><th>Đơn vị</th></tr><tr><td>1</td><td>Lê Văn An</td><td rowspan="2" colspan="2">Sở Nội vụ</td></tr></table>`))
+	f.Add([]byte(`<?xml version="1.0"?><Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet" xmlns:ss="urn:schemas-microsoft-com:office:spreadsheet"><Worksheet ss:Name="S"><Table><Row><Cell><Data ss:Type="String">STT</Data></Cell><Cell><Data ss:Type="String">Họ và tên</Data></Cell></Row><Row ss:Index="3"><Cell ss:Index="2" ss:MergeDown="2"><Data ss:Type="String">Lê Văn An</Data></Cell></Row></Table></Worksheet></Workbook>`))
 	f.Fuzz(func(t *testing.T, raw []byte) {
 		im, err := ReadXLS(bytes.NewReader(raw), "fuzz.xls", fuzzOptions())
 		checkImport(t, im, err)
