@@ -2,6 +2,7 @@ package khenthuong
 
 import (
 	"math"
+	"slices"
 	"sort"
 
 	"khenthuong/vntext"
@@ -136,12 +137,10 @@ func (s *Settings) Validate() error {
 		}
 		seen[st.From] = true
 	}
-	for _, r := range Roundings {
-		if r == s.Rounding {
-			return nil
-		}
+	if !slices.Contains(Roundings, s.Rounding) {
+		return FieldErrorf("rounding", "Cách làm tròn “%s” không hợp lệ", s.Rounding)
 	}
-	return FieldErrorf("rounding", "Cách làm tròn “%s” không hợp lệ", s.Rounding)
+	return s.Texts.Validate()
 }
 
 // BaseSalaryOn returns the base salary in force on d, and false when d precedes the table.

@@ -1,6 +1,10 @@
 package khenthuong
 
-import "testing"
+import (
+	"errors"
+	"strings"
+	"testing"
+)
 
 func TestBonus(t *testing.T) {
 	s := DefaultSettings()
@@ -97,4 +101,42 @@ func TestSettingsValidateNamesField(t *testing.T) {
 	if err := s.Validate(); err != nil {
 		t.Errorf("default settings invalid: %v", err)
 	}
+}
+
+func TestDocumentTextsValidate(t *testing.T) {
+	cases := []struct {
+		name  string
+		edit  func(*DocumentTexts)
+		field string // "" when valid
+	}{
+		{"Defaults", func(*DocumentTexts) {}, ""},
+		{"EveryPlaceholder", func(d *DocumentTexts) { d.Article1 = "{" + strings.Join(Placeholders, "} {") + "}" }, ""},
+		{"TypoInArticle2", func(d *DocumentTexts) { d.Article2 = "Các {kind} có tên tại Điều 1" }, "texts_article2"},
+		{"UnknownInALegalBasis", func(d *DocumentTexts) { d.LegalBases = append(d.LegalBases, "Căn cứ {luat}") }, "texts_legal_bases"},
+		{"TooLongRecipient", func(d *DocumentTexts) { d.Recipients = []string{strings.Repeat("Lưu ", MaxAchievementLength)} }, "texts_recipients"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			d := DefaultDocumentTexts()
+			c.edit(&d)
+			err := d.Validate()
+			if got := errorField(err); got != c.field || (c.field == "") != (err == nil) {
+				t.Errorf("Validate() = %v (field %q), want field %q", err, got, c.field)
+			}
+			st := DefaultSettings()
+			st.Texts = d
+			if got := errorField(st.Validate()); got != c.field {
+				t.Errorf("Settings.Validate field %q, want %q", got, c.field)
+			}
+		})
+	}
+}
+
+// errorField is the field an error names, "" for none.
+func errorField(err error) string {
+	var e *Error
+	if errors.As(err, &e) {
+		return e.Field
+	}
+	return ""
 }

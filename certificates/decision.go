@@ -2,7 +2,6 @@ package certificates
 
 import (
 	"io"
-	"reflect"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -130,6 +129,18 @@ func CountsText(counts map[khenthuong.Kind]int) string {
 	return joinVa(parts)
 }
 
+// KindsText names the kinds a decision awards, in print order: "tập thể,
+// cá nhân", "cá nhân, hộ gia đình".
+func KindsText(counts map[khenthuong.Kind]int) string {
+	var who []string
+	for _, k := range kindsOf(counts) {
+		if counts[k] > 0 {
+			who = append(who, strings.ToLower(k.Label()))
+		}
+	}
+	return strings.Join(who, ", ")
+}
+
 // kindsOf lists the kinds in print order, unknown ones last.
 func kindsOf(counts map[khenthuong.Kind]int) []khenthuong.Kind {
 	out := append([]khenthuong.Kind(nil), khenthuong.Kinds...)
@@ -212,25 +223,6 @@ func ListSections(d *khenthuong.Decision) []ListSection {
 	return out
 }
 
-// textsOrDefault returns the office's wordings, falling back to the
-// defaults for settings saved before the wordings existed and for an
-// article left empty.
-func textsOrDefault(t khenthuong.DocumentTexts) khenthuong.DocumentTexts {
-	def := khenthuong.DefaultDocumentTexts()
-	if reflect.DeepEqual(t, khenthuong.DocumentTexts{}) {
-		return def
-	}
-	for _, f := range []struct{ v, d *string }{
-		{&t.Article1, &def.Article1}, {&t.Article2, &def.Article2}, {&t.Article3, &def.Article3},
-		{&t.Achievement, &def.Achievement},
-	} {
-		if strings.TrimSpace(*f.v) == "" {
-			*f.v = *f.d
-		}
-	}
-	return t
-}
-
 // lowerAchievement puts the achievement in the middle of a sentence:
 // "Đã có thành tích" → "đã có thành tích".
 func lowerAchievement(s string) string {
@@ -277,6 +269,7 @@ func (doc *DecisionDoc) vars(t khenthuong.DocumentTexts) map[string]string {
 	v := map[string]string{
 		"form_name":       f.Name,
 		"counts":          CountsText(d.CountByKind()),
+		"kinds":           KindsText(d.CountByKind()),
 		"achievement":     strings.TrimRight(lowerAchievement(achievement), " .;"),
 		"submission_no":   sub,
 		"submission_date": subDate,
@@ -309,7 +302,7 @@ func (doc DecisionDoc) Text(opts DecisionOptions) (*DecisionText, error) {
 		return nil, err
 	}
 	d, s := doc.Decision, doc.Settings
-	texts := textsOrDefault(s.Texts)
+	texts := s.Texts.OrDefault()
 	vars := doc.vars(texts)
 	fill := func(t string) string { return strings.TrimSpace(khenthuong.Fill(t, vars)) }
 	out := &DecisionText{
@@ -394,13 +387,6 @@ func (doc DecisionDoc) Text(opts DecisionOptions) (*DecisionText, error) {
 
 func (doc *DecisionDoc) listText(vars map[string]string) ListText {
 	d, f := doc.Decision, doc.Form
-	counts := d.CountByKind()
-	var who []string
-	for _, k := range kindsOf(counts) {
-		if counts[k] > 0 {
-			who = append(who, strings.ToLower(k.Label()))
-		}
-	}
 	issuer := f.Issuer
 	if issuer == "" {
 		issuer = doc.Settings.Authority
@@ -411,7 +397,7 @@ func (doc *DecisionDoc) listText(vars map[string]string) ListText {
 	}
 	return ListText{
 		Title:    DanhSach,
-		Subtitle: upperFirst(strings.Join(who, ", ")) + " được tặng " + f.Name,
+		Subtitle: upperFirst(vars["kinds"]) + " được tặng " + f.Name,
 		Attached: attached + ")",
 		Sections: ListSections(d),
 	}

@@ -136,19 +136,29 @@ func TestDecisionCounts(t *testing.T) {
 		name             string
 		coll, ind, house int
 		want             string
+		kinds            string // who Điều 2 and Điều 3 name, and the list's subtitle
 	}{
-		{"CollectivesAndIndividuals", 5, 4, 0, "cho 05 tập thể và 04 cá nhân (có danh sách kèm theo)"},
-		{"IndividualsOnly", 0, 9, 0, "cho 09 cá nhân (có danh sách kèm theo)"},
-		{"AllThreeKinds", 5, 4, 2, "cho 05 tập thể, 04 cá nhân và 02 hộ gia đình (có danh sách kèm theo)"},
-		{"NoIndividuals", 12, 0, 3, "cho 12 tập thể và 03 hộ gia đình (có danh sách kèm theo)"},
-		{"One", 1, 0, 0, "cho 01 tập thể (có danh sách kèm theo)"},
+		{"CollectivesAndIndividuals", 5, 4, 0, "cho 05 tập thể và 04 cá nhân (có danh sách kèm theo)", "tập thể, cá nhân"},
+		{"IndividualsOnly", 0, 9, 0, "cho 09 cá nhân (có danh sách kèm theo)", "cá nhân"},
+		{"AllThreeKinds", 5, 4, 2, "cho 05 tập thể, 04 cá nhân và 02 hộ gia đình (có danh sách kèm theo)", "tập thể, cá nhân, hộ gia đình"},
+		{"NoIndividuals", 12, 0, 3, "cho 12 tập thể và 03 hộ gia đình (có danh sách kèm theo)", "tập thể, hộ gia đình"},
+		{"One", 1, 0, 0, "cho 01 tập thể (có danh sách kèm theo)", "tập thể"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			doc := decisionDoc(mixDecision("BKCT", 4, c.coll, c.ind, c.house, false))
 			path := docPDF(t, "qd.pdf", func(b *bytes.Buffer) error { return WriteDecision(b, doc, DecisionOptions{}) })
-			p1 := squash(pdfText(t, path)[0])
+			pages := pdfText(t, path)
+			p1 := squash(pages[0])
 			if !strings.Contains(p1, c.want) {
 				t.Errorf("Điều 1 lacks %q:\n%s", c.want, p1)
+			}
+			for _, want := range []string{"Điều 2. Các " + c.kinds + " có tên tại Điều 1", "và các " + c.kinds + " có tên tại Điều 1 chịu trách nhiệm"} {
+				if !strings.Contains(p1, want) {
+					t.Errorf("page 1 lacks %q:\n%s", want, p1)
+				}
+			}
+			if list := squash(strings.Join(pages[1:], " ")); !strings.Contains(list, upperFirst(c.kinds)+" được tặng") {
+				t.Errorf("the list's subtitle does not name %q:\n%s", c.kinds, list)
 			}
 		})
 	}
@@ -230,5 +240,17 @@ func TestDecisionDraftBlanks(t *testing.T) {
 	}
 	if p := txt.Bases[len(txt.Bases)-1]; p != "Xét đề nghị của Giám đốc Sở Nội vụ tại Tờ trình số … ngày … tháng … năm …." {
 		t.Errorf("proposal %q", p)
+	}
+}
+
+// Every placeholder a wording may use (khenthuong.Placeholders) is filled.
+func TestDecisionFillsEveryPlaceholder(t *testing.T) {
+	doc := decisionDoc(mixDecision("BKCT", 4, 2, 3, 1, false))
+	doc.Settings.Texts = khenthuong.DefaultDocumentTexts()
+	doc.Settings.Texts.Article1 = "{" + strings.Join(khenthuong.Placeholders, "} {") + "}"
+	path := docPDF(t, "qd.pdf", func(b *bytes.Buffer) error { return WriteDecision(b, doc, DecisionOptions{}) })
+	p1 := squash(pdfText(t, path)[0])
+	if strings.ContainsAny(p1, "{}") {
+		t.Errorf("a placeholder is left on page 1:\n%s", p1)
 	}
 }

@@ -14,8 +14,8 @@ import (
 )
 
 // settingsScreen is Cài đặt: the office's own facts (names printed on
-// decisions, signers, base salary history, rounding of bonuses) and the
-// language of the screens. It edits a copy and saves it whole.
+// decisions, signers, base salary history, rounding of bonuses), the
+// wordings of its decisions and the language of the screens. It edits a copy and saves it whole.
 type settingsScreen struct {
 	svc  khenthuong.Services
 	win  fyne.Window
@@ -31,6 +31,7 @@ type settingsScreen struct {
 	salaries      *salaryRows
 	rounding      *widget.Select
 	language      *widget.Select
+	wordings      *wordingFields
 	saved         *widget.Label
 	save          *widget.Button
 	undo          *widget.Button
@@ -71,6 +72,8 @@ func newSettingsScreen(svc khenthuong.Services, win fyne.Window) *settingsScreen
 	f.add("rounding", lang.L("Rounding of bonuses"), s.rounding)
 	f.add("language", lang.L("Language"), container.NewVBox(s.language,
 		widget.NewLabelWithStyle(lang.L("A new language applies when the program starts again."), fyne.TextAlignLeading, fyne.TextStyle{Italic: true})))
+	s.wordings = newWordingFields()
+	s.wordings.add(f)
 
 	s.saved = widget.NewLabel("")
 	s.saved.Importance = widget.SuccessImportance
@@ -111,6 +114,7 @@ func (s *settingsScreen) load() {
 			s.rounding.SetSelectedIndex(i)
 		}
 	}
+	s.wordings.set(st.Texts)
 	s.language.SetSelectedIndex(0)
 	for i, l := range Languages {
 		if l.Code == st.Language {
@@ -127,6 +131,7 @@ func (s *settingsScreen) value() (khenthuong.Settings, error) {
 	st.Office = s.office.Text
 	st.Place = s.place.Text
 	st.Signers = s.signers.value()
+	st.Texts = s.wordings.value()
 	var err error
 	if st.BaseSalaries, err = s.salaries.value(); err != nil {
 		return st, err

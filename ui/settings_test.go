@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"reflect"
+	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2/test"
@@ -73,6 +75,38 @@ func TestSettings(t *testing.T) {
 		test.Tap(s.undo)
 		if s.salaries.rows[0].from.Text != "01/07/2019" || s.form.errorText("base_salaries") != "" {
 			t.Error("discard did not restore the stored settings")
+		}
+	})
+
+	t.Run("DecisionWordings", func(t *testing.T) {
+		f, _, s := open(t)
+		w := s.wordings
+		if !contains(w.legalBases.Text, "Căn cứ Luật Thi đua, khen thưởng") || !contains(w.article2.Text, "{kinds}") {
+			t.Fatalf("wordings shown: %q / %q", w.legalBases.Text, w.article2.Text)
+		}
+		w.legalBases.SetText(w.legalBases.Text + "\nCăn cứ Quyết định số 12/2025/QĐ-UBND ngày 05 tháng 3 năm 2025 của UBND tỉnh;\n")
+		w.proposal.SetText("Xét đề nghị của Trưởng ban Thi đua - Khen thưởng tại Tờ trình số {submission_no} ngày {submission_date}")
+		w.recipients.SetText("Như Điều 3;\nLưu: VT, TĐKT.")
+		test.Tap(s.save)
+		st, _ := f.Settings()
+		if n := len(st.Texts.LegalBases); n != 4 || !strings.HasPrefix(st.Texts.LegalBases[3], "Căn cứ Quyết định số 12/2025") ||
+			!strings.HasPrefix(st.Texts.Proposal, "Xét đề nghị của Trưởng ban") || len(st.Texts.Recipients) != 2 {
+			t.Errorf("stored wordings %+v", st.Texts)
+		}
+
+		w.article2.SetText("Các {kind} có tên tại Điều 1 được hưởng tiền thưởng")
+		test.Tap(s.save)
+		if got := s.form.errorText("texts_article2"); !contains(got, "“{kind}”") || !contains(got, "{kinds}") {
+			t.Errorf("article 2 error %q", got)
+		}
+		if st, _ := f.Settings(); contains(st.Texts.Article2, "{kind}") {
+			t.Error("a wording with an unknown placeholder was stored")
+		}
+
+		test.Tap(w.defaults)
+		test.Tap(s.save)
+		if st, _ := f.Settings(); !reflect.DeepEqual(st.Texts, khenthuong.DefaultDocumentTexts()) {
+			t.Errorf("after the default wordings: %+v", st.Texts)
 		}
 	})
 }
