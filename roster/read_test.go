@@ -553,3 +553,43 @@ func TestReadXLSXSections(t *testing.T) {
 		{line: 16, n: hh},
 	})
 }
+
+// TestReadXLSXTwoTablesOnASheet: collectives and individuals in two tables
+// with different columns on one sheet, each under its section heading, the
+// first closed by its own totals row.
+func TestReadXLSXTwoTablesOnASheet(t *testing.T) {
+	sheet := xsheet{
+		name: "Gio Linh",
+		rows: [][]any{
+			{"DANH SÁCH ĐỀ NGHỊ KHEN THƯỞNG"},
+			{"I. TẬP THỂ"},
+			{"STT", "Tên tập thể", "Đơn vị cấp trên", "Hình thức khen thưởng"},
+			{1, "Phòng Tư pháp", "UBND huyện Gio Linh", "BKCT"},
+			{2, "Trường Tiểu học Gio Mai", "Phòng GD&ĐT huyện Gio Linh", "TTLDXS"},
+			{"Tổng cộng: 02 tập thể"},
+			{},
+			{"II. CÁ NHÂN"},
+			{"STT", "Họ và tên", "Năm sinh", "Giới tính", "Chức vụ", "Đơn vị công tác", "Hình thức khen thưởng"},
+			{1, "Lê Văn An", 1970, "Nam", "Chuyên viên", "Phòng Tư pháp", "BKCT"},
+			{2, "Trần Thị Hoa", 1985, "Nữ", "Giáo viên", "Trường Tiểu học Gio Mai", "BKCT"},
+			{"Tổng cộng: 02 cá nhân"},
+			{nil, nil, nil, nil, "CHỦ TỊCH"},
+		},
+	}
+	im, err := Read(writeXLSX(t, t.TempDir(), "hai-bang.xlsx", sheet), testOptions())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if im.Errors() != 0 || im.Warnings() != 0 {
+		t.Fatalf("problems:%s", problemsOf(im))
+	}
+	checkRows(t, im, []wantRow{
+		{line: 4, n: collective("Phòng Tư pháp", "UBND huyện Gio Linh", "BKCT")},
+		{line: 5, n: collective("Trường Tiểu học Gio Mai", "Phòng GD&ĐT huyện Gio Linh", "TTLDXS")},
+		{line: 10, n: person("", "Lê Văn An", khenthuong.Male, "1970", "Chuyên viên", "Phòng Tư pháp", "BKCT")},
+		{line: 11, n: person("", "Trần Thị Hoa", khenthuong.Female, "1985", "Giáo viên", "Trường Tiểu học Gio Mai", "BKCT")},
+	})
+	if len(im.Sheets) != 2 || im.Sheets[0].HeaderRow != 3 || im.Sheets[0].Rows != 2 || im.Sheets[1].HeaderRow != 9 || im.Sheets[1].Rows != 2 {
+		t.Errorf("tables %+v", im.Sheets)
+	}
+}

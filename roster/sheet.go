@@ -246,11 +246,21 @@ func (rd *reader) addGrid(g *grid) {
 		}
 	}
 
-	// 2. The header.
-	layout, reason := findHeader(g, rd.opts.Mapping)
-	if layout == nil {
+	// 2. The header, of each table of the sheet.
+	tables, reason := findHeaders(g, rd.opts.Mapping)
+	if len(tables) == 0 {
 		rd.im.Sheets = append(rd.im.Sheets, Sheet{Name: g.name, Skipped: reason})
 		return
+	}
+	layout := tables[0]
+	tableOf := func(line int) *columnLayout { // the table a line belongs to
+		l := tables[0]
+		for _, t := range tables[1:] {
+			if line >= t.headerLine {
+				l = t
+			}
+		}
+		return l
 	}
 
 	// 3. Whole columns: a column where some cells are surely TCVN3 (or VNI)
@@ -292,47 +302,56 @@ func (rd *reader) addGrid(g *grid) {
 	})
 	for _, cv := range convs {
 		rd.im.Converted = append(rd.im.Converted, Conversion{
-			Sheet: g.name, Row: cv.line + 1, Column: layout.label(cv.col),
+			Sheet: g.name, Row: cv.line + 1, Column: tableOf(cv.line).label(cv.col),
 			From: cv.from, To: cv.to, Encoding: cv.enc.String(),
 		})
 	}
 
 	g.fillDown(layout.dataStart)
 
-	// 4. The columns.
-	sheet := Sheet{Name: g.name, HeaderRow: layout.headerLine + 1, Columns: layout.cols}
-	for _, col := range layout.cols {
-		if col.Header == "" {
-			continue
+	// 4. The columns, and 5. the rows, table by table. The section a
+	// heading opened ("II. CÁ NHÂN" above the second table) carries on.
+	st := &sheetState{rd: rd, g: g}
+	for n, l := range tables {
+		end := len(g.lines)
+		if n+1 < len(tables) {
+			end = tables[n+1].headerLine
 		}
-		if col.Field == "" {
-			rd.im.Unknown = append(rd.im.Unknown, fmt.Sprintf("%s: cột %s “%s”", g.name, col.Letter, col.Header))
-			continue
-		}
-		rd.im.Mapping.set(col.Header, col.Field)
-	}
-
-	// 5. The rows.
-	st := &sheetState{rd: rd, g: g, l: layout}
-	for i := layout.dataStart; i < len(g.lines); i++ {
-		if rd.rows >= rd.opts.MaxRows {
-			if hasContent(g.lines[i:]) {
-				rd.problem(g.name, i+1, "", "", SeverityError,
-					"Tệp có hơn %d dòng dữ liệu: chỉ đọc %d dòng đầu, hãy tách thành nhiều tệp", rd.opts.MaxRows, rd.opts.MaxRows)
-				rd.full = true
+		st.l, st.rows = l, 0
+		sheet := Sheet{Name: g.name, HeaderRow: l.headerLine + 1, Columns: l.cols}
+		for _, col := range l.cols {
+			if col.Header == "" {
+				continue
 			}
+			if col.Field == "" {
+				rd.im.Unknown = append(rd.im.Unknown, fmt.Sprintf("%s: cột %s “%s”", g.name, col.Letter, col.Header))
+				continue
+			}
+			rd.im.Mapping.set(col.Header, col.Field)
+		}
+		for i := l.dataStart; i < end; i++ {
+			if rd.rows >= rd.opts.MaxRows {
+				if hasContent(g.lines[i:]) {
+					rd.problem(g.name, i+1, "", "", SeverityError,
+						"Tệp có hơn %d dòng dữ liệu: chỉ đọc %d dòng đầu, hãy tách thành nhiều tệp", rd.opts.MaxRows, rd.opts.MaxRows)
+					rd.full = true
+				}
+				break
+			}
+			if stop := st.line(i); stop {
+				if j := nextDataLike(g, l, i+1); j >= 0 && j < end {
+					rd.problem(g.name, j+1, "", "", SeverityWarning,
+						"Dừng đọc ở dòng %d (phần tổng cộng / ký tên) nhưng bên dưới còn dòng giống dữ liệu: kiểm tra lại", i+1)
+				}
+				break // the table's totals or signatures: the next table, if any, goes on
+			}
+		}
+		sheet.Rows = st.rows
+		rd.im.Sheets = append(rd.im.Sheets, sheet)
+		if rd.full {
 			break
 		}
-		if stop := st.line(i); stop {
-			if j := nextDataLike(g, layout, i+1); j >= 0 {
-				rd.problem(g.name, j+1, "", "", SeverityWarning,
-					"Dừng đọc ở dòng %d (phần tổng cộng / ký tên) nhưng bên dưới còn dòng giống dữ liệu: kiểm tra lại", i+1)
-			}
-			break
-		}
 	}
-	sheet.Rows = st.rows
-	rd.im.Sheets = append(rd.im.Sheets, sheet)
 }
 
 // isBlank reports whether a cell holds only spaces and invisible characters.
@@ -390,39 +409,114 @@ func headerText(s string) string {
 	return s
 }
 
-// findHeader looks for the header row in the first rows: the row naming the
-// name column and the most other known columns. A second header row below it
-// (sub-columns "Nam" | "Nữ" under a merged "Năm sinh", "Họ" | "Tên" under
-// "Họ và tên") refines the columns it lies under, and a row numbering the
-// columns ("1", "2", "(3)") is skipped.
-func findHeader(g *grid, m *Mapping) (*columnLayout, string) {
-	best, bestScore := -1, 0
+// headerScore is how many known columns row i names when it is a header
+// row: one naming the name column (itself or in the sub-header row below)
+// and at least one other known column; 0 otherwise.
+func headerScore(g *grid, i int, m *Mapping) int {
+	seen := map[Field]bool{}
+	hasName := false
+	for _, v := range g.lines[i] {
+		f := fieldOf(headerText(v), m)
+		if f == "" || f == FieldIgnore {
+			continue
+		}
+		seen[f] = true
+		hasName = hasName || f == FieldName
+	}
+	if !hasName && i+1 < len(g.lines) {
+		// The name may be in a sub-header row only ("Họ và tên" merged down is the usual case).
+		for _, v := range g.lines[i+1] {
+			if fieldOf(headerText(v), m) == FieldName {
+				hasName = true
+			}
+		}
+	}
+	if hasName && len(seen) >= 2 {
+		return len(seen)
+	}
+	return 0
+}
+
+// findHeaders finds the tables of a sheet. The first header row is looked
+// for in the first rows: the row naming the name column and the most other
+// known columns. Below it, and above it down from the first header-like
+// row, every row that names other columns starts a table of its own: units
+// often put their collectives and their individuals in two tables with
+// different columns on one sheet. A header repeated as it was (a list
+// printed over several pages) does not.
+func findHeaders(g *grid, m *Mapping) ([]*columnLayout, string) {
+	best, bestScore, first := -1, 0, -1
 	for i := 0; i < len(g.lines) && i < headerScanRows; i++ {
-		seen := map[Field]bool{}
-		hasName := false
-		for _, v := range g.lines[i] {
-			f := fieldOf(headerText(v), m)
-			if f == "" || f == FieldIgnore {
-				continue
+		if sc := headerScore(g, i, m); sc > 0 {
+			if first < 0 {
+				first = i
 			}
-			seen[f] = true
-			hasName = hasName || f == FieldName
-		}
-		if !hasName && i+1 < len(g.lines) {
-			// The name may be in a sub-header row only ("Họ và tên" merged down is the usual case).
-			for _, v := range g.lines[i+1] {
-				if fieldOf(headerText(v), m) == FieldName {
-					hasName = true
-				}
+			if sc > bestScore {
+				best, bestScore = i, sc
 			}
-		}
-		if hasName && len(seen) >= 2 && len(seen) > bestScore {
-			best, bestScore = i, len(seen)
 		}
 	}
 	if best < 0 {
 		return nil, "không có dòng tiêu đề cột trong 20 dòng đầu"
 	}
+	var out []*columnLayout
+	for i := first; i < len(g.lines); i++ {
+		if i != best {
+			if !headerLike(g.lines[i]) {
+				continue
+			}
+			// Above the best header, only a row naming three columns: a
+			// title row may hold a couple of header words.
+			if sc := headerScore(g, i, m); sc == 0 || i < best && sc < 3 {
+				continue
+			}
+		}
+		l := layoutAt(g, i, m)
+		if n := len(out); n > 0 {
+			prev := out[n-1]
+			if i < prev.dataStart || sameHeader(prev, l) {
+				continue // the previous header's sub-header row, or a repeat of it
+			}
+		}
+		out = append(out, l)
+		i = l.dataStart - 1
+	}
+	return out, ""
+}
+
+// headerLike is a cheap first look at a row: a header has several cells and
+// does not start with a row number, as almost every data row does.
+func headerLike(row []string) bool {
+	n, first := 0, ""
+	for _, v := range row {
+		if v = strings.TrimSpace(v); v != "" {
+			if n == 0 {
+				first = v
+			}
+			n++
+		}
+	}
+	return n >= 2 && !isDigits(strings.TrimSuffix(first, "."))
+}
+
+// sameHeader reports whether two header rows name the same columns.
+func sameHeader(a, b *columnLayout) bool {
+	if len(a.cols) != len(b.cols) {
+		return false
+	}
+	for i := range a.cols {
+		if a.cols[i].Field != b.cols[i].Field {
+			return false
+		}
+	}
+	return true
+}
+
+// layoutAt reads the columns of the header row best: a second header row
+// below it (sub-columns "Nam" | "Nữ" under a merged "Năm sinh", "Họ" | "Tên"
+// under "Họ và tên") refines the columns it lies under, and a row numbering
+// the columns ("1", "2", "(3)") is skipped.
+func layoutAt(g *grid, best int, m *Mapping) *columnLayout {
 	top := g.lines[best]
 	var sub []string
 	dataStart := best + 1
@@ -476,7 +570,7 @@ func findHeader(g *grid, m *Mapping) (*columnLayout, string) {
 		dataStart++
 	}
 	l.dataStart = dataStart
-	return l, ""
+	return l
 }
 
 // isSubHeader reports whether row is a second header row under top: its
