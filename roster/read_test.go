@@ -593,3 +593,32 @@ func TestReadXLSXTwoTablesOnASheet(t *testing.T) {
 		t.Errorf("tables %+v", im.Sheets)
 	}
 }
+
+// TestReadXLSXNameAndPostInOneCell: a list copied from a decision's, each
+// entry in one cell; each is split, with a warning the clerk can check.
+func TestReadXLSXNameAndPostInOneCell(t *testing.T) {
+	sheet := xsheet{name: "S", rows: [][]any{
+		{"STT", "Họ và tên, chức vụ, đơn vị", "Hình thức khen thưởng"},
+		{"I", "TẬP THỂ"},
+		{1, "Phòng Tư pháp, UBND huyện Gio Linh", "BKCT"},
+		{"II", "CÁ NHÂN"},
+		{1, "Ông Trương Quang Sáng, Phó Giám đốc Sở Tư pháp", "BKCT"},
+		{2, "Bà Nguyễn Thị Bình - Chuyên viên Phòng Hành chính tư pháp, Sở Tư pháp", "BKCT"},
+		{"III", "HỘ GIA ĐÌNH"},
+		{1, "Hộ ông Cao Văn Đức, thôn Tân Lịch, xã Ngư Hóa", "BKCT"},
+	}}
+	im, err := Read(writeXLSX(t, t.TempDir(), "tu-quyet-dinh.xlsx", sheet), testOptions())
+	if err != nil {
+		t.Fatal(err)
+	}
+	duc := khenthuong.Nomination{Nominee: khenthuong.Nominee{Kind: khenthuong.Household, Name: "Hộ ông Cao Văn Đức", Address: "thôn Tân Lịch, xã Ngư Hóa"}, FormCode: "BKCT"}
+	checkRows(t, im, []wantRow{
+		{line: 3, n: collective("Phòng Tư pháp", "UBND huyện Gio Linh", "BKCT")},
+		{line: 5, n: person("Ông", "Trương Quang Sáng", khenthuong.Male, "", "Phó Giám đốc Sở Tư pháp", "", "BKCT")},
+		{line: 6, n: person("Bà", "Nguyễn Thị Bình", khenthuong.Female, "", "Chuyên viên Phòng Hành chính tư pháp, Sở Tư pháp", "", "BKCT")},
+		{line: 8, n: duc},
+	})
+	if im.Errors() != 0 || im.Warnings() != 4 {
+		t.Errorf("want 4 warnings, one per split cell:%s", problemsOf(im))
+	}
+}

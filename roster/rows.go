@@ -282,6 +282,26 @@ func (st *sheetState) row(i int, errCells []int) {
 			report(nameCol, name, SeverityError, "Không rõ là tập thể, cá nhân hay hộ gia đình: thêm cột Loại hoặc dòng mục “I. TẬP THỂ”, “II. CÁ NHÂN” phía trên")
 		}
 	}
+	// Name and post in one cell, as a decision's list writes an entry.
+	if nameCol >= 0 && nm.Position == "" && positionUnit == "" {
+		combined := nameCol < len(l.cols) && combinedNameHeader(l.cols[nameCol].Header)
+		if who, detail, ok := splitNameDetail(nm.Name, nm.Kind, combined); ok {
+			switch {
+			case nm.Kind == khenthuong.Household && nm.Address == "":
+				nm.Address = detail
+			case nm.Kind == khenthuong.Household:
+				ok = false
+			case nm.Kind == khenthuong.Collective && nm.Unit != "":
+				ok = false
+			default:
+				positionUnit = detail
+			}
+			if ok {
+				report(nameCol, nm.Name, SeverityWarning, "Tên và %s ghi chung một ô: đã tách thành “%s” và “%s”", detailWords(nm.Kind), who, detail)
+				nm.Name = who
+			}
+		}
+	}
 	if positionUnit != "" {
 		// "Chức vụ, đơn vị công tác" in one column: a person's post and unit
 		// print together, a collective's is its parent unit.
@@ -464,4 +484,15 @@ func (rd *reader) settleForm(candidates []string, sectionForm string, kind khent
 		return applies[0], "hình thức duy nhất dành cho " + strings.ToLower(kind.Label())
 	}
 	return "", ""
+}
+
+// detailWords names what follows a name in a list entry.
+func detailWords(k khenthuong.Kind) string {
+	switch k {
+	case khenthuong.Individual:
+		return "chức vụ, đơn vị"
+	case khenthuong.Household:
+		return "địa chỉ"
+	}
+	return "đơn vị"
 }
