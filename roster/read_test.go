@@ -622,3 +622,35 @@ func TestReadXLSXNameAndPostInOneCell(t *testing.T) {
 		t.Errorf("want 4 warnings, one per split cell:%s", problemsOf(im))
 	}
 }
+
+// TestReadXLSXNamesInCapitals: names typed all in capitals or in small
+// letters are written as names are; collectives' capitals stay.
+func TestReadXLSXNamesInCapitals(t *testing.T) {
+	sheet := xsheet{name: "S", rows: [][]any{
+		{"STT", "Loại", "Họ và tên", "Chức vụ", "Đơn vị", "Hình thức"},
+		{1, "Cá nhân", "Ông NGUYỄN VĂN AN", "TRƯỞNG PHÒNG", "PHÒNG TƯ PHÁP", "BKCT"},
+		{2, "Cá nhân", "trần thị hoa", "Giáo viên", "Trường TH Gio Mai", "BKCT"},
+		{3, "Cá nhân", "H'HEN NIÊ", "Chuyên viên", "Sở Văn hóa", "BKCT"},
+		{4, "Hộ gia đình", "HỘ ÔNG CAO VĂN ĐỨC", "", "Thôn Tân Lịch", "BKCT"},
+		{5, "Tập thể", "PHÒNG CẢNH SÁT HÌNH SỰ", "", "Công an tỉnh", "BKCT"},
+		{6, "Cá nhân", "Lê Văn Bình", "Kế toán", "UBND xã", "BKCT"},
+	}}
+	im, err := Read(writeXLSX(t, t.TempDir(), "hoa.xlsx", sheet), testOptions())
+	if err != nil {
+		t.Fatal(err)
+	}
+	var names []string
+	for _, r := range im.Rows {
+		names = append(names, r.Nomination.Nominee.DisplayName())
+	}
+	want := "Ông Nguyễn Văn An|Trần Thị Hoa|H'Hen Niê|Hộ ông Cao Văn Đức|PHÒNG CẢNH SÁT HÌNH SỰ|Lê Văn Bình"
+	if got := strings.Join(names, "|"); got != want {
+		t.Errorf("names %q\nwant  %q", got, want)
+	}
+	if im.Warnings() != 1 || im.Problems[0].Row != 0 || !strings.Contains(im.Problems[0].Message, "ở 4 dòng") {
+		t.Errorf("want one warning for the 4 names rewritten:%s", problemsOf(im))
+	}
+	if p := im.Rows[0].Nomination.Nominee.Position; p != "TRƯỞNG PHÒNG" {
+		t.Errorf("position %q: left as typed", p)
+	}
+}

@@ -21,6 +21,10 @@ type sheetState struct {
 	sectionKind khenthuong.Kind
 	sectionForm string
 	rows        int
+	// Names written all in capitals or in small letters, rewritten: how
+	// many, and the first as it was and as it is now.
+	recased        int
+	recasedExample [2]string
 }
 
 // line reads one row; stop is true at the footer (totals, signatures).
@@ -368,6 +372,13 @@ func (st *sheetState) row(i int, errCells []int) {
 
 	n.Status = khenthuong.StatusSubmitted
 	n.Normalize()
+	if cased := nameCase(nm.Name, nm.Kind); cased != nm.Name {
+		st.recased++
+		if st.recased == 1 {
+			st.recasedExample = [2]string{nm.Name, cased}
+		}
+		nm.Name = cased
+	}
 	if nm.Kind == khenthuong.Individual && nm.Gender == khenthuong.GenderUnknown {
 		nm.Gender = genderOfTitle(nm.Title)
 	}
@@ -495,4 +506,29 @@ func detailWords(k khenthuong.Kind) string {
 		return "địa chỉ"
 	}
 	return "đơn vị"
+}
+
+// nameCase writes a person's name, and the person's part of a household's
+// ("HỘ ÔNG CAO VĂN ĐỨC" gives "Hộ ông Cao Văn Đức"), with a capital to each
+// word; a collective's name is left as typed: its capitals are the unit's own.
+func nameCase(name string, kind khenthuong.Kind) string {
+	switch kind {
+	case khenthuong.Individual:
+		return vntext.PersonNameCase(name)
+	case khenthuong.Household:
+		words := strings.Fields(name)
+		for n := min(3, len(words)-1); n >= 1; n-- {
+			prefix := vntext.Fold(strings.Join(words[:n], " "))
+			if prefix != "ho gia dinh" && prefix != "gia dinh" && prefix != "ho" {
+				continue
+			}
+			lead := strings.ToLower(strings.Join(words[:n], " "))
+			lead = strings.ToUpper(lead[:1]) + lead[1:] // the prefix starts with H or G
+			if title, rest := vntext.SplitHonorific(strings.Join(words[n:], " ")); title != "" && rest != "" {
+				return lead + " " + strings.ToLower(title) + " " + vntext.PersonNameCase(rest)
+			}
+			return lead + " " + vntext.PersonNameCase(strings.Join(words[n:], " "))
+		}
+	}
+	return name
 }

@@ -352,6 +352,11 @@ func (rd *reader) addGrid(g *grid) {
 			break
 		}
 	}
+	if st.recased > 0 {
+		rd.problem(g.name, 0, layout.label(layout.nameCol), "", SeverityWarning,
+			"Họ tên viết toàn chữ hoa hoặc chữ thường ở %d dòng: đã viết hoa chữ đầu mỗi tiếng (ví dụ “%s” thành “%s”)",
+			st.recased, st.recasedExample[0], st.recasedExample[1])
+	}
 }
 
 // isBlank reports whether a cell holds only spaces and invisible characters.
