@@ -25,6 +25,7 @@ const (
 	recMulRK       = 0x00BD
 	recXF          = 0x00E0
 	recDimensions  = 0x0200
+	recRow         = 0x0208
 	recMergedCells = 0x00E5
 	recSST         = 0x00FC
 	recLabelSST    = 0x00FD

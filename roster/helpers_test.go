@@ -26,6 +26,8 @@ type xsheet struct {
 	rows   [][]any // string, int, float64, time.Time or fc; nil skips a cell
 	merges [][2]string
 	hidden bool
+	// hiddenRows are rows (1-based) hidden or filtered out.
+	hiddenRows []int
 	// defaultFont, when set, is the font of every cell that has none (old
 	// workbooks whose Normal style is .VnTime).
 	defaultFont string
@@ -85,6 +87,9 @@ func xlsxBytes(t testing.TB, sheets ...xsheet) []byte {
 		}
 		if s.hidden {
 			must(t, f.SetSheetVisible(s.name, false))
+		}
+		for _, r := range s.hiddenRows {
+			must(t, f.SetRowVisible(s.name, r, false))
 		}
 	}
 	var buf bytes.Buffer

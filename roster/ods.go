@@ -223,6 +223,7 @@ type odsSheets struct {
 	rowCol    int
 	rowRepeat int
 	rowMerges []cellRange
+	rowHidden bool // table:visibility collapse (hidden) or filter (filtered out)
 }
 
 func (s *odsSheets) start(d *xml.Decoder, t xml.StartElement) error {
@@ -244,6 +245,7 @@ func (s *odsSheets) start(d *xml.Decoder, t xml.StartElement) error {
 	case "table-row":
 		s.row, s.rowFonts, s.rowCol, s.rowMerges = nil, nil, 0, nil
 		s.rowRepeat = repeat(t, "number-rows-repeated")
+		s.rowHidden = attr(t, nsTable, "visibility") != "" && attr(t, nsTable, "visibility") != "visible"
 	case "table-cell", "covered-table-cell":
 		return s.cell(d, t)
 	}
@@ -376,6 +378,12 @@ func (s *odsSheets) endRow() {
 		}
 		for ; s.empty > 0; s.empty-- {
 			s.lines = append(s.lines, nil)
+		}
+		if s.rowHidden {
+			if s.sheet.hidden == nil {
+				s.sheet.hidden = map[int]bool{}
+			}
+			s.sheet.hidden[line] = true
 		}
 		s.lines = append(s.lines, row)
 		for _, m := range s.rowMerges {

@@ -73,6 +73,9 @@ func TestReadODS(t *testing.T) {
 			"Tr\u00ad\u00acng Quang S\u00b8ng", `<table:table-cell office:value-type="float" office:value="1975"><text:p>1975</text:p></table:table-cell>`,
 			`<table:covered-table-cell/>`, "BKCT",
 			`<table:table-cell calcext:value-type="error" office:value-type="float" office:value="0"><text:p>#N/A</text:p></table:table-cell>`) +
+		// Filtered out by the unit: not imported.
+		strings.Replace(odsRow(`<table:table-cell office:value-type="float" office:value="3"><text:p>3</text:p></table:table-cell>`,
+			"Hoàng Văn Em", "1980", "Sở Y tế", "BKCT"), "<table:table-row>", `<table:table-row table:visibility="filter">`, 1) +
 		// LibreOffice pads every sheet out to its last row.
 		`<table:table-row table:number-rows-repeated="1048560"><table:table-cell table:number-columns-repeated="16384"/></table:table-row>` +
 		`</table:table>` +
@@ -106,6 +109,13 @@ func TestReadODS(t *testing.T) {
 		}
 		if !warned {
 			t.Errorf("the #N/A cell is not reported:%s", problemsOf(im))
+		}
+		hiddenWarned := false
+		for _, p := range im.Problems {
+			hiddenWarned = hiddenWarned || p.Row == 7 && strings.Contains(p.Message, "bị ẩn")
+		}
+		if !hiddenWarned {
+			t.Errorf("the filtered-out row 7 is not reported:%s", problemsOf(im))
 		}
 	}
 	opts := testOptions()

@@ -18,6 +18,7 @@ type grid struct {
 	lines  [][]string                 // lines[i] holds row i+1; nil for an empty row
 	font   func(line, col int) string // the cell's font name (line 1-based, col 0-based); nil when the file has none
 	merges []cellRange                // merged ranges spanning several rows
+	hidden map[int]bool               // lines hidden in the workbook (hidden or filtered out), by index
 }
 
 // cellRange is a merged range, 0-based and inclusive.
@@ -330,6 +331,11 @@ func (rd *reader) addGrid(g *grid) {
 			rd.im.Mapping.set(col.Header, col.Field)
 		}
 		for i := l.dataStart; i < end; i++ {
+			if g.hidden[i] && rowHasContent(g.lines[i]) {
+				// What the clerk sees in Excel is what is imported, as for hidden sheets.
+				rd.problem(g.name, i+1, "", "", SeverityWarning, "Dòng đang bị ẩn (hoặc bị lọc) trong bảng tính: không nhập; bỏ ẩn dòng rồi nhập lại nếu cần")
+				continue
+			}
 			if rd.rows >= rd.opts.MaxRows {
 				if hasContent(g.lines[i:]) {
 					rd.problem(g.name, i+1, "", "", SeverityError,

@@ -101,6 +101,12 @@ func readSpreadsheetML(data []byte, name string, opts ReadOptions) (*Import, err
 					line = i - 1 // rows skipped
 				}
 				row, rowFonts, col = nil, nil, 0
+				if g != nil && ssAttr(t, "Hidden") == "1" {
+					if g.hidden == nil {
+						g.hidden = map[int]bool{}
+					}
+					g.hidden[line] = true
+				}
 			case "Cell":
 				if i := ssInt(t, "Index"); i > col+1 {
 					col = i - 1

@@ -75,6 +75,8 @@ func TestReadSpreadsheetML(t *testing.T) {
     <Cell ss:Index="6"><Data ss:Type="String">BKCT</Data></Cell></Row>
    <Row><Cell><Data ss:Type="Number">2</Data></Cell><Cell><Data ss:Type="String">Hoàng Thị Mỹ Linh</Data></Cell>
     <Cell><Data ss:Type="Number">1990</Data></Cell><Cell ss:Index="6"><Data ss:Type="String">BKCT</Data></Cell></Row>
+   <Row ss:Hidden="1"><Cell><Data ss:Type="Number">3</Data></Cell><Cell><Data ss:Type="String">Võ Văn Ẩn</Data></Cell>
+    <Cell><Data ss:Type="Number">1991</Data></Cell><Cell><Data ss:Type="String">Sở Y tế</Data></Cell><Cell ss:Index="6"><Data ss:Type="String">BKCT</Data></Cell></Row>
   </Table>
  </Worksheet>
  <Worksheet ss:Name="Ẩn">
@@ -88,8 +90,8 @@ func TestReadSpreadsheetML(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if im.Errors() != 0 {
-		t.Fatalf("errors:%s", problemsOf(im))
+	if im.Errors() != 0 || im.Warnings() != 1 || im.Problems[0].Row != 6 {
+		t.Fatalf("want only the hidden row 6 reported:%s", problemsOf(im))
 	}
 	checkRows(t, im, []wantRow{
 		{line: 4, n: person("", "Nguyễn Văn Tình", "", "1970-03-08", "", "Sở Nội vụ", "BKCT")},

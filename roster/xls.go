@@ -244,6 +244,7 @@ func (b *biffBook) readSheet(stream []byte, sh biffSheet, rd *reader) (*grid, st
 	}
 	var merges []cellRange
 	declared := 0 // rows the sheet declares (DIMENSIONS)
+	var hidden map[int]bool
 	tooLong := false
 	set := func(row, col, xf int, v string) {
 		if row >= maxLines || col >= maxColumns || col < 0 {
@@ -276,6 +277,14 @@ func (b *biffBook) readSheet(stream []byte, sh biffSheet, rd *reader) (*grid, st
 			return int(binary.LittleEndian.Uint16(d)), int(binary.LittleEndian.Uint16(d[2:])), int(binary.LittleEndian.Uint16(d[4:])), true
 		}
 		switch r.typ {
+		case recRow:
+			// fDyZero: the row is hidden (or filtered out).
+			if len(d) >= 14 && binary.LittleEndian.Uint16(d[12:])&0x0020 != 0 {
+				if hidden == nil {
+					hidden = map[int]bool{}
+				}
+				hidden[int(binary.LittleEndian.Uint16(d))] = true
+			}
 		case recDimensions:
 			if len(d) >= 8 {
 				declared = int(binary.LittleEndian.Uint32(d[4:])) // one past the last row
@@ -369,7 +378,7 @@ func (b *biffBook) readSheet(stream []byte, sh biffSheet, rd *reader) (*grid, st
 		lines[i] = trimRow(l)
 	}
 	rd.opts.progress(sh.name, len(lines), len(lines))
-	g := &grid{name: sh.name, lines: lines}
+	g := &grid{name: sh.name, lines: lines, hidden: hidden}
 	if len(lines) <= maxLinesToFill {
 		g.merges = merges
 	}

@@ -27,6 +27,9 @@ func xlsBookOf(t testing.TB, sheets ...xsheet) xlsBook {
 	}
 	for _, s := range sheets {
 		spec := xlsSheetSpec{name: s.name, hidden: s.hidden}
+		for _, r := range s.hiddenRows {
+			spec.hiddenRows = append(spec.hiddenRows, r-1)
+		}
 		for r, row := range s.rows {
 			for c, v := range row {
 				if v == nil {
@@ -97,7 +100,8 @@ func xlsTwinCases() map[string][]xsheet {
 				{1, "Lê Văn An", time.Date(1975, 3, 8, 0, 0, 0, 0, time.UTC), longName, "BKCT"},
 				{2, "Trần Thị Bình", 1980.0, "Sở Y tế", "Bằng khen của Chủ tịch UBND tỉnh"},
 				{3, "Ngô Văn Cường", "12/5/1969", "Sở Y tế", "CSTĐ cấp tỉnh"},
-			}},
+				{4, "Đinh Văn Dũng", 1972, "Sở Y tế", "BKCT"}, // filtered out by the unit
+			}, hiddenRows: []int{5}},
 			{name: "Ẩn", hidden: true, rows: [][]any{{"STT", "Họ và tên"}, {1, "Không đọc"}}},
 		},
 	}
@@ -261,5 +265,29 @@ func TestReadFromLibreOffice(t *testing.T) {
 				t.Errorf("LibreOffice's %s reads\n%s\nthe .xlsx\n%s", file, g, w)
 			}
 		})
+	}
+}
+
+// TestHiddenRowsAreNotImported: a row hidden or filtered out in the workbook
+// is left out with a warning, in .xlsx and .xls alike.
+func TestHiddenRowsAreNotImported(t *testing.T) {
+	sheets := xlsTwinCases()["SheetsAndLongStrings"]
+	dir := t.TempDir()
+	for _, path := range []string{writeXLSX(t, dir, "an.xlsx", sheets...), xlsFile(t, dir, "an.xls", xlsBookOf(t, sheets...))} {
+		im, err := Read(path, testOptions())
+		if err != nil {
+			t.Fatal(err)
+		}
+		names := ""
+		for _, r := range im.Rows {
+			names += r.Nomination.Nominee.Name + "|"
+		}
+		warned := false
+		for _, p := range im.Problems {
+			warned = warned || p.Row == 5 && strings.Contains(p.Message, "bị ẩn")
+		}
+		if strings.Contains(names, "Đinh Văn Dũng") || !warned || len(im.Rows) != 3 {
+			t.Errorf("%s: rows %s, hidden row warned %v:%s", filepath.Base(path), names, warned, problemsOf(im))
+		}
 	}
 }

@@ -27,8 +27,9 @@ type (
 )
 
 type xlsSheetSpec struct {
-	name   string
-	hidden bool
+	name       string
+	hidden     bool
+	hiddenRows []int // 0-based
 	cells  []xlsCell
 	merges [][4]int // top, bottom, left, right (0-based)
 }
@@ -188,6 +189,13 @@ func (bk xlsBook) xlsStream(sstLimit int) []byte {
 		dim := binary.LittleEndian.AppendUint32(nil, 0)
 		dim = binary.LittleEndian.AppendUint32(dim, uint32(last))
 		s = append(s, rec(recDimensions, append(dim, make([]byte, 6)...))...)
+		for _, r := range sh.hiddenRows {
+			d := binary.LittleEndian.AppendUint16(nil, uint16(r))
+			d = append(d, make([]byte, 10)...)
+			d = binary.LittleEndian.AppendUint16(d, 0x0020) // fDyZero
+			d = binary.LittleEndian.AppendUint16(d, 0x0F)
+			s = append(s, rec(recRow, d)...)
+		}
 		for _, c := range sh.cells {
 			h := cellHeader(c)
 			switch v := c.value.(type) {

@@ -159,6 +159,7 @@ func readSheet(f *excelize.File, sheet string, rd *reader, legacyFonts, fillMerg
 	maxLines := rd.opts.MaxRows + headerScanRows + 1000
 	declared := declaredRows(f, sheet)
 	var lines [][]string
+	var hidden map[int]bool
 	raw := excelize.Options{RawCellValue: true}
 	line := 1
 	for ; rows.Next(); line++ {
@@ -178,13 +179,19 @@ func readSheet(f *excelize.File, sheet string, rd *reader, legacyFonts, fillMerg
 			}
 			continue
 		}
+		if rows.GetRowOpts().Hidden {
+			if hidden == nil {
+				hidden = map[int]bool{}
+			}
+			hidden[len(lines)] = true
+		}
 		lines = append(lines, trimRow(cols))
 	}
 	if err := rows.Error(); err != nil {
 		rd.problem(sheet, 0, "", "", SeverityError, "Trang đọc không hết (%v)", err)
 	}
 	rd.opts.progress(sheet, line-1, line-1)
-	g := &grid{name: sheet, lines: lines}
+	g := &grid{name: sheet, lines: lines, hidden: hidden}
 	if fillMerges && len(lines) <= maxLinesToFill {
 		g.merges = mergedRanges(f, sheet)
 	}
