@@ -30,8 +30,8 @@ type xlsSheetSpec struct {
 	name       string
 	hidden     bool
 	hiddenRows []int // 0-based
-	cells  []xlsCell
-	merges [][4]int // top, bottom, left, right (0-based)
+	cells      []xlsCell
+	merges     [][4]int // top, bottom, left, right (0-based)
 }
 
 type xlsBook struct {
