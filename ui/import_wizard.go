@@ -295,9 +295,12 @@ func (w *importWizard) setImport(im *roster.Import) {
 		w.rowMarks[k] = m
 	}
 	var cols []mappedColumn
+	listed := map[string]bool{} // a column the sheet's next table repeats (STT, Hình thức) is listed once
 	for _, s := range im.Sheets {
 		for _, c := range s.Columns {
-			if c.Header != "" {
+			key := s.Name + "\x00" + c.Letter + "\x00" + c.Header
+			if c.Header != "" && !listed[key] {
+				listed[key] = true
 				cols = append(cols, mappedColumn{s.Name, c})
 			}
 		}
