@@ -56,6 +56,25 @@ func TestValuesFor(t *testing.T) {
 			}
 		}
 	})
+	t.Run("LineUnderTheNameReadsAsTheList", func(t *testing.T) {
+		for _, c := range []struct {
+			nominee khenthuong.Nominee
+			want    string
+		}{
+			{khenthuong.Nominee{Kind: khenthuong.Household, Name: "Gia đình bà Hồ Thị Lan", Address: "bản Tà Rùng, xã Hướng Hóa"}, "Bản Tà Rùng, xã Hướng Hóa"},
+			{khenthuong.Nominee{Kind: khenthuong.Individual, Title: "Ông", Name: "Hồ Văn Bảy", Address: "thôn Tân Lịch, xã Ngư Hóa"}, "Thôn Tân Lịch, xã Ngư Hóa"},
+			{khenthuong.Nominee{Kind: khenthuong.Individual, Name: "Lê Văn An", Position: "Trưởng phòng", Unit: "Phòng Tư pháp", Address: "Gio Linh"}, "Trưởng phòng Tư pháp"},
+			{khenthuong.Nominee{Kind: khenthuong.Collective, Name: "Phòng Tư pháp", Unit: "UBND huyện Gio Linh"}, "UBND huyện Gio Linh"},
+			{khenthuong.Nominee{Kind: khenthuong.Collective, Name: "Công an xã Gio Mai, huyện Gio Linh", Unit: "huyện Gio Linh"}, ""},
+		} {
+			d := testDecision()
+			d.Recipients[0].Nominee = c.nominee
+			v := ValuesFor(d, &d.Recipients[0], testForm("BKCT"), testSettings())
+			if got := v.Text[KeyPositionUnit]; got != c.want {
+				t.Errorf("%s: line under the name %q, want %q", c.nominee.Name, got, c.want)
+			}
+		}
+	})
 	t.Run("RecipientAchievementWins", func(t *testing.T) {
 		d := testDecision()
 		d.Recipients[1].Achievement = "đã có thành tích xuất sắc trong công tác phòng, chống tội phạm năm 2022"

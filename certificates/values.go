@@ -74,6 +74,10 @@ func ValuesFor(d *khenthuong.Decision, r *khenthuong.Recipient, f *khenthuong.Aw
 	if achievement == "" {
 		achievement = d.Achievement
 	}
+	// The line under the name reads as the decision's list does: a person's
+	// post and unit (else address), a household's address, a collective's
+	// parent unit unless its name already says it.
+	_, detail := n.EntryParts()
 	t := map[string]string{
 		KeyQuocHieu:     QuocHieu,
 		KeyTieuNgu:      TieuNgu,
@@ -81,7 +85,7 @@ func ValuesFor(d *khenthuong.Decision, r *khenthuong.Recipient, f *khenthuong.Aw
 		KeyTang:         Tang,
 		KeyTitle:        title,
 		KeyName:         n.DisplayName(),
-		KeyPositionUnit: n.PositionAndUnit(),
+		KeyPositionUnit: upperFirst(detail),
 		KeyAchievement:  upperFirst(achievement),
 		KeySignerTitle:  d.SignerTitle,
 		KeySignerName:   d.SignerName,
