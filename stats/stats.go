@@ -46,7 +46,7 @@ type Summary struct {
 	Awards    int   // their recipients
 	Bonus     int64 // sum of the recipients' amounts, đồng
 
-	ByStatus []Count // nominations of the campaign (all when none is chosen) by status
+	ByStatus []Count // nominations of the campaign (all when none is chosen) by status, dated by NominationDate within the period
 	ByForm   []Count // awards by form, the catalogue's order
 	ByKind   []Count // awards by kind of nominee
 	ByUnit   []Count // awards by unit: the top ones, then "Khác"
@@ -115,6 +115,28 @@ func InPeriod(d, from, to khenthuong.Date) bool {
 	return true
 }
 
+// NominationDate is the date a nomination counts under in a period: its
+// unit's Tờ trình, else the day it was recorded; zero when neither is known.
+func NominationDate(n *khenthuong.Nomination) khenthuong.Date {
+	if !n.SubmissionDate.IsZero() {
+		return n.SubmissionDate
+	}
+	if !n.CreatedAt.IsZero() {
+		return khenthuong.DateOf(n.CreatedAt)
+	}
+	return khenthuong.Date{}
+}
+
+// nominationInPeriod: with no period every nomination counts; with one, those
+// whose NominationDate falls in it.
+func nominationInPeriod(n *khenthuong.Nomination, f Filter) bool {
+	if f.From.IsZero() && f.To.IsZero() {
+		return true
+	}
+	d := NominationDate(n)
+	return !d.IsZero() && InPeriod(d, f.From, f.To)
+}
+
 // Summarize computes the summary of the given nominations and decisions
 // (drafts are skipped) with the catalogue forms.
 func Summarize(noms []khenthuong.Nomination, decisions []khenthuong.Decision, forms []khenthuong.AwardForm, f Filter) Summary {
@@ -145,7 +167,7 @@ func Summarize(noms []khenthuong.Nomination, decisions []khenthuong.Decision, fo
 	for i := range noms {
 		n := &noms[i]
 		unitOf[n.ID] = n.ProposingUnit
-		if (f.CampaignID == 0 || n.CampaignID == f.CampaignID) && matchForm(n.FormCode) {
+		if (f.CampaignID == 0 || n.CampaignID == f.CampaignID) && matchForm(n.FormCode) && nominationInPeriod(n, f) {
 			status[n.Status]++
 		}
 	}
@@ -370,8 +392,12 @@ type Section struct {
 // Sections are the report's tables in print order; the xlsx workbook
 // has one sheet per section.
 func Sections(s *Summary) []Section {
+	status := "Hồ sơ đề nghị theo trạng thái"
+	if !s.Filter.From.IsZero() || !s.Filter.To.IsZero() {
+		status += " (tính theo ngày tờ trình, hoặc ngày nhập hồ sơ)"
+	}
 	return []Section{
-		{Title: "Hồ sơ đề nghị theo trạng thái", Sheet: "Trạng thái hồ sơ", Unit: "Số hồ sơ", Rows: s.ByStatus},
+		{Title: status, Sheet: "Trạng thái hồ sơ", Unit: "Số hồ sơ", Rows: s.ByStatus},
 		{Title: "Khen thưởng theo hình thức", Sheet: "Hình thức", Unit: "Số lượt", Rows: s.ByForm, Amount: true},
 		{Title: "Khen thưởng theo đối tượng", Sheet: "Đối tượng", Unit: "Số lượt", Rows: s.ByKind, Amount: true},
 		{Title: "Khen thưởng theo đơn vị", Sheet: "Đơn vị", Unit: "Số lượt", Rows: s.ByUnit, Amount: true},

@@ -5,6 +5,7 @@ import (
 	"math/rand/v2"
 	"strconv"
 	"testing"
+	"time"
 
 	"khenthuong"
 	"khenthuong/synth"
@@ -32,6 +33,14 @@ func generate(n int, seed uint64) world {
 		nm.Status = khenthuong.Statuses[rnd.IntN(len(khenthuong.Statuses))]
 		if i%13 == 0 {
 			nm.ProposingUnit = "" // falls back to the nominee's unit
+		}
+		// Dated by the unit's Tờ trình, or else by the day it was recorded, or not at all.
+		year := 2012 + rnd.IntN(14)
+		switch i % 3 {
+		case 0:
+			nm.SubmissionDate = khenthuong.Date{Year: year, Month: 1 + rnd.IntN(12), Day: 1 + rnd.IntN(28)}
+		case 1:
+			nm.CreatedAt = time.Date(year, time.Month(1+rnd.IntN(12)), 1+rnd.IntN(28), 10, 0, 0, 0, time.Local)
 		}
 		w.noms[i] = nm
 	}
@@ -223,7 +232,13 @@ func TestSummarize(t *testing.T) {
 			for _, c := range s.ByStatus {
 				n := 0
 				for _, nm := range w.noms {
-					if string(nm.Status) == c.Key && (f.CampaignID == 0 || nm.CampaignID == f.CampaignID) &&
+					date := nm.SubmissionDate
+					if date.IsZero() && !nm.CreatedAt.IsZero() {
+						date = khenthuong.DateOf(nm.CreatedAt)
+					}
+					inPeriod := f.From.IsZero() && f.To.IsZero() ||
+						!date.IsZero() && (f.From.IsZero() || !date.Before(f.From)) && (f.To.IsZero() || !f.To.Before(date))
+					if string(nm.Status) == c.Key && inPeriod && (f.CampaignID == 0 || nm.CampaignID == f.CampaignID) &&
 						(f.FormCode == "" || nm.FormCode == f.FormCode) && (f.Issuer == "" || nm.FormCode == w.forms[len(w.forms)-1].Code) {
 						n++
 					}
