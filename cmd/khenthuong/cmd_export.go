@@ -1,8 +1,10 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -121,9 +123,7 @@ func parseSep(s string) (rune, error) {
 // writeFileAtomic writes a file through a temporary file in the same folder,
 // so a failed export never leaves half a file where the clerk expects one.
 func writeFileAtomic(path string, write func(w io.Writer) error) error {
-	fail := func(err error) error {
-		return khenthuong.Errorf(khenthuong.EINVALID, "Không ghi được tệp “%s”: %v", path, err)
-	}
+	fail := func(err error) error { return fileError(path, err) }
 	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*")
 	if err != nil {
 		return fail(err)
@@ -132,6 +132,10 @@ func writeFileAtomic(path string, write func(w io.Writer) error) error {
 	_ = tmp.Chmod(0o644) // a file for people to open and send, not a private one
 	if err := write(tmp); err != nil {
 		tmp.Close()
+		var pathErr *fs.PathError
+		if errors.As(err, &pathErr) || diskFull(err) {
+			return fail(err) // the disk, not the document
+		}
 		return khenthuong.Internal(err)
 	}
 	if err := tmp.Close(); err != nil {
