@@ -14,6 +14,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"khenthuong"
+	"khenthuong/atomicfile"
 	"khenthuong/certificates"
 	"khenthuong/vntext"
 )
@@ -266,7 +267,7 @@ func (c *calibrationWizard) savePage() {
 		if !strings.HasSuffix(strings.ToLower(path), ".pdf") {
 			path += ".pdf"
 		}
-		err := writeFileAtomic(path, func(out io.Writer) error { return certificates.WriteCalibration(out, w, h, p) })
+		err := atomicfile.Write(path, func(out io.Writer) error { return certificates.WriteCalibration(out, w, h, p) })
 		if err != nil {
 			c.showMessage(err)
 			return

@@ -18,6 +18,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"khenthuong"
+	"khenthuong/atomicfile"
 	"khenthuong/certificates"
 	"khenthuong/roster"
 	"khenthuong/vntext"
@@ -261,7 +262,7 @@ func (v *docView) saveTo(path, ext string) {
 	v.busy(true)
 	v.tell(lang.L("Writing {{.Name}}…", map[string]any{"Name": filepath.Base(path)}))
 	background(v.wg, func() func() {
-		err := writeFileAtomic(path, func(w io.Writer) error { return v.spec.write(w, ext, batch) })
+		err := atomicfile.Write(path, func(w io.Writer) error { return v.spec.write(w, ext, batch) })
 		return func() {
 			v.busy(false)
 			v.save.Enable()

@@ -3,7 +3,6 @@ package ui
 import (
 	"io"
 	"net/url"
-	"os"
 	"path/filepath"
 	"strings"
 	"sync"
@@ -16,6 +15,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"khenthuong"
+	"khenthuong/atomicfile"
 	"khenthuong/roster"
 )
 
@@ -86,27 +86,6 @@ func openInViewer(path string) error {
 		return khenthuong.Internal(err)
 	}
 	return fyne.CurrentApp().OpenURL(u)
-}
-
-// writeFileAtomic writes a file through a temporary one beside it, so a
-// failure never leaves half a file where the clerk asked for one.
-func writeFileAtomic(path string, write func(io.Writer) error) error {
-	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*")
-	if err != nil {
-		return khenthuong.Errorf(khenthuong.EINVALID, "%s", lang.L("Cannot write {{.Path}}: {{.Error}}", map[string]any{"Path": path, "Error": err}))
-	}
-	defer os.Remove(tmp.Name()) // after a successful rename there is nothing left to remove
-	if err := write(tmp); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Close(); err != nil {
-		return khenthuong.Internal(err)
-	}
-	if err := os.Rename(tmp.Name(), path); err != nil {
-		return khenthuong.Errorf(khenthuong.EINVALID, "%s", lang.L("Cannot write {{.Path}}: {{.Error}}", map[string]any{"Path": path, "Error": err}))
-	}
-	return nil
 }
 
 // fileName makes a file name from text a clerk wrote (a decision number with
@@ -244,7 +223,7 @@ func exportCampaign(svc khenthuong.Services, c khenthuong.Campaign, order khenth
 	}
 	rows := roster.CampaignRows(ns)
 	opts := roster.ExportOptions{Order: order, Forms: forms, Title: c.Name}
-	err = writeFileAtomic(path, func(w io.Writer) error {
+	err = atomicfile.Write(path, func(w io.Writer) error {
 		if asCSV {
 			return roster.WriteCSV(w, rows, opts)
 		}

@@ -16,6 +16,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"khenthuong"
+	"khenthuong/atomicfile"
 	"khenthuong/certificates"
 )
 
@@ -758,7 +759,7 @@ func (s *printScreen) writePDF(path string, data []byte, n int) {
 	if !strings.HasSuffix(strings.ToLower(path), ".pdf") {
 		path += ".pdf"
 	}
-	if err := writeFileAtomic(path, func(w io.Writer) error { _, err := w.Write(data); return err }); err != nil {
+	if err := atomicfile.Write(path, func(w io.Writer) error { _, err := w.Write(data); return err }); err != nil {
 		showError(err, s.win)
 		return
 	}

@@ -17,6 +17,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"khenthuong"
+	"khenthuong/atomicfile"
 	"khenthuong/certificates"
 	"khenthuong/vntext"
 )
@@ -610,7 +611,7 @@ func (e *templateEditor) exportJSON() {
 		if path == "" {
 			return
 		}
-		if err := writeFileAtomic(path, t.Export); err != nil {
+		if err := atomicfile.Write(path, t.Export); err != nil {
 			showError(err, e.s.win)
 			return
 		}

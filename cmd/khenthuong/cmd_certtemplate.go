@@ -6,6 +6,7 @@ import (
 	"os"
 
 	"khenthuong"
+	"khenthuong/atomicfile"
 	"khenthuong/certificates"
 	"khenthuong/store"
 )
@@ -30,7 +31,7 @@ func runCertificateTemplate(e *env, pos []string) error {
 		if err != nil {
 			return err
 		}
-		if err := writeFileAtomic(path, tpl.Export); err != nil {
+		if err := atomicfile.Write(path, tpl.Export); err != nil {
 			return err
 		}
 		fmt.Fprintf(e.stderr, "Đã xuất mẫu in “%s” của hình thức %s ra %s\n", tpl.Name, form.Code, path)

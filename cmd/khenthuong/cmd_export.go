@@ -1,15 +1,13 @@
 package main
 
 import (
-	"errors"
 	"fmt"
 	"io"
-	"io/fs"
-	"os"
 	"path/filepath"
 	"strings"
 
 	"khenthuong"
+	"khenthuong/atomicfile"
 	"khenthuong/roster"
 )
 
@@ -94,7 +92,7 @@ func runExport(e *env, args []string) error {
 		rows = roster.DecisionRows(d)
 		opts.Title = fmt.Sprintf("Kèm theo Quyết định số %s ngày %s", d.Number, d.Date.Display())
 	}
-	err = writeFileAtomic(*out, func(w io.Writer) error {
+	err = atomicfile.Write(*out, func(w io.Writer) error {
 		if ext == ".csv" {
 			return roster.WriteCSV(w, rows, opts)
 		}
@@ -118,31 +116,4 @@ func parseSep(s string) (rune, error) {
 		return 0, usagef("--sep cần đúng một ký tự, ví dụ ';' hoặc ','")
 	}
 	return r[0], nil
-}
-
-// writeFileAtomic writes a file through a temporary file in the same folder,
-// so a failed export never leaves half a file where the clerk expects one.
-func writeFileAtomic(path string, write func(w io.Writer) error) error {
-	fail := func(err error) error { return fileError(path, err) }
-	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*")
-	if err != nil {
-		return fail(err)
-	}
-	defer os.Remove(tmp.Name())
-	_ = tmp.Chmod(0o644) // a file for people to open and send, not a private one
-	if err := write(tmp); err != nil {
-		tmp.Close()
-		var pathErr *fs.PathError
-		if errors.As(err, &pathErr) || diskFull(err) {
-			return fail(err) // the disk, not the document
-		}
-		return khenthuong.Internal(err)
-	}
-	if err := tmp.Close(); err != nil {
-		return fail(err)
-	}
-	if err := os.Rename(tmp.Name(), path); err != nil {
-		return fail(err)
-	}
-	return nil
 }

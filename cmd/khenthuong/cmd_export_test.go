@@ -1,7 +1,6 @@
 package main
 
 import (
-	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -93,24 +92,5 @@ func TestExportFormatsAndErrors(t *testing.T) {
 	}
 	if _, err := os.Stat(filepath.Join(dir, "qd.xlsx")); err == nil {
 		t.Error("a failed export left a file")
-	}
-}
-
-// A file that cannot be written is named as the clerk asked for it, with the
-// reason in words: never the temporary file's name or the system's message.
-func TestWriteFileAtomicErrors(t *testing.T) {
-	dir := t.TempDir()
-	missing := filepath.Join(dir, "khong-co", "danh-sach.xlsx")
-	err := writeFileAtomic(missing, func(w io.Writer) error { _, err := w.Write([]byte("x")); return err })
-	msg := khenthuong.ErrorMessage(err)
-	if !strings.Contains(msg, "“"+missing+"”") || !strings.Contains(msg, "không có") || strings.Contains(msg, ".danh-sach.xlsx.") {
-		t.Errorf("missing folder: %q", msg)
-	}
-	ok := filepath.Join(dir, "danh-sach.xlsx")
-	if err := writeFileAtomic(ok, func(w io.Writer) error { _, err := w.Write([]byte("x")); return err }); err != nil {
-		t.Fatal(err)
-	}
-	if entries, _ := os.ReadDir(dir); len(entries) != 1 || entries[0].Name() != "danh-sach.xlsx" {
-		t.Errorf("the folder holds %v, want the file alone (no temporary file left)", entries)
 	}
 }

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"khenthuong"
+	"khenthuong/atomicfile"
 	"khenthuong/certificates"
 	"khenthuong/roster"
 	"khenthuong/store"
@@ -171,7 +172,7 @@ func (p *printJob) context(d *khenthuong.Decision) (certificates.DecisionDoc, er
 	return certificates.DecisionDoc{Decision: d, Form: form, Settings: &settings, Campaign: campaign}, nil
 }
 
-func (p *printJob) write(fn func(w io.Writer) error) error { return writeFileAtomic(p.f.out, fn) }
+func (p *printJob) write(fn func(w io.Writer) error) error { return atomicfile.Write(p.f.out, fn) }
 
 func (p *printJob) profile() (certificates.PrinterProfile, error) {
 	if p.f.printer == "" {

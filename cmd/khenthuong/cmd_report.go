@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"khenthuong"
+	"khenthuong/atomicfile"
 	"khenthuong/certificates"
 	"khenthuong/roster"
 	"khenthuong/stats"
@@ -72,7 +73,7 @@ func runReport(e *env, args []string) error {
 		return err
 	}
 	if ext == ".xlsx" {
-		err = writeFileAtomic(out, func(w io.Writer) error { return roster.WriteReportXLSX(w, sum) })
+		err = atomicfile.Write(out, func(w io.Writer) error { return roster.WriteReportXLSX(w, sum) })
 	} else {
 		var settings khenthuong.Settings
 		if settings, err = db.Settings(); err != nil {
@@ -86,7 +87,7 @@ func runReport(e *env, args []string) error {
 			}
 			doc.Campaign = c.Name
 		}
-		err = writeFileAtomic(out, func(w io.Writer) error { return certificates.WriteReport(w, doc) })
+		err = atomicfile.Write(out, func(w io.Writer) error { return certificates.WriteReport(w, doc) })
 	}
 	if err != nil {
 		return err

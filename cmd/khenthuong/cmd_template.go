@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"khenthuong"
+	"khenthuong/atomicfile"
 	"khenthuong/roster"
 )
 
@@ -45,7 +46,7 @@ func runTemplate(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	if err := writeFileAtomic(*out, func(w io.Writer) error { return roster.WriteTemplate(w, forms) }); err != nil {
+	if err := atomicfile.Write(*out, func(w io.Writer) error { return roster.WriteTemplate(w, forms) }); err != nil {
 		return err
 	}
 	fmt.Fprintf(e.stderr, "Đã tạo mẫu danh sách %s\n", *out)
