@@ -180,7 +180,7 @@ func newImportWizard(svc khenthuong.Services, win fyne.Window, files fileDialogs
 	loadMapping := widget.NewButtonWithIcon(lang.L("Use a saved column mapping…"), theme.FolderOpenIcon(), w.loadMappingFile)
 
 	top := container.NewVBox(
-		container.NewBorder(nil, nil, widget.NewLabel(lang.L("Award for rows that name none")), nil, w.formSelect),
+		container.NewBorder(nil, nil, widget.NewLabel(lang.L("Award for rows that name none or name loosely")), nil, w.formSelect),
 		w.summary, w.progress, w.readBar)
 	mapping := container.NewBorder(boldLabel(lang.L("Columns of the file")), nil, nil, nil, container.NewVScroll(w.mapBox))
 	rows := container.NewBorder(boldLabel(lang.L("Rows read")), nil, nil, nil, w.table)
