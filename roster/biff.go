@@ -21,6 +21,7 @@ const (
 	recFilePass    = 0x002F
 	recFont        = 0x0031
 	recContinue    = 0x003C
+	recColInfo     = 0x007D
 	recBoundSheet  = 0x0085
 	recMulRK       = 0x00BD
 	recXF          = 0x00E0

@@ -26,8 +26,10 @@ type xsheet struct {
 	rows   [][]any // string, int, float64, time.Time or fc; nil skips a cell
 	merges [][2]string
 	hidden bool
-	// hiddenRows are rows (1-based) hidden or filtered out.
+	// hiddenRows are rows (1-based) hidden or filtered out, hiddenCols
+	// columns ("F") hidden.
 	hiddenRows []int
+	hiddenCols []string
 	// defaultFont, when set, is the font of every cell that has none (old
 	// workbooks whose Normal style is .VnTime).
 	defaultFont string
@@ -90,6 +92,9 @@ func xlsxBytes(t testing.TB, sheets ...xsheet) []byte {
 		}
 		for _, r := range s.hiddenRows {
 			must(t, f.SetRowVisible(s.name, r, false))
+		}
+		for _, c := range s.hiddenCols {
+			must(t, f.SetColVisible(s.name, c, false))
 		}
 	}
 	var buf bytes.Buffer

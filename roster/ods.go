@@ -239,7 +239,11 @@ func (s *odsSheets) start(d *xml.Decoder, t xml.StartElement) error {
 		s.maxLines = s.rd.opts.MaxRows + headerScanRows + 1000
 	case "table-column":
 		n := min(repeat(t, "number-columns-repeated"), maxColumns-len(s.colStyles))
+		hidden := attr(t, nsTable, "visibility") != "" && attr(t, nsTable, "visibility") != "visible"
 		for i := 0; i < n; i++ {
+			if hidden {
+				s.sheet.hiddenCols = append(s.sheet.hiddenCols, len(s.colStyles))
+			}
 			s.colStyles = append(s.colStyles, attr(t, nsTable, "default-cell-style-name"))
 		}
 	case "table-row":

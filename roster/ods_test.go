@@ -58,11 +58,14 @@ func TestReadODS(t *testing.T) {
 	// The workbook's default cell style is .VnTime, as old offices set it up.
 	common := `<style:default-style style:family="table-cell"><style:text-properties style:font-name="Times"/></style:default-style>` +
 		`<style:style style:name="Default" style:family="table-cell"><style:text-properties style:font-name=".VnTime"/></style:style>`
-	body := `<table:table table:name="Danh sách"><table:table-column table:number-columns-repeated="16384" table:default-cell-style-name="Default"/>` +
+	body := `<table:table table:name="Danh sách"><table:table-column table:number-columns-repeated="6" table:default-cell-style-name="Default"/>` +
+		`<table:table-column table:visibility="collapse" table:default-cell-style-name="Default"/>` + // G: the unit's own code, hidden
+		`<table:table-column table:number-columns-repeated="16377" table:default-cell-style-name="Default"/>` +
 		odsRow("DANH S\u00c1CH") +
 		`<table:table-row table:number-rows-repeated="2"><table:table-cell table:number-columns-repeated="16384"/></table:table-row>` +
 		odsRow("STT", "H\u00e4 v\u00b5 t\u00aan", "Năm sinh", "Đơn vị", "Hình thức khen thưởng",
-			`<table:table-cell table:style-name="uni" office:value-type="string"><text:p>Ghi chú</text:p></table:table-cell>`) +
+			`<table:table-cell table:style-name="uni" office:value-type="string"><text:p>Ghi chú</text:p></table:table-cell>`,
+			`<table:table-cell table:style-name="uni" office:value-type="string"><text:p>Ghi chú nội bộ</text:p></table:table-cell>`) +
 		odsRow(`<table:table-cell office:value-type="float" office:value="1"><text:p>1</text:p></table:table-cell>`,
 			"Nguy\u00d4n V\u00a8n T\u00d7nh",
 			`<table:table-cell office:value-type="date" office:date-value="1970-03-08T00:00:00"><text:p>08/03/1970</text:p></table:table-cell>`,
@@ -110,9 +113,13 @@ func TestReadODS(t *testing.T) {
 		if !warned {
 			t.Errorf("the #N/A cell is not reported:%s", problemsOf(im))
 		}
-		hiddenWarned := false
+		hiddenWarned, colWarned := false, false
 		for _, p := range im.Problems {
 			hiddenWarned = hiddenWarned || p.Row == 7 && strings.Contains(p.Message, "bị ẩn")
+			colWarned = colWarned || p.Row == 0 && p.Column == "G" && p.Value == "Ghi chú nội bộ"
+		}
+		if !colWarned {
+			t.Errorf("the hidden column G is not reported:%s", problemsOf(im))
 		}
 		if !hiddenWarned {
 			t.Errorf("the filtered-out row 7 is not reported:%s", problemsOf(im))

@@ -14,11 +14,34 @@ import (
 
 // grid is one sheet's cells as read, before any interpretation.
 type grid struct {
-	name   string
-	lines  [][]string                 // lines[i] holds row i+1; nil for an empty row
-	font   func(line, col int) string // the cell's font name (line 1-based, col 0-based); nil when the file has none
-	merges []cellRange                // merged ranges spanning several rows
-	hidden map[int]bool               // lines hidden in the workbook (hidden or filtered out), by index
+	name       string
+	lines      [][]string                 // lines[i] holds row i+1; nil for an empty row
+	font       func(line, col int) string // the cell's font name (line 1-based, col 0-based); nil when the file has none
+	merges     []cellRange                // merged ranges spanning several rows
+	hidden     map[int]bool               // lines hidden in the workbook (hidden or filtered out), by index
+	hiddenCols []int                      // columns hidden in the workbook, 0-based
+}
+
+// dropHiddenColumns empties the columns the workbook hides, as hidden rows
+// and sheets are left out: what the clerk sees is what is imported. A hidden
+// column that held something is reported, with its first value (its header,
+// most often).
+func (g *grid) dropHiddenColumns(rd *reader) {
+	for _, c := range g.hiddenCols {
+		first := ""
+		for i := range g.lines {
+			if c < len(g.lines[i]) && g.lines[i][c] != "" {
+				if first == "" {
+					first = g.lines[i][c]
+				}
+				g.lines[i][c] = ""
+			}
+		}
+		if first != "" {
+			rd.problem(g.name, 0, columnLetter(c), shorten(first, 60), SeverityWarning,
+				"Cột %s đang bị ẩn trong bảng tính: không đọc; bỏ ẩn cột rồi nhập lại nếu cần", columnLetter(c))
+		}
+	}
 }
 
 // cellRange is a merged range, 0-based and inclusive.
@@ -207,6 +230,8 @@ func (rd *reader) addGrid(g *grid) {
 		rd.im.Sheets = append(rd.im.Sheets, Sheet{Name: g.name, Skipped: "đã đủ số dòng tối đa"})
 		return
 	}
+	g.dropHiddenColumns(rd)
+
 	// 1. Legacy text, cell by cell, with the cell's font when the file has one.
 	type colStats struct {
 		enc     map[vntext.Encoding]int

@@ -50,6 +50,7 @@ func readSpreadsheetML(data []byte, name string, opts ReadOptions) (*Import, err
 	var row []string
 	var rowFonts []string
 	line, col := 0, 0
+	column := 0 // the next <Column> element's column, 0-based
 	maxLines := rd.opts.MaxRows + headerScanRows + 1000
 	var cellStyle string
 	var cellMergeDown, cellMergeAcross int
@@ -95,7 +96,18 @@ func readSpreadsheetML(data []byte, name string, opts ReadOptions) (*Import, err
 			case "Worksheet":
 				finishSheet()
 				g = &grid{name: ssAttr(t, "Name")}
-				fonts, hidden, line = map[[2]int]string{}, false, 0
+				fonts, hidden, line, column = map[[2]int]string{}, false, 0, 0
+			case "Column":
+				if i := ssInt(t, "Index"); i > column+1 {
+					column = i - 1
+				}
+				n := 1 + min(max(ssInt(t, "Span"), 0), maxColumns)
+				for k := 0; k < n && column < maxColumns; k++ {
+					if g != nil && ssAttr(t, "Hidden") == "1" {
+						g.hiddenCols = append(g.hiddenCols, column)
+					}
+					column++
+				}
 			case "Row":
 				if i := ssInt(t, "Index"); i > line+1 {
 					line = i - 1 // rows skipped

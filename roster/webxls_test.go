@@ -67,9 +67,10 @@ func TestReadSpreadsheetML(t *testing.T) {
  </Styles>
  <Worksheet ss:Name="Danh sách">
   <Table>
+   <Column ss:Index="7" ss:Hidden="1" ss:Width="40"/>
    <Row><Cell><Data ss:Type="String">DANH SÁCH ĐỀ NGHỊ</Data></Cell></Row>
    <Row ss:Index="3"><Cell><Data ss:Type="String">STT</Data></Cell><Cell><Data ss:Type="String">Họ và tên</Data></Cell>
-    <Cell><Data ss:Type="String">Ngày sinh</Data></Cell><Cell><Data ss:Type="String">Đơn vị</Data></Cell><Cell ss:Index="6"><Data ss:Type="String">Hình thức khen thưởng</Data></Cell></Row>
+    <Cell><Data ss:Type="String">Ngày sinh</Data></Cell><Cell><Data ss:Type="String">Đơn vị</Data></Cell><Cell ss:Index="6"><Data ss:Type="String">Hình thức khen thưởng</Data></Cell><Cell><Data ss:Type="String">Mã nội bộ</Data></Cell></Row>
    <Row><Cell><Data ss:Type="Number">1</Data></Cell><Cell ss:StyleID="vn"><Data ss:Type="String">Nguy&#212;n V&#168;n T&#215;nh</Data></Cell>
     <Cell><Data ss:Type="DateTime">1970-03-08T00:00:00.000</Data></Cell><Cell ss:MergeDown="1" ss:MergeAcross="1"><Data ss:Type="String">Sở Nội vụ</Data></Cell>
     <Cell ss:Index="6"><Data ss:Type="String">BKCT</Data></Cell></Row>
@@ -90,8 +91,8 @@ func TestReadSpreadsheetML(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if im.Errors() != 0 || im.Warnings() != 1 || im.Problems[0].Row != 6 {
-		t.Fatalf("want only the hidden row 6 reported:%s", problemsOf(im))
+	if im.Errors() != 0 || im.Warnings() != 2 || im.Problems[0].Column != "G" || im.Problems[1].Row != 6 {
+		t.Fatalf("want the hidden column G and the hidden row 6 reported:%s", problemsOf(im))
 	}
 	checkRows(t, im, []wantRow{
 		{line: 4, n: person("", "Nguyễn Văn Tình", "", "1970-03-08", "", "Sở Nội vụ", "BKCT")},

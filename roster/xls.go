@@ -245,6 +245,7 @@ func (b *biffBook) readSheet(stream []byte, sh biffSheet, rd *reader) (*grid, st
 	var merges []cellRange
 	declared := 0 // rows the sheet declares (DIMENSIONS)
 	var hidden map[int]bool
+	var hiddenCols []int
 	tooLong := false
 	set := func(row, col, xf int, v string) {
 		if row >= maxLines || col >= maxColumns || col < 0 {
@@ -284,6 +285,14 @@ func (b *biffBook) readSheet(stream []byte, sh biffSheet, rd *reader) (*grid, st
 					hidden = map[int]bool{}
 				}
 				hidden[int(binary.LittleEndian.Uint16(d))] = true
+			}
+		case recColInfo:
+			// fHidden on a range of columns.
+			if len(d) >= 10 && binary.LittleEndian.Uint16(d[8:])&0x0001 != 0 {
+				first, last := int(binary.LittleEndian.Uint16(d)), int(binary.LittleEndian.Uint16(d[2:]))
+				for c := first; c <= min(last, maxColumns-1); c++ {
+					hiddenCols = append(hiddenCols, c)
+				}
 			}
 		case recDimensions:
 			if len(d) >= 8 {
@@ -378,7 +387,7 @@ func (b *biffBook) readSheet(stream []byte, sh biffSheet, rd *reader) (*grid, st
 		lines[i] = trimRow(l)
 	}
 	rd.opts.progress(sh.name, len(lines), len(lines))
-	g := &grid{name: sh.name, lines: lines, hidden: hidden}
+	g := &grid{name: sh.name, lines: lines, hidden: hidden, hiddenCols: hiddenCols}
 	if len(lines) <= maxLinesToFill {
 		g.merges = merges
 	}

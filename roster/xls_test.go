@@ -30,6 +30,11 @@ func xlsBookOf(t testing.TB, sheets ...xsheet) xlsBook {
 		for _, r := range s.hiddenRows {
 			spec.hiddenRows = append(spec.hiddenRows, r-1)
 		}
+		for _, c := range s.hiddenCols {
+			n, err := excelize.ColumnNameToNumber(c)
+			must(t, err)
+			spec.hiddenCols = append(spec.hiddenCols, n-1)
+		}
 		for r, row := range s.rows {
 			for c, v := range row {
 				if v == nil {
@@ -96,12 +101,12 @@ func xlsTwinCases() map[string][]xsheet {
 		}},
 		"SheetsAndLongStrings": {
 			{name: "Danh sách", rows: [][]any{
-				{"STT", "Họ và tên", "Ngày sinh", "Đơn vị", "Hình thức khen thưởng"},
-				{1, "Lê Văn An", time.Date(1975, 3, 8, 0, 0, 0, 0, time.UTC), longName, "BKCT"},
+				{"STT", "Họ và tên", "Ngày sinh", "Đơn vị", "Hình thức khen thưởng", "Đơn vị cũ"}, // F hidden: not read
+				{1, "Lê Văn An", time.Date(1975, 3, 8, 0, 0, 0, 0, time.UTC), longName, "BKCT", "Sở Y tế cũ"},
 				{2, "Trần Thị Bình", 1980.0, "Sở Y tế", "Bằng khen của Chủ tịch UBND tỉnh"},
 				{3, "Ngô Văn Cường", "12/5/1969", "Sở Y tế", "CSTĐ cấp tỉnh"},
 				{4, "Đinh Văn Dũng", 1972, "Sở Y tế", "BKCT"}, // filtered out by the unit
-			}, hiddenRows: []int{5}},
+			}, hiddenRows: []int{5}, hiddenCols: []string{"F"}},
 			{name: "Ẩn", hidden: true, rows: [][]any{{"STT", "Họ và tên"}, {1, "Không đọc"}}},
 		},
 	}
@@ -268,9 +273,10 @@ func TestReadFromLibreOffice(t *testing.T) {
 	}
 }
 
-// TestHiddenRowsAreNotImported: a row hidden or filtered out in the workbook
-// is left out with a warning, in .xlsx and .xls alike.
-func TestHiddenRowsAreNotImported(t *testing.T) {
+// TestHiddenRowsAndColumnsAreNotImported: a row hidden or filtered out, and a
+// column hidden, in the workbook are left out with a warning, in .xlsx and
+// .xls alike.
+func TestHiddenRowsAndColumnsAreNotImported(t *testing.T) {
 	sheets := xlsTwinCases()["SheetsAndLongStrings"]
 	dir := t.TempDir()
 	for _, path := range []string{writeXLSX(t, dir, "an.xlsx", sheets...), xlsFile(t, dir, "an.xls", xlsBookOf(t, sheets...))} {
@@ -282,9 +288,13 @@ func TestHiddenRowsAreNotImported(t *testing.T) {
 		for _, r := range im.Rows {
 			names += r.Nomination.Nominee.Name + "|"
 		}
-		warned := false
+		warned, colWarned := false, false
 		for _, p := range im.Problems {
 			warned = warned || p.Row == 5 && strings.Contains(p.Message, "bị ẩn")
+			colWarned = colWarned || p.Row == 0 && p.Column == "F" && strings.Contains(p.Message, "Cột F đang bị ẩn")
+		}
+		if u := im.Rows[0].Nomination.Nominee.Unit; strings.Contains(u, "cũ") || !colWarned {
+			t.Errorf("%s: the hidden column F was read (unit %q) or not reported:%s", filepath.Base(path), u, problemsOf(im))
 		}
 		if strings.Contains(names, "Đinh Văn Dũng") || !warned || len(im.Rows) != 3 {
 			t.Errorf("%s: rows %s, hidden row warned %v:%s", filepath.Base(path), names, warned, problemsOf(im))

@@ -30,6 +30,7 @@ type xlsSheetSpec struct {
 	name       string
 	hidden     bool
 	hiddenRows []int // 0-based
+	hiddenCols []int // 0-based
 	cells      []xlsCell
 	merges     [][4]int // top, bottom, left, right (0-based)
 }
@@ -189,6 +190,15 @@ func (bk xlsBook) xlsStream(sstLimit int) []byte {
 		dim := binary.LittleEndian.AppendUint32(nil, 0)
 		dim = binary.LittleEndian.AppendUint32(dim, uint32(last))
 		s = append(s, rec(recDimensions, append(dim, make([]byte, 6)...))...)
+		for _, c := range sh.hiddenCols {
+			d := binary.LittleEndian.AppendUint16(nil, uint16(c))
+			d = binary.LittleEndian.AppendUint16(d, uint16(c))
+			d = binary.LittleEndian.AppendUint16(d, 2560)   // width
+			d = binary.LittleEndian.AppendUint16(d, 0x0F)   // cell format
+			d = binary.LittleEndian.AppendUint16(d, 0x0001) // fHidden
+			d = binary.LittleEndian.AppendUint16(d, 0)
+			s = append(s, rec(recColInfo, d)...)
+		}
 		for _, r := range sh.hiddenRows {
 			d := binary.LittleEndian.AppendUint16(nil, uint16(r))
 			d = append(d, make([]byte, 10)...)

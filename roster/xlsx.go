@@ -55,6 +55,7 @@ func ReadXLSX(r io.Reader, name string, opts ReadOptions) (im *Import, err error
 	defer f.Close()
 	rd := newReader(name, opts)
 	legacyFonts := hasLegacyFont(f)
+	hiddenCols := hiddenXLSXColumns(data)
 	for _, sheet := range f.GetSheetList() {
 		if visible, err := f.GetSheetVisible(sheet); err == nil && !visible {
 			rd.im.Sheets = append(rd.im.Sheets, Sheet{Name: sheet, Skipped: reasonHidden})
@@ -65,6 +66,7 @@ func ReadXLSX(r io.Reader, name string, opts ReadOptions) (im *Import, err error
 			rd.im.Sheets = append(rd.im.Sheets, Sheet{Name: sheet, Skipped: reason})
 			continue
 		}
+		g.hiddenCols = hiddenCols[sheet]
 		rd.addGrid(g)
 	}
 	return rd.finish(), nil
