@@ -82,6 +82,10 @@ func TestReadXLSXUnitFile(t *testing.T) {
 		FormCode:    "BKCT",
 		Achievement: "Đã hiến 500 m² đất làm đường",
 	}
+	// The title's "(Kèm theo Tờ trình số 45/TTr-STP ngày 02/6/2024 của Sở Tư pháp)" is every row's.
+	for _, n := range []*khenthuong.Nomination{&phong, &hanhChinh, &sang, &quynh, &tien, &linh, &duc} {
+		n.SubmissionNo, n.SubmissionDate, n.ProposingUnit = "45/TTr-STP", khenthuong.MustDate("2024-06-02"), "Sở Tư pháp"
+	}
 	checkRows(t, im, []wantRow{
 		{line: 10, n: phong}, {line: 11, n: hanhChinh},
 		{line: 15, n: sang}, {line: 16, n: quynh}, {line: 17, n: tien}, {line: 18, n: linh},
@@ -101,8 +105,8 @@ func TestReadXLSXUnitFile(t *testing.T) {
 			t.Errorf("mapping[%q] = %q, want %q", header, got, field)
 		}
 	}
-	if im.Warnings() != 0 {
-		t.Errorf("warnings:%s", problemsOf(im))
+	if im.Warnings() != 1 || im.Problems[0].Row != 4 || !strings.Contains(im.Problems[0].Message, "số 45/TTr-STP, ngày 02/06/2024, Sở Tư pháp") {
+		t.Errorf("want the one warning saying where the submission comes from:%s", problemsOf(im))
 	}
 
 	// The same workbook saved with macros (.xlsm) reads the same.

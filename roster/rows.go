@@ -25,6 +25,8 @@ type sheetState struct {
 	// many, and the first as it was and as it is now.
 	recased        int
 	recasedExample [2]string
+	// The Tờ trình the list's title names, for rows that name none.
+	submission listSubmission
 }
 
 // line reads one row; stop is true at the footer (totals, signatures).
@@ -361,8 +363,16 @@ func (st *sheetState) row(i int, errCells []int) {
 		}
 	}
 
+	if n.SubmissionNo == "" {
+		n.SubmissionNo = st.submission.no
+	}
+	if n.ProposingUnit == "" {
+		n.ProposingUnit = st.submission.unit
+	}
 	submission, subCol := get(FieldSubmissionDate)
-	if submission != "" {
+	if submission == "" {
+		n.SubmissionDate = st.submission.date
+	} else {
 		d, _, err := parseDateCell(submission)
 		if err != nil {
 			report(subCol, submission, SeverityError, "Ngày tờ trình: %s", khenthuong.ErrorMessage(err))

@@ -338,6 +338,11 @@ func (rd *reader) addGrid(g *grid) {
 	// 4. The columns, and 5. the rows, table by table. The section a
 	// heading opened ("II. CÁ NHÂN" above the second table) carries on.
 	st := &sheetState{rd: rd, g: g}
+	if sub, ok := findSubmission(g, layout.headerLine); ok {
+		st.submission = sub
+		rd.problem(g.name, sub.line+1, "", sub.text, SeverityWarning,
+			"Các dòng không ghi tờ trình lấy số, ngày tờ trình và đơn vị đề nghị từ dòng tiêu đề này: %s", describeSubmission(sub))
+	}
 	for n, l := range tables {
 		end := len(g.lines)
 		if n+1 < len(tables) {
