@@ -39,6 +39,7 @@ func TestCheckDuplicates(t *testing.T) {
 		got = append(got, itoa(p.Row)+" "+p.Column+": "+p.Message)
 	}
 	want := []string{
+		"0 C (Họ và tên): Danh sách không ghi giới tính ở 7 dòng: đã lấy theo tên đệm (Thị là nữ, Văn là nam); các dòng khác để trống",
 		"0 C (Họ và tên): Họ tên viết toàn chữ hoa hoặc chữ thường ở 1 dòng: đã viết hoa chữ đầu mỗi tiếng (ví dụ “NGUYỄN VĂN AN” thành “Nguyễn Văn An”)",
 		"4 C (Họ và tên): Có thể trùng với dòng 3 của tệp: Nguyễn Văn An, Sở Nội vụ, 1970, BKCT",
 		"6 C (Họ và tên): Có thể trùng với dòng 2 của tệp: Phòng Tư pháp, UBND huyện, BKCT",

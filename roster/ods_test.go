@@ -8,6 +8,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"khenthuong"
 )
 
 // odsFile writes an .ods package with the given body (the office:spreadsheet
@@ -90,7 +92,7 @@ func TestReadODS(t *testing.T) {
 		if im.Errors() != 0 {
 			t.Fatalf("errors:%s", problemsOf(im))
 		}
-		tinh := person("", "Nguyễn Văn Tình", "", "1970-03-08", "", "Sở Nội vụ", "BKCT")
+		tinh := person("", "Nguyễn Văn Tình", khenthuong.Male, "1970-03-08", "", "Sở Nội vụ", "BKCT")
 		tinh.Notes = "dòng một\ndòng hai" // the paragraphs, without the comment
 		checkRows(t, im, []wantRow{
 			{line: 5, n: tinh},

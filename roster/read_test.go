@@ -168,11 +168,11 @@ func TestReadXLSXLegacyEncodings(t *testing.T) {
 		t.Fatalf("errors:%s", problemsOf(im))
 	}
 	checkRows(t, im, []wantRow{
-		{line: 3, n: person("", "Nguyễn Văn Tình", "", "1970", "Trưởng phòng", "Trạm Y tế xã Ngư Hóa", "BKCT")},
-		{line: 4, n: person("", "Nguyễn Thị Như Quỳnh", "", "1982", "Kế toán", "Đài Phát thanh và Truyền hình Quảng Bình", "BKCT")},
+		{line: 3, n: person("", "Nguyễn Văn Tình", khenthuong.Male, "1970", "Trưởng phòng", "Trạm Y tế xã Ngư Hóa", "BKCT")},
+		{line: 4, n: person("", "Nguyễn Thị Như Quỳnh", khenthuong.Female, "1982", "Kế toán", "Đài Phát thanh và Truyền hình Quảng Bình", "BKCT")},
 		{line: 5, n: person("", "Đặng Đại Bàng", "", "1965", "Chuyên viên", "Sở Nội vụ", "BKCT")},
 		{line: 6, n: person("", "Trương Quang Sáng", "", "1975", "Chuyên viên", "Minh Húa", "BKCT")},
-		{line: 7, n: person("", "Hoàng Thị Mỹ Linh", "", "1990", "Chuyên viên", "Trạm Y tế xã Ngư Hóa", "BKCT")},
+		{line: 7, n: person("", "Hoàng Thị Mỹ Linh", khenthuong.Female, "1990", "Chuyên viên", "Trạm Y tế xã Ngư Hóa", "BKCT")},
 	})
 	want := map[string]string{ // cell -> encoding
 		"A1": "TCVN3 (ABC)", "B2": "TCVN3 (ABC)", "C2": "TCVN3 (ABC)", "D2": "TCVN3 (ABC)", "E2": "TCVN3 (ABC)",
@@ -447,7 +447,7 @@ func TestReadFileErrors(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if len(im.Rows) != 10 || im.Errors() != 1 || !strings.Contains(im.Problems[0].Message, "hơn 10 dòng") {
+		if len(im.Rows) != 10 || im.Errors() != 1 || !strings.Contains(problemsOf(im), "hơn 10 dòng") {
 			t.Errorf("rows = %d, problems:%s", len(im.Rows), problemsOf(im))
 		}
 	})
@@ -479,7 +479,7 @@ func TestReadWithMapping(t *testing.T) {
 	if im.Errors() != 0 || len(im.Unknown) != 0 {
 		t.Fatalf("unknown %q, problems:%s", im.Unknown, problemsOf(im))
 	}
-	checkRows(t, im, []wantRow{{line: 2, n: person("", "Nguyễn Văn An", "", "", "", "Sở Nội vụ", "BKCT")}})
+	checkRows(t, im, []wantRow{{line: 2, n: person("", "Nguyễn Văn An", khenthuong.Male, "", "", "Sở Nội vụ", "BKCT")}})
 
 	must(t, writeFile(dir+"/sai.json", []byte(`{"columns":{"A":"tuoi"}}`)))
 	if _, err := LoadMapping(dir + "/sai.json"); err == nil || !strings.Contains(khenthuong.ErrorMessage(err), "không có") {
@@ -511,10 +511,10 @@ func TestReadXLSXMergedDown(t *testing.T) {
 		t.Fatalf("errors:%s", problemsOf(im))
 	}
 	checkRows(t, im, []wantRow{
-		{line: 2, n: person("", "Nguyễn Văn An", "", "", "Trưởng phòng", "Sở Nội vụ", "BKCT")},
-		{line: 3, n: person("", "Lê Thị Bình", "", "", "Phó Trưởng phòng", "Sở Nội vụ", "BKCT")},
-		{line: 4, n: person("", "Trần Văn Cường", "", "", "Chuyên viên", "Sở Nội vụ", "LDTT")},
-		{line: 5, n: person("", "Phạm Văn Dũng", "", "", "Chuyên viên", "Sở Y tế", "CSTDCS")},
+		{line: 2, n: person("", "Nguyễn Văn An", khenthuong.Male, "", "Trưởng phòng", "Sở Nội vụ", "BKCT")},
+		{line: 3, n: person("", "Lê Thị Bình", khenthuong.Female, "", "Phó Trưởng phòng", "Sở Nội vụ", "BKCT")},
+		{line: 4, n: person("", "Trần Văn Cường", khenthuong.Male, "", "Chuyên viên", "Sở Nội vụ", "LDTT")},
+		{line: 5, n: person("", "Phạm Văn Dũng", khenthuong.Male, "", "Chuyên viên", "Sở Y tế", "CSTDCS")},
 	})
 }
 
@@ -550,9 +550,9 @@ func TestReadXLSXSections(t *testing.T) {
 	hh := khenthuong.Nomination{Nominee: khenthuong.Nominee{Kind: khenthuong.Household, Name: "Hộ ông Hồ Văn Dũng", Unit: "Thôn 3"}, FormCode: "GKSO"}
 	checkRows(t, im, []wantRow{
 		{line: 4, n: collective("Phòng Tư pháp", "UBND huyện Lệ Thủy", "BKCT")},
-		{line: 6, n: person("", "Lê Văn An", "", "", "Trưởng phòng", "Phòng Tư pháp", "BKCT")},
-		{line: 9, n: person("", "Trần Thị Bình", "", "", "Chuyên viên", "Ban Tuyên giáo", "CSTDCS")},
-		{line: 11, n: person("", "Võ Văn Cường", "", "", "Chuyên viên", "Ban Tổ chức", "CSTDCS")},
+		{line: 6, n: person("", "Lê Văn An", khenthuong.Male, "", "Trưởng phòng", "Phòng Tư pháp", "BKCT")},
+		{line: 9, n: person("", "Trần Thị Bình", khenthuong.Female, "", "Chuyên viên", "Ban Tuyên giáo", "CSTDCS")},
+		{line: 11, n: person("", "Võ Văn Cường", khenthuong.Male, "", "Chuyên viên", "Ban Tổ chức", "CSTDCS")},
 		{line: 13, n: collective("Trường THPT Lệ Thủy", "Sở Giáo dục và Đào tạo", "TTLDXS")},
 		{line: 16, n: hh},
 	})
@@ -651,8 +651,8 @@ func TestReadXLSXNamesInCapitals(t *testing.T) {
 	if got := strings.Join(names, "|"); got != want {
 		t.Errorf("names %q\nwant  %q", got, want)
 	}
-	if im.Warnings() != 1 || im.Problems[0].Row != 0 || !strings.Contains(im.Problems[0].Message, "ở 4 dòng") {
-		t.Errorf("want one warning for the 4 names rewritten:%s", problemsOf(im))
+	if im.Warnings() != 2 || !strings.Contains(problemsOf(im), "viết toàn chữ hoa hoặc chữ thường ở 4 dòng") {
+		t.Errorf("want one warning for the 4 names rewritten (and one for the genders read from the middle names):%s", problemsOf(im))
 	}
 	if p := im.Rows[0].Nomination.Nominee.Position; p != "TRƯỞNG PHÒNG" {
 		t.Errorf("position %q: left as typed", p)

@@ -27,6 +27,8 @@ type sheetState struct {
 	recasedExample [2]string
 	// The Tờ trình the list's title names, for rows that name none.
 	submission listSubmission
+	// Genders read from the middle name ("Thị", "Văn"), the list giving none.
+	genderGuessed int
 }
 
 // line reads one row; stop is true at the footer (totals, signatures).
@@ -391,6 +393,11 @@ func (st *sheetState) row(i int, errCells []int) {
 	}
 	if nm.Kind == khenthuong.Individual && nm.Gender == khenthuong.GenderUnknown {
 		nm.Gender = genderOfTitle(nm.Title)
+		if nm.Gender == khenthuong.GenderUnknown {
+			if nm.Gender = genderOfMiddleName(nm.Name); nm.Gender != khenthuong.GenderUnknown {
+				st.genderGuessed++
+			}
+		}
 	}
 	if nm.Name == "" {
 		report(nameCol, "", SeverityError, "Chưa có họ và tên / tên tập thể")

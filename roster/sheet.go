@@ -388,6 +388,10 @@ func (rd *reader) addGrid(g *grid) {
 			break
 		}
 	}
+	if st.genderGuessed > 0 {
+		rd.problem(g.name, 0, layout.label(layout.nameCol), "", SeverityWarning,
+			"Danh sách không ghi giới tính ở %d dòng: đã lấy theo tên đệm (Thị là nữ, Văn là nam); các dòng khác để trống", st.genderGuessed)
+	}
 	if st.recased > 0 {
 		rd.problem(g.name, 0, layout.label(layout.nameCol), "", SeverityWarning,
 			"Họ tên viết toàn chữ hoa hoặc chữ thường ở %d dòng: đã viết hoa chữ đầu mỗi tiếng (ví dụ “%s” thành “%s”)",

@@ -148,6 +148,25 @@ func genderOfTitle(title string) khenthuong.Gender {
 	return khenthuong.GenderUnknown
 }
 
+// genderOfMiddleName reads a person's gender from the middle names: "Thị"
+// is a woman's, "Văn" a man's (when "Thị" is not there too); other names
+// tell nothing for sure.
+func genderOfMiddleName(name string) khenthuong.Gender {
+	_, middle, _ := vntext.SplitName(name)
+	words := strings.Fields(middle)
+	for _, w := range words {
+		if w == "Thị" || w == "thị" {
+			return khenthuong.Female
+		}
+	}
+	for _, w := range words {
+		if w == "Văn" || w == "văn" {
+			return khenthuong.Male
+		}
+	}
+	return khenthuong.GenderUnknown
+}
+
 // isRoman reports whether a folded word is a Roman numeral as section rows use.
 func isRoman(w string) bool {
 	if w == "" || len(w) > 6 {

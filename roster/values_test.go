@@ -235,3 +235,16 @@ func TestFooterAndHeading(t *testing.T) {
 		}
 	}
 }
+
+func TestGenderOfMiddleName(t *testing.T) {
+	for name, want := range map[string]khenthuong.Gender{
+		"Nguyễn Thị Hoa": khenthuong.Female, "Trần Văn An": khenthuong.Male, "Lê Thị Văn": khenthuong.Female,
+		"Nguyễn Văn Thị Mai": khenthuong.Female,                                            // "Thị" wins
+		"Hoàng Ngọc Anh":     khenthuong.GenderUnknown, "Văn An": khenthuong.GenderUnknown, // no middle name
+		"Ksor Y Phun": khenthuong.GenderUnknown,
+	} {
+		if got := genderOfMiddleName(name); got != want {
+			t.Errorf("genderOfMiddleName(%q) = %q, want %q", name, got, want)
+		}
+	}
+}

@@ -4,6 +4,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"khenthuong"
 )
 
 // TestReadWebPageXLS: the page a web system's "Xuất Excel" sends, named .xls:
@@ -91,12 +93,13 @@ func TestReadSpreadsheetML(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if im.Errors() != 0 || im.Warnings() != 2 || im.Problems[0].Column != "G" || im.Problems[1].Row != 6 {
-		t.Fatalf("want the hidden column G and the hidden row 6 reported:%s", problemsOf(im))
+	if p := problemsOf(im); im.Errors() != 0 || im.Warnings() != 3 || !strings.Contains(p, "Cột G đang bị ẩn") ||
+		!strings.Contains(p, "dòng 6: Dòng đang bị ẩn") || !strings.Contains(p, "không ghi giới tính ở 2 dòng") {
+		t.Fatalf("want the hidden column G, the hidden row 6 and the genders read from the names reported:%s", p)
 	}
 	checkRows(t, im, []wantRow{
-		{line: 4, n: person("", "Nguyễn Văn Tình", "", "1970-03-08", "", "Sở Nội vụ", "BKCT")},
-		{line: 5, n: person("", "Hoàng Thị Mỹ Linh", "", "1990", "", "Sở Nội vụ", "BKCT")},
+		{line: 4, n: person("", "Nguyễn Văn Tình", khenthuong.Male, "1970-03-08", "", "Sở Nội vụ", "BKCT")},
+		{line: 5, n: person("", "Hoàng Thị Mỹ Linh", khenthuong.Female, "1990", "", "Sở Nội vụ", "BKCT")},
 	})
 	if len(im.Sheets) != 2 || im.Sheets[0].HeaderRow != 3 || im.Sheets[1].Skipped != reasonHidden {
 		t.Errorf("sheets %+v", im.Sheets)

@@ -10,6 +10,8 @@ import (
 	"time"
 
 	"github.com/xuri/excelize/v2"
+
+	"khenthuong"
 )
 
 // xlsBookOf is the .xls twin of sheets as xlsxBytes writes them.
@@ -189,8 +191,8 @@ func TestReadXLSValues(t *testing.T) {
 		t.Fatal(err)
 	}
 	checkRows(t, im, []wantRow{
-		{line: 2, n: person("", "Phạm Thị Dung", "", "1985", "", "", "BKCT")},
-		{line: 3, n: person("", "Võ Văn Em", "", "1971", "Chuyên viên", "", "BKCT")},
+		{line: 2, n: person("", "Phạm Thị Dung", khenthuong.Female, "1985", "", "", "BKCT")},
+		{line: 3, n: person("", "Võ Văn Em", khenthuong.Male, "1971", "Chuyên viên", "", "BKCT")},
 	})
 	found := false
 	for _, p := range im.Problems {
