@@ -375,6 +375,14 @@ func inferKind(name string) (khenthuong.Kind, bool) {
 	if len(words) >= 2 && len(words) <= 6 && familyNames[words[0]] {
 		return khenthuong.Individual, true
 	}
+	// "Trương Quang Sáng, Phó Giám đốc Sở Tư pháp": the name before the post.
+	for _, sep := range []string{", ", " - ", " – ", " ("} {
+		if before, _, ok := strings.Cut(name, sep); ok && before != "" {
+			if k, ok := inferKind(before); ok && k != khenthuong.Collective {
+				return k, true
+			}
+		}
+	}
 	return "", false
 }
 

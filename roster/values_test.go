@@ -199,7 +199,12 @@ func TestInferKind(t *testing.T) {
 		"Gia đình bà Nguyễn Thị Lan": khenthuong.Household,
 		"Đội Cảnh sát giao thông":    khenthuong.Collective,
 		"Xyz Abc":                    "",
-		"":                           "",
+		"Trương Quang Sáng, Phó Giám đốc Sở Tư pháp": khenthuong.Individual,
+		"Nguyễn Văn Nam (Trưởng thôn Tân Lịch)":      khenthuong.Individual,
+		"Hộ ông Cao Văn Đức, thôn Tân Lịch":          khenthuong.Household,
+		"Phòng Tư pháp, UBND huyện Gio Linh":         khenthuong.Collective,
+		"Trưởng phòng Tư pháp, Nguyễn Văn An":        "", // a post first: nothing sure
+		"": "",
 	}
 	for in, want := range cases {
 		if got, _ := inferKind(in); got != want {
