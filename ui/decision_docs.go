@@ -69,21 +69,20 @@ func newDocSaver(win fyne.Window, open func(string) error) *docSaver {
 
 // docView is the dialog of one document: options, preview, save and open.
 type docView struct {
-	spec    docSpec
-	saver   *docSaver
-	win     fyne.Window
-	wg      *sync.WaitGroup
-	dlg     *dialog.CustomDialog
-	ready   bool // prepare succeeded
-	gen     int  // the latest preview; older ones are dropped
-	working int
+	spec  docSpec
+	saver *docSaver
+	win   fyne.Window
+	wg    *sync.WaitGroup
+	dlg   *dialog.CustomDialog
+	ready bool // prepare succeeded
+	gen   int  // the latest preview; older ones are dropped
 
 	body      *fyne.Container
 	preview   *pagePreview
 	format    *widget.Select
 	batch     *widget.Entry
 	openAfter *widget.Check
-	progress  *widget.ProgressBarInfinite
+	progress  *busyBar
 	status    *widget.Label
 	save      *widget.Button
 	savedPath string // the last file written
@@ -104,7 +103,7 @@ func docFormatLabel(ext string) string {
 func openDocument(spec docSpec, saver *docSaver, win fyne.Window, wg *sync.WaitGroup) *docView {
 	v := &docView{spec: spec, saver: saver, win: win, wg: wg}
 	v.preview = newPagePreview(620)
-	v.progress = widget.NewProgressBarInfinite()
+	v.progress = newBusyBar()
 	v.status = widget.NewLabel("")
 	v.status.Wrapping = fyne.TextWrapWord
 	v.status.Hide()
@@ -138,11 +137,11 @@ func openDocument(spec docSpec, saver *docSaver, win fyne.Window, wg *sync.WaitG
 	v.dlg.Resize(fyne.NewSize(760, 780))
 	v.dlg.Show()
 
-	v.busy(true)
+	v.progress.busy(true)
 	background(wg, func() func() {
 		err := spec.prepare()
 		return func() {
-			v.busy(false)
+			v.progress.busy(false)
 			if err != nil {
 				v.fail(err)
 				return
@@ -153,21 +152,6 @@ func openDocument(spec docSpec, saver *docSaver, win fyne.Window, wg *sync.WaitG
 		}
 	})
 	return v
-}
-
-func (v *docView) busy(on bool) {
-	if on {
-		v.working++
-	} else {
-		v.working--
-	}
-	if v.working > 0 {
-		v.progress.Show()
-		v.progress.Start()
-	} else {
-		v.progress.Stop()
-		v.progress.Hide()
-	}
 }
 
 // fail shows what went wrong in the dialog itself.
@@ -223,11 +207,11 @@ func (v *docView) relayout() {
 	v.save.Enable()
 	v.gen++
 	gen := v.gen
-	v.busy(true)
+	v.progress.busy(true)
 	background(v.wg, func() func() {
 		pages, err := v.spec.pages(batch)
 		return func() {
-			v.busy(false)
+			v.progress.busy(false)
 			if gen != v.gen {
 				return
 			}
@@ -259,12 +243,12 @@ func (v *docView) saveTo(path, ext string) {
 	}
 	open := v.openAfter.Checked
 	v.save.Disable()
-	v.busy(true)
+	v.progress.busy(true)
 	v.tell(lang.L("Writing {{.Name}}…", map[string]any{"Name": filepath.Base(path)}))
 	background(v.wg, func() func() {
 		err := atomicfile.Write(path, func(w io.Writer) error { return v.spec.write(w, ext, batch) })
 		return func() {
-			v.busy(false)
+			v.progress.busy(false)
 			v.save.Enable()
 			if err != nil {
 				v.fail(err)

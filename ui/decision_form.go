@@ -81,7 +81,7 @@ func (s *decisionsScreen) newItem() {
 // nominations that no decision lists yet, then calls then with them.
 func (s *decisionsScreen) withFreeNominations(then func(free []khenthuong.Nomination, st khenthuong.Settings)) {
 	id := s.campaignID
-	s.busy(true)
+	s.progress.busy(true)
 	background(&s.loading, func() func() {
 		ns, err := s.svc.Nominations(khenthuong.NominationFilter{CampaignID: id, Status: khenthuong.StatusApproved})
 		var ds []khenthuong.Decision
@@ -93,7 +93,7 @@ func (s *decisionsScreen) withFreeNominations(then func(free []khenthuong.Nomina
 			st, err = s.svc.Settings()
 		}
 		return func() {
-			s.busy(false)
+			s.progress.busy(false)
 			if err != nil {
 				showError(err, s.win)
 				return

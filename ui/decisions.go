@@ -59,11 +59,10 @@ type decisionsScreen struct {
 	listGen    int
 	detailGen  int
 	loading    sync.WaitGroup // reads and documents in flight, for tests
-	working    int
 
 	campaignSelect *widget.Select
 	newButton      *widget.Button
-	progress       *widget.ProgressBarInfinite
+	progress       *busyBar
 	table          *dataTable
 
 	empty        *widget.Label
@@ -100,9 +99,7 @@ func newDecisionsScreen(svc khenthuong.Services, win fyne.Window, saver *docSave
 	s.campaignSelect.PlaceHolder = lang.L("(choose a campaign)")
 	s.newButton = widget.NewButtonWithIcon(lang.L("New decision"), theme.ContentAddIcon(), s.newItem)
 	s.newButton.Importance = widget.HighImportance
-	s.progress = widget.NewProgressBarInfinite()
-	s.progress.Stop()
-	s.progress.Hide()
+	s.progress = newBusyBar()
 
 	s.table = newDataTable([]column{
 		decColNumber: {lang.L("Decision No."), 150},
@@ -222,21 +219,6 @@ func (s *decisionsScreen) selectCampaignOption() {
 	s.campaignSelect.ClearSelected()
 }
 
-func (s *decisionsScreen) busy(on bool) {
-	if on {
-		s.working++
-	} else {
-		s.working--
-	}
-	if s.working > 0 {
-		s.progress.Show()
-		s.progress.Start()
-	} else {
-		s.progress.Stop()
-		s.progress.Hide()
-	}
-}
-
 // reload lists the campaign's decisions in the background, keeping the selected one.
 func (s *decisionsScreen) reload() {
 	if d := s.selected(); d != nil && s.reselect == 0 {
@@ -249,7 +231,7 @@ func (s *decisionsScreen) reload() {
 		s.setList(nil)
 		return
 	}
-	s.busy(true)
+	s.progress.busy(true)
 	background(&s.loading, func() func() {
 		list, err := s.svc.Decisions(id)
 		forms, ferr := s.svc.Forms()
@@ -261,7 +243,7 @@ func (s *decisionsScreen) reload() {
 			err = serr
 		}
 		return func() {
-			s.busy(false)
+			s.progress.busy(false)
 			if gen != s.listGen {
 				return
 			}
@@ -317,11 +299,11 @@ func (s *decisionsScreen) selectionChanged() {
 func (s *decisionsScreen) loadDetail(id uint64) {
 	s.detailGen++
 	gen := s.detailGen
-	s.busy(true)
+	s.progress.busy(true)
 	background(&s.loading, func() func() {
 		d, err := s.svc.Decision(id)
 		return func() {
-			s.busy(false)
+			s.progress.busy(false)
 			if gen != s.detailGen {
 				return
 			}

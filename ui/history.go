@@ -54,11 +54,10 @@ type historyScreen struct {
 	gen     int    // the latest search; older results are dropped
 	timer   *time.Timer
 	loading sync.WaitGroup // searches in flight or waiting, for tests
-	working int
 
 	search      *searchEntry
 	count       *widget.Label
-	progress    *widget.ProgressBarInfinite
+	progress    *busyBar
 	table       *dataTable
 	printButton *widget.Button
 	root        fyne.CanvasObject
@@ -75,9 +74,7 @@ func newHistoryScreen(svc khenthuong.Services, win fyne.Window, saver *docSaver)
 		s.win.Canvas().Focus(s.table)
 	}
 	s.count = widget.NewLabel("")
-	s.progress = widget.NewProgressBarInfinite()
-	s.progress.Stop()
-	s.progress.Hide()
+	s.progress = newBusyBar()
 	s.table = newDataTable([]column{
 		histColName:     {lang.L("Full name"), 170},
 		histColBirth:    {lang.L("Born"), 90},
@@ -123,14 +120,14 @@ func (s *historyScreen) run(q string, delay time.Duration) {
 	gen := s.gen
 	if s.timer != nil && s.timer.Stop() {
 		s.loading.Done() // the search it would have run never starts
-		s.busy(false)
+		s.progress.busy(false)
 	}
 	s.timer = nil
 	if vntext.Fold(q) == "" {
 		s.setResults(nil, q)
 		return
 	}
-	s.busy(true)
+	s.progress.busy(true)
 	s.loading.Add(1)
 	s.timer = time.AfterFunc(delay, func() {
 		defer s.loading.Done()
@@ -144,7 +141,7 @@ func (s *historyScreen) run(q string, delay time.Duration) {
 			st, err = s.svc.Settings()
 		}
 		uiDo(func() {
-			s.busy(false)
+			s.progress.busy(false)
 			if gen != s.gen {
 				return // the clerk typed on
 			}
@@ -161,21 +158,6 @@ func (s *historyScreen) run(q string, delay time.Duration) {
 			s.setResults(entries, q)
 		})
 	})
-}
-
-func (s *historyScreen) busy(on bool) {
-	if on {
-		s.working++
-	} else {
-		s.working--
-	}
-	if s.working > 0 {
-		s.progress.Show()
-		s.progress.Start()
-	} else {
-		s.progress.Stop()
-		s.progress.Hide()
-	}
 }
 
 func (s *historyScreen) setResults(entries []khenthuong.HistoryEntry, q string) {

@@ -42,13 +42,12 @@ type importWizard struct {
 	columns     []mappedColumn          // as last read with a header
 	rowMarks    map[rowKey]rowMark
 	readGen     int
-	busyCount   int
 	reading     sync.WaitGroup
 	committing  sync.WaitGroup
 
 	dlg          *dialog.CustomDialog
 	summary      *widget.Label
-	progress     *widget.ProgressBarInfinite
+	progress     *busyBar
 	readBar      *widget.ProgressBar // rows of the sheet read, when the file declares how many
 	formSelect   *widget.Select
 	mapBox       *fyne.Container
@@ -108,7 +107,7 @@ func newImportWizard(svc khenthuong.Services, win fyne.Window, files fileDialogs
 
 	w.summary = widget.NewLabel(lang.L("Reading {{.File}}…", map[string]any{"File": filepath.Base(path)}))
 	w.summary.Wrapping = fyne.TextWrapWord
-	w.progress = widget.NewProgressBarInfinite()
+	w.progress = newBusyBar()
 	w.readBar = widget.NewProgressBar()
 	w.readBar.Hide()
 	formOpts := []string{lang.L("(none: the file names the award)")}
@@ -204,18 +203,7 @@ func (w *importWizard) show() {
 }
 
 func (w *importWizard) busy(on bool) {
-	if on {
-		w.busyCount++
-	} else {
-		w.busyCount--
-	}
-	if w.busyCount > 0 {
-		w.progress.Show()
-		w.progress.Start()
-	} else {
-		w.progress.Stop()
-		w.progress.Hide()
-	}
+	w.progress.busy(on)
 	w.updateImportButton()
 }
 
@@ -378,14 +366,14 @@ func (w *importWizard) updateImportButton() {
 		return
 	}
 	ns, why := w.toImport()
-	if w.busyCount > 0 || len(ns) == 0 {
+	if w.progress.running() || len(ns) == 0 {
 		w.importButton.SetText(lang.L("Import"))
 		w.importButton.Disable()
 	} else {
 		w.importButton.SetText(lang.L("Import {{.Count}} nominations", map[string]any{"Count": formatCount(len(ns))}))
 		w.importButton.Enable()
 	}
-	if why != "" && w.busyCount == 0 && w.im != nil {
+	if why != "" && !w.progress.running() && w.im != nil {
 		w.updateSummary()
 		w.summary.SetText(w.summary.Text + "\n" + why)
 	}

@@ -36,7 +36,7 @@ type nominationsScreen struct {
 	statusSelect   *widget.Select
 	search         *searchEntry
 	count          *widget.Label
-	progress       *widget.ProgressBarInfinite
+	progress       *busyBar
 	table          *dataTable
 	addButton      *widget.Button
 	editButton     *widget.Button
@@ -48,7 +48,6 @@ type nominationsScreen struct {
 	model     *nomModel
 	loadGen   int            // the latest load; older results are dropped
 	loading   sync.WaitGroup // loads and sorts in flight, for tests and benchmarks
-	working   int            // background jobs running: the progress bar shows
 	reselect  uint64         // nomination to select once the load arrives
 	editor    *nominationEditor
 	lastSaved *khenthuong.Nomination // the next new nomination starts from it
@@ -93,9 +92,7 @@ func newNominationsScreen(svc khenthuong.Services, win fyne.Window) *nominations
 	}
 
 	s.count = widget.NewLabel("")
-	s.progress = widget.NewProgressBarInfinite()
-	s.progress.Stop()
-	s.progress.Hide()
+	s.progress = newBusyBar()
 
 	s.table = newDataTable([]column{
 		colOrder:    {lang.L("No."), 48},
@@ -247,7 +244,7 @@ func (s *nominationsScreen) reload() {
 		s.setModel(newNomModel(nil))
 		return
 	}
-	s.busy(true)
+	s.progress.busy(true)
 	background(&s.loading, func() func() {
 		ns, err := s.svc.Nominations(khenthuong.NominationFilter{CampaignID: id})
 		var m *nomModel
@@ -258,7 +255,7 @@ func (s *nominationsScreen) reload() {
 			}
 		}
 		return func() {
-			s.busy(false)
+			s.progress.busy(false)
 			if gen != s.loadGen {
 				return // a newer load is on its way
 			}
@@ -336,11 +333,11 @@ func (s *nominationsScreen) sortBy(col int) {
 		s.applySort(col, desc)
 		return
 	}
-	s.busy(true)
+	s.progress.busy(true)
 	background(&s.loading, func() func() {
 		ranks := m.computeRanks(col)
 		return func() {
-			s.busy(false)
+			s.progress.busy(false)
 			if s.model != m {
 				return // reloaded meanwhile: the clerk clicks again on the new rows
 			}
@@ -348,22 +345,6 @@ func (s *nominationsScreen) sortBy(col int) {
 			s.applySort(col, desc)
 		}
 	})
-}
-
-// busy shows the progress bar while any background work runs.
-func (s *nominationsScreen) busy(on bool) {
-	if on {
-		s.working++
-	} else {
-		s.working--
-	}
-	if s.working > 0 {
-		s.progress.Show()
-		s.progress.Start()
-	} else {
-		s.progress.Stop()
-		s.progress.Hide()
-	}
 }
 
 // applySort reorders the rows, keeping the selected nomination selected.
