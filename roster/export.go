@@ -189,6 +189,46 @@ func sortGroup(rows []*ExportRow, order khenthuong.ListOrder) {
 	})
 }
 
+// officeFont is the font of the workbooks the program writes: Times New
+// Roman, the font of Vietnamese administrative documents, on every office PC.
+const officeFont = "Times New Roman"
+
+// charWidth is how many of a width's characters (the default font's digit)
+// a character of the roster's 12 pt text takes, Vietnamese marks included.
+const charWidth = 1.2
+
+// wrappedLines estimates the lines text wraps onto in a column width
+// characters wide, breaking at spaces as Excel does.
+func wrappedLines(text string, width float64) int {
+	room := max(width-1, 1) / charWidth // characters a line holds
+	lines := 0
+	for _, para := range strings.Split(text, "\n") {
+		lines++
+		used := 0.0
+		for _, w := range strings.Fields(para) {
+			n := float64(utf8.RuneCountInString(w))
+			switch {
+			case used == 0:
+				used = n
+			case used+1+n <= room:
+				used += 1 + n
+			default:
+				lines++
+				used = n
+			}
+			for used > room { // a word longer than the line
+				lines++
+				used -= room
+			}
+		}
+	}
+	return max(lines, 1)
+}
+
+// rowHeight is the height in points of a row of 12 pt text on lines lines,
+// within Excel's limit of 409 points.
+func rowHeight(lines int) float64 { return min(float64(lines)*16+2, 409) }
+
 // sheetName makes a valid, unique sheet name from a form code.
 func sheetName(code string, used map[string]bool) string {
 	name := strings.Map(func(r rune) rune {
@@ -271,16 +311,16 @@ func newExportStyles(f *excelize.File) (*exportStyles, error) {
 		dst   *int
 		style *excelize.Style
 	}{
-		{&st.title, &excelize.Style{Font: &excelize.Font{Bold: true, Size: 14}, Alignment: &excelize.Alignment{Horizontal: "center"}}},
-		{&st.subtitle, &excelize.Style{Font: &excelize.Font{Italic: true, Size: 12}, Alignment: &excelize.Alignment{Horizontal: "center", WrapText: true}}},
+		{&st.title, &excelize.Style{Font: &excelize.Font{Family: officeFont, Bold: true, Size: 14}, Alignment: &excelize.Alignment{Horizontal: "center"}}},
+		{&st.subtitle, &excelize.Style{Font: &excelize.Font{Family: officeFont, Italic: true, Size: 12}, Alignment: &excelize.Alignment{Horizontal: "center", WrapText: true}}},
 		{&st.header, &excelize.Style{
-			Font: &excelize.Font{Bold: true, Size: 12}, Border: border,
+			Font: &excelize.Font{Family: officeFont, Bold: true, Size: 12}, Border: border,
 			Fill:      excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"DDEBF7"}},
 			Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "center", WrapText: true},
 		}},
-		{&st.text, &excelize.Style{Font: &excelize.Font{Size: 12}, Border: border, Alignment: &excelize.Alignment{Vertical: "top", WrapText: true}}},
-		{&st.center, &excelize.Style{Font: &excelize.Font{Size: 12}, Border: border, Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "top"}}},
-		{&st.money, &excelize.Style{Font: &excelize.Font{Size: 12}, Border: border, NumFmt: 3, Alignment: &excelize.Alignment{Vertical: "top"}}},
+		{&st.text, &excelize.Style{Font: &excelize.Font{Family: officeFont, Size: 12}, Border: border, Alignment: &excelize.Alignment{Vertical: "top", WrapText: true}}},
+		{&st.center, &excelize.Style{Font: &excelize.Font{Family: officeFont, Size: 12}, Border: border, Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "top"}}},
+		{&st.money, &excelize.Style{Font: &excelize.Font{Family: officeFont, Size: 12}, Border: border, NumFmt: 3, Alignment: &excelize.Alignment{Vertical: "top"}}},
 	} {
 		id, err := f.NewStyle(s.style)
 		if err != nil {
@@ -307,11 +347,13 @@ func writeRosterSheet(f *excelize.File, sheet string, g rosterGroup, opts Export
 	if err != nil {
 		return err
 	}
-	// Widths fitted to the content, within each column's bounds.
+	// Widths fitted to the content, within each column's bounds. A width
+	// counts characters of the workbook's default font; Vietnamese text in
+	// 12 pt takes more of them (charWidth).
 	values := make([][]any, len(g.rows))
 	widths := make([]float64, len(exportColumns))
 	for c, col := range exportColumns {
-		widths[c] = min(col.maxWidth, float64(longestWord(col.header))+2)
+		widths[c] = min(col.maxWidth, float64(longestWord(col.header))*charWidth+2)
 	}
 	for i, r := range g.rows {
 		vals := make([]any, len(exportColumns))
@@ -327,7 +369,7 @@ func writeRosterSheet(f *excelize.File, sheet string, g rosterGroup, opts Export
 			case int:
 				n = len(strconv.Itoa(x))
 			}
-			widths[c] = max(widths[c], min(col.maxWidth, float64(n)+2))
+			widths[c] = max(widths[c], min(col.maxWidth, float64(n)*charWidth+2))
 		}
 		values[i] = vals
 	}
@@ -362,15 +404,21 @@ func writeRosterSheet(f *excelize.File, sheet string, g rosterGroup, opts Export
 		}
 	}
 	header := make([]any, len(exportColumns))
+	headerLines := 2
 	for c, col := range exportColumns {
 		header[c] = excelize.Cell{StyleID: st.header, Value: col.header}
+		headerLines = max(headerLines, wrappedLines(col.header, max(widths[c], 6)))
 	}
-	if err := sw.SetRow(fmt.Sprintf("A%d", exportHeaderRow), header, excelize.RowOpts{Height: 32}); err != nil {
+	if err := sw.SetRow(fmt.Sprintf("A%d", exportHeaderRow), header, excelize.RowOpts{Height: rowHeight(headerLines)}); err != nil {
 		return err
 	}
 	for i, vals := range values {
 		row := make([]any, len(vals))
+		lines := 1 // the row is as tall as its longest wrapped cell: Excel does not grow it on opening
 		for c, v := range vals {
+			if text, ok := v.(string); ok {
+				lines = max(lines, wrappedLines(text, max(widths[c], 6)))
+			}
 			style := st.text
 			switch c {
 			case 0, 7, 11, 12, 19:
@@ -380,7 +428,7 @@ func writeRosterSheet(f *excelize.File, sheet string, g rosterGroup, opts Export
 			}
 			row[c] = excelize.Cell{StyleID: style, Value: v}
 		}
-		if err := sw.SetRow(fmt.Sprintf("A%d", exportHeaderRow+1+i), row); err != nil {
+		if err := sw.SetRow(fmt.Sprintf("A%d", exportHeaderRow+1+i), row, excelize.RowOpts{Height: rowHeight(lines)}); err != nil {
 			return err
 		}
 	}

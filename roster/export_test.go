@@ -209,3 +209,35 @@ func TestWriteCSV(t *testing.T) {
 		t.Errorf("csv = %q, want it to contain %q", got, want)
 	}
 }
+
+// TestWriteXLSXRowsFitTheirText: Excel and LibreOffice keep a written row's
+// height, so each row is made as tall as its longest wrapped cell; widths
+// leave room for 12 pt Vietnamese text and amounts with separators.
+func TestWriteXLSXRowsFitTheirText(t *testing.T) {
+	short := khenthuong.Nomination{ID: 1, Order: 1, FormCode: "BKCT", Nominee: khenthuong.Nominee{Kind: khenthuong.Individual, Name: "Lê Văn An", Unit: "Sở Y tế"}}
+	long := short
+	long.ID, long.Order = 2, 2
+	long.Achievement = strings.Repeat("Đã có thành tích xuất sắc trong phong trào thi đua yêu nước năm 2024; ", 6)
+	var buf bytes.Buffer
+	must(t, WriteXLSX(&buf, []ExportRow{{Nomination: short, Amount: 12_340_000}, {Nomination: long}}, ExportOptions{Forms: testForms()}))
+	f, err := excelize.OpenReader(&buf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	hShort, err := f.GetRowHeight("BKCT", exportHeaderRow+1)
+	must(t, err)
+	hLong, err := f.GetRowHeight("BKCT", exportHeaderRow+2)
+	must(t, err)
+	achievementWidth, err := f.GetColWidth("BKCT", "Q")
+	must(t, err)
+	lines := wrappedLines(long.Achievement, achievementWidth)
+	if hShort < 16 || hLong < float64(lines)*16 || lines < 5 {
+		t.Errorf("row heights %.0f and %.0f pt; the long achievement wraps onto %d lines", hShort, hLong, lines)
+	}
+	amountWidth, err := f.GetColWidth("BKCT", "J")
+	must(t, err)
+	if amountWidth < float64(len("12.340.000"))*charWidth {
+		t.Errorf("the amount column is %.1f wide: 12.340.000 would show as ###", amountWidth)
+	}
+}

@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"io"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/xuri/excelize/v2"
 
@@ -32,8 +31,11 @@ var payColumns = []struct {
 	title string
 	width float64
 }{
-	{"STT", 6}, {"Họ và tên / Tên tập thể", 44}, {"Hình thức", 22}, {"Số tiền (đồng)", 17}, {"Ký nhận", 16},
+	{"STT", 6}, {"Họ và tên / Tên tập thể", paymentNameWidth}, {"Hình thức", 22}, {"Số tiền (đồng)", 17}, {"Ký nhận", 16},
 }
+
+// paymentNameWidth is the width of the name column, which sets a row's height.
+const paymentNameWidth = 44
 
 // WritePaymentsXLSX writes the bonus payment list of the decisions (one, or
 // those of a ceremony) as an .xlsx workbook, printing on A4 portrait with
@@ -75,20 +77,20 @@ func newPayStyles(f *excelize.File) (*payStyles, error) {
 		dst   *int
 		style *excelize.Style
 	}{
-		{&st.office, &excelize.Style{Font: &excelize.Font{Bold: true, Size: 12}, Alignment: &excelize.Alignment{Horizontal: "center", WrapText: true}}},
-		{&st.title, &excelize.Style{Font: &excelize.Font{Bold: true, Size: 14}, Alignment: &excelize.Alignment{Horizontal: "center"}}},
-		{&st.italic, &excelize.Style{Font: &excelize.Font{Italic: true, Size: 13}, Alignment: &excelize.Alignment{Horizontal: "center", WrapText: true}}},
-		{&st.header, &excelize.Style{Font: &excelize.Font{Bold: true, Size: 12}, Border: border,
+		{&st.office, &excelize.Style{Font: &excelize.Font{Family: officeFont, Bold: true, Size: 12}, Alignment: &excelize.Alignment{Horizontal: "center", WrapText: true}}},
+		{&st.title, &excelize.Style{Font: &excelize.Font{Family: officeFont, Bold: true, Size: 14}, Alignment: &excelize.Alignment{Horizontal: "center"}}},
+		{&st.italic, &excelize.Style{Font: &excelize.Font{Family: officeFont, Italic: true, Size: 13}, Alignment: &excelize.Alignment{Horizontal: "center", WrapText: true}}},
+		{&st.header, &excelize.Style{Font: &excelize.Font{Family: officeFont, Bold: true, Size: 12}, Border: border,
 			Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "center", WrapText: true}}},
-		{&st.group, &excelize.Style{Font: &excelize.Font{Bold: true, Size: 12}, Border: border, Alignment: &excelize.Alignment{Vertical: "center"}}},
-		{&st.text, &excelize.Style{Font: &excelize.Font{Size: 12}, Border: border, Alignment: &excelize.Alignment{Vertical: "top", WrapText: true}}},
-		{&st.center, &excelize.Style{Font: &excelize.Font{Size: 12}, Border: border, Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "top", WrapText: true}}},
-		{&st.money, &excelize.Style{Font: &excelize.Font{Size: 12}, Border: border, CustomNumFmt: &numFmt, Alignment: &excelize.Alignment{Vertical: "top"}}},
-		{&st.total, &excelize.Style{Font: &excelize.Font{Bold: true, Size: 12}, Border: border, Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "center"}}},
-		{&st.totalMoney, &excelize.Style{Font: &excelize.Font{Bold: true, Size: 12}, Border: border, CustomNumFmt: &numFmt, Alignment: &excelize.Alignment{Vertical: "center"}}},
-		{&st.words, &excelize.Style{Font: &excelize.Font{Italic: true, Size: 13}, Alignment: &excelize.Alignment{WrapText: true, Vertical: "top"}}},
-		{&st.sign, &excelize.Style{Font: &excelize.Font{Bold: true, Size: 12}, Alignment: &excelize.Alignment{Horizontal: "center", WrapText: true}}},
-		{&st.signNote, &excelize.Style{Font: &excelize.Font{Italic: true, Size: 11}, Alignment: &excelize.Alignment{Horizontal: "center", WrapText: true}}},
+		{&st.group, &excelize.Style{Font: &excelize.Font{Family: officeFont, Bold: true, Size: 12}, Border: border, Alignment: &excelize.Alignment{Vertical: "center"}}},
+		{&st.text, &excelize.Style{Font: &excelize.Font{Family: officeFont, Size: 12}, Border: border, Alignment: &excelize.Alignment{Vertical: "top", WrapText: true}}},
+		{&st.center, &excelize.Style{Font: &excelize.Font{Family: officeFont, Size: 12}, Border: border, Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "top", WrapText: true}}},
+		{&st.money, &excelize.Style{Font: &excelize.Font{Family: officeFont, Size: 12}, Border: border, CustomNumFmt: &numFmt, Alignment: &excelize.Alignment{Vertical: "top"}}},
+		{&st.total, &excelize.Style{Font: &excelize.Font{Family: officeFont, Bold: true, Size: 12}, Border: border, Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "center"}}},
+		{&st.totalMoney, &excelize.Style{Font: &excelize.Font{Family: officeFont, Bold: true, Size: 12}, Border: border, CustomNumFmt: &numFmt, Alignment: &excelize.Alignment{Vertical: "center"}}},
+		{&st.words, &excelize.Style{Font: &excelize.Font{Family: officeFont, Italic: true, Size: 13}, Alignment: &excelize.Alignment{WrapText: true, Vertical: "top"}}},
+		{&st.sign, &excelize.Style{Font: &excelize.Font{Family: officeFont, Bold: true, Size: 12}, Alignment: &excelize.Alignment{Horizontal: "center", WrapText: true}}},
+		{&st.signNote, &excelize.Style{Font: &excelize.Font{Family: officeFont, Italic: true, Size: 11}, Alignment: &excelize.Alignment{Horizontal: "center", WrapText: true}}},
 	} {
 		id, err := f.NewStyle(s.style)
 		if err != nil {
@@ -195,7 +197,7 @@ func writePaymentsSheet(f *excelize.File, decisions []khenthuong.Decision, forms
 					return err
 				}
 			}
-			if err := f.SetRowHeight(sheet, row, rowHeight(name)); err != nil {
+			if err := f.SetRowHeight(sheet, row, max(30, rowHeight(wrappedLines(name, paymentNameWidth)))); err != nil {
 				return err
 			}
 			row++
@@ -274,15 +276,6 @@ func setSum(f *excelize.File, sheet, cell, formula string, value int64, style in
 		return err
 	}
 	return f.SetCellStyle(sheet, cell, cell, style)
-}
-
-// rowHeight gives a row room for the lines of its name cell (44 characters wide).
-func rowHeight(name string) float64 {
-	lines := 0
-	for _, l := range strings.Split(name, "\n") {
-		lines += max(1, (utf8.RuneCountInString(l)+39)/40)
-	}
-	return max(30, 16*float64(lines)+4)
 }
 
 // payBasis is "(Kèm theo Quyết định số ... ngày ... của ...)".

@@ -50,13 +50,13 @@ func writeReportBook(f *excelize.File, s *stats.Summary) error {
 		id    *int
 		style *excelize.Style
 	}{
-		{&header, &excelize.Style{Font: &excelize.Font{Bold: true, Size: 12}, Border: border,
+		{&header, &excelize.Style{Font: &excelize.Font{Family: officeFont, Bold: true, Size: 12}, Border: border,
 			Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "center", WrapText: true}}},
-		{&text, &excelize.Style{Font: &excelize.Font{Size: 12}, Border: border, Alignment: &excelize.Alignment{Vertical: "top", WrapText: true}}},
-		{&num, &excelize.Style{Font: &excelize.Font{Size: 12}, Border: border, CustomNumFmt: &numFmt}},
-		{&pct, &excelize.Style{Font: &excelize.Font{Size: 12}, Border: border, CustomNumFmt: &pctFmt}},
-		{&bold, &excelize.Style{Font: &excelize.Font{Bold: true, Size: 12}, Border: border, Alignment: &excelize.Alignment{Horizontal: "center"}}},
-		{&boldNum, &excelize.Style{Font: &excelize.Font{Bold: true, Size: 12}, Border: border, CustomNumFmt: &numFmt}},
+		{&text, &excelize.Style{Font: &excelize.Font{Family: officeFont, Size: 12}, Border: border, Alignment: &excelize.Alignment{Vertical: "top", WrapText: true}}},
+		{&num, &excelize.Style{Font: &excelize.Font{Family: officeFont, Size: 12}, Border: border, CustomNumFmt: &numFmt}},
+		{&pct, &excelize.Style{Font: &excelize.Font{Family: officeFont, Size: 12}, Border: border, CustomNumFmt: &pctFmt}},
+		{&bold, &excelize.Style{Font: &excelize.Font{Family: officeFont, Bold: true, Size: 12}, Border: border, Alignment: &excelize.Alignment{Horizontal: "center"}}},
+		{&boldNum, &excelize.Style{Font: &excelize.Font{Family: officeFont, Bold: true, Size: 12}, Border: border, CustomNumFmt: &numFmt}},
 	} {
 		id, err := f.NewStyle(sd.style)
 		if err != nil {
