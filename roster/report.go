@@ -3,6 +3,8 @@ package roster
 import (
 	"fmt"
 	"io"
+	"strconv"
+	"strings"
 
 	"github.com/xuri/excelize/v2"
 
@@ -12,6 +14,33 @@ import (
 
 // ReportSummarySheet is the first sheet of the report workbook: the totals.
 const ReportSummarySheet = "Tổng hợp"
+
+// reportTableRow is the row of each sheet's table header, under the title
+// and the period.
+const reportTableRow = 4
+
+// reportPeriod says which period, and which issuer, campaign or form, the
+// figures cover.
+func reportPeriod(f stats.Filter) string {
+	var s string
+	switch {
+	case !f.From.IsZero() && !f.To.IsZero():
+		s = "Từ ngày " + f.From.Display() + " đến ngày " + f.To.Display()
+	case !f.To.IsZero():
+		s = "Đến ngày " + f.To.Display()
+	case !f.From.IsZero():
+		s = "Từ ngày " + f.From.Display()
+	default:
+		s = "Toàn bộ thời gian"
+	}
+	if f.Issuer != "" {
+		s += "; người ký: " + f.Issuer
+	}
+	if f.FormCode != "" {
+		s += "; hình thức: " + f.FormCode
+	}
+	return s
+}
 
 // WriteReportXLSX writes the tables of the summary report as an .xlsx
 // workbook: the totals, then one sheet per table (STT, content, count,
@@ -45,14 +74,17 @@ func writeReportBook(f *excelize.File, s *stats.Summary) error {
 	}
 	numFmt := "#,##0"
 	pctFmt := "0.0%"
-	var header, text, num, pct, bold, boldNum int
+	var heading, italic, header, text, center, num, pct, bold, boldNum int
 	for _, sd := range []struct {
 		id    *int
 		style *excelize.Style
 	}{
+		{&heading, &excelize.Style{Font: &excelize.Font{Family: officeFont, Bold: true, Size: 13}, Alignment: &excelize.Alignment{Horizontal: "center", WrapText: true}}},
+		{&italic, &excelize.Style{Font: &excelize.Font{Family: officeFont, Italic: true, Size: 12}, Alignment: &excelize.Alignment{Horizontal: "center", WrapText: true}}},
 		{&header, &excelize.Style{Font: &excelize.Font{Family: officeFont, Bold: true, Size: 12}, Border: border,
 			Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "center", WrapText: true}}},
 		{&text, &excelize.Style{Font: &excelize.Font{Family: officeFont, Size: 12}, Border: border, Alignment: &excelize.Alignment{Vertical: "top", WrapText: true}}},
+		{&center, &excelize.Style{Font: &excelize.Font{Family: officeFont, Size: 12}, Border: border, Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "top"}}},
 		{&num, &excelize.Style{Font: &excelize.Font{Family: officeFont, Size: 12}, Border: border, CustomNumFmt: &numFmt}},
 		{&pct, &excelize.Style{Font: &excelize.Font{Family: officeFont, Size: 12}, Border: border, CustomNumFmt: &pctFmt}},
 		{&bold, &excelize.Style{Font: &excelize.Font{Family: officeFont, Bold: true, Size: 12}, Border: border, Alignment: &excelize.Alignment{Horizontal: "center"}}},
@@ -71,15 +103,42 @@ func writeReportBook(f *excelize.File, s *stats.Summary) error {
 		}
 		return f.SetCellStyle(sheet, cell, cell, style)
 	}
+	// titled puts the report's title and period above a sheet's table, whose
+	// header is then at row reportTableRow, as in the PDF: a sheet sent on
+	// its own still says what it counts and over which period.
+	titled := func(sheet, title string, widths []float64) error {
+		last, _ := excelize.ColumnNumberToName(len(widths))
+		total := 0.0
+		for _, w := range widths {
+			total += w
+		}
+		for i, line := range []struct {
+			text  string
+			style int
+		}{{title, heading}, {reportPeriod(s.Filter), italic}} {
+			row := strconv.Itoa(i + 1)
+			if err := set(sheet, 1, i+1, line.text, line.style); err != nil {
+				return err
+			}
+			if err := f.MergeCell(sheet, "A"+row, last+row); err != nil {
+				return err
+			}
+		}
+		// The title wraps in its merged cells: the row must grow for it (13 pt bold).
+		return f.SetRowHeight(sheet, 1, float64(wrappedLines(title, total/1.2))*19+2)
+	}
 
 	// The totals.
 	sh := ReportSummarySheet
 	_ = f.SetColWidth(sh, "A", "A", 50)
 	_ = f.SetColWidth(sh, "B", "B", 22)
-	if err := set(sh, 1, 1, "Nội dung", header); err != nil {
+	if err := titled(sh, "BÁO CÁO TỔNG HỢP KẾT QUẢ KHEN THƯỞNG", []float64{50, 22}); err != nil {
 		return err
 	}
-	if err := set(sh, 2, 1, "Số liệu", header); err != nil {
+	if err := set(sh, 1, reportTableRow, "Nội dung", header); err != nil {
+		return err
+	}
+	if err := set(sh, 2, reportTableRow, "Số liệu", header); err != nil {
 		return err
 	}
 	totals := []struct {
@@ -96,10 +155,10 @@ func writeReportBook(f *excelize.File, s *stats.Summary) error {
 		{"Tổng số tiền thưởng (đồng)", s.Bonus, num},
 	}
 	for i, t := range totals {
-		if err := set(sh, 1, i+2, t.label, text); err != nil {
+		if err := set(sh, 1, reportTableRow+1+i, t.label, text); err != nil {
 			return err
 		}
-		if err := set(sh, 2, i+2, t.v, t.style); err != nil {
+		if err := set(sh, 2, reportTableRow+1+i, t.v, t.style); err != nil {
 			return err
 		}
 	}
@@ -115,18 +174,21 @@ func writeReportBook(f *excelize.File, s *stats.Summary) error {
 			titles = append(titles, "Tiền thưởng (đồng)")
 			widths = append(widths, 20)
 		}
+		if err := titled(sh, strings.ToUpper(sec.Title), widths); err != nil {
+			return err
+		}
 		for i, t := range titles {
 			col, _ := excelize.ColumnNumberToName(i + 1)
 			_ = f.SetColWidth(sh, col, col, widths[i])
-			if err := set(sh, i+1, 1, t, header); err != nil {
+			if err := set(sh, i+1, reportTableRow, t, header); err != nil {
 				return err
 			}
 		}
 		total, amount := 0, int64(0)
 		for i, c := range sec.Rows {
-			row := i + 2
+			row := reportTableRow + 1 + i
 			vals := []any{i + 1, c.Label, c.Count, c.Percent / 100}
-			styles := []int{text, text, num, pct}
+			styles := []int{center, text, num, pct}
 			if sec.Amount {
 				vals, styles = append(vals, c.Amount), append(styles, num)
 			}
@@ -138,7 +200,7 @@ func writeReportBook(f *excelize.File, s *stats.Summary) error {
 			total += c.Count
 			amount += c.Amount
 		}
-		row := len(sec.Rows) + 2
+		row := reportTableRow + 1 + len(sec.Rows)
 		vals := []any{"", "Cộng", total, 1.0}
 		styles := []int{bold, bold, boldNum, pct}
 		if total == 0 {
