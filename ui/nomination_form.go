@@ -302,6 +302,8 @@ func (e *nominationEditor) value() (khenthuong.Nomination, error) {
 		Field:          e.field.Text,
 	}
 	if k.IsPerson() {
+		// "nguyễn văn an" or "NGUYỄN VĂN AN" as typed: written as names are, as imports are.
+		n.Nominee.Name = vntext.PersonNameCase(e.name.Text)
 		n.Nominee.Title = e.title.Text
 		switch e.gender.Selected {
 		case genderLabel(khenthuong.Male):

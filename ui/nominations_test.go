@@ -160,7 +160,7 @@ func TestNominations(t *testing.T) {
 			t.Fatalf("%d nominations, want 7", len(all))
 		}
 		n := all[6]
-		if n.Nominee.Name != "hoàng thị thu hà" || n.Nominee.Title != "Bà" || n.Nominee.Gender != khenthuong.Female ||
+		if n.Nominee.Name != "Hoàng Thị Thu Hà" || n.Nominee.Title != "Bà" || n.Nominee.Gender != khenthuong.Female ||
 			n.Nominee.Birth != khenthuong.MustDate("1985-01-05") || n.FormCode != "CSTDT" || n.Order != 7 ||
 			n.SubmissionDate != khenthuong.MustDate("2024-05-15") || n.Status != khenthuong.StatusSubmitted ||
 			n.Nominee.Classification != "Cơ quan hành chính" {
@@ -260,10 +260,11 @@ func TestNominations(t *testing.T) {
 			t.Fatalf("double-click opened %+v", e)
 		}
 		e.position.SetText("Giám đốc")
+		e.name.SetText("NGUYỄN văn an") // a person's name is written as names are
 		test.Tap(e.save)
 		waitAll(m)
 		n, _ := f.Nomination(s.model.at(3).ID)
-		if n.Nominee.Position != "Giám đốc" || n.Order != 4 {
+		if n.Nominee.Position != "Giám đốc" || n.Order != 4 || n.Nominee.Name != "Nguyễn Văn An" {
 			t.Errorf("stored %+v", n)
 		}
 		if got := columnTexts(t, s.table, colPosition, 4)[3]; got != "Giám đốc" {
