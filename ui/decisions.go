@@ -207,16 +207,7 @@ func (s *decisionsScreen) refreshCampaigns() {
 }
 
 func (s *decisionsScreen) selectCampaignOption() {
-	for i, c := range s.campaigns {
-		if c.ID == s.campaignID {
-			if s.campaignSelect.SelectedIndex() != i {
-				s.campaignSelect.Selected = s.campaignSelect.Options[i]
-				s.campaignSelect.Refresh()
-			}
-			return
-		}
-	}
-	s.campaignSelect.ClearSelected()
+	showCampaignOption(s.campaignSelect, s.campaigns, s.campaignID)
 }
 
 // reload lists the campaign's decisions in the background, keeping the selected one.

@@ -191,16 +191,23 @@ func (s *nominationsScreen) refreshCampaigns() {
 
 // selectCampaignOption shows campaignID in the select without triggering a load.
 func (s *nominationsScreen) selectCampaignOption() {
-	for i, c := range s.campaigns {
-		if c.ID == s.campaignID {
-			if s.campaignSelect.SelectedIndex() != i {
-				s.campaignSelect.Selected = s.campaignSelect.Options[i]
-				s.campaignSelect.Refresh()
+	showCampaignOption(s.campaignSelect, s.campaigns, s.campaignID)
+}
+
+// showCampaignOption selects the campaign id among camps, the select's
+// options in the same order, without calling the select's OnChanged (which
+// would load the campaign again); none when it is not there.
+func showCampaignOption(sel *widget.Select, camps []khenthuong.Campaign, id uint64) {
+	for i, c := range camps {
+		if c.ID == id {
+			if sel.SelectedIndex() != i && i < len(sel.Options) {
+				sel.Selected = sel.Options[i]
+				sel.Refresh()
 			}
 			return
 		}
 	}
-	s.campaignSelect.ClearSelected()
+	sel.ClearSelected()
 }
 
 // refreshForms reloads the catalogue for the form filter and the editor.
