@@ -124,3 +124,33 @@ func TestReadCSVRejectsOtherFiles(t *testing.T) {
 		}
 	}
 }
+
+// TestReadCSVVIQR: a list typed in VIQR, as old e-mailed files were: the
+// header and the names read as Vietnamese, each cell reported as converted;
+// plain unaccented text is left alone.
+func TestReadCSVVIQR(t *testing.T) {
+	text := "STT;Ho. va` te^n;Chu+'c vu.;DDo+n vi.;Hi`nh thu+'c\n" +
+		"1;Nguye^~n Va(n Ti`nh;Tru+o+?ng pho`ng;So+? Tu+ pha'p;BKCT\n" +
+		"2;Tru+o+ng Quang Sa'ng;Pho' Gia'm ddo^'c;So+? No^.i vu.;BKCT\n" +
+		"3;Nguyen Van An;Chuyen vien;So Y te;BKCT\n"
+	im, err := ReadCSV(strings.NewReader(text), "viqr.csv", testOptions())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if im.Errors() != 0 {
+		t.Fatalf("problems:%s", problemsOf(im))
+	}
+	checkRows(t, im, []wantRow{
+		{line: 2, n: person("", "Nguyễn Văn Tình", khenthuong.Male, "", "Trưởng phòng", "Sở Tư pháp", "BKCT")},
+		{line: 3, n: person("", "Trương Quang Sáng", "", "", "Phó Giám đốc", "Sở Nội vụ", "BKCT")},
+		{line: 4, n: person("", "Nguyen Van An", "", "", "Chuyen vien", "So Y te", "BKCT")},
+	})
+	for _, c := range im.Converted {
+		if c.Encoding != "VIQR" || c.Row > 3 {
+			t.Errorf("conversion %+v", c)
+		}
+	}
+	if len(im.Converted) != 10 {
+		t.Errorf("%d cells converted, want the 4 VIQR headers and the 6 VIQR cells: %+v", len(im.Converted), im.Converted)
+	}
+}

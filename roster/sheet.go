@@ -250,7 +250,16 @@ func (rd *reader) addGrid(g *grid) {
 	var convs []pendingConversion
 	for i, cells := range g.lines {
 		for c, v := range cells {
-			if v == "" || isASCII(v) {
+			if v == "" {
+				continue
+			}
+			if isASCII(v) {
+				// VIQR ("Nguye^~n Va(n Ti`nh") is ASCII: told by its marks.
+				if vntext.LooksLikeVIQR(v) {
+					out := vntext.DecodeVIQR(v)
+					cells[c] = out
+					convs = append(convs, pendingConversion{cellRef{i, c}, v, out, vntext.VIQR})
+				}
 				continue
 			}
 			if !mayBeLegacy(v) {

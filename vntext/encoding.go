@@ -11,6 +11,7 @@ const (
 	Unicode Encoding = iota
 	TCVN3            // TCVN 5712 "ABC", fonts .VnTime, .VnArial ... (.VnTimeH: capitals)
 	VNI              // VNI-Windows, fonts VNI-Times, VNI-Helve ...
+	VIQR             // RFC 1456, marks typed as ASCII after the letter: "Nguye^~n Va(n Ti`nh"
 )
 
 // String gives the name clerks know the encoding by.
@@ -22,6 +23,8 @@ func (e Encoding) String() string {
 		return "TCVN3 (ABC)"
 	case VNI:
 		return "VNI"
+	case VIQR:
+		return "VIQR"
 	}
 	return "Encoding(" + strconv.Itoa(int(e)) + ")"
 }

@@ -281,3 +281,21 @@ func FuzzFormatDecimal(f *testing.F) {
 		}
 	})
 }
+
+// FuzzDecodeVIQR: any text decodes to valid NFC, and neither function panics.
+func FuzzDecodeVIQR(f *testing.F) {
+	for _, s := range fuzzSeeds(f) {
+		f.Add(s)
+	}
+	f.Add("Nguye^~n Va(n Ti`nh, Tru+o+ng Quang Sa'ng \\. dd DD")
+	f.Fuzz(func(t *testing.T, s string) {
+		d := DecodeVIQR(s)
+		if !utf8.ValidString(s) {
+			return
+		}
+		if !utf8.ValidString(d) || !norm.NFC.IsNormalString(d) {
+			t.Fatalf("DecodeVIQR(%+q) = %+q: not valid NFC", s, d)
+		}
+		_ = LooksLikeVIQR(s)
+	})
+}
