@@ -132,7 +132,8 @@ func TestReadCSVVIQR(t *testing.T) {
 	text := "STT;Ho. va` te^n;Chu+'c vu.;DDo+n vi.;Hi`nh thu+'c\n" +
 		"1;Nguye^~n Va(n Ti`nh;Tru+o+?ng pho`ng;So+? Tu+ pha'p;BKCT\n" +
 		"2;Tru+o+ng Quang Sa'ng;Pho' Gia'm ddo^'c;So+? No^.i vu.;BKCT\n" +
-		"3;Nguyen Van An;Chuyen vien;So Y te;BKCT\n"
+		"3;Nguyen Van An;Chuyen vien;So Y te;BKCT\n" +
+		"4;Le^ Va(n Tie^'n;Ke^' toa'n;Minh Ho'a;BKCT\n" // one mark, in a VIQR file
 	im, err := ReadCSV(strings.NewReader(text), "viqr.csv", testOptions())
 	if err != nil {
 		t.Fatal(err)
@@ -144,13 +145,19 @@ func TestReadCSVVIQR(t *testing.T) {
 		{line: 2, n: person("", "Nguyễn Văn Tình", khenthuong.Male, "", "Trưởng phòng", "Sở Tư pháp", "BKCT")},
 		{line: 3, n: person("", "Trương Quang Sáng", "", "", "Phó Giám đốc", "Sở Nội vụ", "BKCT")},
 		{line: 4, n: person("", "Nguyen Van An", "", "", "Chuyen vien", "So Y te", "BKCT")},
+		{line: 5, n: person("", "Lê Văn Tiến", khenthuong.Male, "", "Kế toán", "Minh Hóa", "BKCT")},
 	})
 	for _, c := range im.Converted {
-		if c.Encoding != "VIQR" || c.Row > 3 {
+		if c.Encoding != "VIQR" || c.Row == 4 {
 			t.Errorf("conversion %+v", c)
 		}
 	}
-	if len(im.Converted) != 10 {
-		t.Errorf("%d cells converted, want the 4 VIQR headers and the 6 VIQR cells: %+v", len(im.Converted), im.Converted)
+	if len(im.Converted) != 13 {
+		t.Errorf("%d cells converted, want the 4 VIQR headers and the 9 VIQR cells: %+v", len(im.Converted), im.Converted)
+	}
+	// Outside a VIQR file, one apostrophe is an apostrophe.
+	plain, err := ReadCSV(strings.NewReader("STT;Họ và tên;Đơn vị;Hình thức\n1;Lê Văn An;Cty O'Neil Việt Nam;BKCT\n"), "plain.csv", testOptions())
+	if err != nil || len(plain.Converted) != 0 || plain.Rows[0].Nomination.Nominee.Unit != "Cty O'Neil Việt Nam" {
+		t.Errorf("plain file: %v, converted %+v", err, plain.Converted)
 	}
 }

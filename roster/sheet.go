@@ -22,6 +22,23 @@ type grid struct {
 	hiddenCols []int                      // columns hidden in the workbook, 0-based
 }
 
+// viqrThreshold is how many VIQR marks make a cell VIQR: two on their own,
+// one in a sheet where several cells are clearly VIQR ("Minh Ho'a" under
+// "Tra.m Y te^' xa~ Ngu+ Ho'a").
+func viqrThreshold(g *grid) int {
+	clear := 0
+	for _, cells := range g.lines {
+		for _, v := range cells {
+			if v != "" && isASCII(v) && vntext.LooksLikeVIQR(v) {
+				if clear++; clear >= 3 {
+					return 1
+				}
+			}
+		}
+	}
+	return 2
+}
+
 // dropHiddenColumns empties the columns the workbook hides, as hidden rows
 // and sheets are left out: what the clerk sees is what is imported. A hidden
 // column that held something is reported, with its first value (its header,
@@ -248,6 +265,7 @@ func (rd *reader) addGrid(g *grid) {
 		return s
 	}
 	var convs []pendingConversion
+	viqrMarks := viqrThreshold(g)
 	for i, cells := range g.lines {
 		for c, v := range cells {
 			if v == "" {
@@ -255,7 +273,7 @@ func (rd *reader) addGrid(g *grid) {
 			}
 			if isASCII(v) {
 				// VIQR ("Nguye^~n Va(n Ti`nh") is ASCII: told by its marks.
-				if vntext.LooksLikeVIQR(v) {
+				if vntext.VIQRMarks(v) >= viqrMarks {
 					out := vntext.DecodeVIQR(v)
 					cells[c] = out
 					convs = append(convs, pendingConversion{cellRef{i, c}, v, out, vntext.VIQR})

@@ -118,6 +118,7 @@ func cp1252Text(t testing.TB, h string) string {
 type formRow struct {
 	kind, nfc, nfd, cp1258Style string
 	tcvn3, tcvn3Caps, vni       string // "" where the table has none
+	viqr                        string
 }
 
 func formRows(t testing.TB) []formRow {
@@ -140,6 +141,7 @@ func formRows(t testing.TB) []formRow {
 			tcvn3:       r["tcvn3_as_seen_in_excel(.VnTime)"],
 			tcvn3Caps:   r["tcvn3_allcaps_as_stored(.VnTimeH)"],
 			vni:         r["vni_as_seen_in_excel(VNI-Times)"],
+			viqr:        r["viqr"],
 		}
 		lit, ok := literal[row.nfc]
 		if !ok || lit["NFD"] != row.nfd || lit["CP1258STYLE"] != row.cp1258Style {

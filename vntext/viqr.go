@@ -71,11 +71,17 @@ func DecodeVIQR(s string) string {
 	return norm.NFC.String(b.String())
 }
 
-// LooksLikeVIQR reports whether ASCII text reads as VIQR: at least two marks
-// typed after vowels inside words, and nothing of an address or a link.
-func LooksLikeVIQR(s string) bool {
+// LooksLikeVIQR reports whether ASCII text reads as VIQR on its own: at
+// least two marks typed after vowels (VIQRMarks).
+func LooksLikeVIQR(s string) bool { return VIQRMarks(s) >= 2 }
+
+// VIQRMarks counts the VIQR marks of ASCII text: shapes and tones typed
+// after vowels inside words, and a word-initial dd. Text with something of an
+// address or a link has none. One mark alone ("Minh Ho'a") is VIQR only
+// where the rest of the file is.
+func VIQRMarks(s string) int {
 	if strings.ContainsAny(s, "@/\\") {
-		return false
+		return 0
 	}
 	marks := 0
 	for i := 0; i+2 < len(s); i++ {
@@ -98,7 +104,9 @@ func LooksLikeVIQR(s string) bool {
 			marks++
 		case (c == '\'' || c == '`' || c == '~') && (i+1 == len(s) || s[i+1] == ' '):
 			marks++
+		case (c == '?' || c == '.') && i+1 == len(s) && isVowel(s[i-1]):
+			marks++ // "Thuy?" ends the text: a sentence would end with a word
 		}
 	}
-	return marks >= 2
+	return marks
 }

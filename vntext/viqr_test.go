@@ -40,3 +40,20 @@ func TestLooksLikeVIQR(t *testing.T) {
 		}
 	}
 }
+
+// TestDecodeVIQRRealStrings: the VIQR column of the shared test strings
+// (names, units, places, headings from real decisions) reads back as the
+// Unicode text, and each has at least one mark to be told by.
+func TestDecodeVIQRRealStrings(t *testing.T) {
+	for _, r := range formRows(t) {
+		if r.viqr == "" {
+			continue
+		}
+		if got := DecodeVIQR(r.viqr); got != r.nfc {
+			t.Errorf("DecodeVIQR(%q) = %q, want %q", r.viqr, got, r.nfc)
+		}
+		if VIQRMarks(r.viqr) == 0 {
+			t.Errorf("%q has no VIQR mark", r.viqr)
+		}
+	}
+}
