@@ -18,12 +18,12 @@ var templateColumns = []struct {
 	width    float64
 	examples [3]string
 }{
-	{"STT", 6, [3]string{"Ví dụ", "Ví dụ", "Ví dụ"}},
+	{"STT", 8, [3]string{"Ví dụ", "Ví dụ", "Ví dụ"}},
 	{"Loại", 12, [3]string{"Tập thể", "Cá nhân", "Hộ gia đình"}},
-	{"Danh xưng", 11, [3]string{"", "Ông", ""}},
-	{"Họ và tên / Tên tập thể", 32, [3]string{"Phòng Phổ biến, giáo dục pháp luật", "Trương Quang Sáng", "Hộ ông Nguyễn Văn Tình"}},
-	{"Giới tính", 9, [3]string{"", "Nam", ""}},
-	{"Ngày sinh", 12, [3]string{"", "05/01/1975", ""}},
+	{"Danh xưng", 12, [3]string{"", "Ông", ""}},
+	{"Họ và tên / Tên tập thể", 40, [3]string{"Phòng Phổ biến, giáo dục pháp luật", "Trương Quang Sáng", "Hộ ông Nguyễn Văn Tình"}},
+	{"Giới tính", 10, [3]string{"", "Nam", ""}},
+	{"Ngày sinh", 14, [3]string{"", "05/01/1975", ""}},
 	{"Chức vụ", 22, [3]string{"", "Phó Giám đốc", ""}},
 	{"Đơn vị", 28, [3]string{"Sở Tư pháp", "Sở Tư pháp", ""}},
 	{"Địa chỉ", 26, [3]string{"", "", "Thôn Tân Lịch, xã Ngư Hóa"}},
@@ -37,7 +37,7 @@ var templateColumns = []struct {
 	}},
 	{"Đơn vị đề nghị", 24, [3]string{"Sở Tư pháp", "Sở Tư pháp", "UBND xã Ngư Hóa"}},
 	{"Số tờ trình", 14, [3]string{"45/TTr-STP", "45/TTr-STP", "12/TTr-UBND"}},
-	{"Ngày tờ trình", 12, [3]string{"02/06/2024", "02/06/2024", "03/06/2024"}},
+	{"Ngày tờ trình", 14, [3]string{"02/06/2024", "02/06/2024", "03/06/2024"}},
 }
 
 const (
