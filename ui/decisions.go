@@ -198,16 +198,14 @@ func (s *decisionsScreen) refreshCampaigns() {
 		return
 	}
 	s.campaigns = cs
-	opts := make([]string, len(cs))
-	for i, c := range cs {
-		opts[i] = c.Name
-	}
-	s.campaignSelect.SetOptions(opts)
+	s.campaignSelect.SetOptions(campaignNames(cs))
 	s.selectCampaignOption()
 }
 
 func (s *decisionsScreen) selectCampaignOption() {
-	showCampaignOption(s.campaignSelect, s.campaigns, s.campaignID)
+	if !showCampaignOption(s.campaignSelect, s.campaigns, s.campaignID) {
+		s.campaignSelect.ClearSelected()
+	}
 }
 
 // reload lists the campaign's decisions in the background, keeping the selected one.

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"slices"
 	"sync"
 
 	"fyne.io/fyne/v2"
@@ -172,13 +173,8 @@ func (s *nominationsScreen) refreshCampaigns() {
 		return
 	}
 	s.campaigns = cs
-	opts := make([]string, len(cs))
-	found := false
-	for i, c := range cs {
-		opts[i] = c.Name
-		found = found || c.ID == s.campaignID
-	}
-	s.campaignSelect.SetOptions(opts)
+	found := slices.ContainsFunc(cs, func(c khenthuong.Campaign) bool { return c.ID == s.campaignID })
+	s.campaignSelect.SetOptions(campaignNames(cs))
 	if !found && s.campaignID != 0 { // the current campaign was deleted
 		s.campaignID = 0
 		s.stale = true
@@ -191,23 +187,34 @@ func (s *nominationsScreen) refreshCampaigns() {
 
 // selectCampaignOption shows campaignID in the select without triggering a load.
 func (s *nominationsScreen) selectCampaignOption() {
-	showCampaignOption(s.campaignSelect, s.campaigns, s.campaignID)
+	if !showCampaignOption(s.campaignSelect, s.campaigns, s.campaignID) {
+		s.campaignSelect.ClearSelected()
+	}
+}
+
+// campaignNames are the options of a campaign select, in the campaigns' order.
+func campaignNames(cs []khenthuong.Campaign) []string {
+	names := make([]string, len(cs))
+	for i, c := range cs {
+		names[i] = c.Name
+	}
+	return names
 }
 
 // showCampaignOption selects the campaign id among camps, the select's
 // options in the same order, without calling the select's OnChanged (which
-// would load the campaign again); none when it is not there.
-func showCampaignOption(sel *widget.Select, camps []khenthuong.Campaign, id uint64) {
+// would load the campaign again); it reports whether the campaign is there.
+func showCampaignOption(sel *widget.Select, camps []khenthuong.Campaign, id uint64) bool {
 	for i, c := range camps {
 		if c.ID == id {
 			if sel.SelectedIndex() != i && i < len(sel.Options) {
 				sel.Selected = sel.Options[i]
 				sel.Refresh()
 			}
-			return
+			return true
 		}
 	}
-	sel.ClearSelected()
+	return false
 }
 
 // refreshForms reloads the catalogue for the form filter and the editor.

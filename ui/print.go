@@ -239,17 +239,9 @@ func (s *printScreen) refreshCampaigns() {
 		return
 	}
 	s.campaigns = cs
-	opts := make([]string, len(cs))
-	for i, c := range cs {
-		opts[i] = c.Name
-	}
-	s.campaignSelect.Options = opts
-	s.campaignSelect.Selected = ""
-	for i, c := range cs {
-		if c.ID == s.campaignID {
-			s.campaignSelect.Selected = opts[i]
-		}
-	}
+	s.campaignSelect.Options = campaignNames(cs)
+	s.campaignSelect.Selected = "" // set below without calling OnChanged, which would load again
+	showCampaignOption(s.campaignSelect, cs, s.campaignID)
 	s.campaignSelect.Refresh()
 }
 
