@@ -14,6 +14,9 @@ const (
 	ECORRUPT  = "corrupt"   // the data file fails its checks
 	ETOONEW   = "too_new"   // the data file was written by a newer version
 	EINTERNAL = "internal"  // a bug or an I/O failure: logged, never shown raw
+
+	EFORBIDDEN   = "forbidden"   // the login's role may not make this change (office server)
+	EUNAVAILABLE = "unavailable" // the office server cannot be reached or refused the login
 )
 
 // InternalMessage is what a clerk sees for an internal error; the detail goes to the log.

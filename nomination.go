@@ -61,6 +61,12 @@ type Nomination struct {
 	Notes          string    `json:"notes,omitempty"`
 	CreatedAt      time.Time `json:"created_at"`
 	UpdatedAt      time.Time `json:"updated_at"`
+	// Version counts the saves of this nomination; UpdatedBy made the last.
+	// A save carrying an older Version than the stored one is refused
+	// (ECONFLICT naming UpdatedBy and UpdatedAt): nothing is overwritten
+	// silently when two clerks edit the same nomination.
+	Version   int64  `json:"version,omitempty"`
+	UpdatedBy string `json:"updated_by,omitempty"`
 }
 
 // Normalize cleans every text field.

@@ -1,8 +1,17 @@
 package khenthuong
 
 // The services below are what the screens and the command line use; package
-// store implements them on bbolt. Every write is one transaction with its audit
-// record. Errors are *Error with the codes named on each method.
+// store implements them on a bbolt data file and package postgres on an office
+// server, with the same behaviour (the conformance suite holds both to it).
+// Every write is one transaction with its audit record naming who made it.
+// Errors are *Error with the codes named on each method; on an office server
+// any write may also fail with EFORBIDDEN (the login's role may not make it,
+// see AccessService) and any call with EUNAVAILABLE (the server is out of
+// reach; the change in flight was not made).
+//
+// Methods returning whole slices (Nominations, Decisions, Decision, History)
+// are for bounded sets: one campaign's approved list, one decision. Lists
+// that grow with the years go through QueryService: pages, counts, streams.
 
 // CampaignService manages đợt khen thưởng.
 type CampaignService interface {
@@ -52,7 +61,10 @@ type NominationService interface {
 	CreateNominations(ns []Nomination) error
 	// UpdateNomination replaces a stored nomination: EINVALID, ENOTFOUND, ECONFLICT
 	// (in an issued decision; in a draft decision, a change of status, form or
-	// campaign). A draft decision listing it follows the edit (printed fields, amount).
+	// campaign; n.Version not the stored version: someone saved it since it was
+	// read, the message names who and when). A draft decision listing it
+	// follows the edit (printed fields, amount). On success n carries the new
+	// Version, UpdatedAt and UpdatedBy.
 	UpdateNomination(n *Nomination) error
 	// DeleteNomination removes a nomination: ENOTFOUND, ECONFLICT (in a decision).
 	DeleteNomination(id uint64) error
