@@ -28,17 +28,25 @@ func btoi(b []byte) uint64 {
 	return binary.BigEndian.Uint64(b)
 }
 
+// encode is the stored form of a record: its JSON and a checksum trailer
+// (see checksum.go), which keeps it valid JSON.
 func encode(v any) ([]byte, error) {
 	b, err := json.Marshal(v)
 	if err != nil {
 		return nil, fmt.Errorf("encode %T: %w", v, err)
 	}
-	return b, nil
+	return appendSum(b), nil
 }
 
+// decode reads a record written by encode (or, without checksum, by an
+// earlier version); a failed checksum or undecodable JSON is a *recordError.
 func decode(b []byte, v any) error {
-	if err := json.Unmarshal(b, v); err != nil {
-		return fmt.Errorf("decode %T: %w", v, err)
+	body, _, ok := splitSum(b)
+	if !ok {
+		return damagedRecord(b, v, reasonSum, nil)
+	}
+	if err := json.Unmarshal(body, v); err != nil {
+		return damagedRecord(b, v, reasonDecode, fmt.Errorf("decode %T: %w", v, err))
 	}
 	return nil
 }

@@ -59,31 +59,31 @@ func verifyPages(tx *bolt.Tx, path string, deep bool) error {
 // the root bucket, whose leaves list the buckets.
 func (w *pageWalker) walk(pgid uint64, depth int, directory bool) error {
 	if depth > maxTreeDepth {
-		return fmt.Errorf("page %d: tree deeper than %d", pgid, maxTreeDepth)
+		return fmt.Errorf("trang %d: cây trang sâu quá %d tầng", pgid, maxTreeDepth)
 	}
 	if pgid < 2 || pgid >= w.maxPgid {
-		return fmt.Errorf("page number %d outside the file (%d pages)", pgid, w.maxPgid)
+		return fmt.Errorf("số trang %d nằm ngoài tệp (tệp có %d trang)", pgid, w.maxPgid)
 	}
 	if w.seen[pgid] {
-		return fmt.Errorf("page %d reached twice", pgid)
+		return fmt.Errorf("trang %d được trỏ tới hai lần", pgid)
 	}
 	if !w.deep && !directory {
 		return nil // a bucket's own tree: left to Check
 	}
 	head := make([]byte, pageHeaderSize)
 	if _, err := w.f.ReadAt(head, int64(pgid)*int64(w.pageSize)); err != nil {
-		return fmt.Errorf("page %d: %w", pgid, err)
+		return fmt.Errorf("trang %d: %w", pgid, err)
 	}
 	overflow := uint64(binary.LittleEndian.Uint32(head[12:]))
 	if binary.LittleEndian.Uint64(head) != pgid || pgid+overflow >= w.maxPgid {
-		return fmt.Errorf("page %d: header says page %d with %d overflow pages", pgid, binary.LittleEndian.Uint64(head), overflow)
+		return fmt.Errorf("trang %d: phần đầu trang ghi số trang %d với %d trang nối tiếp", pgid, binary.LittleEndian.Uint64(head), overflow)
 	}
 	if err := w.mark(pgid, overflow); err != nil {
 		return err
 	}
 	page := make([]byte, (overflow+1)*uint64(w.pageSize))
 	if _, err := w.f.ReadAt(page, int64(pgid)*int64(w.pageSize)); err != nil {
-		return fmt.Errorf("page %d: %w", pgid, err)
+		return fmt.Errorf("trang %d: %w", pgid, err)
 	}
 	return w.elements(page, pgid, false, depth, directory)
 }
@@ -92,11 +92,11 @@ func (w *pageWalker) walk(pgid uint64, depth int, directory bool) error {
 // before (a loop, or two parents sharing a page).
 func (w *pageWalker) mark(pgid, overflow uint64) error {
 	if pgid+overflow >= w.maxPgid {
-		return fmt.Errorf("page %d: %d overflow pages run past the end of the file", pgid, overflow)
+		return fmt.Errorf("trang %d: %d trang nối tiếp vượt quá cuối tệp", pgid, overflow)
 	}
 	for p := pgid; p <= pgid+overflow; p++ {
 		if w.seen[p] {
-			return fmt.Errorf("page %d reached twice", p)
+			return fmt.Errorf("trang %d được trỏ tới hai lần", p)
 		}
 		w.seen[p] = true
 	}
@@ -108,15 +108,15 @@ func (w *pageWalker) mark(pgid, overflow uint64) error {
 // branch there back to the same page forever).
 func (w *pageWalker) elements(b []byte, pgid uint64, inline bool, depth int, directory bool) error {
 	if len(b) < pageHeaderSize {
-		return fmt.Errorf("page %d: shorter than its header", pgid)
+		return fmt.Errorf("trang %d: ngắn hơn phần đầu trang", pgid)
 	}
 	flags := binary.LittleEndian.Uint16(b[8:])
 	count := int(binary.LittleEndian.Uint16(b[10:]))
 	if inline && flags != leafPageFlag {
-		return fmt.Errorf("page %d: inline bucket that is not a leaf (flags %#x)", pgid, flags)
+		return fmt.Errorf("trang %d: nhóm dữ liệu nhúng không phải trang lá (cờ %#x)", pgid, flags)
 	}
 	if pageHeaderSize+count*pageElementSize > len(b) {
-		return fmt.Errorf("page %d: %d elements do not fit", pgid, count)
+		return fmt.Errorf("trang %d: %d phần tử không vừa trong trang", pgid, count)
 	}
 	for i := range count {
 		off := pageHeaderSize + i*pageElementSize
@@ -125,7 +125,7 @@ func (w *pageWalker) elements(b []byte, pgid uint64, inline bool, depth int, dir
 		case branchPageFlag:
 			pos, ksize := int(binary.LittleEndian.Uint32(e)), int(binary.LittleEndian.Uint32(e[4:]))
 			if off+pos+ksize > len(b) {
-				return fmt.Errorf("page %d: key %d outside the page", pgid, i)
+				return fmt.Errorf("trang %d: khóa %d nằm ngoài trang", pgid, i)
 			}
 			if err := w.walk(binary.LittleEndian.Uint64(e[8:]), depth+1, directory); err != nil {
 				return err
@@ -135,14 +135,14 @@ func (w *pageWalker) elements(b []byte, pgid uint64, inline bool, depth int, dir
 			pos, ksize, vsize := binary.LittleEndian.Uint32(e[4:]), binary.LittleEndian.Uint32(e[8:]), binary.LittleEndian.Uint32(e[12:])
 			start := uint64(off) + uint64(pos) + uint64(ksize)
 			if start+uint64(vsize) > uint64(len(b)) {
-				return fmt.Errorf("page %d: element %d outside the page", pgid, i)
+				return fmt.Errorf("trang %d: phần tử %d nằm ngoài trang", pgid, i)
 			}
 			if elemFlags&bucketLeafFlag == 0 {
 				continue
 			}
 			v := b[start : start+uint64(vsize)]
 			if len(v) < bucketHeaderLen {
-				return fmt.Errorf("page %d: bucket %d has a short header", pgid, i)
+				return fmt.Errorf("trang %d: nhóm dữ liệu %d có phần đầu quá ngắn", pgid, i)
 			}
 			if root := binary.LittleEndian.Uint64(v); root != 0 {
 				if err := w.walk(root, depth+1, false); err != nil {
@@ -152,7 +152,7 @@ func (w *pageWalker) elements(b []byte, pgid uint64, inline bool, depth int, dir
 				return err
 			}
 		default:
-			return fmt.Errorf("page %d: neither branch nor leaf (flags %#x)", pgid, flags)
+			return fmt.Errorf("trang %d: không phải trang nhánh hay trang lá (cờ %#x)", pgid, flags)
 		}
 	}
 	return nil
