@@ -8,6 +8,7 @@ import (
 	"errors"
 	"io"
 	"io/fs"
+	"log/slog"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -19,12 +20,19 @@ import (
 // Write writes path with write. Errors from write that are the document's
 // (a *khenthuong.Error) come back as they are; the disk's are explained.
 func Write(path string, write func(w io.Writer) error) error {
+	if fi, err := os.Stat(path); err == nil && fi.IsDir() {
+		return khenthuong.Errorf(khenthuong.EINVALID,
+			"Không ghi được tệp “%s”: đó là một thư mục; hãy ghi cả tên tệp, ví dụ “%s”", path,
+			filepath.Join(path, "danh-sach"+filepath.Ext(path)))
+	}
 	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*")
 	if err != nil {
 		return explain(path, err)
 	}
 	defer os.Remove(tmp.Name()) // after a successful rename there is nothing left to remove
-	_ = tmp.Chmod(0o644)        // a file for people to open and send, not a private one
+	// A file for people to open and send, as any program would create it:
+	// the user's umask decides (077 keeps personal data private).
+	_ = tmp.Chmod(0o666 &^ umask())
 	if err := write(tmp); err != nil {
 		tmp.Close()
 		var pathErr *fs.PathError
@@ -58,7 +66,8 @@ func explain(path string, err error) error {
 	case errors.Is(err, syscall.EROFS):
 		why = "ổ đĩa chỉ đọc"
 	default:
-		return khenthuong.Errorf(khenthuong.EINVALID, "Không ghi được tệp “%s”: %v", path, err)
+		slog.Error("atomicfile: write", "path", path, "err", err)
+		return khenthuong.Errorf(khenthuong.EINVALID, "Không ghi được tệp “%s” (lỗi của hệ điều hành, chi tiết trong nhật ký)", path)
 	}
 	return khenthuong.Errorf(khenthuong.EINVALID, "Không ghi được tệp “%s”: %s", path, why)
 }

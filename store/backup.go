@@ -66,20 +66,42 @@ func (db *DB) BackupTo(path string) error {
 
 // writeSnapshot writes tx's snapshot to path atomically, gzip-compressed if asked.
 func writeSnapshot(path string, tx *bolt.Tx, compress bool) error {
-	return writeAtomic(path, func(w io.Writer) error {
-		if !compress {
-			_, err := tx.WriteTo(w)
-			return err
+	return writeAtomic(path, func(f io.Writer) error {
+		// bbolt formats some write errors with %s: keep the disk's own error.
+		w := &writeErrors{w: f}
+		err := func() error {
+			if !compress {
+				_, err := tx.WriteTo(w)
+				return err
+			}
+			zw, err := gzip.NewWriterLevel(w, gzip.BestSpeed)
+			if err != nil {
+				return err
+			}
+			if _, err := tx.WriteTo(zw); err != nil {
+				return err
+			}
+			return zw.Close()
+		}()
+		if w.err != nil {
+			return w.err
 		}
-		zw, err := gzip.NewWriterLevel(w, gzip.BestSpeed)
-		if err != nil {
-			return err
-		}
-		if _, err := tx.WriteTo(zw); err != nil {
-			return err
-		}
-		return zw.Close()
+		return err
 	})
+}
+
+// writeErrors keeps the first error of the writer it wraps.
+type writeErrors struct {
+	w   io.Writer
+	err error
+}
+
+func (w *writeErrors) Write(p []byte) (int, error) {
+	n, err := w.w.Write(p)
+	if err != nil && w.err == nil {
+		w.err = err
+	}
+	return n, err
 }
 
 // DailyBackup takes the automatic backup unless the data file already has one

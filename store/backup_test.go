@@ -147,4 +147,3 @@ func TestRestoreOverDamagedFile(t *testing.T) {
 		t.Fatalf("kept %q", b)
 	}
 }
-
