@@ -119,6 +119,11 @@ func TestRestoreRefusesBadSource(t *testing.T) {
 	if got := export(t, db); got != want {
 		t.Fatal("content changed")
 	}
+	// A bad backup's verdict is the backup's: the data file is not marked damaged.
+	if marks, _ := filepath.Glob(filepath.Join(dir, "backups", "*.damaged")); len(marks) != 0 {
+		t.Fatalf("markers left: %v", marks)
+	}
+	createCampaign(t, db, "Đợt sau")
 }
 
 func TestRestoreOverDamagedFile(t *testing.T) {

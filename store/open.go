@@ -66,6 +66,9 @@ func Open(path string, opts Options) (*DB, error) {
 			return nil, err
 		}
 		tightenMode(path)
+	}
+	if !opts.noMarker {
+		// What a killed backup or restore left: even a reading command clears it.
 		removeStaleTemps(filepath.Dir(path), time.Now())
 		removeStaleTemps(opts.BackupDir, time.Now())
 	}

@@ -117,8 +117,7 @@ func badBackup(src string, cause error) error {
 // openBackup opens the copy at path of the backup src read-only and runs
 // every check on it; messages name src.
 func openBackup(path, src string, opts Options) (*DB, error) {
-	opts.ReadOnly = true
-	opts.BackupDir = ""
+	opts.ReadOnly, opts.noMarker = true, true
 	from, err := Open(path, opts)
 	if code := khenthuong.ErrorCode(err); code == khenthuong.ECORRUPT || code == khenthuong.ENOTFOUND {
 		return nil, badBackup(src, err)
