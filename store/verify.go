@@ -39,7 +39,19 @@ type pageWalker struct {
 	pageSize int
 	maxPgid  uint64 // pages at or above it are not part of the file
 	seen     map[uint64]bool
-	deep     bool // walk every bucket's tree, not only the directory
+	deep     bool     // walk every bucket's tree, not only the directory
+	bufs     [][]byte // one page buffer per depth: a page is read while its parent's is in use
+}
+
+// buffer returns the page buffer of depth, of n bytes.
+func (w *pageWalker) buffer(depth, n int) []byte {
+	for len(w.bufs) <= depth {
+		w.bufs = append(w.bufs, nil)
+	}
+	if cap(w.bufs[depth]) < n {
+		w.bufs[depth] = make([]byte, n)
+	}
+	return w.bufs[depth][:n]
 }
 
 // verifyPages checks the page tree of tx's snapshot of the file at path:
@@ -81,7 +93,7 @@ func (w *pageWalker) walk(pgid uint64, depth int, directory bool) error {
 	if err := w.mark(pgid, overflow); err != nil {
 		return err
 	}
-	page := make([]byte, (overflow+1)*uint64(w.pageSize))
+	page := w.buffer(depth, int((overflow+1)*uint64(w.pageSize)))
 	if _, err := w.f.ReadAt(page, int64(pgid)*int64(w.pageSize)); err != nil {
 		return fmt.Errorf("trang %d: %w", pgid, err)
 	}
