@@ -264,3 +264,31 @@ func TestBackupToADirectory(t *testing.T) {
 		t.Errorf("message %q", e.Message)
 	}
 }
+
+// TestEveryBucketSummed: a certificate template (raw JSON, not written by
+// encode) and a printer profile carry the checksum too; check names them.
+func TestEveryBucketSummed(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "khenthuong.db")
+	db := openAt(t, path, testOptions())
+	mustNil(t, db.SaveTemplate("BKCT", []byte(`{"name":"Mẫu của Sở"}`+"\n")))
+	got, err := db.Template("BKCT")
+	mustNil(t, err)
+	if string(got) != `{"name":"Mẫu của Sở"}` {
+		t.Fatalf("template read back %q", got)
+	}
+	mustNil(t, db.Close())
+	plant(t, path, func(tx *bolt.Tx) error {
+		b := tx.Bucket(bucketTemplates)
+		v := bytes.Clone(b.Get([]byte("BKCT")))
+		v[bytes.Index(v, []byte("Sở"))+len("S")] ^= 0x01
+		return b.Put([]byte("BKCT"), v)
+	})
+	problems, err := CheckFile(path)
+	mustNil(t, err)
+	if len(problems) != 1 || problems[0].Label() != "Mẫu in “BKCT”: Bản ghi bị hỏng: "+reasonSum {
+		t.Fatalf("problems %v", problems)
+	}
+	ro := openAt(t, path, Options{ReadOnly: true})
+	_, err = ro.Template("BKCT")
+	wantCode(t, err, khenthuong.ECORRUPT, "")
+}
