@@ -292,3 +292,35 @@ func TestEveryBucketSummed(t *testing.T) {
 	_, err = ro.Template("BKCT")
 	wantCode(t, err, khenthuong.ECORRUPT, "")
 }
+
+// FuzzRecordChecksum: whatever a stored record's bytes become, decode
+// either refuses them or gives back the record that was written.
+func FuzzRecordChecksum(f *testing.F) {
+	f.Add("Đợt thi đua 2025", uint64(7), 3, byte(0x01))
+	f.Add("", uint64(1), 0, byte(0x20))
+	f.Add("Tổng kết \"phong trào\"\n", uint64(1<<40), 40, byte(0x80))
+	f.Fuzz(func(t *testing.T, name string, id uint64, at int, x byte) {
+		want := khenthuong.Campaign{ID: id, Name: name}
+		v, err := encode(&want)
+		if err != nil {
+			return // not valid UTF-8 JSON text: nothing stored
+		}
+		var c khenthuong.Campaign
+		if err := decode(v, &c); err != nil || c.ID != want.ID {
+			t.Fatalf("round trip: %v %+v", err, c)
+		}
+		if x == 0 || len(v) == 0 {
+			return
+		}
+		bad := bytes.Clone(v)
+		bad[(at%len(bad)+len(bad))%len(bad)] ^= x
+		var got khenthuong.Campaign
+		if err := decode(bad, &got); err == nil {
+			var again khenthuong.Campaign
+			_ = decode(v, &again)
+			if got.ID != again.ID || got.Name != again.Name {
+				t.Fatalf("a damaged record read as %+v, written %+v", got, again)
+			}
+		}
+	})
+}
