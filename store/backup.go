@@ -1,7 +1,6 @@
 package store
 
 import (
-	"compress/gzip"
 	"errors"
 	"fmt"
 	"io"
@@ -19,7 +18,7 @@ import (
 
 // Backups are whole copies of the data file taken inside a read transaction
 // (tx.WriteTo), so they are consistent while the window keeps working. The
-// automatic ones (backupname.go, rotate.go) are gzip-compressed, taken at
+// automatic ones (backupname.go, rotate.go) are zstd-compressed (compress.go), taken at
 // most once a day (DailyBackup) and before any change that rewrites the file
 // (SafetyBackup), and only after the snapshot passed Check: damage is never
 // copied into the backups folder.
@@ -42,7 +41,7 @@ func (db *DB) Backup(w io.Writer) error {
 
 // BackupTo writes a consistent copy of the data file to path, through a
 // temporary file renamed into place, so path is never a half-written copy. A
-// path ending in .gz is compressed.
+// path ending in .zst or .gz is compressed.
 func (db *DB) BackupTo(path string) error {
 	if fi, err := os.Stat(path); err == nil && fi.IsDir() {
 		stem, ext := backupStem(db.path)
@@ -55,7 +54,7 @@ func (db *DB) BackupTo(path string) error {
 	}
 	var werr error
 	err := db.view("backup", func(tx *bolt.Tx) error {
-		werr = writeSnapshot(path, tx, strings.HasSuffix(strings.ToLower(path), gzExt))
+		werr = writeSnapshot(path, tx, compressedExt(path))
 		return nil
 	})
 	if err != nil {
@@ -64,24 +63,21 @@ func (db *DB) BackupTo(path string) error {
 	return writeError("backup", path, werr, "Tệp dữ liệu không thay đổi.")
 }
 
-// writeSnapshot writes tx's snapshot to path atomically, gzip-compressed if asked.
-func writeSnapshot(path string, tx *bolt.Tx, compress bool) error {
+// writeSnapshot writes tx's snapshot to path atomically, compressed as ext
+// (see compress.go) names.
+func writeSnapshot(path string, tx *bolt.Tx, ext string) error {
 	return writeAtomic(path, func(f io.Writer) error {
 		// bbolt formats some write errors with %s: keep the disk's own error.
 		w := &writeErrors{w: f}
 		err := func() error {
-			if !compress {
-				_, err := tx.WriteTo(w)
-				return err
-			}
-			zw, err := gzip.NewWriterLevel(w, gzip.BestSpeed)
+			zw, closeZ, err := compressor(w, ext)
 			if err != nil {
 				return err
 			}
 			if _, err := tx.WriteTo(zw); err != nil {
 				return err
 			}
-			return zw.Close()
+			return closeZ()
 		}()
 		if w.err != nil {
 			return w.err
@@ -166,7 +162,7 @@ func writeBackup(tx *bolt.Tx, dataPath string, opts Options) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	if err := writeSnapshot(name, tx, true); err != nil {
+	if err := writeSnapshot(name, tx, zstExt); err != nil {
 		_ = os.Remove(name)
 		return "", err
 	}
@@ -243,7 +239,8 @@ func ListBackups(dir string) ([]string, error) {
 	var all []backupFile
 	for _, de := range des {
 		// The data file's name is not known here: any "<name>-<time>" qualifies.
-		name := strings.TrimSuffix(de.Name(), gzExt)
+		name := de.Name()
+		name = strings.TrimSuffix(name, compressedExt(name))
 		ext := filepath.Ext(name)
 		base := strings.TrimSuffix(name, ext)
 		if len(base) <= len(backupTimeLayout)+1 {

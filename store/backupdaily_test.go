@@ -1,8 +1,6 @@
 package store
 
 import (
-	"compress/gzip"
-	"io"
 	"os"
 	"path/filepath"
 	"slices"
@@ -12,21 +10,12 @@ import (
 	"khenthuong"
 )
 
-// expandForTest decompresses a .gz backup into a temporary file bbolt can open.
+// expandForTest decompresses a backup into a temporary file bbolt can open.
 func expandForTest(t testing.TB, path string) string {
 	t.Helper()
-	in, err := os.Open(path)
+	tmp, err := expandBackup(path, t.TempDir())
 	mustNil(t, err)
-	defer in.Close()
-	zr, err := gzip.NewReader(in)
-	mustNil(t, err)
-	out := filepath.Join(t.TempDir(), filepath.Base(path)+".db")
-	f, err := os.Create(out)
-	mustNil(t, err)
-	_, err = io.Copy(f, zr)
-	mustNil(t, err)
-	mustNil(t, f.Close())
-	return out
+	return tmp
 }
 
 func baseNames(paths []string) []string {
@@ -55,7 +44,7 @@ func TestDailyBackup(t *testing.T) {
 	t.Run("OncePerDay", func(t *testing.T) {
 		name, err := db.DailyBackup()
 		mustNil(t, err)
-		if filepath.Base(name) != "khenthuong-20250105-143000.db.gz" {
+		if filepath.Base(name) != "khenthuong-20250105-143000.db.zst" {
 			t.Fatalf("backup named %s", name)
 		}
 		at = at.Add(3 * time.Hour)
@@ -68,7 +57,7 @@ func TestDailyBackup(t *testing.T) {
 		at = at.Add(12 * time.Hour) // past midnight
 		next, err := db.DailyBackup()
 		mustNil(t, err)
-		if filepath.Base(next) != "khenthuong-20250106-053000.db.gz" {
+		if filepath.Base(next) != "khenthuong-20250106-053000.db.zst" {
 			t.Fatalf("next day's backup %q", next)
 		}
 	})
@@ -149,7 +138,7 @@ func TestRotationKeepsGenerations(t *testing.T) {
 	// One backup a day for 400 days, then the rotation.
 	now := time.Date(2025, 6, 30, 9, 0, 0, 0, time.Local)
 	for d := 399; d >= 0; d-- {
-		name := "khenthuong-" + now.AddDate(0, 0, -d).Format(backupTimeLayout) + ".db.gz"
+		name := "khenthuong-" + now.AddDate(0, 0, -d).Format(backupTimeLayout) + ".db.zst"
 		mustNil(t, os.WriteFile(filepath.Join(bdir, name), []byte("x"), 0o600))
 	}
 	// A name reserved by a backup killed long ago.
@@ -187,8 +176,8 @@ func TestRotationKeepsGenerations(t *testing.T) {
 	}
 }
 
-// TestRestoreReadsBothFormats: an automatic (compressed) backup and an
-// uncompressed one of an earlier version both restore.
+// TestRestoreReadsBothFormats: an automatic (zstd) backup, a gzip one made
+// with backup -o and an uncompressed one of an earlier version all restore.
 func TestRestoreReadsBothFormats(t *testing.T) {
 	dir := t.TempDir()
 	path := filepath.Join(dir, "khenthuong.db")
@@ -196,14 +185,16 @@ func TestRestoreReadsBothFormats(t *testing.T) {
 	db := openAt(t, path, opts)
 	fill(t, db)
 	want := export(t, db)
-	gz, err := db.SafetyBackup("test")
+	zst, err := db.SafetyBackup("test")
 	mustNil(t, err)
 	old := filepath.Join(dir, "backups", "khenthuong-20240101-080000.db")
 	mustNil(t, db.BackupTo(old))
+	gz := filepath.Join(dir, "by-hand.db.gz")
+	mustNil(t, db.BackupTo(gz))
 	createCampaign(t, db, "Đợt sau sao lưu")
 	mustNil(t, db.Close())
 
-	for _, src := range []string{gz, old} {
+	for _, src := range []string{zst, gz, old} {
 		t.Run(filepath.Base(src), func(t *testing.T) {
 			mustNil(t, Restore(src, path, opts))
 			ro := openAt(t, path, Options{ReadOnly: true})
@@ -226,7 +217,7 @@ func TestParseBackupName(t *testing.T) {
 		compressed bool
 	}{
 		{"khenthuong-20250105-143000.db", true, 1, false},
-		{"khenthuong-20250105-143000.db.gz", true, 1, true},
+		{"khenthuong-20250105-143000.db.zst", true, 1, true},
 		{"khenthuong-20250105-143000-12.db", true, 12, false},
 		{"khenthuong-20250105-143000-1.db", false, 0, false},
 		{"khenthuong-20250105-143000-012.db", false, 0, false},

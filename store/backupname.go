@@ -12,14 +12,13 @@ import (
 )
 
 // Automatic backups are named after their data file: a.db is backed up as
-// a-YYYYMMDD-HHMMSS.db.gz (with -2, -3... when two fall in the same second),
+// a-YYYYMMDD-HHMMSS.db.zst (with -2, -3... when two fall in the same second),
 // so two data files sharing a folder, hence a backups folder, never see each
 // other's copies. Earlier versions wrote uncompressed khenthuong-….db copies:
 // they are the backups of khenthuong.db and still list and restore.
 
 const (
 	backupTimeLayout = "20060102-150405"
-	gzExt            = ".gz"
 	damagedExt       = ".corrupt"
 )
 
@@ -46,15 +45,15 @@ func (b backupFile) time() time.Time {
 }
 
 // parseBackupName reads "khenthuong-20250105-143000.db", "...-143000-2.db"
-// or the same with ".gz", as a backup of a data file named stem+ext.
+// or the same compressed (".zst", ".gz"), as a backup of a data file named stem+ext.
 func parseBackupName(name, stem, ext string) (backupFile, bool) {
 	b := backupFile{}
 	rest, ok := strings.CutPrefix(name, stem+"-")
 	if !ok {
 		return b, false
 	}
-	if r, gz := strings.CutSuffix(rest, gzExt); gz {
-		rest, b.compressed = r, true
+	if z := compressedExt(rest); z != "" {
+		rest, b.compressed = rest[:len(rest)-len(z)], true
 	}
 	rest, ok = strings.CutSuffix(rest, ext)
 	if !ok || len(rest) < len(backupTimeLayout) {
@@ -137,7 +136,7 @@ func reserveBackupName(dir, dataPath string, t time.Time) (string, error) {
 		if seq > 1 {
 			name += "-" + strconv.Itoa(seq)
 		}
-		path := filepath.Join(dir, name+ext+gzExt)
+		path := filepath.Join(dir, name+ext+zstExt)
 		f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
 		if errors.Is(err, fs.ErrExist) {
 			continue

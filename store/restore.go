@@ -1,21 +1,19 @@
 package store
 
 import (
-	"compress/gzip"
 	"errors"
 	"fmt"
 	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
-	"strings"
 	"time"
 
 	"khenthuong"
 )
 
-// Restore replaces the data file dst with the backup src, compressed (.gz,
-// as the automatic backups are) or not (as `backup -o` and earlier versions
+// Restore replaces the data file dst with the backup src, compressed (.zst,
+// as the automatic backups are, or .gz) or not (as `backup -o` and earlier versions
 // wrote them). src is checked first (bbolt's structure, the store's
 // invariants and record checksums, a schema this version reads); nothing is
 // touched unless it passes. The current dst is backed up into opts.BackupDir
@@ -63,7 +61,7 @@ func Restore(src, dst string, opts Options) error {
 	return nil
 }
 
-// expandBackup copies src (decompressing a .gz) to a private temporary file in dir.
+// expandBackup copies src (decompressing a .zst or .gz) to a private temporary file in dir.
 func expandBackup(src, dir string) (string, error) {
 	in, err := os.Open(src)
 	if errors.Is(err, fs.ErrNotExist) {
@@ -72,15 +70,11 @@ func expandBackup(src, dir string) (string, error) {
 		return "", logInternal("restore", src, err)
 	}
 	defer in.Close()
-	var r io.Reader = in
-	if strings.HasSuffix(strings.ToLower(src), gzExt) {
-		zr, err := gzip.NewReader(in)
-		if err != nil {
-			return "", badBackup(src, err)
-		}
-		defer zr.Close()
-		r = zr
+	r, closeZ, err := decompressor(in, compressedExt(src))
+	if err != nil {
+		return "", badBackup(src, err)
 	}
+	defer closeZ()
 	var rerr error
 	tmp, err := writeTemp(dir, func(w io.Writer) error {
 		_, err := io.Copy(w, readErrors{r, &rerr})

@@ -3,7 +3,6 @@
 package stress
 
 import (
-	"compress/gzip"
 	"io"
 	"math/rand/v2"
 	"os"
@@ -11,6 +10,8 @@ import (
 	"strconv"
 	"testing"
 	"time"
+
+	"github.com/klauspost/compress/zstd"
 
 	"khenthuong"
 	"khenthuong/store"
@@ -36,17 +37,18 @@ func backupBase(t *testing.T, path string) khenthuong.Campaign {
 	return c
 }
 
-// gzipWhole reports whether a compressed backup reads to its end.
-func gzipWhole(path string) bool {
+// zstdWhole reports whether a compressed backup reads to its end.
+func zstdWhole(path string) bool {
 	f, err := os.Open(path)
 	if err != nil {
 		return false
 	}
 	defer f.Close()
-	zr, err := gzip.NewReader(f)
+	zr, err := zstd.NewReader(f)
 	if err != nil {
 		return false
 	}
+	defer zr.Close()
 	_, err = io.Copy(io.Discard, zr)
 	return err == nil
 }
@@ -162,7 +164,7 @@ func TestStressDailyBackupKill(t *testing.T) {
 		bs, err := store.BackupsOf(path)
 		must(t, err)
 		for _, b := range bs {
-			if !gzipWhole(b) {
+			if !zstdWhole(b) {
 				t.Fatalf("run %d (killed after %v): the backup %s offered is not whole", i, delay, b)
 			}
 		}

@@ -9,12 +9,12 @@ import (
 func init() {
 	commands["backup"] = command{
 		usage: `backup -o FILE
-    sao lưu tệp dữ liệu (bản chụp nhất quán, không cần đóng chương trình; FILE.gz: nén)`,
+    sao lưu tệp dữ liệu (bản chụp nhất quán, không cần đóng chương trình; FILE.zst hay FILE.gz: nén)`,
 		run: runBackup,
 	}
 	commands["restore"] = command{
 		usage: `restore FILE
-    khôi phục từ bản sao lưu, nén (.gz) hay không (kiểm tra bản sao lưu trước, giữ lại bản hiện tại)`,
+    khôi phục từ bản sao lưu, nén (.zst, .gz) hay không (kiểm tra bản sao lưu trước, giữ lại bản hiện tại)`,
 		run: runRestore,
 	}
 	commands["check"] = command{
