@@ -112,3 +112,33 @@ func TestLooseLogTightened(t *testing.T) {
 		t.Fatalf("log mode %v (%v), want 0600", fi.Mode().Perm(), err)
 	}
 }
+
+// TestRejectedImportTakesNoBackup: an import refused for its errors writes
+// nothing, not even the day's backup; the first real write takes it.
+func TestRejectedImportTakesNoBackup(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "khenthuong.db")
+	s, err := store.Open(db, store.Options{NoBackup: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := &khenthuong.Campaign{Name: "Đợt", Type: khenthuong.CampaignAnnual}
+	if err := s.CreateCampaign(c); err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	bad := filepath.Join(dir, "loi.csv")
+	if err := os.WriteFile(bad, []byte("STT;Họ và tên;Năm sinh;Hình thức\n1;Lê Văn An;1870;KHONGCO\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if _, _, code := cli(t, db, "import", bad, "--campaign", strconv.FormatUint(c.ID, 10)); code == 0 {
+		t.Fatal("a file with errors was imported")
+	}
+	if bs, _ := store.BackupsOf(db); len(bs) != 0 {
+		t.Fatalf("a rejected import took a backup: %v", bs)
+	}
+	mustCLI(t, db, "campaign", "new", "--name", "Đợt mới")
+	if bs, _ := store.BackupsOf(db); len(bs) != 1 {
+		t.Fatalf("the first write of the day took no backup: %v", bs)
+	}
+}
