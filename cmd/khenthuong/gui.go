@@ -37,7 +37,7 @@ func runGUI(e *env) int {
 
 // backupDelay lets the first screen fill before the daily backup reads the
 // whole file: on a slow disk the two would compete.
-const backupDelay = 3 * time.Second
+var backupDelay = 3 * time.Second
 
 // dailyBackup takes the day's automatic backup in the background. A file its
 // check finds damaged refuses writes from then on: the clerk is told, with
