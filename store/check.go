@@ -138,12 +138,20 @@ func (db *DB) checkTx(tx *bolt.Tx, invariants bool) []Problem {
 		slog.Error("store: check", "path", db.path, "err", err)
 		return []Problem{{Entity: entityFile, Message: "Tệp bị cắt cụt, thiếu dữ liệu ở cuối tệp"}}
 	}
+	if !invariants {
+		ps, err := damageCheck(tx, db.path)
+		if err != nil {
+			slog.Error("store: check", "path", db.path, "err", err)
+			ps = append(ps, Problem{Entity: entityFile, Message: "Không đọc được tệp để kiểm tra"})
+		}
+		return ps
+	}
 	if err := verifyPages(tx, db.path, true); err != nil {
 		slog.Error("store: check", "path", db.path, "err", err)
 		return []Problem{{Entity: entityFile, Message: "Cấu trúc tệp bị hỏng: " + err.Error()}}
 	}
 	schema, _, _ := readSchema(tx)
-	c := &checker{tx: tx, full: invariants && schema == currentSchema()}
+	c := &checker{tx: tx, full: schema == currentSchema()}
 	if err := c.safeRun(); err != nil {
 		slog.Error("store: check", "path", db.path, "err", err)
 		return append(c.problems, Problem{Entity: entityFile, Message: "Có trang dữ liệu không đọc được"})

@@ -2,6 +2,7 @@ package store
 
 import (
 	"bytes"
+	"encoding/binary"
 	"encoding/json"
 	"errors"
 	"os"
@@ -323,4 +324,55 @@ func FuzzRecordChecksum(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestDamageCheckReadsTheFreeList: a free list that hands out a page the
+// tree uses (bbolt would overwrite live data) is damage; the backup refuses.
+func TestDamageCheckReadsTheFreeList(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "khenthuong.db")
+	db := openAt(t, path, testOptions())
+	fill(t, db)
+	for i := range 5 { // free some pages
+		createCampaign(t, db, "Đợt "+string(rune('A'+i)))
+	}
+	var root, freelist uint64
+	var pageSize int
+	mustNil(t, db.view("test", func(tx *bolt.Tx) error {
+		root = uint64(tx.Cursor().Bucket().Root())
+		pageSize = tx.DB().Info().PageSize
+		f, err := os.Open(path)
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		for _, id := range []int64{0, 1} {
+			m := make([]byte, pageHeaderSize+metaPageSize)
+			if _, err := f.ReadAt(m, id*int64(pageSize)); err != nil {
+				return err
+			}
+			if binary.LittleEndian.Uint64(m[pageHeaderSize+48:]) == uint64(tx.ID()) {
+				freelist = binary.LittleEndian.Uint64(m[pageHeaderSize+32:])
+			}
+		}
+		return nil
+	}))
+	if _, err := db.SafetyBackup("test"); err != nil {
+		t.Fatalf("a sound file: %v", err)
+	}
+	mustNil(t, db.Close())
+	data, err := os.ReadFile(path)
+	mustNil(t, err)
+	page := data[int(freelist)*pageSize:]
+	if binary.LittleEndian.Uint16(page[10:]) == 0 {
+		t.Skip("the free list is empty")
+	}
+	binary.LittleEndian.PutUint64(page[pageHeaderSize:], root) // the first free page is the tree's root
+	mustNil(t, os.WriteFile(path, data, 0o600))
+
+	db = openAt(t, path, testOptions())
+	_, err = db.SafetyBackup("test")
+	e := wantCode(t, err, khenthuong.ECORRUPT, "")
+	if !strings.Contains(e.Message, "trang trống") {
+		t.Errorf("message %q", e.Message)
+	}
 }
