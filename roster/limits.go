@@ -42,18 +42,19 @@ func (e *limitError) Error() string {
 }
 
 func limitErr(file, sheet, format string, args ...any) error {
-	return &khenthuong.Error{Code: khenthuong.EINVALID, Err: nil,
-		Message: (&limitError{file: file, sheet: sheet, limit: fmt.Sprintf(format, args...)}).Error()}
+	le := &limitError{file: file, sheet: sheet, limit: fmt.Sprintf(format, args...)}
+	return &khenthuong.Error{Code: khenthuong.EINVALID, Message: le.Error(), Err: le}
 }
 
 // asLimit returns the clerk's error if err is a limit passed, nil otherwise.
 func asLimit(err error) error {
-	var ke *khenthuong.Error
-	var le *xmlLimit
-	if errors.As(err, &le) {
-		return le.err
+	var xl *xmlLimit
+	if errors.As(err, &xl) {
+		return xl.err
 	}
-	if errors.As(err, &ke) && strings.Contains(ke.Message, "Tệp bị từ chối") {
+	var ke *khenthuong.Error
+	var le *limitError
+	if errors.As(err, &ke) && errors.As(err, &le) {
 		return ke
 	}
 	return nil
