@@ -376,3 +376,25 @@ func TestDamageCheckReadsTheFreeList(t *testing.T) {
 		t.Errorf("message %q", e.Message)
 	}
 }
+
+// TestDamagedIndexNamesTheBackup: a damaged index entry is damage too: the
+// clerk reads which backup to restore, not "Lỗi hệ thống".
+func TestDamagedIndexNamesTheBackup(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "khenthuong.db")
+	db := openAt(t, path, testOptions())
+	fill(t, db)
+	good, err := db.SafetyBackup("test")
+	mustNil(t, err)
+	mustNil(t, db.Close())
+	plant(t, path, func(tx *bolt.Tx) error {
+		b := tx.Bucket(bucketSearchIdx)
+		k, _ := b.Cursor().First()
+		return b.Put(bytes.Clone(k), []byte{0xff, 0x01})
+	})
+	ro := openAt(t, path, Options{ReadOnly: true})
+	_, err = ro.Nominations(khenthuong.NominationFilter{Query: "hóa"})
+	e := wantCode(t, err, khenthuong.ECORRUPT, "")
+	if !strings.Contains(e.Message, good) || !strings.Contains(e.Message, "chỉ mục") {
+		t.Errorf("message %q", e.Message)
+	}
+}

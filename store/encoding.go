@@ -143,7 +143,8 @@ func (v *searchValue) MarshalBinary() []byte {
 func (v *searchValue) UnmarshalBinary(b []byte) error {
 	nums, strs, ok := splitSearchValue(b)
 	if !ok {
-		return fmt.Errorf("search index value %s: malformed", brief(b))
+		return &recordError{what: "mục chỉ mục tìm kiếm", reason: reasonDecode,
+			err: fmt.Errorf("search index value %s: malformed", brief(b))}
 	}
 	*v = searchValue{
 		CampaignID: nums[0], NomineeID: nums[1], Order: int(nums[2]),
@@ -245,7 +246,10 @@ func (v *recipientValue) UnmarshalBinary(b []byte) error {
 // unmarshal is UnmarshalBinary with the form and decision number made by str,
 // which may share them: they recur in every recipient of a decision.
 func (v *recipientValue) unmarshal(b []byte, str func([]byte) string) error {
-	bad := func() error { return fmt.Errorf("decision index value %s: malformed", brief(b)) }
+	bad := func() error {
+		return &recordError{what: "mục chỉ mục quyết định", reason: reasonDecode,
+			err: fmt.Errorf("decision index value %s: malformed", brief(b))}
+	}
 	if len(b) < 3 || b[0] != recipientValueVersion {
 		return bad()
 	}
