@@ -2,6 +2,7 @@ package roster
 
 import (
 	"bytes"
+	"io"
 	"runtime"
 	"strings"
 	"testing"
@@ -120,4 +121,35 @@ func FuzzHostile(f *testing.F) {
 		}
 		checkImport(t, im, err)
 	})
+}
+
+// TestXMLGuardSkipsCommentsAndCDATA: markup inside comments, CDATA and
+// declarations is not counted as elements, however the reads split it.
+func TestXMLGuardSkipsCommentsAndCDATA(t *testing.T) {
+	doc := `<?xml version="1.0"?><!DOCTYPE a><a><!-- <b><b><b> -> --><![CDATA[<c><c><c> ]] > ]]><d x="<e>"/>` +
+		strings.Repeat("<f></f>", 3) + `</a>`
+	for chunk := 1; chunk <= len(doc); chunk++ {
+		g := newXMLGuard(&chunked{s: doc, n: chunk}, "a.xml", "trang “A”", "", nil)
+		if _, err := io.Copy(io.Discard, g); err != nil {
+			t.Fatalf("chunks of %d: %v", chunk, err)
+		}
+		if g.depth != 0 || g.siblings[0] != 1 || g.state != xmlText {
+			t.Fatalf("chunks of %d: depth %d, top elements %d, state %d", chunk, g.depth, g.siblings[0], g.state)
+		}
+	}
+}
+
+// chunked reads s n bytes at a time.
+type chunked struct {
+	s string
+	n int
+}
+
+func (c *chunked) Read(p []byte) (int, error) {
+	if c.s == "" {
+		return 0, io.EOF
+	}
+	k := copy(p[:min(len(p), c.n)], c.s)
+	c.s = c.s[k:]
+	return k, nil
 }

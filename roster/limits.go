@@ -84,13 +84,16 @@ type xmlGuard struct {
 	closing  bool
 	prev     byte
 	quote    byte
-	special  []byte // the end of a comment, CDATA or declaration being skipped
+	special  string  // the end of a comment, CDATA or declaration being skipped
+	bang     []byte  // what follows "<!", until it tells which
+	last     [3]byte // the last bytes of a skipped section, to find its end across reads
 	err      error
 }
 
 const (
 	xmlText = iota
 	xmlTag
+	xmlBang
 	xmlSpecial
 )
 
@@ -150,15 +153,10 @@ func (g *xmlGuard) scan(b []byte) error {
 					g.closing = true
 					continue
 				case '?':
-					g.state, g.special = xmlSpecial, []byte("?>")
+					g.state, g.special, g.text = xmlSpecial, "?>", 0
 					continue
 				case '!':
-					g.state, g.special = xmlSpecial, []byte(">")
-					if i+2 < len(b) && b[i+1] == '-' && b[i+2] == '-' {
-						g.special = []byte("-->")
-					} else if i+1 < len(b) && b[i+1] == '[' {
-						g.special = []byte("]]>") // CDATA: its text counts as a run of its own
-					}
+					g.state, g.bang = xmlBang, g.bang[:0]
 					continue
 				}
 			}
@@ -194,40 +192,32 @@ func (g *xmlGuard) scan(b []byte) error {
 					g.siblings = append(g.siblings, 0)
 				}
 			}
+		case xmlBang: // after "<!": a comment, CDATA, or a declaration
+			g.bang = append(g.bang, c)
+			switch bang := string(g.bang); {
+			case bang == "--":
+				g.state, g.special, g.text = xmlSpecial, "-->", 0
+			case bang == "[CDATA[":
+				g.state, g.special, g.text = xmlSpecial, "]]>", 0 // its text counts as a run of its own
+			case strings.HasPrefix("--", bang), strings.HasPrefix("[CDATA[", bang):
+			case c == '>':
+				g.state = xmlText
+			default:
+				g.state, g.special, g.text = xmlSpecial, ">", 0
+			}
 		case xmlSpecial:
 			g.text++
 			if g.text > maxCellBytes+len(g.special) {
 				return limitErr(g.file, g.sheet, "có một ô dài quá %d ký tự (giới hạn của Excel)", 32_767)
 			}
-			if g.text >= len(g.special) && c == g.special[len(g.special)-1] && g.endsSpecial(b, i) {
+			g.last = [3]byte{g.last[1], g.last[2], c}
+			if g.text >= len(g.special) && strings.HasSuffix(string(g.last[:]), g.special) {
 				g.state, g.text = xmlText, 0
 			}
 		}
 		g.prev = c
 	}
 	return nil
-}
-
-// endsSpecial reports whether the bytes up to b[i] end the skipped section;
-// the few bytes before may lie in the previous read, kept in prev.
-func (g *xmlGuard) endsSpecial(b []byte, i int) bool {
-	s := g.special
-	for k := 1; k < len(s); k++ {
-		j := i - k
-		var c byte
-		switch {
-		case j >= 0:
-			c = b[j]
-		case j == -1:
-			c = g.prev
-		default:
-			return true // too far back to tell: accept (only the text count is at stake)
-		}
-		if c != s[len(s)-1-k] {
-			return false
-		}
-	}
-	return true
 }
 
 // noteSheet names the sheet from a start tag such as <table:table
