@@ -306,3 +306,31 @@ func TestFlippedBytes(t *testing.T) {
 	must(t, os.WriteFile(p, bad, 0o600))
 	refused(t, p)
 }
+
+// TestBackupToReadOnlyPlace: `backup -o` onto a read-only disk names that
+// disk, not the data file's.
+func TestBackupToReadOnlyPlace(t *testing.T) {
+	if os.Geteuid() != 0 {
+		t.Skip("mounting a read-only tmpfs needs root")
+	}
+	mnt := t.TempDir()
+	if out, err := exec.Command("mount", "-t", "tmpfs", "-o", "ro,size=1m", "tmpfs", mnt).CombinedOutput(); err != nil {
+		t.Skipf("cannot mount a tmpfs (%v: %s)", err, out)
+	}
+	t.Cleanup(func() { _ = exec.Command("umount", mnt).Run() })
+	path := filepath.Join(t.TempDir(), "khenthuong.db")
+	newDataFile(t, path)
+	r := cli(t, path, "backup", "-o", filepath.Join(mnt, "saoluu.db"))
+	if r.code == 0 {
+		t.Fatal("a backup onto a read-only disk succeeded")
+	}
+	for _, want := range []string{"chỉ cho đọc", mnt, "không thay đổi"} {
+		if !strings.Contains(r.stderr, want) {
+			t.Errorf("stderr %q lacks %q", r.stderr, want)
+		}
+	}
+	if strings.Contains(r.stderr, filepath.Dir(path)) {
+		t.Errorf("stderr %q blames the data file's disk", r.stderr)
+	}
+	t.Logf("message: %s", strings.TrimSpace(r.stderr))
+}
