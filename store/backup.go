@@ -235,29 +235,22 @@ func ListBackups(dir string) ([]string, error) {
 	} else if err != nil {
 		return nil, logInternal("list backups", dir, err)
 	}
-	stems := map[string]bool{}
 	var all []backupFile
 	for _, de := range des {
-		// The data file's name is not known here: any "<name>-<time>" qualifies.
+		// The data file's name is not known here: any "<name>-<time>[-N]<ext>"
+		// qualifies, the time found from the right.
 		name := de.Name()
 		name = strings.TrimSuffix(name, compressedExt(name))
 		ext := filepath.Ext(name)
 		base := strings.TrimSuffix(name, ext)
-		if len(base) <= len(backupTimeLayout)+1 {
-			continue
-		}
-		// The time is the last 15 characters, or before a "-N".
 		for cut := len(base) - len(backupTimeLayout) - 1; cut > 0; cut-- {
-			if base[cut] == '-' {
-				if _, ok := parseBackupName(de.Name(), base[:cut], ext); ok && !stems[base[:cut]+ext] {
-					stems[base[:cut]+ext] = true
-					bs, err := listBackups(dir, filepath.Join(dir, base[:cut]+ext))
-					if err != nil {
-						return nil, logInternal("list backups", dir, err)
-					}
-					all = append(all, bs...)
-					break
-				}
+			if base[cut] != '-' {
+				continue
+			}
+			if b, ok := parseBackupName(de.Name(), base[:cut], ext); ok && de.Type().IsRegular() {
+				b.path = filepath.Join(dir, de.Name())
+				all = append(all, b)
+				break
 			}
 		}
 	}
