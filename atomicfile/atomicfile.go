@@ -36,7 +36,7 @@ func Write(path string, write func(w io.Writer) error) error {
 	if err := write(tmp); err != nil {
 		tmp.Close()
 		var pathErr *fs.PathError
-		if errors.As(err, &pathErr) || diskFull(err) {
+		if errors.As(err, &pathErr) || DiskFull(err) {
 			return explain(path, err) // the disk, not the document
 		}
 		return khenthuong.Internal(err)
@@ -61,9 +61,9 @@ func explain(path string, err error) error {
 		why = "thư mục “" + dir + "” không có"
 	case errors.Is(err, fs.ErrPermission):
 		why = "không có quyền ghi vào thư mục “" + dir + "” (hoặc tệp đang mở trong chương trình khác)"
-	case diskFull(err):
+	case DiskFull(err):
 		why = "ổ đĩa đã đầy, hãy giải phóng chỗ trống rồi thử lại"
-	case errors.Is(err, syscall.EROFS):
+	case ReadOnlyDisk(err):
 		why = "ổ đĩa chỉ đọc"
 	default:
 		slog.Error("atomicfile: write", "path", path, "err", err)
@@ -72,12 +72,22 @@ func explain(path string, err error) error {
 	return khenthuong.Errorf(khenthuong.EINVALID, "Không ghi được tệp “%s”: %s", path, why)
 }
 
-// diskFull reports a full disk or quota, on Linux and on Windows
+// DiskFull reports a full disk or quota, on Linux and on Windows
 // (ERROR_DISK_FULL, ERROR_HANDLE_DISK_FULL).
-func diskFull(err error) bool {
+func DiskFull(err error) bool {
 	if errors.Is(err, syscall.ENOSPC) || errors.Is(err, syscall.EDQUOT) {
 		return true
 	}
 	var errno syscall.Errno
 	return runtime.GOOS == "windows" && errors.As(err, &errno) && (errno == 112 || errno == 39)
+}
+
+// ReadOnlyDisk reports a disk that refuses writes: a read-only mount on
+// Linux, a write-protected drive on Windows (ERROR_WRITE_PROTECT).
+func ReadOnlyDisk(err error) bool {
+	if errors.Is(err, syscall.EROFS) {
+		return true
+	}
+	var errno syscall.Errno
+	return runtime.GOOS == "windows" && errors.As(err, &errno) && errno == 19
 }

@@ -6,9 +6,9 @@ import (
 	"log/slog"
 	"os"
 	"path/filepath"
-	"syscall"
 
 	"khenthuong"
+	"khenthuong/atomicfile"
 )
 
 // diskError turns a failure of the disk under target (a file or a folder
@@ -19,11 +19,11 @@ func diskError(target string, err error, unchanged string) *khenthuong.Error {
 	where := diskOf(target)
 	var e *khenthuong.Error
 	switch {
-	case errors.Is(err, syscall.ENOSPC), errors.Is(err, syscall.EDQUOT):
+	case atomicfile.DiskFull(err):
 		e = khenthuong.Errorf(khenthuong.EINVALID,
 			"Ổ đĩa chứa “%s” đã đầy: không ghi được “%s”. %s Hãy giải phóng chỗ trống trên ổ đĩa đó rồi thử lại.",
 			where, target, unchanged)
-	case errors.Is(err, syscall.EROFS):
+	case atomicfile.ReadOnlyDisk(err):
 		e = khenthuong.Errorf(khenthuong.EINVALID,
 			"Ổ đĩa chứa “%s” chỉ cho đọc: không ghi được “%s”. %s", where, target, unchanged)
 	case errors.Is(err, fs.ErrPermission):
