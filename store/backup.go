@@ -105,7 +105,7 @@ func (w *writeErrors) Write(p []byte) (int, error) {
 // backup's path, "" when none was due. The window runs it in the background;
 // the CLI before its first write.
 func (db *DB) DailyBackup() (string, error) {
-	if db.opts.NoBackup || db.opts.ReadOnly {
+	if db.opts.NoBackup || db.opts.ReadOnly || db.closed.Load() {
 		return "", nil
 	}
 	bs, err := listBackups(db.opts.BackupDir, db.path)

@@ -141,6 +141,7 @@ type DB struct {
 
 	daily    sync.Once // BackupBeforeWrite
 	dailyErr error
+	closed   atomic.Bool // the window closed before its background backup began
 
 	// damaged is set once the file is found damaged: writes are refused (damage.go).
 	damaged atomic.Pointer[khenthuong.Error]
@@ -154,6 +155,7 @@ func (db *DB) Path() string { return db.path }
 
 // Close releases the file and its lock.
 func (db *DB) Close() error {
+	db.closed.Store(true)
 	if err := db.bolt.Close(); err != nil {
 		return db.internal("close", err)
 	}
