@@ -334,3 +334,36 @@ func TestBackupToReadOnlyPlace(t *testing.T) {
 	}
 	t.Logf("message: %s", strings.TrimSpace(r.stderr))
 }
+
+// TestNewFileOnAFullDisk: creating a data file (here by `demo`) on a disk
+// too small leaves no empty or half-made data file behind (issue 17).
+func TestNewFileOnAFullDisk(t *testing.T) {
+	if os.Geteuid() != 0 {
+		t.Skip("mounting a small tmpfs needs root")
+	}
+	mnt := t.TempDir()
+	if out, err := exec.Command("mount", "-t", "tmpfs", "-o", "size=64k", "tmpfs", mnt).CombinedOutput(); err != nil {
+		t.Skipf("cannot mount a tmpfs (%v: %s)", err, out)
+	}
+	t.Cleanup(func() { _ = exec.Command("umount", mnt).Run() })
+	path := filepath.Join(mnt, "khenthuong.db")
+	r := cli(t, path, "demo")
+	if r.code == 0 {
+		t.Skip("the demo fitted in 64 KB")
+	}
+	if !strings.Contains(r.stderr, "đã đầy") {
+		t.Errorf("stderr %q, want the disk named as full", r.stderr)
+	}
+	if fi, err := os.Stat(path); err == nil {
+		if fi.Size() == 0 {
+			t.Fatal("an empty data file was left")
+		}
+		if r := cli(t, path, "check"); r.code != 0 {
+			t.Fatalf("the data file left is not whole: %s%s", r.stdout, r.stderr)
+		}
+	}
+	if tmps, _ := filepath.Glob(filepath.Join(mnt, ".khenthuong-*")); len(tmps) != 0 {
+		t.Errorf("temporary files left: %v", tmps)
+	}
+	t.Logf("message: %s", strings.TrimSpace(r.stderr))
+}
