@@ -25,6 +25,7 @@ func TestWrite(t *testing.T) {
 	}{
 		{"Written", filepath.Join(dir, "danh-sach.xlsx"), text, ""},
 		{"MissingFolder", filepath.Join(dir, "khong-co", "a.pdf"), text, "không có"},
+		{"OntoAFolder", readOnly, text, "thư mục"},
 		{"DocumentError", filepath.Join(dir, "b.pdf"), func(io.Writer) error {
 			return khenthuong.Errorf(khenthuong.EINVALID, "Quyết định chưa có người nhận")
 		}, "Quyết định chưa có người nhận"},

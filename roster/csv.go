@@ -34,6 +34,9 @@ func ReadCSV(r io.Reader, name string, opts ReadOptions) (*Import, error) {
 		return nil, khenthuong.Errorf(khenthuong.EINVALID, "Tệp “%s” là tệp Excel .xlsx mang đuôi .csv: hãy đổi đuôi thành .xlsx", name)
 	}
 	text, enc := decodeCSV(data)
+	if err := checkTextLimits(text, name); err != nil {
+		return nil, err
+	}
 	rd := newReader(name, opts)
 	rd.im.Encoding = enc
 	lines, perr := splitCSV(text, rd.opts.MaxRows+headerScanRows+1000)

@@ -480,7 +480,7 @@ func WriteCSV(w io.Writer, rows []ExportRow, opts ExportOptions) error {
 			for c, col := range exportColumns {
 				switch v := col.value(r, i+1, g.name).(type) {
 				case string:
-					rec[c] = v
+					rec[c] = SafeCSVCell(v)
 				case int:
 					rec[c] = strconv.Itoa(v)
 				case int64:

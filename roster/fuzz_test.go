@@ -65,6 +65,7 @@ func FuzzReadCSV(f *testing.F) {
 		"sep=;\nTT;Họ tên;Nam;Nữ\n1;A;1970;x\n#N/A;#N/A;#N/A;#N/A\nTổng cộng\n",
 		"STT\tHọ và tên\tĐơn vị\n1\tNguy\u00d4n V\u00a8n T\u00d7nh\tTr\u00b9m Y t\u00d5\n",
 		"\"unterminated;quote\n1;2",
+		"STT;Họ và tên;Chức vụ\n1;=HYPERLINK(\"http://x\";\"a\");@SUM(1+1)\n2;-2+3+cmd|' /C calc'!A0;+1\n", // issue 17
 	} {
 		f.Add([]byte(s))
 	}

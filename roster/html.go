@@ -26,7 +26,10 @@ func looksLikeHTML(data []byte) bool {
 func readHTML(data []byte, name string, opts ReadOptions) (*Import, error) {
 	text, _ := decodeCSV(data) // the same guesses: BOM, UTF-16, UTF-8, Windows-1258, TCVN3/VNI bytes
 	doc, err := html.Parse(strings.NewReader(text))
-	if err != nil {
+	if err != nil && strings.Contains(err.Error(), "open stack of elements exceeds") {
+		// x/net/html's own bound on nesting (512 open elements).
+		return nil, limitErr(name, "trang web", "các thẻ lồng nhau sâu quá 512 tầng")
+	} else if err != nil {
 		return nil, errXLSDamaged(name, err)
 	}
 	var tables []*html.Node

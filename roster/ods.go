@@ -61,12 +61,19 @@ func readODS(data []byte, name string, opts ReadOptions) (im *Import, err error)
 	rd := newReader(name, opts)
 	st := odsStyles{parent: map[string]string{}, font: map[string]string{}, face: map[string]string{}, hidden: map[string]bool{}}
 	if f := parts["styles.xml"]; f != nil {
-		if err := parseODSPart(f, func(d *xml.Decoder) error { return st.read(d, nil) }); err != nil {
+		if err := parseODSPart(f, func(d *xml.Decoder) error { return st.read(d, nil) }, name, "phần kiểu dáng (styles.xml)", "", new(int64)); err != nil {
+			if lerr := asLimit(err); lerr != nil {
+				return nil, lerr
+			}
 			return nil, errODSDamaged(name, err)
 		}
 	}
 	sheets := &odsSheets{rd: rd, styles: &st}
-	if err := parseODSPart(content, func(d *xml.Decoder) error { return st.read(d, sheets) }); err != nil {
+	var total int64
+	if err := parseODSPart(content, func(d *xml.Decoder) error { return st.read(d, sheets) }, name, "nội dung (content.xml)", "table", &total); err != nil {
+		if lerr := asLimit(err); lerr != nil {
+			return nil, lerr
+		}
 		return nil, errODSDamaged(name, err)
 	}
 	return rd.finish(), nil
@@ -77,14 +84,15 @@ func errODSDamaged(name string, cause error) error {
 		"Tệp “%s” bị hỏng hoặc không phải bảng tính .ods (%v): hãy mở bằng LibreOffice hoặc Excel và lưu thành .xlsx", name, cause)
 }
 
-// parseODSPart streams one XML part of the package through read.
-func parseODSPart(f *zip.File, read func(*xml.Decoder) error) error {
+// parseODSPart streams one XML part of the package through read, within
+// the limits of limits.go (where names the sheet being read).
+func parseODSPart(f *zip.File, read func(*xml.Decoder) error, file, part, sheetElem string, total *int64) error {
 	rc, err := f.Open()
 	if err != nil {
 		return err
 	}
 	defer rc.Close()
-	d := xml.NewDecoder(io.LimitReader(rc, zipLimits.total))
+	d := xml.NewDecoder(newXMLGuard(io.LimitReader(rc, zipLimits.total), file, part, sheetElem, total))
 	d.Strict = false
 	return read(d)
 }
@@ -198,6 +206,9 @@ func (st *odsStyles) read(d *xml.Decoder, sheets *odsSheets) error {
 				inDefault = false
 			case sheets != nil && t.Name.Space == nsTable && t.Name.Local == "table-row":
 				sheets.endRow()
+				if sheets.err != nil {
+					return &xmlLimit{err: sheets.err}
+				}
 			case sheets != nil && t.Name.Space == nsTable && t.Name.Local == "table":
 				sheets.end()
 			}
@@ -223,7 +234,17 @@ type odsSheets struct {
 	rowCol    int
 	rowRepeat int
 	rowMerges []cellRange
-	rowHidden bool // table:visibility collapse (hidden) or filter (filtered out)
+	rowHidden bool  // table:visibility collapse (hidden) or filter (filtered out)
+	expanded  int   // rows with content the repeat counts made, all sheets together
+	err       error // a limit passed
+}
+
+// where names the sheet being read, for the limits' messages.
+func (s *odsSheets) where() string {
+	if s.sheet == nil {
+		return "nội dung (content.xml)"
+	}
+	return "trang “" + s.sheet.name + "”"
 }
 
 func (s *odsSheets) start(d *xml.Decoder, t xml.StartElement) error {
@@ -373,6 +394,9 @@ func (s *odsSheets) endRow() {
 	if row == nil {
 		s.empty += s.rowRepeat
 		return
+	}
+	if s.expanded += s.rowRepeat; s.expanded > maxExpandedRows(s.rd.opts) && s.err == nil {
+		s.err = limitErr(s.rd.im.File, s.where(), "các dòng lặp lại (table:number-rows-repeated) tạo ra hơn %d dòng", maxExpandedRows(s.rd.opts))
 	}
 	for i := 0; i < s.rowRepeat; i++ {
 		line := len(s.lines) + s.empty

@@ -202,6 +202,7 @@ func (st *sheetState) row(i int, errCells []int) {
 			report(c, st.g.cell(i, c), SeverityWarning, "Ô có lỗi công thức, coi như để trống")
 		}
 	}
+	st.warnFormulas(i, report)
 	get := func(f Field) (string, int) {
 		v, c := st.value(i, f)
 		if n := utf8.RuneCountInString(v); n > rd.opts.MaxCellLen {

@@ -39,7 +39,7 @@ func ssInt(e xml.StartElement, local string) int {
 
 func readSpreadsheetML(data []byte, name string, opts ReadOptions) (*Import, error) {
 	rd := newReader(name, opts)
-	d := xml.NewDecoder(bytes.NewReader(data))
+	d := xml.NewDecoder(newXMLGuard(bytes.NewReader(data), name, "bảng tính", "Worksheet", nil))
 	d.Strict = false
 	styleFont := map[string]string{}
 	style := ""
@@ -77,6 +77,9 @@ func readSpreadsheetML(data []byte, name string, opts ReadOptions) (*Import, err
 			break
 		}
 		if err != nil {
+			if lerr := asLimit(err); lerr != nil {
+				return nil, lerr
+			}
 			if g == nil && len(rd.im.Sheets) == 0 {
 				return nil, errXLSDamaged(name, err)
 			}

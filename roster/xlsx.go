@@ -119,7 +119,7 @@ func checkZip(data []byte, name string) (zipInfo, error) {
 			info.maxMerges = max(info.maxMerges, countMerges(zf))
 		}
 	}
-	return info, nil
+	return info, checkXMLParts(zr, name, xlsxSheetNames(zr))
 }
 
 // countMerges counts the <mergeCell> elements of a worksheet part, reading

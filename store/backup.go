@@ -5,10 +5,9 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"log/slog"
 	"os"
 	"path/filepath"
-	"sort"
-	"strconv"
 	"strings"
 	"time"
 
@@ -18,18 +17,19 @@ import (
 )
 
 // Backups are whole copies of the data file taken inside a read transaction
-// (tx.WriteTo), so they are consistent while the window keeps working. They
-// are named khenthuong-YYYYMMDD-HHMMSS.db, with -2, -3... when two fall in the
-// same second, and rotated so the folder keeps the newest KeepBackups.
-
-const (
-	backupPrefix     = "khenthuong-"
-	backupExt        = ".db"
-	backupTimeLayout = "20060102-150405"
-)
+// (tx.WriteTo), so they are consistent while the window keeps working. The
+// automatic ones (backupname.go, rotate.go) are zstd-compressed (compress.go), taken at
+// most once a day (DailyBackup) and before any change that rewrites the file
+// (SafetyBackup), and only after the snapshot passed Check: damage is never
+// copied into the backups folder.
 
 // defaultBackupDir is the "backups" folder beside the data file.
 func defaultBackupDir(path string) string { return filepath.Join(filepath.Dir(path), "backups") }
+
+// staleAfter is the age past which a temporary or reserved file nobody
+// finished is left over from a killed program: a file being written has a
+// recent modification time.
+const staleAfter = time.Hour
 
 // Backup writes a consistent copy of the whole data file to w.
 func (db *DB) Backup(w io.Writer) error {
@@ -40,87 +40,133 @@ func (db *DB) Backup(w io.Writer) error {
 }
 
 // BackupTo writes a consistent copy of the data file to path, through a
-// temporary file renamed into place, so path is never a half-written copy.
+// temporary file renamed into place, so path is never a half-written copy. A
+// path ending in .zst or .gz is compressed.
 func (db *DB) BackupTo(path string) error {
+	if fi, err := os.Stat(path); err == nil && fi.IsDir() {
+		stem, ext := backupStem(db.path)
+		return khenthuong.Errorf(khenthuong.EINVALID,
+			"“%s” là một thư mục: hãy ghi cả tên tệp sao lưu, ví dụ “%s”", path,
+			filepath.Join(path, stem+"-"+db.now().Format("20060102")+ext))
+	}
 	if same, _ := samePath(path, db.path); same {
 		return khenthuong.Errorf(khenthuong.EINVALID, "Không sao lưu được tệp dữ liệu vào chính nó")
 	}
-	return db.view("backup", func(tx *bolt.Tx) error { return writeFileAtomic(path, tx) })
+	var werr error
+	err := db.view("backup", func(tx *bolt.Tx) error {
+		werr = writeSnapshot(path, tx, compressedExt(path))
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	return writeError("backup", path, werr, "Tệp dữ liệu không thay đổi.")
 }
 
-// autoBackup copies the file into the backup folder under a new timestamped
-// name and drops the oldest copies beyond KeepBackups.
-func (db *DB) autoBackup() (string, error) {
-	var name string
-	err := db.view("automatic backup", func(tx *bolt.Tx) error {
-		var err error
-		name, err = writeBackup(tx, db.opts)
+// writeSnapshot writes tx's snapshot to path atomically, compressed as ext
+// (see compress.go) names.
+func writeSnapshot(path string, tx *bolt.Tx, ext string) error {
+	return writeAtomic(path, func(f io.Writer) error {
+		// bbolt formats some write errors with %s: keep the disk's own error.
+		w := &writeErrors{w: f}
+		err := func() error {
+			zw, closeZ, err := compressor(w, ext)
+			if err != nil {
+				return err
+			}
+			if _, err := tx.WriteTo(zw); err != nil {
+				return err
+			}
+			return closeZ()
+		}()
+		if w.err != nil {
+			return w.err
+		}
 		return err
+	})
+}
+
+// writeErrors keeps the first error of the writer it wraps.
+type writeErrors struct {
+	w   io.Writer
+	err error
+}
+
+func (w *writeErrors) Write(p []byte) (int, error) {
+	n, err := w.w.Write(p)
+	if err != nil && w.err == nil {
+		w.err = err
+	}
+	return n, err
+}
+
+// DailyBackup takes the automatic backup unless the data file already has one
+// from today (or the file is open read-only or with NoBackup). It returns the
+// backup's path, "" when none was due. The window runs it in the background;
+// the CLI before its first write.
+func (db *DB) DailyBackup() (string, error) {
+	if db.opts.NoBackup || db.opts.ReadOnly || db.closed.Load() {
+		return "", nil
+	}
+	bs, err := listBackups(db.opts.BackupDir, db.path)
+	if err != nil {
+		return "", db.internal("daily backup", err)
+	}
+	now := db.opts.Now()
+	for _, b := range bs {
+		if t := b.time(); b.size > 0 && t.Year() == now.Year() && t.YearDay() == now.YearDay() {
+			return "", nil
+		}
+	}
+	return db.SafetyBackup("daily")
+}
+
+// SafetyBackup checks the data file for damage (its structure, every byte
+// readable, every record's checksum) and, if it is sound, writes a compressed
+// backup of it into the backups folder, then rotates the folder. It is taken
+// before anything that rewrites the file (restore, migrate, compact); reason
+// goes to the log. A damaged file gets no backup (ECORRUPT, naming the latest
+// good one) and refuses writes from then on.
+func (db *DB) SafetyBackup(reason string) (string, error) {
+	var name string
+	var problems []Problem
+	var werr error
+	err := db.view("backup: "+reason, func(tx *bolt.Tx) error {
+		// Damage only: the invariants (indexes agreeing with records) are
+		// check's, and cost several times more on a large file.
+		if problems = db.checkTx(tx, false); len(problems) > 0 {
+			return nil
+		}
+		name, werr = writeBackup(tx, db.path, db.opts)
+		return nil
 	})
 	if err != nil {
 		return "", err
 	}
-	if err := rotateBackups(db.opts.BackupDir, db.opts.KeepBackups); err != nil {
-		return "", db.internal("rotate backups", err)
+	if len(problems) > 0 {
+		return "", db.markDamaged(problems)
+	}
+	if werr != nil {
+		return "", writeError("backup", db.opts.BackupDir, werr, "Tệp dữ liệu không thay đổi.")
+	}
+	slog.Info("store: backup", "reason", reason, "path", db.path, "backup", name)
+	if err := rotateBackups(db.opts.BackupDir, db.path, db.opts.Now()); err != nil {
+		return name, db.internal("rotate backups", err)
 	}
 	return name, nil
 }
 
-// writeBackup writes tx's snapshot into a new name in opts.BackupDir.
-func writeBackup(tx *bolt.Tx, opts Options) (string, error) {
-	name, err := reserveBackupName(opts.BackupDir, opts.Now())
+// writeBackup writes tx's snapshot, compressed, under a new name in opts.BackupDir.
+func writeBackup(tx *bolt.Tx, dataPath string, opts Options) (string, error) {
+	name, err := reserveBackupName(opts.BackupDir, dataPath, opts.Now())
 	if err != nil {
 		return "", err
 	}
-	if err := writeFileAtomic(name, tx); err != nil {
+	if err := writeSnapshot(name, tx, zstExt); err != nil {
 		_ = os.Remove(name)
 		return "", err
 	}
 	return name, nil
-}
-
-// reserveBackupName creates an empty file under a new name for t, so two
-// backups in the same second (or two windows) never overwrite each other. The
-// number after the time continues from the highest present, so a name freed
-// by the rotation is never reused for a newer backup (it would sort as older).
-func reserveBackupName(dir string, t time.Time) (string, error) {
-	if err := os.MkdirAll(dir, 0o700); err != nil {
-		return "", err
-	}
-	at := t.Format(backupTimeLayout)
-	existing, err := listBackups(dir)
-	if err != nil {
-		return "", err
-	}
-	seq := 1
-	for _, b := range existing {
-		if b.at == at && b.seq >= seq {
-			seq = b.seq + 1
-		}
-	}
-	for ; ; seq++ {
-		name := backupPrefix + at
-		if seq > 1 {
-			name += "-" + strconv.Itoa(seq)
-		}
-		path := filepath.Join(dir, name+backupExt)
-		f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
-		if errors.Is(err, fs.ErrExist) {
-			continue
-		} else if err != nil {
-			return "", err
-		}
-		return path, f.Close()
-	}
-}
-
-// writeFileAtomic writes tx's snapshot to a temporary file beside path,
-// syncs it, and renames it over path.
-func writeFileAtomic(path string, tx *bolt.Tx) error {
-	return writeAtomic(path, func(w io.Writer) error {
-		_, err := tx.WriteTo(w)
-		return err
-	})
 }
 
 func writeAtomic(path string, write func(io.Writer) error) error {
@@ -135,13 +181,15 @@ func writeAtomic(path string, write func(io.Writer) error) error {
 	return nil
 }
 
+const tempPattern = ".khenthuong-*.tmp"
+
 // writeTemp writes a new private file in dir and syncs it; the caller renames
 // it into place (or removes it).
 func writeTemp(dir string, write func(io.Writer) error) (name string, err error) {
 	if err := os.MkdirAll(dir, 0o700); err != nil {
 		return "", err
 	}
-	f, err := os.CreateTemp(dir, ".khenthuong-*.tmp")
+	f, err := os.CreateTemp(dir, tempPattern)
 	if err != nil {
 		return "", err
 	}
@@ -163,223 +211,96 @@ func writeTemp(dir string, write func(io.Writer) error) (name string, err error)
 	return f.Name(), f.Close()
 }
 
+// removeStaleTemps removes the temporary files a killed backup or restore
+// left in dir (hidden, so nobody else would).
+func removeStaleTemps(dir string, now time.Time) {
+	names, _ := filepath.Glob(filepath.Join(dir, tempPattern))
+	for _, n := range names {
+		if fi, err := os.Stat(n); err == nil && now.Sub(fi.ModTime()) > staleAfter {
+			if os.Remove(n) == nil {
+				slog.Info("store: removed a temporary file left by a stopped program", "path", n)
+			}
+		}
+	}
+}
+
 // isUnsupported tolerates Chmod failing on file systems without permissions.
 func isUnsupported(err error) bool { return errors.Is(err, errors.ErrUnsupported) }
 
-// backupFile is one automatic backup, ordered by time then sequence number.
-type backupFile struct {
-	path string
-	at   string // YYYYMMDD-HHMMSS sorts as text
-	seq  int
-}
-
-// listBackups returns the automatic backups in dir, oldest first.
-func listBackups(dir string) ([]backupFile, error) {
+// ListBackups returns the automatic backups of every data file in dir, newest first.
+func ListBackups(dir string) ([]string, error) {
 	des, err := os.ReadDir(dir)
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil, nil
 	} else if err != nil {
-		return nil, err
-	}
-	var bs []backupFile
-	for _, de := range des {
-		if b, ok := parseBackupName(de.Name()); ok && de.Type().IsRegular() {
-			b.path = filepath.Join(dir, de.Name())
-			bs = append(bs, b)
-		}
-	}
-	sort.Slice(bs, func(i, j int) bool {
-		if bs[i].at != bs[j].at {
-			return bs[i].at < bs[j].at
-		}
-		return bs[i].seq < bs[j].seq
-	})
-	return bs, nil
-}
-
-// parseBackupName reads "khenthuong-20250105-143000.db" or "...-143000-2.db".
-func parseBackupName(name string) (backupFile, bool) {
-	rest, ok := strings.CutPrefix(name, backupPrefix)
-	if !ok {
-		return backupFile{}, false
-	}
-	rest, ok = strings.CutSuffix(rest, backupExt)
-	if !ok || len(rest) < len(backupTimeLayout) {
-		return backupFile{}, false
-	}
-	at, tail := rest[:len(backupTimeLayout)], rest[len(backupTimeLayout):]
-	if _, err := time.Parse(backupTimeLayout, at); err != nil {
-		return backupFile{}, false
-	}
-	seq := 1
-	if tail != "" {
-		n, err := strconv.Atoi(strings.TrimPrefix(tail, "-"))
-		if !strings.HasPrefix(tail, "-") || err != nil || n < 2 {
-			return backupFile{}, false
-		}
-		seq = n
-	}
-	return backupFile{at: at, seq: seq}, true
-}
-
-// rotateBackups deletes the oldest automatic backups beyond keep.
-func rotateBackups(dir string, keep int) error {
-	bs, err := listBackups(dir)
-	if err != nil {
-		return err
-	}
-	for i := 0; i < len(bs)-keep; i++ {
-		if err := os.Remove(bs[i].path); err != nil && !errors.Is(err, fs.ErrNotExist) {
-			return err
-		}
-	}
-	return nil
-}
-
-// ListBackups returns the automatic backups in dir, newest first.
-func ListBackups(dir string) ([]string, error) {
-	bs, err := listBackups(dir)
-	if err != nil {
 		return nil, logInternal("list backups", dir, err)
 	}
-	paths := make([]string, 0, len(bs))
-	for i := len(bs) - 1; i >= 0; i-- {
-		paths = append(paths, bs[i].path)
+	var all []backupFile
+	for _, de := range des {
+		// The data file's name is not known here: any "<name>-<time>[-N]<ext>"
+		// qualifies, the time found from the right.
+		name := de.Name()
+		name = strings.TrimSuffix(name, compressedExt(name))
+		ext := filepath.Ext(name)
+		base := strings.TrimSuffix(name, ext)
+		for cut := len(base) - len(backupTimeLayout) - 1; cut > 0; cut-- {
+			if base[cut] != '-' {
+				continue
+			}
+			if b, ok := parseBackupName(de.Name(), base[:cut], ext); ok && de.Type().IsRegular() {
+				b.path = filepath.Join(dir, de.Name())
+				all = append(all, b)
+				break
+			}
+		}
+	}
+	sortBackups(all)
+	paths := make([]string, 0, len(all))
+	for i := len(all) - 1; i >= 0; i-- {
+		paths = append(paths, all[i].path)
 	}
 	return paths, nil
 }
 
-// LatestBackup returns the newest non-empty automatic backup in the default
-// backup folder of the data file at path: ENOTFOUND when there is none.
-func LatestBackup(path string) (string, error) {
+// BackupsOf returns the automatic backups of the data file at path (in its
+// default backups folder), newest first, leaving out unfinished ones.
+func BackupsOf(path string) ([]string, error) {
 	dir := defaultBackupDir(path)
-	bs, err := listBackups(dir)
+	bs, err := listBackups(dir, path)
 	if err != nil {
-		return "", logInternal("latest backup", dir, err)
+		return nil, logInternal("list backups", dir, err)
 	}
+	var paths []string
 	for i := len(bs) - 1; i >= 0; i-- {
-		// An empty file is a name reserved by a backup that did not finish.
-		if fi, err := os.Stat(bs[i].path); err == nil && fi.Size() > 0 {
-			return bs[i].path, nil
+		if bs[i].size > 0 {
+			paths = append(paths, bs[i].path)
 		}
 	}
-	return "", khenthuong.Errorf(khenthuong.ENOTFOUND, "Không có bản sao lưu nào trong “%s”", dir)
+	return paths, nil
 }
 
-// Restore replaces the data file dst with the backup src. src is checked
-// first (bbolt's structure, the store's invariants, a schema this version
-// reads); nothing is touched unless it passes. The current dst is backed up
-// into opts.BackupDir, then replaced atomically. ELOCKED when dst is open in
-// another window, ECORRUPT when src fails its checks, ETOONEW when src is newer.
-func Restore(src, dst string, opts Options) error {
-	var err error
-	if src, err = filepath.Abs(src); err != nil {
-		return logInternal("restore", src, err)
-	}
-	if dst, err = filepath.Abs(dst); err != nil {
-		return logInternal("restore", dst, err)
-	}
-	if same, _ := samePath(src, dst); same {
-		return khenthuong.Errorf(khenthuong.EINVALID, "Bản sao lưu và tệp dữ liệu là cùng một tệp")
-	}
-	opts = opts.withDefaults(dst)
-	from, err := openBackup(src, opts)
+// LatestBackup returns the newest non-empty automatic backup of the data
+// file at path, in its default backup folder: ENOTFOUND when there is none.
+// Only that file's own backups count, never those of another data file
+// sharing the folder.
+func LatestBackup(path string) (string, error) {
+	bs, err := BackupsOf(path)
 	if err != nil {
-		return err
+		return "", err
 	}
-	defer from.Close()
-
-	// Hold dst's lock while it is backed up and the copy is written, so no
-	// window writes in between.
-	unlock, err := lockForRestore(dst, opts)
-	if err != nil {
-		return err
+	if len(bs) == 0 {
+		return "", khenthuong.Errorf(khenthuong.ENOTFOUND, "Không có bản sao lưu nào của “%s” trong “%s”",
+			filepath.Base(path), defaultBackupDir(path))
 	}
-	defer unlock()
-	var tmp string
-	err = from.view("restore", func(tx *bolt.Tx) error {
-		// Written beside dst so the final rename stays on one volume.
-		var err error
-		tmp, err = writeTemp(filepath.Dir(dst), func(w io.Writer) error {
-			_, err := tx.WriteTo(w)
-			return err
-		})
-		return err
-	})
-	if err != nil {
-		return err
-	}
-	unlock() // Windows cannot replace a file that is open
-	if err := os.Rename(tmp, dst); err != nil {
-		_ = os.Remove(tmp)
-		return logInternal("restore", dst, err)
-	}
-	return nil
+	return bs[0], nil
 }
 
-// openBackup opens src read-only and runs every check on it.
-func openBackup(src string, opts Options) (*DB, error) {
-	opts.ReadOnly = true
-	from, err := Open(src, opts)
-	if khenthuong.ErrorCode(err) == khenthuong.ECORRUPT {
-		return nil, &khenthuong.Error{Code: khenthuong.ECORRUPT, Err: err,
-			Message: fmt.Sprintf("Bản sao lưu “%s” bị hỏng hoặc không phải tệp dữ liệu Khen thưởng, không khôi phục được", src)}
-	} else if err != nil {
-		return nil, err
+// latestBackupHint is the sentence of an error message that names the backup to restore.
+func latestBackupHint(path string) string {
+	if b, err := LatestBackup(path); err == nil {
+		return fmt.Sprintf(" Có thể khôi phục từ bản sao lưu gần nhất: “%s”.", b)
 	}
-	problems, err := from.Check()
-	if err == nil && len(problems) > 0 {
-		err = khenthuong.Errorf(khenthuong.ECORRUPT,
-			"Bản sao lưu “%s” không dùng được: %s (có %d lỗi)", src, problems[0].Message, len(problems))
-	}
-	if err != nil {
-		_ = from.Close()
-		return nil, err
-	}
-	return from, nil
-}
-
-// lockForRestore opens dst to hold its lock and backs it up. A damaged dst
-// (the usual reason to restore) cannot be opened by bbolt: its raw bytes are
-// kept instead, under a name the backup rotation leaves alone.
-func lockForRestore(dst string, opts Options) (unlock func(), err error) {
-	nothing := func() {}
-	fi, err := os.Stat(dst)
-	if errors.Is(err, fs.ErrNotExist) || err == nil && fi.Size() == 0 {
-		return nothing, nil
-	} else if err != nil {
-		return nil, logInternal("restore", dst, err)
-	}
-	opts.ReadOnly = false
-	bdb, err := openBolt(dst, opts)
-	if khenthuong.ErrorCode(err) == khenthuong.ECORRUPT {
-		name := filepath.Join(opts.BackupDir, backupPrefix+opts.Now().Format(backupTimeLayout)+".corrupt")
-		if err := copyFile(dst, name); err != nil {
-			return nil, logInternal("restore: keep damaged file", dst, err)
-		}
-		return nothing, nil
-	} else if err != nil {
-		return nil, err
-	}
-	closed := false
-	unlock = func() {
-		if !closed {
-			closed = true
-			_ = bdb.Close()
-		}
-	}
-	err = bdb.View(func(tx *bolt.Tx) error {
-		_, err := writeBackup(tx, opts)
-		return err
-	})
-	if err == nil {
-		err = rotateBackups(opts.BackupDir, opts.KeepBackups)
-	}
-	if err != nil {
-		unlock()
-		return nil, logInternal("restore: back up current file", dst, err)
-	}
-	return unlock, nil
+	return " Không tìm thấy bản sao lưu nào của tệp này."
 }
 
 // copyFile copies raw bytes (for a file bbolt cannot read).

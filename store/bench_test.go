@@ -163,11 +163,15 @@ func BenchmarkOpen(b *testing.B) {
 			}
 		})
 	}
+	// The daily backup (damage check and zstd copy), as the first write of a day takes it.
 	b.Run("OpenWithBackup", func(b *testing.B) {
 		dir := b.TempDir()
 		for b.Loop() {
-			db, err := Open(path, Options{BackupDir: dir, KeepBackups: 2})
+			db, err := Open(path, Options{BackupDir: dir})
 			if err != nil {
+				b.Fatal(err)
+			}
+			if _, err := db.SafetyBackup("bench"); err != nil {
 				b.Fatal(err)
 			}
 			_ = db.Close()

@@ -3,8 +3,10 @@ package store
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"hash/crc32"
+	"log/slog"
 
 	bolt "go.etcd.io/bbolt"
 	"golang.org/x/text/unicode/norm"
@@ -19,6 +21,38 @@ type Problem struct {
 	Entity  string `json:"entity"`
 	Key     string `json:"key"`
 	Message string `json:"message"`
+}
+
+// entityLabels name the entities in Vietnamese, for the clerk.
+var entityLabels = map[string]string{
+	entityFile: "Tệp", entityMeta: "Thông tin tệp", entityNominee: "Đối tượng", entityDecision: "Quyết định",
+	entityIndex: "Chỉ mục", entityAudit: "Nhật ký thay đổi", entityCampaign: "Đợt khen thưởng",
+	entityForm: "Hình thức", entityNomination: "Đề nghị", entitySettings: "Thiết lập",
+	entityTemplate: "Mẫu in", entityPrinter: "Máy in", entitySeries: "Sổ vàng",
+}
+
+// Label is the problem in Vietnamese, naming the record: "Đề nghị số 12: …".
+func (p Problem) Label() string {
+	name := entityLabels[p.Entity]
+	if name == "" {
+		name = p.Entity
+	}
+	switch {
+	case p.Key == "":
+		return name + ": " + p.Message
+	case isDigits(p.Key):
+		return name + " số " + p.Key + ": " + p.Message
+	}
+	return name + " “" + p.Key + "”: " + p.Message
+}
+
+func isDigits(s string) bool {
+	for _, r := range s {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return s != ""
 }
 
 func (p Problem) String() string {
@@ -38,7 +72,9 @@ const (
 	entityAudit    = "audit"
 )
 
-// CheckFile opens the data file at path read-only and checks it.
+// CheckFile opens the data file at path read-only and checks it. Its
+// verdict is remembered: a damaged file refuses writes until restored or
+// found sound again (damage.go).
 func CheckFile(path string) ([]Problem, error) {
 	db, err := Open(path, Options{ReadOnly: true, NoBackup: true})
 	if err != nil {
@@ -48,48 +84,95 @@ func CheckFile(path string) ([]Problem, error) {
 	return db.Check()
 }
 
+// CheckError is the clerk's message for problems found by Check: how many,
+// the first, and the backup to restore.
+func CheckError(path string, problems []Problem) error {
+	if len(problems) == 0 {
+		return nil
+	}
+	e := khenthuong.Errorf(khenthuong.ECORRUPT, "Tệp dữ liệu “%s” có %d lỗi (lỗi đầu: %s). Chương trình không ghi vào tệp này nữa.",
+		path, len(problems), problems[0].Label())
+	e.Message += latestBackupHint(path)
+	return e
+}
+
 // Check runs bbolt's structural check and the store's own invariants: every
-// record decodes and sits under its own ID, nominations point to an existing
-// campaign, form and nominee, the index buckets agree with the data both
-// ways, sequences are above the highest ID, and text is NFC.
+// record decodes, passes its checksum and sits under its own ID, nominations
+// point to an existing campaign, form and nominee, the index buckets agree
+// with the data both ways, sequences are above the highest ID, and text is
+// NFC. Problems are recorded (writes refused until a restore); a clean check
+// lifts an earlier verdict.
 func (db *DB) Check() ([]Problem, error) {
 	var ps []Problem
 	err := db.view("check", func(tx *bolt.Tx) error {
-		// bbolt trusts page numbers, and checks in a goroutine of its own
-		// where a fault crashes the program. So the file must have all its
-		// pages and a sound page tree (verifyPages), and our own checks, which
-		// read every record from this goroutine (where view turns faults into
-		// panics), go first: bbolt's walk then only visits readable pages.
-		if err := checkSize(tx, db.path); err != nil {
-			ps = append(ps, Problem{Entity: entityFile, Message: "Tệp bị cắt cụt, thiếu dữ liệu: " + err.Error()})
-			return nil
-		}
-		if err := verifyPages(tx, db.path, true); err != nil {
-			ps = append(ps, Problem{Entity: entityFile, Message: "Cấu trúc tệp bị hỏng: " + err.Error()})
-			return nil
-		}
-		c := &checker{tx: tx}
-		if err := c.safeRun(); err != nil {
-			ps = append(c.problems, Problem{Entity: entityFile, Message: "Không đọc được tệp: " + err.Error()})
-			return nil
-		}
-		if len(c.problems) > 0 {
-			// Already known to be damaged: bbolt's walk would add little and
-			// could meet the damage where it cannot be recovered from.
-			ps = c.problems
-			return nil
-		}
-		for err := range tx.Check(bolt.WithKVStringer(lengthStringer{})) {
-			ps = append(ps, Problem{Entity: entityFile, Message: "Cấu trúc tệp bị lỗi: " + err.Error()})
-		}
+		ps = db.checkTx(tx, true)
 		return nil
 	})
-	return ps, err
+	if err != nil {
+		return nil, err
+	}
+	if db.opts.noMarker {
+		return ps, nil
+	}
+	if len(ps) > 0 {
+		_ = db.markDamaged(ps)
+	} else {
+		db.damaged.Store(nil)
+		clearDamaged(db.path, db.opts)
+	}
+	return ps, nil
+}
+
+// checkTx checks tx's snapshot: for damage only (its structure, every byte
+// readable, every record's checksum) unless invariants, which adds the
+// store's own rules (decoding every record: several times slower). A file
+// of an older schema (about to be migrated) is checked for damage only.
+func (db *DB) checkTx(tx *bolt.Tx, invariants bool) []Problem {
+	// bbolt trusts page numbers, and checks in a goroutine of its own where
+	// a fault crashes the program. So the file must have all its pages and a
+	// sound page tree (verifyPages), and our own checks, which read every
+	// record from this goroutine (where view turns faults into panics), go
+	// first: bbolt's walk then only visits readable pages. Details that only
+	// a programmer can read go to the log.
+	if err := checkSize(tx, db.path); err != nil {
+		slog.Error("store: check", "path", db.path, "err", err)
+		return []Problem{{Entity: entityFile, Message: "Tệp bị cắt cụt, thiếu dữ liệu ở cuối tệp"}}
+	}
+	if !invariants {
+		ps, err := damageCheck(tx, db.path)
+		if err != nil {
+			slog.Error("store: check", "path", db.path, "err", err)
+			ps = append(ps, Problem{Entity: entityFile, Message: "Không đọc được tệp để kiểm tra"})
+		}
+		return ps
+	}
+	if err := verifyPages(tx, db.path, true); err != nil {
+		slog.Error("store: check", "path", db.path, "err", err)
+		return []Problem{{Entity: entityFile, Message: "Cấu trúc tệp bị hỏng: " + err.Error()}}
+	}
+	schema, _, _ := readSchema(tx)
+	c := &checker{tx: tx, full: schema == currentSchema()}
+	if err := c.safeRun(); err != nil {
+		slog.Error("store: check", "path", db.path, "err", err)
+		return append(c.problems, Problem{Entity: entityFile, Message: "Có trang dữ liệu không đọc được"})
+	}
+	if len(c.problems) > 0 {
+		// Already known to be damaged: bbolt's walk would add little and
+		// could meet the damage where it cannot be recovered from.
+		return c.problems
+	}
+	var ps []Problem
+	for err := range tx.Check(bolt.WithKVStringer(lengthStringer{})) {
+		slog.Error("store: check", "path", db.path, "err", err)
+		ps = append(ps, Problem{Entity: entityFile, Message: "Cấu trúc tệp bị lỗi (danh sách trang trống hoặc cây trang không khớp)"})
+	}
+	return ps
 }
 
 // checker accumulates the problems of one Check.
 type checker struct {
 	tx       *bolt.Tx
+	full     bool // the invariants too, not only damage
 	problems []Problem
 
 	campaigns   map[uint64]bool
@@ -117,12 +200,68 @@ func (c *checker) safeRun() (err error) {
 			err = fmt.Errorf("%v", r)
 		}
 	}()
-	_ = c.tx.ForEach(func(_ []byte, b *bolt.Bucket) error {
+	_ = c.tx.ForEach(func(name []byte, b *bolt.Bucket) error {
 		touchBucket(b)
+		c.checkSums(name, b)
 		return nil
 	})
-	c.run()
+	if c.full && len(c.problems) == 0 {
+		c.run()
+	}
 	return nil
+}
+
+// checkSums verifies the checksum of every record of a bucket that has one,
+// whatever the bucket: one added later is covered without a word here.
+func (c *checker) checkSums(name []byte, b *bolt.Bucket) {
+	entity := bucketEntity(name)
+	_ = b.ForEach(func(k, v []byte) error {
+		if v == nil {
+			return nil
+		}
+		if _, summed, ok := splitSum(v); summed && !ok {
+			c.add(entity, recordKey(k), "Bản ghi bị hỏng: %s", reasonSum)
+		}
+		return nil
+	})
+}
+
+// bucketEntity names a bucket's records as the problems do.
+func bucketEntity(name []byte) string {
+	switch string(name) {
+	case string(bucketCampaigns):
+		return entityCampaign
+	case string(bucketForms):
+		return entityForm
+	case string(bucketNominees):
+		return entityNominee
+	case string(bucketNominations):
+		return entityNomination
+	case string(bucketDecisions):
+		return entityDecision
+	case string(bucketSettings):
+		return entitySettings
+	case string(bucketAudit):
+		return entityAudit
+	case string(bucketSeries):
+		return entitySeries
+	case string(bucketPrinters):
+		return entityPrinter
+	case string(bucketTemplates):
+		return entityTemplate
+	}
+	return string(name)
+}
+
+// recordKey shows a key as its ID when it is one, as text when printable.
+func recordKey(k []byte) string {
+	if len(k) == 8 {
+		return idKey(btoi(k))
+	}
+	if printable(k) {
+		return string(k)
+	}
+	return brief(k)
 }
 
 // lengthStringer names keys and values in bbolt's check messages by their
@@ -214,7 +353,11 @@ func max2(a, b uint64) uint64 {
 // decodeAs decodes a record, reporting a failure as a problem.
 func (c *checker) decodeAs(entity, key string, v []byte, dst any) bool {
 	if err := decode(v, dst); err != nil {
-		c.add(entity, key, "Không đọc được bản ghi: %v", err)
+		var re *recordError
+		if errors.As(err, &re) && re.reason == reasonSum {
+			return false // reported by checkSums
+		}
+		c.add(entity, key, "Không đọc được bản ghi: bản ghi bị hỏng")
 		return false
 	}
 	return true
@@ -396,7 +539,7 @@ func (c *checker) checkAudit() {
 	var max uint64
 	_ = records.ForEach(func(k, v []byte) error {
 		max = max2(max, btoi(k))
-		if len(k) != 8 || !json.Valid(v) {
+		if _, _, sumOK := splitSum(v); len(k) != 8 || !sumOK || !json.Valid(v) {
 			c.add(entityAudit, brief(k), "Bản ghi nhật ký thay đổi không đọc được")
 		}
 		return nil

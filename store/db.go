@@ -15,7 +15,7 @@ import (
 	"os/user"
 	"runtime/debug"
 	"sync"
-	"syscall"
+	"sync/atomic"
 	"time"
 
 	bolt "go.etcd.io/bbolt"
@@ -77,17 +77,23 @@ type Options struct {
 	User string
 	// BackupDir receives automatic backups (default: "backups" beside the data file).
 	BackupDir string
-	// KeepBackups is how many automatic backups are kept (default 10).
+	// KeepBackups is no longer used: the rotation keeps generations (rotate.go).
 	KeepBackups int
-	// NoBackup skips the automatic backup at Open (a backup is still taken
+	// NoBackup skips the daily automatic backup (a backup is still taken
 	// before a migration, which is the change that can lose data).
 	NoBackup bool
+
+	// BackupBeforeWrite takes the daily backup (DailyBackup) before the
+	// first write, in the writer's goroutine: for the CLI, whose commands are
+	// short. The window runs DailyBackup in the background instead.
+	BackupBeforeWrite bool
+
+	// noMarker: the file is a copy being checked (a backup before restore):
+	// its verdict is not recorded for the data file.
+	noMarker bool
 }
 
-const (
-	defaultTimeout     = 2 * time.Second
-	defaultKeepBackups = 10
-)
+const defaultTimeout = 2 * time.Second
 
 // withDefaults fills the zero fields for a data file at path.
 func (o Options) withDefaults(path string) Options {
@@ -102,9 +108,6 @@ func (o Options) withDefaults(path string) Options {
 	}
 	if o.BackupDir == "" {
 		o.BackupDir = defaultBackupDir(path)
-	}
-	if o.KeepBackups <= 0 {
-		o.KeepBackups = defaultKeepBackups
 	}
 	return o
 }
@@ -135,6 +138,13 @@ type DB struct {
 	writeMu     sync.Mutex
 	search      searchIndex
 	awardsCache awardCache // see awards.go
+
+	daily    sync.Once // BackupBeforeWrite
+	dailyErr error
+	closed   atomic.Bool // the window closed before its background backup began
+
+	// damaged is set once the file is found damaged: writes are refused (damage.go).
+	damaged atomic.Pointer[khenthuong.Error]
 }
 
 // Compile-time proof that the store is what the screens need.
@@ -145,6 +155,7 @@ func (db *DB) Path() string { return db.path }
 
 // Close releases the file and its lock.
 func (db *DB) Close() error {
+	db.closed.Store(true)
 	if err := db.bolt.Close(); err != nil {
 		return db.internal("close", err)
 	}
@@ -167,6 +178,15 @@ func (db *DB) view(op string, fn func(tx *bolt.Tx) error) (err error) {
 func (db *DB) update(op string, fn func(tx *bolt.Tx) error) (err error) {
 	if db.opts.ReadOnly {
 		return khenthuong.Errorf(khenthuong.ECONFLICT, "Tệp dữ liệu đang mở ở chế độ chỉ đọc, không ghi được thay đổi")
+	}
+	if err := db.refuseDamaged(); err != nil {
+		return err
+	}
+	if db.opts.BackupBeforeWrite {
+		db.daily.Do(func() { _, db.dailyErr = db.DailyBackup() })
+		if db.dailyErr != nil {
+			return db.dailyErr
+		}
 	}
 	db.writeMu.Lock()
 	defer db.writeMu.Unlock()
@@ -209,7 +229,20 @@ func (db *DB) recoverPanic(op string, err *error) {
 
 // internal passes application errors through and wraps (and logs) anything
 // else: I/O and decoding failures are for the log, not for the clerk.
-func (db *DB) internal(op string, err error) error { return logInternal(op, db.path, err) }
+// A damaged record met on the way refuses every later write.
+func (db *DB) internal(op string, err error) error {
+	var re *recordError
+	if errors.As(err, &re) {
+		slog.Error("store: "+op, "path", db.path, "err", err)
+		ce := recordCorrupt(db.path, re)
+		db.damaged.Store(ce)
+		if !db.opts.noMarker {
+			writeMarker(db.path, db.opts, []Problem{{Entity: entityFile, Message: "Bản ghi " + re.what + " " + re.reason}})
+		}
+		return ce
+	}
+	return logInternal(op, db.path, err)
+}
 
 // logInternal is internal for code without a *DB at hand.
 func logInternal(op, path string, err error) error {
@@ -221,16 +254,11 @@ func logInternal(op, path string, err error) error {
 		return err
 	}
 	slog.Error("store: "+op, "path", path, "err", err)
-	switch {
-	case errors.Is(err, syscall.ENOSPC), errors.Is(err, syscall.EDQUOT):
-		e := khenthuong.Errorf(khenthuong.EINVALID,
-			"Ổ đĩa chứa tệp dữ liệu “%s” đã đầy: thay đổi chưa được ghi. Hãy giải phóng chỗ trống trên ổ đĩa rồi thử lại.", path)
-		e.Err = err
-		return e
-	case errors.Is(err, syscall.EROFS):
-		e := khenthuong.Errorf(khenthuong.EINVALID,
-			"Tệp dữ liệu “%s” nằm trên ổ đĩa chỉ đọc: thay đổi chưa được ghi.", path)
-		e.Err = err
+	var re *recordError
+	if errors.As(err, &re) {
+		return recordCorrupt(path, re)
+	}
+	if e := diskError(path, err, "Tệp dữ liệu không thay đổi."); e != nil {
 		return e
 	}
 	return khenthuong.Internal(err)

@@ -357,7 +357,7 @@ func (db *DB) AmendDecision(d *khenthuong.Decision, reason string) error {
 			return khenthuong.Errorf(khenthuong.EINVALID, "Không có gì thay đổi so với quyết định đã ban hành")
 		}
 		now := db.now()
-		s.Amendments = append(s.Amendments, khenthuong.Amendment{At: now, User: db.opts.User, Reason: reason, Before: string(before)})
+		s.Amendments = append(s.Amendments, khenthuong.Amendment{At: now, User: db.opts.User, Reason: reason, Before: string(jsonOf(before))})
 		s.UpdatedAt = now
 		v, err := putDecision(tx, s)
 		if err != nil {

@@ -28,17 +28,25 @@ func btoi(b []byte) uint64 {
 	return binary.BigEndian.Uint64(b)
 }
 
+// encode is the stored form of a record: its JSON and a checksum trailer
+// (see checksum.go), which keeps it valid JSON.
 func encode(v any) ([]byte, error) {
 	b, err := json.Marshal(v)
 	if err != nil {
 		return nil, fmt.Errorf("encode %T: %w", v, err)
 	}
-	return b, nil
+	return appendSum(b), nil
 }
 
+// decode reads a record written by encode (or, without checksum, by an
+// earlier version); a failed checksum or undecodable JSON is a *recordError.
 func decode(b []byte, v any) error {
-	if err := json.Unmarshal(b, v); err != nil {
-		return fmt.Errorf("decode %T: %w", v, err)
+	body, _, ok := splitSum(b)
+	if !ok {
+		return damagedRecord(b, v, reasonSum, nil)
+	}
+	if err := json.Unmarshal(body, v); err != nil {
+		return damagedRecord(b, v, reasonDecode, fmt.Errorf("decode %T: %w", v, err))
 	}
 	return nil
 }
@@ -135,7 +143,8 @@ func (v *searchValue) MarshalBinary() []byte {
 func (v *searchValue) UnmarshalBinary(b []byte) error {
 	nums, strs, ok := splitSearchValue(b)
 	if !ok {
-		return fmt.Errorf("search index value %s: malformed", brief(b))
+		return &recordError{what: "mục chỉ mục tìm kiếm", reason: reasonDecode,
+			err: fmt.Errorf("search index value %s: malformed", brief(b))}
 	}
 	*v = searchValue{
 		CampaignID: nums[0], NomineeID: nums[1], Order: int(nums[2]),
@@ -237,7 +246,10 @@ func (v *recipientValue) UnmarshalBinary(b []byte) error {
 // unmarshal is UnmarshalBinary with the form and decision number made by str,
 // which may share them: they recur in every recipient of a decision.
 func (v *recipientValue) unmarshal(b []byte, str func([]byte) string) error {
-	bad := func() error { return fmt.Errorf("decision index value %s: malformed", brief(b)) }
+	bad := func() error {
+		return &recordError{what: "mục chỉ mục quyết định", reason: reasonDecode,
+			err: fmt.Errorf("decision index value %s: malformed", brief(b))}
+	}
 	if len(b) < 3 || b[0] != recipientValueVersion {
 		return bad()
 	}

@@ -37,12 +37,27 @@ func FuzzOpenFile(f *testing.F) {
 	f.Add([]byte("not a database"))
 	f.Add(b[:4096])
 	f.Add(b[:3*4096])
+	// A letter of a record changed (issue 17): its checksum must catch it.
+	if i := bytes.Index(b, []byte("Tình")); i > 0 {
+		flipped := bytes.Clone(b)
+		flipped[i] ^= 0x01
+		f.Add(flipped)
+	}
 	f.Fuzz(func(t *testing.T, data []byte) {
 		path := filepath.Join(t.TempDir(), "fuzz.db")
 		if err := os.WriteFile(path, data, 0o600); err != nil {
 			t.Fatal(err)
 		}
 		db, err := Open(path, Options{NoBackup: true, Timeout: time.Second})
+		if len(data) == 0 {
+			// An emptied data file is never made a new database (issue 17).
+			if khenthuong.ErrorCode(err) != khenthuong.ECORRUPT {
+				t.Fatalf("an empty file: %v", err)
+			}
+			if fi, _ := os.Stat(path); fi.Size() != 0 {
+				t.Fatal("the empty file was written")
+			}
+		}
 		if err != nil {
 			if khenthuong.ErrorCode(err) == "" {
 				t.Fatal("nil-coded error")

@@ -48,7 +48,7 @@ func TestMigrationRunsAfterBackup(t *testing.T) {
 	// The backup holds the file as it was before the migration.
 	latest, err := LatestBackup(path)
 	mustNil(t, err)
-	bdb, err := bolt.Open(latest, 0o600, &bolt.Options{ReadOnly: true})
+	bdb, err := bolt.Open(expandForTest(t, latest), 0o600, &bolt.Options{ReadOnly: true})
 	mustNil(t, err)
 	defer bdb.Close()
 	mustNil(t, bdb.View(func(tx *bolt.Tx) error {

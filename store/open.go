@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime/debug"
+	"syscall"
 	"time"
 
 	bolt "go.etcd.io/bbolt"
@@ -28,10 +29,11 @@ func DefaultPath() string {
 }
 
 // Open opens (or creates and seeds) the data file at path. A file locked by
-// another window gives ELOCKED within opts.Timeout; a file that is not a
-// Khen thưởng data file or is damaged gives ECORRUPT; a file written by a
-// newer version gives ETOONEW. An existing file is backed up before anything
-// is written to it.
+// another window gives ELOCKED within opts.Timeout; a file that is empty, not
+// a Khen thưởng data file or damaged gives ECORRUPT (and is never written);
+// a file written by a newer version gives ETOONEW. A file found damaged
+// earlier opens for reading only (damage.go). Open takes no backup but
+// before a migration: the daily one is DailyBackup's.
 func Open(path string, opts Options) (*DB, error) {
 	if path == "" {
 		return nil, khenthuong.Errorf(khenthuong.EINVALID, "Chưa chọn tệp dữ liệu")
@@ -43,19 +45,32 @@ func Open(path string, opts Options) (*DB, error) {
 	path = abs
 	opts = opts.withDefaults(path)
 
-	existed := false
-	if fi, err := os.Stat(path); err == nil {
-		existed = fi.Size() > 0
-	} else if !errors.Is(err, fs.ErrNotExist) {
+	fi, err := os.Stat(path)
+	switch {
+	case err == nil && fi.IsDir():
+		return nil, khenthuong.Errorf(khenthuong.EINVALID, "“%s” là một thư mục, không phải tệp dữ liệu", path)
+	case err == nil && fi.Size() == 0:
+		return nil, emptyFileError(path)
+	case err == nil:
+	case !errors.Is(err, fs.ErrNotExist):
 		return nil, logInternal("open", path, err)
-	} else if opts.ReadOnly {
+	case opts.ReadOnly:
 		return nil, khenthuong.Errorf(khenthuong.ENOTFOUND, "Không tìm thấy tệp dữ liệu “%s”", path)
+	default:
+		if err := createFile(path, opts); err != nil {
+			return nil, err
+		}
 	}
 	if !opts.ReadOnly {
-		// The folder holds the office's personal data: private to the user when we create it.
-		if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
-			return nil, logInternal("open", path, err)
+		if err := markedDamaged(path, opts); err != nil {
+			return nil, err
 		}
+		tightenMode(path)
+	}
+	if !opts.noMarker {
+		// What a killed backup or restore left: even a reading command clears it.
+		removeStaleTemps(filepath.Dir(path), time.Now())
+		removeStaleTemps(opts.BackupDir, time.Now())
 	}
 
 	bdb, err := openBolt(path, opts)
@@ -63,11 +78,62 @@ func Open(path string, opts Options) (*DB, error) {
 		return nil, err
 	}
 	db := &DB{bolt: bdb, path: path, opts: opts}
-	if err := db.safePrepare(existed); err != nil {
+	if err := db.safePrepare(true); err != nil {
 		_ = bdb.Close()
 		return nil, err
 	}
 	return db, nil
+}
+
+// emptyFileError: an existing empty data file is what a full disk or a
+// failed copy leaves. It is never seeded into a new, empty database, which
+// would hide the loss and, in time, push the good backups out.
+func emptyFileError(path string) error {
+	e := khenthuong.Errorf(khenthuong.ECORRUPT,
+		"Tệp dữ liệu “%s” rỗng (0 byte): có thể ổ đĩa đã đầy hoặc tệp bị chép hỏng. Chương trình không ghi vào tệp này.", path)
+	e.Message += latestBackupHint(path)
+	return e
+}
+
+// createFile makes a new, seeded data file at path through a temporary file
+// linked into place, so path is never an empty or half-made file, and a file
+// another window created meanwhile is kept.
+func createFile(path string, opts Options) error {
+	dir := filepath.Dir(path)
+	// The folder holds the office's personal data: private to the user when we create it.
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		return writeError("create", dir, err, "")
+	}
+	tmp, err := writeTemp(dir, func(io.Writer) error { return nil })
+	if err != nil {
+		return writeError("create", dir, err, "")
+	}
+	defer os.Remove(tmp)
+	_ = os.Remove(tmp) // bbolt initialises a file it creates itself
+	bdb, err := bolt.Open(tmp, 0o600, &bolt.Options{Timeout: opts.Timeout})
+	if err != nil {
+		return writeError("create", path, err, "")
+	}
+	db := &DB{bolt: bdb, path: path, opts: opts}
+	err = bdb.Update(func(tx *bolt.Tx) error { return db.create(tx) })
+	if cerr := bdb.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		return writeError("create", path, err, "")
+	}
+	if err := os.Link(tmp, path); errors.Is(err, fs.ErrExist) {
+		return nil // created by another window meanwhile: theirs is kept
+	} else if err != nil {
+		// No hard links on this file system: a rename, which cannot refuse to replace.
+		if _, serr := os.Stat(path); serr == nil {
+			return nil
+		}
+		if err := os.Rename(tmp, path); err != nil {
+			return writeError("create", path, err, "")
+		}
+	}
+	return nil
 }
 
 // openBolt opens the file with bbolt and translates its failures into what a
@@ -112,6 +178,12 @@ func openBolt(path string, opts Options) (db *bolt.DB, err error) {
 	case errors.Is(err, fs.ErrPermission):
 		return nil, khenthuong.Errorf(khenthuong.EINVALID, "Không có quyền mở tệp dữ liệu “%s”", path)
 	}
+	var pe *fs.PathError
+	var errno syscall.Errno
+	if !errors.As(err, &pe) && !errors.As(err, &errno) {
+		// bbolt's own complaints about the content ("file size too small"...).
+		return nil, corruptError(path, err)
+	}
 	return nil, logInternal("open", path, err)
 }
 
@@ -123,12 +195,8 @@ func lockedError(path string) error {
 // corruptError tells the clerk the file is unusable and which backup can replace it.
 func corruptError(path string, cause error) error {
 	e := khenthuong.Errorf(khenthuong.ECORRUPT,
-		"Tệp dữ liệu “%s” bị hỏng hoặc không phải tệp dữ liệu Khen thưởng.", path)
-	if b, err := LatestBackup(path); err == nil {
-		e.Message += fmt.Sprintf(" Có thể khôi phục từ bản sao lưu gần nhất: “%s”.", b)
-	} else {
-		e.Message += " Không tìm thấy bản sao lưu nào bên cạnh tệp này."
-	}
+		"Tệp dữ liệu “%s” bị hỏng hoặc không phải tệp dữ liệu Khen thưởng. Chương trình không ghi vào tệp này.", path)
+	e.Message += latestBackupHint(path)
 	e.Err = cause
 	return e
 }
@@ -171,6 +239,8 @@ func (db *DB) prepare(existed bool) error {
 		return corruptError(db.path, err)
 	}
 	if !hasMeta {
+		// A file without buckets at all is one an earlier version began to
+		// create: it holds nothing, seeding it loses nothing.
 		if db.opts.ReadOnly || existed && !isEmpty(db.bolt) {
 			// A bbolt file, but not ours: never write into someone else's data.
 			return corruptError(db.path, errors.New("no meta bucket"))
@@ -189,12 +259,10 @@ func (db *DB) prepare(existed bool) error {
 		// damage, not something to paper over with an empty bucket.
 		return corruptError(db.path, errors.New("a bucket of the current schema is missing"))
 	}
-	if existed && (!db.opts.NoBackup || migrate) {
-		if _, err := db.autoBackup(); err != nil {
+	if migrate {
+		if _, err := db.SafetyBackup("migrate"); err != nil {
 			return err
 		}
-	}
-	if migrate {
 		return db.internal("migrate", db.bolt.Update(func(tx *bolt.Tx) error { return db.migrate(tx, schema) }))
 	}
 	return nil

@@ -24,7 +24,11 @@ func (db *DB) Template(formCode string) ([]byte, error) {
 		if v == nil {
 			return khenthuong.Errorf(khenthuong.ENOTFOUND, "Hình thức %s dùng mẫu mặc định", code)
 		}
-		out = bytes.Clone(v)
+		body, _, ok := splitSum(v) // stored with a checksum, as every record (checksum.go)
+		if !ok {
+			return &recordError{what: "mẫu in “" + code + "”", reason: reasonSum}
+		}
+		out = bytes.Clone(body)
 		return nil
 	})
 	return out, err
@@ -42,7 +46,7 @@ func (db *DB) SaveTemplate(formCode string, data []byte) error {
 		}
 		b := tx.Bucket(bucketTemplates)
 		before := rawOrNil(b.Get([]byte(code)))
-		if err := b.Put([]byte(code), data); err != nil {
+		if err := b.Put([]byte(code), appendSum(bytes.TrimRight(bytes.Clone(data), " \t\r\n"))); err != nil {
 			return err
 		}
 		return db.audit(tx, entityTemplate, code, actionUpdate, before, json.RawMessage(data))

@@ -158,7 +158,7 @@ func (db *DB) buildSearch() error {
 			name, id, ok := splitSearchKeyBytes(k)
 			nums, strs, ok2 := splitSearchValue(v)
 			if !ok || !ok2 {
-				return fmt.Errorf("idx_search entry %s: malformed", brief(k))
+				return &recordError{what: "mục chỉ mục tìm kiếm", reason: reasonDecode, err: fmt.Errorf("idx_search entry %s: malformed", brief(k))}
 			}
 			e := indexEntry{id: id, campaignID: nums[0], nomineeID: nums[1], order: int(nums[2]),
 				kind: khenthuong.Kind(str(strs[0])), form: str(strs[1]), status: khenthuong.Status(str(strs[2]))}

@@ -40,6 +40,20 @@ type pageWalker struct {
 	maxPgid  uint64 // pages at or above it are not part of the file
 	seen     map[uint64]bool
 	deep     bool // walk every bucket's tree, not only the directory
+	sums     bool // verify every record's checksum on the way (deep only)
+	problems []Problem
+	bufs     [][]byte // one page buffer per depth: a page is read while its parent's is in use
+}
+
+// buffer returns the page buffer of depth, of n bytes.
+func (w *pageWalker) buffer(depth, n int) []byte {
+	for len(w.bufs) <= depth {
+		w.bufs = append(w.bufs, nil)
+	}
+	if cap(w.bufs[depth]) < n {
+		w.bufs[depth] = make([]byte, n)
+	}
+	return w.bufs[depth][:n]
 }
 
 // verifyPages checks the page tree of tx's snapshot of the file at path:
@@ -50,53 +64,58 @@ func verifyPages(tx *bolt.Tx, path string, deep bool) error {
 		return err
 	}
 	defer f.Close()
+	w := newPageWalker(tx, f, deep)
+	return w.walk(uint64(tx.Cursor().Bucket().Root()), 0, true, "")
+}
+
+func newPageWalker(tx *bolt.Tx, f *os.File, deep bool) *pageWalker {
 	w := &pageWalker{f: f, pageSize: tx.DB().Info().PageSize, seen: map[uint64]bool{}, deep: deep}
 	w.maxPgid = uint64(tx.Size()) / uint64(w.pageSize)
-	return w.walk(uint64(tx.Cursor().Bucket().Root()), 0, true)
+	return w
 }
 
 // walk checks the page pgid and every page below it; directory is true in
 // the root bucket, whose leaves list the buckets.
-func (w *pageWalker) walk(pgid uint64, depth int, directory bool) error {
+func (w *pageWalker) walk(pgid uint64, depth int, directory bool, bucket string) error {
 	if depth > maxTreeDepth {
-		return fmt.Errorf("page %d: tree deeper than %d", pgid, maxTreeDepth)
+		return fmt.Errorf("trang %d: cây trang sâu quá %d tầng", pgid, maxTreeDepth)
 	}
 	if pgid < 2 || pgid >= w.maxPgid {
-		return fmt.Errorf("page number %d outside the file (%d pages)", pgid, w.maxPgid)
+		return fmt.Errorf("số trang %d nằm ngoài tệp (tệp có %d trang)", pgid, w.maxPgid)
 	}
 	if w.seen[pgid] {
-		return fmt.Errorf("page %d reached twice", pgid)
+		return fmt.Errorf("trang %d được trỏ tới hai lần", pgid)
 	}
 	if !w.deep && !directory {
 		return nil // a bucket's own tree: left to Check
 	}
 	head := make([]byte, pageHeaderSize)
 	if _, err := w.f.ReadAt(head, int64(pgid)*int64(w.pageSize)); err != nil {
-		return fmt.Errorf("page %d: %w", pgid, err)
+		return fmt.Errorf("trang %d: %w", pgid, err)
 	}
 	overflow := uint64(binary.LittleEndian.Uint32(head[12:]))
 	if binary.LittleEndian.Uint64(head) != pgid || pgid+overflow >= w.maxPgid {
-		return fmt.Errorf("page %d: header says page %d with %d overflow pages", pgid, binary.LittleEndian.Uint64(head), overflow)
+		return fmt.Errorf("trang %d: phần đầu trang ghi số trang %d với %d trang nối tiếp", pgid, binary.LittleEndian.Uint64(head), overflow)
 	}
 	if err := w.mark(pgid, overflow); err != nil {
 		return err
 	}
-	page := make([]byte, (overflow+1)*uint64(w.pageSize))
+	page := w.buffer(depth, int((overflow+1)*uint64(w.pageSize)))
 	if _, err := w.f.ReadAt(page, int64(pgid)*int64(w.pageSize)); err != nil {
-		return fmt.Errorf("page %d: %w", pgid, err)
+		return fmt.Errorf("trang %d: %w", pgid, err)
 	}
-	return w.elements(page, pgid, false, depth, directory)
+	return w.elements(page, pgid, false, depth, directory, bucket)
 }
 
 // mark records a page and its overflow pages as reached, refusing any reached
 // before (a loop, or two parents sharing a page).
 func (w *pageWalker) mark(pgid, overflow uint64) error {
 	if pgid+overflow >= w.maxPgid {
-		return fmt.Errorf("page %d: %d overflow pages run past the end of the file", pgid, overflow)
+		return fmt.Errorf("trang %d: %d trang nối tiếp vượt quá cuối tệp", pgid, overflow)
 	}
 	for p := pgid; p <= pgid+overflow; p++ {
 		if w.seen[p] {
-			return fmt.Errorf("page %d reached twice", p)
+			return fmt.Errorf("trang %d được trỏ tới hai lần", p)
 		}
 		w.seen[p] = true
 	}
@@ -106,17 +125,17 @@ func (w *pageWalker) mark(pgid, overflow uint64) error {
 // elements checks the elements of a page held in b: a file page, or the page
 // inside an inline bucket's value, which must be a leaf (bbolt would follow a
 // branch there back to the same page forever).
-func (w *pageWalker) elements(b []byte, pgid uint64, inline bool, depth int, directory bool) error {
+func (w *pageWalker) elements(b []byte, pgid uint64, inline bool, depth int, directory bool, bucket string) error {
 	if len(b) < pageHeaderSize {
-		return fmt.Errorf("page %d: shorter than its header", pgid)
+		return fmt.Errorf("trang %d: ngắn hơn phần đầu trang", pgid)
 	}
 	flags := binary.LittleEndian.Uint16(b[8:])
 	count := int(binary.LittleEndian.Uint16(b[10:]))
 	if inline && flags != leafPageFlag {
-		return fmt.Errorf("page %d: inline bucket that is not a leaf (flags %#x)", pgid, flags)
+		return fmt.Errorf("trang %d: nhóm dữ liệu nhúng không phải trang lá (cờ %#x)", pgid, flags)
 	}
 	if pageHeaderSize+count*pageElementSize > len(b) {
-		return fmt.Errorf("page %d: %d elements do not fit", pgid, count)
+		return fmt.Errorf("trang %d: %d phần tử không vừa trong trang", pgid, count)
 	}
 	for i := range count {
 		off := pageHeaderSize + i*pageElementSize
@@ -125,9 +144,9 @@ func (w *pageWalker) elements(b []byte, pgid uint64, inline bool, depth int, dir
 		case branchPageFlag:
 			pos, ksize := int(binary.LittleEndian.Uint32(e)), int(binary.LittleEndian.Uint32(e[4:]))
 			if off+pos+ksize > len(b) {
-				return fmt.Errorf("page %d: key %d outside the page", pgid, i)
+				return fmt.Errorf("trang %d: khóa %d nằm ngoài trang", pgid, i)
 			}
-			if err := w.walk(binary.LittleEndian.Uint64(e[8:]), depth+1, directory); err != nil {
+			if err := w.walk(binary.LittleEndian.Uint64(e[8:]), depth+1, directory, bucket); err != nil {
 				return err
 			}
 		case leafPageFlag:
@@ -135,24 +154,113 @@ func (w *pageWalker) elements(b []byte, pgid uint64, inline bool, depth int, dir
 			pos, ksize, vsize := binary.LittleEndian.Uint32(e[4:]), binary.LittleEndian.Uint32(e[8:]), binary.LittleEndian.Uint32(e[12:])
 			start := uint64(off) + uint64(pos) + uint64(ksize)
 			if start+uint64(vsize) > uint64(len(b)) {
-				return fmt.Errorf("page %d: element %d outside the page", pgid, i)
-			}
-			if elemFlags&bucketLeafFlag == 0 {
-				continue
+				return fmt.Errorf("trang %d: phần tử %d nằm ngoài trang", pgid, i)
 			}
 			v := b[start : start+uint64(vsize)]
+			key := b[uint64(off)+uint64(pos) : start]
+			if elemFlags&bucketLeafFlag == 0 {
+				if _, summed, ok := splitSum(v); w.sums && summed && !ok {
+					w.problems = append(w.problems, Problem{Entity: bucketEntity([]byte(bucket)), Key: recordKey(key),
+						Message: "Bản ghi bị hỏng: " + reasonSum})
+				}
+				continue
+			}
+			child := string(key)
 			if len(v) < bucketHeaderLen {
-				return fmt.Errorf("page %d: bucket %d has a short header", pgid, i)
+				return fmt.Errorf("trang %d: nhóm dữ liệu %d có phần đầu quá ngắn", pgid, i)
 			}
 			if root := binary.LittleEndian.Uint64(v); root != 0 {
-				if err := w.walk(root, depth+1, false); err != nil {
+				if err := w.walk(root, depth+1, false, child); err != nil {
 					return err
 				}
-			} else if err := w.elements(v[bucketHeaderLen:], pgid, true, depth+1, false); err != nil { // inline bucket
+			} else if err := w.elements(v[bucketHeaderLen:], pgid, true, depth+1, false, child); err != nil { // inline bucket
 				return err
 			}
 		default:
-			return fmt.Errorf("page %d: neither branch nor leaf (flags %#x)", pgid, flags)
+			return fmt.Errorf("trang %d: không phải trang nhánh hay trang lá (cờ %#x)", pgid, flags)
+		}
+	}
+	return nil
+}
+
+// damageCheck looks for damage only, reading the file through its own
+// handle rather than bbolt's memory map (so a large file's pages do not
+// swell the process): the whole page tree, every record's checksum, and the
+// free list (in the file, not claimed by the tree). It is the check before
+// a backup.
+func damageCheck(tx *bolt.Tx, path string) ([]Problem, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	w := newPageWalker(tx, f, true)
+	w.sums = true
+	if err := w.walk(uint64(tx.Cursor().Bucket().Root()), 0, true, ""); err != nil {
+		return append(w.problems, Problem{Entity: entityFile, Message: "Cấu trúc tệp bị hỏng: " + err.Error()}), nil
+	}
+	if err := w.freelist(tx); err != nil {
+		return append(w.problems, Problem{Entity: entityFile, Message: "Danh sách trang trống bị hỏng: " + err.Error()}), nil
+	}
+	return w.problems, nil
+}
+
+const (
+	metaPageSize     = 64 // magic, version, page size, flags, root (16), freelist, pgid, txid, checksum
+	freelistPageFlag = 0x10
+	noFreelist       = ^uint64(0)
+)
+
+// freelist checks the free pages of tx's meta page: each inside the file and
+// none reached by the tree (bbolt would hand it out and overwrite live data).
+func (w *pageWalker) freelist(tx *bolt.Tx) error {
+	var fl uint64 = noFreelist
+	for _, id := range []uint64{0, 1} {
+		b := make([]byte, pageHeaderSize+metaPageSize)
+		if _, err := w.f.ReadAt(b, int64(id)*int64(w.pageSize)); err != nil {
+			return fmt.Errorf("trang %d: %w", id, err)
+		}
+		m := b[pageHeaderSize:]
+		if binary.LittleEndian.Uint64(m[48:]) == uint64(tx.ID()) {
+			fl = binary.LittleEndian.Uint64(m[32:])
+		}
+	}
+	if fl == noFreelist {
+		return nil // not kept in the file (NoFreelistSync) or not found: nothing to compare
+	}
+	if fl < 2 || fl >= w.maxPgid {
+		return fmt.Errorf("số trang %d nằm ngoài tệp (tệp có %d trang)", fl, w.maxPgid)
+	}
+	head := make([]byte, pageHeaderSize+8)
+	if _, err := w.f.ReadAt(head, int64(fl)*int64(w.pageSize)); err != nil {
+		return fmt.Errorf("trang %d: %w", fl, err)
+	}
+	if binary.LittleEndian.Uint16(head[8:])&freelistPageFlag == 0 {
+		return fmt.Errorf("trang %d không phải danh sách trang trống", fl)
+	}
+	overflow := uint64(binary.LittleEndian.Uint32(head[12:]))
+	if err := w.mark(fl, overflow); err != nil {
+		return err
+	}
+	count, start := uint64(binary.LittleEndian.Uint16(head[10:])), uint64(pageHeaderSize)
+	if count == 0xFFFF {
+		count, start = binary.LittleEndian.Uint64(head[pageHeaderSize:]), pageHeaderSize+8
+	}
+	size := (overflow + 1) * uint64(w.pageSize)
+	if start+count*8 > size {
+		return fmt.Errorf("trang %d: %d số trang trống không vừa", fl, count)
+	}
+	page := make([]byte, size)
+	if _, err := w.f.ReadAt(page, int64(fl)*int64(w.pageSize)); err != nil {
+		return fmt.Errorf("trang %d: %w", fl, err)
+	}
+	for i := range count {
+		id := binary.LittleEndian.Uint64(page[start+i*8:])
+		if id < 2 || id >= w.maxPgid {
+			return fmt.Errorf("trang trống %d nằm ngoài tệp", id)
+		}
+		if w.seen[id] {
+			return fmt.Errorf("trang %d vừa trống vừa đang dùng", id)
 		}
 	}
 	return nil

@@ -70,15 +70,19 @@ func bigFile(b *testing.B) string {
 }
 
 // runMeasured runs the binary (through the helper, see rssHelperEnv) and returns its maximum resident set in MB.
-func runMeasured(b *testing.B, args ...string) float64 {
+func runMeasured(b *testing.B, args ...string) float64 { return rssOf(b, true, args...) }
+
+// rssOf runs the binary through the helper, which prints the peak resident
+// set also for a command that fails; ok says which outcome is expected.
+func rssOf(b *testing.B, ok bool, args ...string) float64 {
 	b.Helper()
 	cmd := exec.Command(os.Args[0], append([]string{bin}, args...)...)
 	cmd.Env = append(childEnv(), rssHelperEnv+"=1")
 	var errb bytes.Buffer
 	cmd.Stderr = &errb
 	out, err := cmd.Output()
-	if err != nil {
-		b.Fatalf("%v: %v\n%s", args, err, errb.Bytes())
+	if (err == nil) != ok {
+		b.Fatalf("%v: exit %v, want success %v\n%s", args, err, ok, errb.Bytes())
 	}
 	kb, err := strconv.ParseFloat(strings.TrimSpace(string(out)), 64)
 	if err != nil {

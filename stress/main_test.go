@@ -78,7 +78,8 @@ func childEnv() []string {
 func rssHelper(args []string) int {
 	cmd := exec.Command(args[0], args[1:]...)
 	cmd.Stdout, cmd.Stderr = io.Discard, os.Stderr
-	if err := cmd.Run(); err != nil {
+	err := cmd.Run()
+	if cmd.ProcessState == nil {
 		fmt.Fprintln(os.Stderr, err)
 		return 1
 	}
@@ -86,8 +87,9 @@ func rssHelper(args []string) int {
 	if !ok {
 		return 1
 	}
+	// The figure also for a command that fails (a file refused): its exit code follows.
 	fmt.Println(ru.Maxrss)
-	return 0
+	return cmd.ProcessState.ExitCode()
 }
 
 // result is what one run of the binary printed and returned.

@@ -3,19 +3,18 @@ package main
 import (
 	"fmt"
 
-	"khenthuong"
 	"khenthuong/store"
 )
 
 func init() {
 	commands["backup"] = command{
 		usage: `backup -o FILE
-    sao lưu tệp dữ liệu (bản chụp nhất quán, không cần đóng chương trình)`,
+    sao lưu tệp dữ liệu (bản chụp nhất quán, không cần đóng chương trình; FILE.zst hay FILE.gz: nén)`,
 		run: runBackup,
 	}
 	commands["restore"] = command{
 		usage: `restore FILE
-    khôi phục từ bản sao lưu (kiểm tra bản sao lưu trước, giữ lại bản hiện tại)`,
+    khôi phục từ bản sao lưu, nén (.zst, .gz) hay không (kiểm tra bản sao lưu trước, giữ lại bản hiện tại)`,
 		run: runRestore,
 	}
 	commands["check"] = command{
@@ -72,10 +71,10 @@ func runCheck(e *env, args []string) error {
 		return err
 	}
 	for _, p := range problems {
-		fmt.Fprintf(e.stdout, "%s %s: %s\n", p.Entity, p.Key, p.Message)
+		fmt.Fprintln(e.stdout, p.Label())
 	}
 	if len(problems) > 0 {
-		return khenthuong.Errorf(khenthuong.ECORRUPT, "Tệp dữ liệu có %d lỗi", len(problems))
+		return store.CheckError(e.dbPath, problems)
 	}
 	fmt.Fprintln(e.stdout, "Tệp dữ liệu không có lỗi.")
 	return nil

@@ -96,6 +96,32 @@ func runReview(e *env, args []string) error {
 	if err := db.SetStatus(ids, to, *reason); err != nil {
 		return err
 	}
-	fmt.Fprintf(e.stderr, "Đã chuyển %d đề nghị sang “%s”.\n", len(ids), to.Label())
+	// SetStatus leaves a nomination already in the status as it is: say so
+	// rather than report a change that did not happen.
+	listed, already := alreadyIn(ns, ids, to)
+	if changed := listed - already; changed > 0 || already == 0 {
+		fmt.Fprintf(e.stderr, "Đã chuyển %d đề nghị sang “%s”.\n", changed, to.Label())
+	}
+	if already > 0 {
+		fmt.Fprintf(e.stderr, "%d đề nghị đã ở trạng thái “%s” từ trước, không thay đổi.\n", already, to.Label())
+	}
 	return nil
+}
+
+// alreadyIn counts the listed nominations (each once) and those already in
+// status to; a rejection is a change anyway, since it records the new reason.
+func alreadyIn(ns []khenthuong.Nomination, ids []uint64, to khenthuong.Status) (listed, already int) {
+	set := make(map[uint64]bool, len(ids))
+	for _, id := range ids {
+		set[id] = true
+	}
+	if to == khenthuong.StatusRejected {
+		return len(set), 0
+	}
+	for i := range ns {
+		if set[ns[i].ID] && ns[i].Status == to {
+			already++
+		}
+	}
+	return len(set), already
 }

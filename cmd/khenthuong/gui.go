@@ -3,10 +3,12 @@ package main
 import (
 	"fmt"
 	"log/slog"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/app"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 
 	"khenthuong"
@@ -27,8 +29,32 @@ func runGUI(e *env) int {
 		return 1
 	}
 	defer db.Close()
-	ui.New(a, db, ui.Options{DataPath: e.dbPath, Version: version, Open: fileOpener}).ShowAndRun()
+	w := ui.New(a, db, ui.Options{DataPath: e.dbPath, Version: version, Open: fileOpener})
+	go dailyBackup(db, w.Window())
+	w.ShowAndRun()
 	return 0
+}
+
+// backupDelay lets the first screen fill before the daily backup reads the
+// whole file: on a slow disk the two would compete.
+var backupDelay = 3 * time.Second
+
+// dailyBackup takes the day's automatic backup in the background. A file its
+// check finds damaged refuses writes from then on: the clerk is told, with
+// the backup to restore.
+func dailyBackup(db *store.DB, w fyne.Window) {
+	time.Sleep(backupDelay)
+	name, err := db.DailyBackup()
+	if err == nil {
+		if name != "" {
+			slog.Info("đã sao lưu tự động", "backup", name)
+		}
+		return
+	}
+	slog.Error("sao lưu tự động thất bại", "path", db.Path(), "err", err)
+	fyne.Do(func() {
+		dialog.ShowInformation("Sao lưu tự động", khenthuong.ErrorMessage(err), w)
+	})
 }
 
 // showFatal tells the clerk, in a window, why the program cannot start; for a

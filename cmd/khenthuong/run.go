@@ -145,7 +145,8 @@ func printUsage(w io.Writer) {
 // hears that it is open elsewhere within 2 s of starting the command.
 const lockWait = 1500 * time.Millisecond
 
-// openDB opens the data file for a subcommand.
+// openDB opens the data file for a subcommand. The day's automatic backup,
+// if still due, is taken before the command's first write.
 func (e *env) openDB(readOnly bool) (*store.DB, error) {
-	return store.Open(e.dbPath, store.Options{ReadOnly: readOnly, Timeout: lockWait})
+	return store.Open(e.dbPath, store.Options{ReadOnly: readOnly, Timeout: lockWait, BackupBeforeWrite: true})
 }
