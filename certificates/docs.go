@@ -120,9 +120,9 @@ func (s DocStyle) words(spans []span, size float64, soft bool) []lword {
 		text, _ := coverText(face, sn.text)
 		first := true
 		for len(text) > 0 {
-			i := strings.IndexFunc(text, unicode.IsSpace)
+			i := strings.IndexFunc(text, breakSpace)
 			if i == 0 {
-				text = strings.TrimLeftFunc(text, unicode.IsSpace)
+				text = strings.TrimLeftFunc(text, breakSpace)
 				joined = false
 				first = false
 				continue
@@ -150,6 +150,10 @@ func (s DocStyle) words(spans []span, size float64, soft bool) []lword {
 	}
 	return out
 }
+
+// breakSpace is a space a line may break at: any but the no-break space,
+// which ties a blank to its word ("số\u00a0…").
+func breakSpace(r rune) bool { return unicode.IsSpace(r) && r != '\u00a0' }
 
 // softParts splits a word after each "/" and "-" inside it when soft.
 func softParts(w string, soft bool) []string {
