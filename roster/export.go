@@ -332,15 +332,7 @@ func newExportStyles(f *excelize.File) (*exportStyles, error) {
 }
 
 func writeRosterSheet(f *excelize.File, sheet string, g rosterGroup, opts ExportOptions, st *exportStyles) error {
-	size, orientation, fitW, fitH, fit := 9, "landscape", 1, 0, true // 9 = A4
-	if err := f.SetPageLayout(sheet, &excelize.PageLayoutOptions{Size: &size, Orientation: &orientation, FitToWidth: &fitW, FitToHeight: &fitH}); err != nil {
-		return err
-	}
-	if err := f.SetSheetProps(sheet, &excelize.SheetPropsOptions{FitToPage: &fit}); err != nil {
-		return err
-	}
-	margin, top := 0.4, 0.6
-	if err := f.SetPageMargins(sheet, &excelize.PageLayoutMarginsOptions{Left: &margin, Right: &margin, Top: &top, Bottom: &top}); err != nil {
+	if err := setPrint(f, sheet, sheetPrint{landscape: true}); err != nil {
 		return err
 	}
 	sw, err := f.NewStreamWriter(sheet)
@@ -373,10 +365,12 @@ func writeRosterSheet(f *excelize.File, sheet string, g rosterGroup, opts Export
 		}
 		values[i] = vals
 	}
+	colWidths := make([]float64, len(widths))
 	for c, w := range widths {
-		if err := sw.SetColWidth(c+1, c+1, max(w, 6)); err != nil {
-			return err
-		}
+		colWidths[c] = max(w, 6)
+	}
+	if err := setStreamColWidths(sw, colWidths); err != nil {
+		return err
 	}
 	if err := sw.SetPanes(&excelize.Panes{
 		Freeze: true, YSplit: exportHeaderRow, TopLeftCell: fmt.Sprintf("A%d", exportHeaderRow+1), ActivePane: "bottomLeft",
@@ -436,15 +430,12 @@ func writeRosterSheet(f *excelize.File, sheet string, g rosterGroup, opts Export
 		return err
 	}
 	last := exportHeaderRow + max(len(values), 1)
-	quoted := "'" + strings.ReplaceAll(sheet, "'", "''") + "'"
 	if err := f.SetDefinedName(&excelize.DefinedName{
-		Name: "_xlnm.Print_Area", Scope: sheet, RefersTo: fmt.Sprintf("%s!$A$1:$%s$%d", quoted, lastMain, last),
+		Name: "_xlnm.Print_Area", Scope: sheet, RefersTo: fmt.Sprintf("%s!$A$1:$%s$%d", quotedSheet(sheet), lastMain, last),
 	}); err != nil {
 		return err
 	}
-	return f.SetDefinedName(&excelize.DefinedName{
-		Name: "_xlnm.Print_Titles", Scope: sheet, RefersTo: fmt.Sprintf("%s!$%d:$%d", quoted, exportHeaderRow, exportHeaderRow),
-	})
+	return setPrintTitles(f, sheet, exportHeaderRow, exportHeaderRow)
 }
 
 func longestWord(s string) int {

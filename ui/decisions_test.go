@@ -109,6 +109,7 @@ func TestDecisions(t *testing.T) {
 		e.date.SetText("24/10/2025")
 		test.Type(e.signerName, "Hoàng Nam")
 		test.Type(e.submissionNo, "312/TTr-SNV")
+		e.submissionDate.SetText("10/10/2025")
 		test.Tap(e.save)
 		waitAll(m)
 		if s.editor != nil {
