@@ -223,6 +223,9 @@ func ListSections(d *khenthuong.Decision) []ListSection {
 		}
 		out = append(out, sec)
 	}
+	if len(out) == 1 {
+		out[0].Heading = "" // one kind: the subtitle names it, no "I."
+	}
 	for si := range out {
 		es := out[si].Entries
 		for ei := range es {
@@ -497,7 +500,8 @@ func DecisionPages(doc DecisionDoc, opts DecisionOptions) ([]Page, error) {
 	st := AdminStyle()
 	boxes := st.decisionBoxes(t)
 	list := st.listBoxes(&t.List, opts.ListTable)
-	list[0].newPage = true
+	// The list is an appendix: a new page, numbered on its own.
+	list[0].newPage, list[0].restart = true, true
 	pages := st.paginate(append(boxes, list...))
 	if opts.MarkBlanks {
 		for i := range pages {

@@ -102,3 +102,40 @@ func TestDraftBlanks(t *testing.T) {
 		}
 	}
 }
+
+// TestListLayoutRules: the attached list inside a decision is numbered on
+// its own (checkPageFrame reads it), a list of one kind has no "I.", and in
+// the table form a collective whose name holds its unit takes the name and
+// "Chức vụ, đơn vị" columns rather than wrapping beside an empty cell.
+func TestListLayoutRules(t *testing.T) {
+	d := mixDecision("BKCT", 14, 0, 30, 0, false)
+	path := docPDF(t, "qd.pdf", func(b *bytes.Buffer) error { return WriteDecision(b, decisionDoc(d), DecisionOptions{}) })
+	checkPageFrame(t, path, AdminStyle())
+	pages := pdfText(t, path)
+	if len(pages) < 3 {
+		t.Fatalf("%d pages: want the decision, then a list of more than a page", len(pages))
+	}
+	for _, p := range pages {
+		if strings.Contains(p, "I. CÁ NHÂN") {
+			t.Errorf("a list of individuals only has a section heading:\n%.300s", p)
+		}
+	}
+
+	long := "Phòng Cảnh sát phòng cháy, chữa cháy và cứu nạn, cứu hộ Công an tỉnh Quảng Trị"
+	d = mixDecision("BKCT", 15, 2, 3, 0, false)
+	d.Recipients[0].Nominee.Name, d.Recipients[0].Nominee.Unit = long, "Công an tỉnh Quảng Trị"
+	lp, err := ListPages(decisionDoc(d), true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	st := AdminStyle()
+	var lines []Text
+	for _, tx := range lp[0].Texts {
+		if strings.HasPrefix(long, tx.Text) || strings.Contains(long, tx.Text) && tx.X > st.Left+14 && tx.X < st.Left+16 {
+			lines = append(lines, tx)
+		}
+	}
+	if len(lines) == 0 || len(lines) > 2 {
+		t.Errorf("the long collective name is on %d lines: %+v", len(lines), lines)
+	}
+}
