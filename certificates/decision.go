@@ -396,25 +396,44 @@ func (doc DecisionDoc) Text(opts DecisionOptions) (*DecisionText, error) {
 		out.Articles = append(out.Articles, Article{Label: "Điều " + string(rune('1'+i)) + ".", Paras: paras})
 	}
 
-	for _, r := range texts.Recipients {
-		if r = strings.TrimSpace(strings.TrimLeft(fill(r), "-–+• ")); r != "" {
-			out.Recipients = append(out.Recipients, r)
-		}
+	filled := make([]string, len(texts.Recipients))
+	for i, r := range texts.Recipients {
+		filled[i] = fill(r)
 	}
-	for i, r := range out.Recipients {
-		end := ";"
-		if i == len(out.Recipients)-1 {
-			end = "."
-		}
-		out.Recipients[i] = "- " + khenthuong.EndWith(r, end)
-	}
-	for _, l := range strings.Split(d.SignerTitle, "\n") {
-		if l = strings.TrimSpace(l); l != "" {
-			out.SignerTitle = append(out.SignerTitle, strings.ToUpper(l))
-		}
-	}
+	out.Recipients = recipientLines(filled)
+	out.SignerTitle = titleLines(d.SignerTitle)
 	out.List = doc.listText(vars)
 	return out, nil
+}
+
+// recipientLines writes Nơi nhận: "- " before each line, ";" after each,
+// "." after the last, whatever the office typed.
+func recipientLines(lines []string) []string {
+	var out []string
+	for _, r := range lines {
+		if r = strings.TrimSpace(strings.TrimLeft(r, "-–+• ")); r != "" {
+			out = append(out, r)
+		}
+	}
+	for i, r := range out {
+		end := ";"
+		if i == len(out)-1 {
+			end = "."
+		}
+		out[i] = "- " + khenthuong.EndWith(r, end)
+	}
+	return out
+}
+
+// titleLines are a signer's title lines in capitals.
+func titleLines(title string) []string {
+	var out []string
+	for _, l := range strings.Split(title, "\n") {
+		if l = strings.TrimSpace(l); l != "" {
+			out = append(out, strings.ToUpper(l))
+		}
+	}
+	return out
 }
 
 func (doc *DecisionDoc) listText(vars map[string]string) ListText {
