@@ -139,3 +139,24 @@ func TestListLayoutRules(t *testing.T) {
 		t.Errorf("the long collective name is on %d lines: %+v", len(lines), lines)
 	}
 }
+
+// TestCertificateAchievementWraps: a long achievement goes onto two lines
+// of the default Bằng khen before it shrinks below 16 pt.
+func TestCertificateAchievementWraps(t *testing.T) {
+	d := testDecision()
+	d.Recipients[0].Achievement = "Đã có thành tích xuất sắc trong phong trào Toàn dân bảo vệ an ninh Tổ quốc giai đoạn 2014 - 2023, góp phần giữ vững an ninh chính trị, trật tự an toàn xã hội trên địa bàn tỉnh"
+	tpl, _ := DefaultTemplate(DefaultBangKhen)
+	p, warns := Layout(tpl, ValuesFor(d, &d.Recipients[0], testForm("BKCT"), testSettings()), ModePlain)
+	if len(warns) > 0 {
+		t.Errorf("warnings %v", warns)
+	}
+	var lines []Text
+	for _, tx := range p.Texts {
+		if tx.Key == KeyAchievement {
+			lines = append(lines, tx)
+		}
+	}
+	if len(lines) != 2 || lines[0].Size < 16 {
+		t.Errorf("the achievement is on %d lines at %.1f pt, want 2 at 16 pt or more", len(lines), lines[0].Size)
+	}
+}
