@@ -216,8 +216,20 @@ func (s DocStyle) paymentSignatures(doc PaymentsDoc) box {
 	}
 	y := s.face("I").Ascent * 13 * mmPerPt
 	date = upperFirst(date)
+	// The date line as large as it can be, up to 13 pt, while the other
+	// signers' titles keep one line each ("NGƯỜI LẬP BIỂU" unbroken).
 	dateSize := 13.0
 	cols := s.signatureColumns(len(sigs), date, dateSize)
+	for ; dateSize > 11; dateSize -= 0.5 {
+		cols = s.signatureColumns(len(sigs), date, dateSize)
+		fits := true
+		for i, sg := range sigs[:max(len(sigs)-1, 0)] {
+			fits = fits && s.face("B").Width(strings.ToUpper(sg), 13) <= cols[i]-4
+		}
+		if fits {
+			break
+		}
+	}
 	centres := make([]float64, len(cols))
 	x := s.Left
 	for i, w := range cols {

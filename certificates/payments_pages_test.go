@@ -45,3 +45,21 @@ func TestPaymentsSignedPageHoldsRows(t *testing.T) {
 		}
 	}
 }
+
+// The signers' titles keep one line each beside the date's column.
+func TestPaymentsSignersOnOneLine(t *testing.T) {
+	d := mixDecision("BKCT", 70, 1, 3, 0, false)
+	pages, err := PaymentsPages(PaymentsDoc{Decisions: []khenthuong.Decision{*d}, Forms: testForms(), Settings: testSettings()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	found := map[string]bool{}
+	for _, tx := range pages[len(pages)-1].Texts {
+		found[tx.Text] = true
+	}
+	for _, sg := range DefaultPaymentSignatures {
+		if !found[sg] {
+			t.Errorf("%q is not on one line", sg)
+		}
+	}
+}
