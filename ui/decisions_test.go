@@ -461,6 +461,16 @@ func TestDecisionScreenshots(t *testing.T) {
 	test.Tap(m.decisions.docButtons[docDecision])
 	save("decision-document")
 	dismissDialogs(m.win.Canvas())
+	// The draft lacks its submission: the detail says so, the preview marks the blanks.
+	for i, d := range m.decisions.list {
+		if d.ID == draft.ID {
+			tapCell(t, m.decisions.table, i, decColNumber)
+		}
+	}
+	save("decision-draft-blanks")
+	test.Tap(m.decisions.docButtons[docDecision])
+	save("decision-draft-preview")
+	dismissDialogs(m.win.Canvas())
 
 	showPage(t, m, pageLookup)
 	test.Type(m.lookup.search, "nguyen van an")

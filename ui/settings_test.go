@@ -1,11 +1,15 @@
 package ui
 
 import (
+	"fmt"
+	"math"
 	"reflect"
 	"strings"
 	"testing"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/theme"
 
 	"khenthuong"
 )
@@ -155,19 +159,28 @@ func TestSettings(t *testing.T) {
 	})
 
 	t.Run("BoxesHoldTheirText", func(t *testing.T) {
-		_, _, s := open(t)
+		_, m, s := open(t)
+		m.win.Resize(fyne.NewSize(1280, 800))
+		waitAll(m)
 		w := s.wordings
-		for name, e := range map[string]*wordingEntry{"article1": w.article1, "article3": w.article3, "proposal": w.proposal, "achievement": w.achievement} {
-			// A box shows its text without scrolling: its height fits the rows
-			// the text wraps to at the box's width.
-			e.Resize(e.MinSize())
-			rows := wordingRows(e.Text, 1)
-			if got := e.MinSize().Height; got < float32(rows)*e.Theme().Size("text")*1.2 {
-				t.Errorf("%s box %.0f px high for %d rows of text", name, got, rows)
-			}
+		boxes := map[string]*wordingEntry{"article1": w.article1, "article2": w.article2, "article3": w.article3,
+			"proposal": w.proposal, "achievement": w.achievement, "recipients": w.recipients}
+		for i, r := range w.bases.rows {
+			boxes[fmt.Sprintf("basis %d", i+1)] = r.text
 		}
-		if wordingRows(khenthuong.DefaultDocumentTexts().Article3, 3) < 5 {
-			t.Errorf("Article 3 (%d characters) would show in %d rows", len([]rune(khenthuong.DefaultDocumentTexts().Article3)), wordingRows(khenthuong.DefaultDocumentTexts().Article3, 3))
+		size := theme.TextSize()
+		line := fyne.MeasureText("Mg", size, fyne.TextStyle{}).Height
+		for name, e := range boxes {
+			// The rows the text wraps onto at the box's width, against the rows the box shows.
+			inner := e.Size().Width - 4*theme.InnerPadding()
+			need := 0
+			for _, l := range strings.Split(e.Text, "\n") {
+				need += int(math.Ceil(float64(fyne.MeasureText(l, size, fyne.TextStyle{}).Width / inner)))
+			}
+			shows := int((e.Size().Height - 2*theme.InnerPadding()) / line)
+			if inner <= 0 || shows < need {
+				t.Errorf("%s: %d rows of text in a box showing %d (%.0f × %.0f px)", name, need, shows, e.Size().Width, e.Size().Height)
+			}
 		}
 	})
 }

@@ -39,16 +39,19 @@ func (e *wordingEntry) FocusGained() {
 	}
 }
 
-// wordingRows is the height of a wording's box for its text: every line of
-// the longest default wording shows without scrolling, at the settings
-// column's width (about 60 characters a row).
+// wordingRows is the height of a wording's box for its text: every line
+// shows without scrolling at the width the wordings' column gets in a
+// window of 1280 pixels (about 38 characters a row), with a row to spare.
 func wordingRows(text string, least int) int {
 	rows := 0
 	for _, l := range strings.Split(text, "\n") {
-		rows += 1 + len([]rune(l))/60
+		rows += 1 + len([]rune(l))/wordingRowChars
 	}
 	return max(least, rows+1)
 }
+
+// wordingRowChars is how many characters a row of a wording's box holds.
+const wordingRowChars = 38
 
 func newWordingFields() *wordingFields {
 	w := &wordingFields{}
@@ -62,9 +65,11 @@ func newWordingFields() *wordingFields {
 	w.proposal, w.article1, w.article2, w.article3 = multi(false), multi(false), multi(false), multi(false)
 	w.recipients, w.achievement = multi(false), multi(false)
 	w.bases = &basisRows{box: container.NewVBox(), newEntry: func() *wordingEntry { return multi(false) }, onChange: func() {}}
+	// The list shows the names only (its width is its longest item); what
+	// each is filled with is in the help above it.
 	labels := make([]string, len(khenthuong.DecisionPlaceholders))
 	for i, p := range khenthuong.DecisionPlaceholders {
-		labels[i] = "{" + p.Name + "} — " + p.Help
+		labels[i] = "{" + p.Name + "}"
 	}
 	w.insert = widget.NewSelect(labels, nil)
 	w.insert.PlaceHolder = lang.L("Insert a blank the decision fills…")
@@ -99,10 +104,16 @@ func (w *wordingFields) insertPlaceholder(name string) {
 // add puts the wordings in a column of their own, beside the office's facts.
 func (w *wordingFields) add(f *fieldForm) {
 	f.newColumn()
-	help := widget.NewLabel(lang.L("Wordings of the decisions. Between braces, what each decision fills in; choose one from the list to insert it where the cursor is."))
+	var what []string
+	for _, p := range khenthuong.DecisionPlaceholders {
+		what = append(what, "{"+p.Name+"}: "+p.Help)
+	}
+	help := widget.NewLabel(lang.L("Wordings of the decisions. Between braces, what each decision fills in; choose one from the list to insert it where the cursor is.") +
+		"\n" + strings.Join(what, "; ") + ".")
 	help.Wrapping = fyne.TextWrapWord
-	f.add("texts", lang.L("Decision wordings"), container.NewVBox(help, container.NewBorder(nil, nil, nil, w.defaults, w.insert)))
-	f.add("texts_legal_bases", lang.L("Legal bases, each with the period it is in force"), w.bases.content())
+	w.bases.onChange = f.refresh // rows added or removed: the form lays out again
+	f.add("texts", lang.L("Decision wordings"), container.NewVBox(help, w.insert, container.NewHBox(w.defaults)))
+	f.add("texts_legal_bases", lang.L("Legal bases"), w.bases.content())
 	f.add("texts_proposal", lang.L("Proposal"), w.proposal)
 	f.add("texts_article1", lang.L("Article 1"), w.article1)
 	f.add("texts_article2", lang.L("Article 2"), w.article2)
@@ -160,7 +171,9 @@ type basisRow struct {
 
 func (t *basisRows) content() fyne.CanvasObject {
 	add := widget.NewButtonWithIcon(lang.L("Add a legal basis"), theme.ContentAddIcon(), func() { t.add(khenthuong.LegalBasis{}) })
-	return container.NewVBox(t.box, container.NewHBox(add))
+	note := widget.NewLabel(lang.L("A decision cites the bases in force on its date."))
+	note.Wrapping = fyne.TextWrapWord
+	return container.NewVBox(note, t.box, container.NewHBox(add))
 }
 
 func (t *basisRows) set(bases []khenthuong.LegalBasis) {
@@ -180,7 +193,7 @@ func (t *basisRows) add(b khenthuong.LegalBasis) {
 	r.to.SetPlaceHolder(lang.L("until (empty: still)"))
 	remove := widget.NewButtonWithIcon("", theme.ContentRemoveIcon(), nil)
 	remove.Importance = widget.LowImportance
-	period := container.NewHBox(widget.NewLabel(lang.L("In force")), fixedWidth(r.from, 120), widget.NewLabel("–"), fixedWidth(r.to, 120))
+	period := container.NewHBox(fixedWidth(r.from, 100), widget.NewLabel("–"), fixedWidth(r.to, 100))
 	r.line = container.NewBorder(nil, container.NewBorder(nil, nil, period, remove), nil, nil, r.text)
 	remove.OnTapped = func() {
 		for i, x := range t.rows {
