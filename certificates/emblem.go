@@ -88,7 +88,7 @@ func buildEmblem(cx, cy, r float64) []Shape {
 				// Tilted off the stalk, outward or inward, by 25°.
 				dir := th + out*0.14*math.Pi
 				du, dv := side*math.Cos(dir), -math.Sin(dir) // up the arc
-				nu, nv := side*math.Sin(th), math.Cos(th)     // outward
+				nu, nv := side*math.Sin(th), math.Cos(th)    // outward
 				u, v := pos(th, earR)
 				gu, gv := u+nu*out*0.05, v+nv*out*0.05
 				pu, pv := -dv*side, du*side // across the grain
