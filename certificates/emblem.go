@@ -84,13 +84,13 @@ func buildEmblem(cx, cy, r float64) []Shape {
 		for i := 0; i < grains; i++ {
 			th := 0.28*math.Pi + float64(i)*0.63*math.Pi/(grains-1)
 			size := 0.15 - 0.05*float64(i)/(grains-1)
-			for _, out := range []float64{-1, 1} {
+			for _, tilt := range []float64{-1, 1} {
 				// Tilted off the stalk, outward or inward, by 25°.
-				dir := th + out*0.14*math.Pi
+				dir := th + tilt*0.14*math.Pi
 				du, dv := side*math.Cos(dir), -math.Sin(dir) // up the arc
 				nu, nv := side*math.Sin(th), math.Cos(th)    // outward
 				u, v := pos(th, earR)
-				gu, gv := u+nu*out*0.05, v+nv*out*0.05
+				gu, gv := u+nu*tilt*0.05, v+nv*tilt*0.05
 				pu, pv := -dv*side, du*side // across the grain
 				poly(emblemGold, lw,
 					at(gu, gv),
