@@ -87,11 +87,15 @@ func DefaultLegalBases() []LegalBasis {
 		{Text: "Căn cứ Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022",
 			From: MustDate("2024-01-01")},
 		// Nghị định 91/2017/NĐ-CP of 31/7/2017, in force 1/10/2017; replaced by Nghị định
-		// 98/2023/NĐ-CP of 31/12/2023, in force with the 2022 law on 1/1/2024.
+		// 98/2023/NĐ-CP of 31/12/2023, in force with the 2022 law on 1/1/2024; replaced in
+		// turn by Nghị định 152/2025/NĐ-CP of 14/6/2025, in force 1/7/2025 (as Thông tư
+		// 15/2025/TT-BNV and the provinces' decisions of late 2025 cite it).
 		{Text: "Căn cứ Nghị định số 91/2017/NĐ-CP ngày 31 tháng 7 năm 2017 của Chính phủ quy định chi tiết thi hành một số điều của Luật Thi đua, khen thưởng",
 			From: MustDate("2017-10-01"), To: MustDate("2023-12-31")},
 		{Text: "Căn cứ Nghị định số 98/2023/NĐ-CP ngày 31 tháng 12 năm 2023 của Chính phủ quy định chi tiết thi hành một số điều của Luật Thi đua, khen thưởng",
-			From: MustDate("2024-01-01")},
+			From: MustDate("2024-01-01"), To: MustDate("2025-06-30")},
+		{Text: "Căn cứ Nghị định số 152/2025/NĐ-CP ngày 14 tháng 6 năm 2025 của Chính phủ quy định chi tiết thi hành một số điều của Luật Thi đua, khen thưởng",
+			From: MustDate("2025-07-01")},
 	}
 }
 
@@ -121,9 +125,11 @@ var oldDefaultBases = []string{
 // MigrateLegalBases dates bases saved without periods. The untouched old
 // defaults become the dated defaults. In a list the office edited, every
 // line is kept as typed; a line that is one of the default laws takes that
-// law's period, and the laws it replaced are added before it so that older
-// decisions cite them; any other line stays in force for every date. Bases
-// that already carry a period are returned as they are.
+// law's period, and the other texts of the same law in the defaults (those
+// it replaced, and those that replaced it) are added around it, so that
+// every decision cites the text of its date, unless the office typed a line
+// of that law of its own; any other line stays in force for every date.
+// Bases that already carry a period are returned as they are.
 func MigrateLegalBases(bases []LegalBasis) []LegalBasis {
 	for _, b := range bases {
 		if !b.From.IsZero() || !b.To.IsZero() {
@@ -140,8 +146,18 @@ func MigrateLegalBases(bases []LegalBasis) []LegalBasis {
 	defaults := DefaultLegalBases()
 	var out []LegalBasis
 	have := map[string]bool{}
-	for _, t := range texts {
+	own := map[string]bool{} // laws the office cites in a line of its own
+	for i, t := range texts {
 		have[t] = true
+		if defaultIndex(defaults, bases[i].Text) < 0 {
+			own[lawKey(bases[i].Text)] = true
+		}
+	}
+	add := func(b LegalBasis) {
+		if !have[vntext.Fold(b.Text)] {
+			out = append(out, b)
+			have[vntext.Fold(b.Text)] = true
+		}
 	}
 	for _, b := range bases {
 		i := defaultIndex(defaults, b.Text)
@@ -149,15 +165,23 @@ func MigrateLegalBases(bases []LegalBasis) []LegalBasis {
 			out = append(out, b)
 			continue
 		}
-		for _, prev := range predecessors(defaults, i) {
-			if !have[vntext.Fold(prev.Text)] {
-				out = append(out, prev)
-				have[vntext.Fold(prev.Text)] = true
+		chain := sameLaw(defaults, i)
+		for _, other := range chain {
+			if other.From.Before(defaults[i].From) {
+				add(other)
 			}
 		}
 		d := defaults[i]
 		d.Text = b.Text
 		out = append(out, d)
+		if own[lawKey(b.Text)] {
+			continue // the office cites a later text of its own
+		}
+		for _, other := range chain {
+			if defaults[i].From.Before(other.From) {
+				add(other)
+			}
+		}
 	}
 	return out
 }
@@ -184,13 +208,13 @@ func defaultIndex(defaults []LegalBasis, text string) int {
 	return -1
 }
 
-// predecessors are the defaults of the same law that ended before defaults[i]
-// began: the earlier lines of its chain (the same first words).
-func predecessors(defaults []LegalBasis, i int) []LegalBasis {
-	chain := lawKey(defaults[i].Text)
+// sameLaw are the other defaults citing the law of defaults[i] (the same
+// first words), in date order.
+func sameLaw(defaults []LegalBasis, i int) []LegalBasis {
+	key := lawKey(defaults[i].Text)
 	var out []LegalBasis
 	for j, d := range defaults {
-		if j != i && lawKey(d.Text) == chain && !d.To.IsZero() && d.To.Before(defaults[i].From) {
+		if j != i && lawKey(d.Text) == key {
 			out = append(out, d)
 		}
 	}

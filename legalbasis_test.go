@@ -23,7 +23,8 @@ func TestBasesOnCiteTheLawsInForce(t *testing.T) {
 		{"2024-01-01", []string{"15 tháng 6 năm 2022", "98/2023"}, []string{"năm 2013", "91/2017"}},
 		{"2025-04-01", []string{"19 tháng 02 năm 2025"}, []string{"năm 2015", "16 tháng 6 năm 2025"}},
 		{"2025-06-16", []string{"16 tháng 6 năm 2025"}, []string{"19 tháng 02 năm 2025"}},
-		{"2026-01-05", []string{"16 tháng 6 năm 2025", "15 tháng 6 năm 2022", "98/2023"}, []string{"2015", "2003"}},
+		{"2025-06-30", []string{"16 tháng 6 năm 2025", "98/2023"}, []string{"152/2025"}},
+		{"2026-01-05", []string{"16 tháng 6 năm 2025", "15 tháng 6 năm 2022", "152/2025/NĐ-CP ngày 14 tháng 6 năm 2025"}, []string{"2015", "2003", "98/2023"}},
 	}
 	for _, c := range cases {
 		t.Run(c.date, func(t *testing.T) {
@@ -79,6 +80,22 @@ func TestOldLegalBasesMigrate(t *testing.T) {
 			on2026 := d.BasesOn(MustDate("2026-01-05"))
 			if !slices.Contains(on2026, "Căn cứ Luật Tổ chức chính quyền địa phương ngày 16 tháng 6 năm 2025") {
 				t.Errorf("migrated bases on 2026-01-05: %q", on2026)
+			}
+			// The decree was not in the list: the office's own rule stands in for no law's later text.
+			if strings.Contains(strings.Join(on2026, "\n"), "Nghị định") {
+				t.Errorf("a decree the list never cited: %q", on2026)
+			}
+		}},
+		{"AnOldDecreeLineGetsItsSuccessor", []string{
+			"Căn cứ Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022",
+			"Căn cứ Nghị định số 98/2023/NĐ-CP ngày 31 tháng 12 năm 2023 của Chính phủ quy định chi tiết thi hành một số điều của Luật Thi đua, khen thưởng.",
+		}, func(t *testing.T, got []LegalBasis) {
+			d := DocumentTexts{LegalBases: got}
+			for date, want := range map[string]string{"2024-06-02": "98/2023", "2026-01-05": "152/2025", "2019-01-01": "91/2017"} {
+				on := strings.Join(d.BasesOn(MustDate(date)), "\n")
+				if !strings.Contains(on, want) || strings.Count(on, "Nghị định") != 1 {
+					t.Errorf("on %s the migrated bases cite:\n%s", date, on)
+				}
 			}
 		}},
 	}
