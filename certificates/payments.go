@@ -137,9 +137,11 @@ func PaymentsPages(doc PaymentsDoc) ([]Page, error) {
 	const signH = 10.0 // room to sign
 	var dataRows []int // indexes in out of the recipients' rows
 	for _, g := range groups {
-		r := st.dataRow(t, []cell{{paras: []cellPara{{spans: []span{sp("B", g.Heading)}, align: 'L'}}, cols: 5}}, 0)
-		r.glue = true
-		out = append(out, r)
+		if len(groups) > 1 { // one kind: the list needs no "I." heading
+			r := st.dataRow(t, []cell{{paras: []cellPara{{spans: []span{sp("B", g.Heading)}, align: 'L'}}, cols: 5}}, 0)
+			r.glue = true
+			out = append(out, r)
+		}
 		for _, pr := range g.Rows {
 			name := cell{paras: []cellPara{{spans: []span{sp("", pr.Name)}}}}
 			if pr.Detail != "" {

@@ -171,10 +171,12 @@ func writePaymentsSheet(f *excelize.File, decisions []khenthuong.Decision, forms
 	row := payHeaderRow + 1
 	var subtotals []string
 	for _, g := range groups {
-		if err := merge(row, "A", "E", g.Heading, st.group); err != nil {
-			return err
+		if len(groups) > 1 { // one kind: the list needs no "I." heading
+			if err := merge(row, "A", "E", g.Heading, st.group); err != nil {
+				return err
+			}
+			row++
 		}
-		row++
 		first := row
 		for _, r := range g.Rows {
 			name := r.Name
