@@ -212,3 +212,34 @@ func TestPositionAndUnitSeparatesTheBody(t *testing.T) {
 		}
 	}
 }
+
+// FuzzDocumentTexts reads stored wordings of any shape (old plain-line bases,
+// dated bases, anything else) and fills them: no panic, and whatever reads
+// back saves and reads again unchanged.
+func FuzzDocumentTexts(f *testing.F) {
+	f.Add([]byte(`{"legal_bases":["Căn cứ Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022"],"proposal":"Tờ trình số {submission_no}"}`))
+	f.Add([]byte(`{"legal_bases":[{"text":"Căn cứ Luật","from":"2024-01-01","to":""}],"article1":"Tặng {hình thức} {"}`))
+	f.Add([]byte(`{"legal_bases":null,"achievement":"{phong trào}}"}`))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		var d DocumentTexts
+		if json.Unmarshal(data, &d) != nil {
+			return
+		}
+		_ = d.Validate()
+		_ = d.BasesOn(MustDate("2024-06-02"))
+		for _, w := range []string{d.Proposal, d.Article1, d.Achievement} {
+			_ = Fill(w, map[string]string{"submission_no": "86/TTr-SNV", "form_name": "Bằng khen"})
+		}
+		again, err := json.Marshal(d)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var back DocumentTexts
+		if err := json.Unmarshal(again, &back); err != nil {
+			t.Fatalf("saved wordings do not read back: %v", err)
+		}
+		if !slices.Equal(back.LegalBases, d.LegalBases) {
+			t.Fatalf("legal bases changed on a round trip:\n%+v\n%+v", d.LegalBases, back.LegalBases)
+		}
+	})
+}
