@@ -1,6 +1,7 @@
 package khenthuong
 
 import (
+	"strings"
 	"time"
 
 	"khenthuong/vntext"
@@ -112,4 +113,101 @@ func (d *Decision) Validate() error {
 		return FieldErrorf("signer_title", "Chưa nhập chức vụ người ký")
 	}
 	return nil
+}
+
+// Blank is a value a decision's wording uses that is still empty: the
+// decision is not issued with it, and its draft shows it marked.
+type Blank struct {
+	Field string // the decision's field: "signer_name", "submission_no", "submission_date", "achievement"
+	Label string // what the clerk reads: "tên người ký"
+}
+
+// MissingBlanks lists, in the order the form shows them, the blanks of d
+// its wordings use and that are still empty: the signer's name (always
+// printed under the signature), the submission's number and date when the
+// wordings cite them, and the achievement when Điều 1 uses it and neither
+// the decision nor the campaign says what it was. c may be nil.
+func (t DocumentTexts) MissingBlanks(d *Decision, c *Campaign) []Blank {
+	t = t.OrDefault()
+	uses := func(key string) bool {
+		for _, w := range append([]string{t.Proposal, t.Article1, t.Article2, t.Article3}, t.Recipients...) {
+			if Uses(w, key) {
+				return true
+			}
+		}
+		for _, b := range t.LegalBases {
+			if b.InForceOn(d.Date) && Uses(b.Text, key) {
+				return true
+			}
+		}
+		return false
+	}
+	var out []Blank
+	if d.SignerName == "" {
+		out = append(out, Blank{"signer_name", "tên người ký"})
+	}
+	if uses("submission_no") && d.SubmissionNo == "" {
+		out = append(out, Blank{"submission_no", "số tờ trình"})
+	}
+	if uses("submission_date") && (d.SubmissionDate.IsZero() || d.SubmissionDate.YearOnly()) {
+		out = append(out, Blank{"submission_date", "ngày tờ trình"})
+	}
+	if uses("achievement") && d.Achievement == "" && !t.achievementFilled(c) {
+		out = append(out, Blank{"achievement", "thành tích"})
+	}
+	return out
+}
+
+// achievementFilled reports whether the default achievement has all it needs.
+func (t DocumentTexts) achievementFilled(c *Campaign) bool {
+	if strings.TrimSpace(t.Achievement) == "" {
+		return false
+	}
+	name := ""
+	if c != nil {
+		name = c.Name
+	}
+	return name != "" || (!Uses(t.Achievement, "movement") && !Uses(t.Achievement, "campaign"))
+}
+
+// CheckIssuable refuses to issue d while a blank its wordings use is empty,
+// naming every such blank: EINVALID on the first blank's field.
+func (t DocumentTexts) CheckIssuable(d *Decision, c *Campaign) error {
+	blanks := t.MissingBlanks(d, c)
+	if len(blanks) == 0 {
+		return nil
+	}
+	labels := make([]string, len(blanks))
+	for i, b := range blanks {
+		labels[i] = b.Label
+	}
+	return FieldErrorf(blanks[0].Field, "Chưa ban hành được quyết định số %s: còn để trống %s", d.Number, strings.Join(labels, ", "))
+}
+
+// MovementOf says what a campaign's work was, as Điều 1 continues "đã có
+// thành tích xuất sắc trong ...": "Tổng kết phong trào Toàn dân bảo vệ an
+// ninh Tổ quốc giai đoạn 2014 - 2023" → "phong trào Toàn dân bảo vệ an ninh
+// Tổ quốc giai đoạn 2014 - 2023"; "Khen thưởng năm 2024" → "thực hiện nhiệm
+// vụ năm 2024".
+func MovementOf(name string) string {
+	name = strings.Join(strings.Fields(name), " ")
+	for _, prefix := range []string{"hội nghị tổng kết", "hội nghị sơ kết", "tổng kết", "sơ kết", "khen thưởng"} {
+		if f := vntext.Fold(name); strings.HasPrefix(f, vntext.Fold(prefix)+" ") {
+			name = string([]rune(name)[len([]rune(prefix))+1:])
+		}
+	}
+	if name == "" {
+		return ""
+	}
+	first, _, _ := strings.Cut(vntext.Fold(name), " ")
+	switch first {
+	case "phong", "cuoc", "cong", "chuong", "thuc", "viec", "nhiem", "hoat", "cac":
+		return lowerFirst(name)
+	case "nam", "giai", "dot", "ky":
+		return "thực hiện nhiệm vụ " + lowerFirst(name)
+	}
+	if r := []rune(name)[0]; r >= '0' && r <= '9' {
+		return "thực hiện nhiệm vụ năm " + name
+	}
+	return name
 }

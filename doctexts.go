@@ -1,6 +1,7 @@
 package khenthuong
 
 import (
+	"encoding/json"
 	"reflect"
 	"regexp"
 	"strings"
@@ -10,39 +11,70 @@ import (
 
 // DocumentTexts are the wordings of a decision that an office may change.
 // Layout rules (punctuation of lists, padding, fonts) live in code, not here.
-// Placeholders: {form_name}, {counts} ("02 tập thể và 04 cá nhân"), {kinds}
-// ("tập thể, cá nhân": the kinds the decision awards), {achievement},
-// {submission_no}, {submission_date}, {authority}, {office}, {province},
-// {number}, {date}, {issuer}, {campaign} (Placeholders).
+// The wordings name the values a decision fills between braces, in
+// Vietnamese ("{hình thức}", "{số lượng}": DecisionPlaceholders); the
+// English tokens of older files ("{form_name}") still read.
 type DocumentTexts struct {
-	LegalBases  []string `json:"legal_bases"` // each printed ending ";", the last "."
-	Proposal    string   `json:"proposal"`    // "Xét đề nghị của ..."
-	Article1    string   `json:"article1"`
-	Article2    string   `json:"article2"`
-	Article3    string   `json:"article3"`
-	Recipients  []string `json:"recipients"`  // Nơi nhận lines
-	Achievement string   `json:"achievement"` // used when the decision gives none
+	LegalBases  []LegalBasis `json:"legal_bases"` // each printed ending ";", the last "."; only those in force on the decision's date
+	Proposal    string       `json:"proposal"`    // "Xét đề nghị của ..."
+	Article1    string       `json:"article1"`
+	Article2    string       `json:"article2"`
+	Article3    string       `json:"article3"`
+	Recipients  []string     `json:"recipients"`  // Nơi nhận lines
+	Achievement string       `json:"achievement"` // used when the decision gives none
 }
 
+// UnmarshalJSON reads the wordings of older files too: legal bases saved as
+// plain lines get their periods (MigrateLegalBases), and the old default
+// achievement, which ignored the campaign, becomes the new default.
+func (t *DocumentTexts) UnmarshalJSON(p []byte) error {
+	type plain DocumentTexts
+	var raw struct {
+		plain
+		LegalBases json.RawMessage `json:"legal_bases"`
+	}
+	if err := json.Unmarshal(p, &raw); err != nil {
+		return err
+	}
+	*t = DocumentTexts(raw.plain)
+	t.LegalBases = nil
+	if len(raw.LegalBases) == 0 || string(raw.LegalBases) == "null" {
+		return nil
+	}
+	var lines []string
+	if json.Unmarshal(raw.LegalBases, &lines) == nil {
+		old := make([]LegalBasis, len(lines))
+		for i, l := range lines {
+			old[i] = LegalBasis{Text: l}
+		}
+		t.LegalBases = MigrateLegalBases(old)
+		if vntext.Fold(t.Achievement) == vntext.Fold(oldDefaultAchievement) {
+			t.Achievement = DefaultDocumentTexts().Achievement
+		}
+		return nil
+	}
+	return json.Unmarshal(raw.LegalBases, &t.LegalBases)
+}
+
+// oldDefaultAchievement is the fallback of files written before the campaign filled it.
+const oldDefaultAchievement = "đã có thành tích xuất sắc trong phong trào thi đua"
+
 // DefaultDocumentTexts are the wordings of a provincial Chairman's decision.
-// The legal bases are starting values an office checks against the laws in force.
+// The legal bases carry the history of the laws they cite; an office checks
+// them against the laws in force and adds the next law when it comes.
 func DefaultDocumentTexts() DocumentTexts {
 	return DocumentTexts{
-		LegalBases: []string{
-			"Căn cứ Luật Tổ chức chính quyền địa phương ngày 16 tháng 6 năm 2025",
-			"Căn cứ Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022",
-			"Căn cứ Nghị định số 98/2023/NĐ-CP ngày 31 tháng 12 năm 2023 của Chính phủ quy định chi tiết thi hành một số điều của Luật Thi đua, khen thưởng",
-		},
-		Proposal: "Xét đề nghị của Giám đốc Sở Nội vụ tại Tờ trình số {submission_no} ngày {submission_date}",
-		Article1: "Tặng {form_name} cho {counts} (có danh sách kèm theo), {achievement}",
-		Article2: "Các {kinds} có tên tại Điều 1 được hưởng tiền thưởng theo quy định hiện hành, trích từ Quỹ Thi đua, khen thưởng của tỉnh",
-		Article3: "Chánh Văn phòng Ủy ban nhân dân tỉnh, Giám đốc Sở Nội vụ, Giám đốc Sở Tài chính, Thủ trưởng các cơ quan, đơn vị có liên quan và các {kinds} có tên tại Điều 1 chịu trách nhiệm thi hành Quyết định này",
+		LegalBases: DefaultLegalBases(),
+		Proposal:   "Xét đề nghị của Giám đốc Sở Nội vụ tại Tờ trình số {số tờ trình} ngày {ngày tờ trình}",
+		Article1:   "Tặng {hình thức} cho {số lượng} (có danh sách kèm theo), {thành tích}",
+		Article2:   "Các {đối tượng} có tên tại Điều 1 được hưởng tiền thưởng theo quy định hiện hành, trích từ Quỹ Thi đua, khen thưởng của tỉnh",
+		Article3:   "Chánh Văn phòng Ủy ban nhân dân tỉnh, Giám đốc Sở Nội vụ, Giám đốc Sở Tài chính, Thủ trưởng các cơ quan, đơn vị có liên quan và các {đối tượng} có tên tại Điều 1 chịu trách nhiệm thi hành Quyết định này",
 		Recipients: []string{
 			"Như Điều 3",
 			"Chủ tịch, các PCT UBND tỉnh",
 			"Lưu: VT, SNV",
 		},
-		Achievement: "đã có thành tích xuất sắc trong phong trào thi đua",
+		Achievement: "đã có thành tích xuất sắc trong {phong trào}",
 	}
 }
 
@@ -75,7 +107,13 @@ func (t *DocumentTexts) Normalize() {
 		}
 		return out
 	}
-	t.LegalBases = clean(t.LegalBases)
+	bases := t.LegalBases[:0]
+	for _, b := range t.LegalBases {
+		if b.Text = vntext.Clean(b.Text); b.Text != "" {
+			bases = append(bases, b)
+		}
+	}
+	t.LegalBases = bases
 	t.Recipients = clean(t.Recipients)
 	t.Proposal = vntext.CleanMultiline(t.Proposal)
 	t.Article1 = vntext.CleanMultiline(t.Article1)
@@ -84,26 +122,95 @@ func (t *DocumentTexts) Normalize() {
 	t.Achievement = vntext.Clean(t.Achievement)
 }
 
-var placeholder = regexp.MustCompile(`\{[a-z_0-9]+\}`)
+// placeholder is a name between braces: "{số tờ trình}", "{form_name}".
+var placeholder = regexp.MustCompile(`\{[^{}\n]{1,40}\}`)
 
-// Placeholders are the names a wording may use between braces; the decision
-// fills each of them.
-var Placeholders = []string{"form_name", "counts", "kinds", "achievement", "submission_no", "submission_date",
-	"authority", "office", "province", "number", "date", "issuer", "campaign"}
+// Placeholder is a value a decision's wording may name between braces: the
+// Vietnamese name the office reads and types, the key of older files.
+type Placeholder struct {
+	Key  string // "submission_no": the key older files used, and the key of the values
+	Name string // "số tờ trình": what the wording says
+	Help string // what it is filled with
+}
+
+// DecisionPlaceholders are the values a decision fills, in the order the
+// wordings editor offers them.
+var DecisionPlaceholders = []Placeholder{
+	{"form_name", "hình thức", "tên hình thức khen thưởng"},
+	{"counts", "số lượng", "“02 tập thể và 04 cá nhân”"},
+	{"kinds", "đối tượng", "“tập thể, cá nhân”: các loại đối tượng được khen"},
+	{"achievement", "thành tích", "thành tích của quyết định (hoặc câu thành tích mặc định)"},
+	{"movement", "phong trào", "việc mà đợt khen thưởng tổng kết, lấy từ tên đợt"},
+	{"campaign", "đợt", "tên đợt khen thưởng"},
+	{"submission_no", "số tờ trình", "số Tờ trình đề nghị"},
+	{"submission_date", "ngày tờ trình", "“20 tháng 5 năm 2024”"},
+	{"number", "số quyết định", "số của quyết định"},
+	{"date", "ngày quyết định", "“02 tháng 6 năm 2024”"},
+	{"authority", "cơ quan ban hành", "tên cơ quan ban hành"},
+	{"office", "cơ quan tham mưu", "Ban Thi đua - Khen thưởng"},
+	{"province", "tỉnh", "tên tỉnh"},
+	{"issuer", "người tặng", "cấp tặng của hình thức"},
+}
+
+// Placeholders are the keys of DecisionPlaceholders.
+var Placeholders = func() []string {
+	out := make([]string, len(DecisionPlaceholders))
+	for i, p := range DecisionPlaceholders {
+		out[i] = p.Key
+	}
+	return out
+}()
+
+// placeholderKey resolves what a wording has between braces to its key:
+// the Vietnamese name (tones and case as typed or not) or the old key.
+func placeholderKey(inner string) (string, bool) {
+	f := strings.Join(strings.Fields(vntext.Fold(inner)), " ")
+	for _, p := range DecisionPlaceholders {
+		if strings.TrimSpace(inner) == p.Key || f == vntext.Fold(p.Name) {
+			return p.Key, true
+		}
+	}
+	return "", false
+}
+
+// PlaceholderNames lists the Vietnamese names as a wording writes them:
+// "{hình thức}, {số lượng}, ...".
+func PlaceholderNames() string {
+	names := make([]string, len(DecisionPlaceholders))
+	for i, p := range DecisionPlaceholders {
+		names[i] = "{" + p.Name + "}"
+	}
+	return strings.Join(names, ", ")
+}
+
+// Uses reports whether a wording names the placeholder of key.
+func Uses(text, key string) bool {
+	for _, p := range placeholder.FindAllString(text, -1) {
+		if k, ok := placeholderKey(strings.Trim(p, "{}")); ok && k == key {
+			return true
+		}
+	}
+	return false
+}
 
 // Validate checks every wording: no placeholder the decision cannot fill
-// (a typo such as {count} would print as is), no line longer than a page
-// can take. The error names the wording's field (texts_article2...).
+// (a typo such as {so luong} would print as is), no line longer than a page
+// can take, a period that ends after it begins. The error names the
+// wording's field (texts_article2...).
 func (t *DocumentTexts) Validate() error {
-	known := map[string]bool{}
-	for _, p := range Placeholders {
-		known[p] = true
+	bases := make([]string, len(t.LegalBases))
+	for i, b := range t.LegalBases {
+		bases[i] = b.Text
+		if !b.From.IsZero() && !b.To.IsZero() && b.To.Before(b.From) {
+			return FieldErrorf("texts_legal_bases", "Căn cứ “%s”: ngày hết hiệu lực %s trước ngày có hiệu lực %s",
+				shorten(b.Text, 60), b.To.Display(), b.From.Display())
+		}
 	}
 	for _, w := range []struct {
 		field string
 		lines []string
 	}{
-		{"texts_legal_bases", t.LegalBases}, {"texts_proposal", []string{t.Proposal}},
+		{"texts_legal_bases", bases}, {"texts_proposal", []string{t.Proposal}},
 		{"texts_article1", []string{t.Article1}}, {"texts_article2", []string{t.Article2}},
 		{"texts_article3", []string{t.Article3}}, {"texts_recipients", t.Recipients},
 		{"texts_achievement", []string{t.Achievement}},
@@ -113,8 +220,8 @@ func (t *DocumentTexts) Validate() error {
 				return FieldErrorf(w.field, "Đoạn văn dài %d ký tự, quá giới hạn %d", n, MaxAchievementLength)
 			}
 			for _, p := range placeholder.FindAllString(l, -1) {
-				if !known[strings.Trim(p, "{}")] {
-					return FieldErrorf(w.field, "Không có từ giữ chỗ “%s”: dùng {%s}", p, strings.Join(Placeholders, "}, {"))
+				if _, ok := placeholderKey(strings.Trim(p, "{}")); !ok {
+					return FieldErrorf(w.field, "Không có chỗ điền “%s”: dùng một trong %s", p, PlaceholderNames())
 				}
 			}
 		}
@@ -122,12 +229,26 @@ func (t *DocumentTexts) Validate() error {
 	return nil
 }
 
-// Fill replaces the placeholders of a wording; unknown placeholders stay visible
-// so the clerk sees the mistake on the draft rather than a silent gap.
+func shorten(s string, n int) string {
+	if r := []rune(s); len(r) > n {
+		return string(r[:n-1]) + "…"
+	}
+	return s
+}
+
+// Fill replaces the placeholders of a wording, by key or by Vietnamese
+// name; unknown placeholders stay visible so the clerk sees the mistake on
+// the draft rather than a silent gap.
 func Fill(text string, vars map[string]string) string {
 	return placeholder.ReplaceAllStringFunc(text, func(p string) string {
-		if v, ok := vars[strings.Trim(p, "{}")]; ok {
+		inner := strings.Trim(p, "{}")
+		if v, ok := vars[inner]; ok {
 			return v
+		}
+		if k, ok := placeholderKey(inner); ok {
+			if v, ok := vars[k]; ok {
+				return v
+			}
 		}
 		return p
 	})

@@ -143,3 +143,23 @@ func (f *AwardForm) Validate() error {
 	}
 	return nil
 }
+
+// objectWords begin the names of the awards that are things handed over
+// (tặng Bằng khen, tặng Cờ thi đua); the other forms are danh hiệu thi đua.
+var objectWords = []string{"bang khen", "giay khen", "co ", "huan chuong", "huy chuong", "ky niem chuong", "danh hieu"}
+
+// AwardedName is the form as a decision gives it, after "tặng": the name of
+// a thing as it is ("Bằng khen của Chủ tịch UBND tỉnh"), a danh hiệu with
+// its word ("danh hiệu Chiến sĩ thi đua cấp tỉnh").
+func (f *AwardForm) AwardedName() string {
+	folded := vntext.Fold(f.Name)
+	for _, w := range objectWords {
+		if strings.HasPrefix(folded, w) {
+			return f.Name
+		}
+	}
+	if f.Name == "" {
+		return ""
+	}
+	return "danh hiệu " + f.Name
+}

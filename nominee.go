@@ -1,6 +1,7 @@
 package khenthuong
 
 import (
+	"slices"
 	"strings"
 
 	"khenthuong/vntext"
@@ -78,7 +79,7 @@ func (n *Nominee) DisplayName() string {
 
 // PositionAndUnit joins position and unit as lists print them: "Phó Giám đốc Sở Tư pháp".
 func (n *Nominee) PositionAndUnit() string {
-	pos, unit := strings.Fields(n.Position), strings.Fields(n.Unit)
+	pos, unit := strings.Fields(n.Position), strings.Fields(UnitText(n.Unit))
 	// Clerks type "Trưởng phòng" + "Phòng An ninh nội địa" or "Trưởng thôn" +
 	// "thôn An Lợi"; the document reads "Trưởng phòng An ninh nội địa": the
 	// words the position ends with are not repeated at the start of the unit.
@@ -89,6 +90,52 @@ func (n *Nominee) PositionAndUnit() string {
 		}
 	}
 	return strings.Join(append(pos, unit...), " ")
+}
+
+// subUnitWords begin the name of a part of a body (a phòng of a Sở, a đội
+// of the police); parentWords begin the name of the body itself.
+var (
+	subUnitWords = []string{"Phòng", "Đội", "Tổ", "Khoa", "Ban", "Bộ phận", "Trạm", "Đồn", "Trung tâm", "Chi nhánh", "Văn phòng"}
+	parentWords  = []string{"Sở", "Công an", "Bộ Chỉ huy", "Bộ Tư lệnh", "Bộ đội", "Ủy ban", "Uỷ ban", "UBND", "Cục", "Chi cục",
+		"Tổng cục", "Văn phòng", "Bệnh viện", "Trường", "Viện", "Đài", "Báo", "Tòa án", "Tỉnh đoàn", "Hội", "Liên đoàn",
+		"Liên minh", "Ban Quản lý", "Kho bạc", "Ngân hàng", "Công ty", "Tổng công ty", "Bộ", "Thanh tra", "Huyện ủy", "Tỉnh ủy", "Đảng ủy"}
+)
+
+// UnitText writes a unit as the office does: a part of a body is followed by
+// a comma and the body ("Phòng Tổ chức cán bộ Sở Nội vụ" → "Phòng Tổ chức
+// cán bộ, Sở Nội vụ"; "Phòng Cảnh sát phòng cháy, chữa cháy và cứu nạn, cứu
+// hộ Công an tỉnh" → "..., cứu hộ, Công an tỉnh"), while a body alone ("Sở
+// Tư pháp") is left as it is, so "Phó Giám đốc Sở Tư pháp" reads on.
+func UnitText(unit string) string {
+	words := strings.Fields(unit)
+	k := prefixLen(words, subUnitWords)
+	if k == 0 {
+		return unit
+	}
+	// The part has a name of its own before the body: "Văn phòng Ủy ban
+	// nhân dân tỉnh" is one office, not a part of the Ủy ban.
+	for i := k + 1; i < len(words); i++ {
+		if prefixLen(words[i:], parentWords) == 0 || strings.HasSuffix(words[i-1], ",") {
+			continue
+		}
+		// "Phòng ..., Sở X" already has its comma; a parent named after a
+		// lower-case word ("khu phố 3, phường") is a place, not a body.
+		return strings.Join(words[:i], " ") + ", " + strings.Join(words[i:], " ")
+	}
+	return unit
+}
+
+// prefixLen is the number of words of the longest of names that words begin
+// with (case as written), 0 for none.
+func prefixLen(words []string, names []string) int {
+	best := 0
+	for _, n := range names {
+		nw := strings.Fields(n)
+		if len(nw) > best && len(nw) <= len(words) && slices.Equal(words[:len(nw)], nw) {
+			best = len(nw)
+		}
+	}
+	return best
 }
 
 func sameWords(a, b []string) bool {

@@ -112,7 +112,11 @@ func TestDocumentTextsValidate(t *testing.T) {
 		{"Defaults", func(*DocumentTexts) {}, ""},
 		{"EveryPlaceholder", func(d *DocumentTexts) { d.Article1 = "{" + strings.Join(Placeholders, "} {") + "}" }, ""},
 		{"TypoInArticle2", func(d *DocumentTexts) { d.Article2 = "Các {kind} có tên tại Điều 1" }, "texts_article2"},
-		{"UnknownInALegalBasis", func(d *DocumentTexts) { d.LegalBases = append(d.LegalBases, "Căn cứ {luat}") }, "texts_legal_bases"},
+		{"UnknownInALegalBasis", func(d *DocumentTexts) { d.LegalBases = append(d.LegalBases, LegalBasis{Text: "Căn cứ {luat}"}) }, "texts_legal_bases"},
+		{"VietnameseNames", func(d *DocumentTexts) { d.Article1 = "Tặng {Hình thức} cho {so luong}, {thành tích}" }, ""},
+		{"PeriodEndsBeforeItBegins", func(d *DocumentTexts) {
+			d.LegalBases = []LegalBasis{{Text: "Căn cứ Luật", From: MustDate("2024-01-01"), To: MustDate("2023-01-01")}}
+		}, "texts_legal_bases"},
 		{"TooLongRecipient", func(d *DocumentTexts) { d.Recipients = []string{strings.Repeat("Lưu ", MaxAchievementLength)} }, "texts_recipients"},
 	}
 	for _, c := range cases {

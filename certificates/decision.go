@@ -26,6 +26,22 @@ type DecisionOptions struct {
 	// Subject is the line under "QUYẾT ĐỊNH", with the placeholders of the
 	// office texts; "" is DefaultSubject.
 	Subject string
+	// MarkBlanks draws the blanks still to fill (Blank) in red, as the
+	// window's preview of a draft shows them.
+	MarkBlanks bool
+}
+
+// Blank is what a decision prints for a value still to fill: the signer's
+// name, the submission's number and date, the achievement. It is tied to
+// the word before it by a no-break space, so it never starts a line alone.
+const Blank = "…"
+
+// nbsp ties a blank to the word before it.
+const nbsp = "\u00a0"
+
+// tieBlanks joins every blank to the word before it.
+func tieBlanks(s string) string {
+	return strings.ReplaceAll(s, " "+Blank, nbsp+Blank)
 }
 
 // DefaultSubject is the trích yếu of an award decision.
@@ -207,6 +223,9 @@ func ListSections(d *khenthuong.Decision) []ListSection {
 		}
 		out = append(out, sec)
 	}
+	if len(out) == 1 {
+		out[0].Heading = "" // one kind: the subtitle names it, no "I."
+	}
 	for si := range out {
 		es := out[si].Entries
 		for ei := range es {
@@ -253,21 +272,34 @@ func (doc *DecisionDoc) check() error {
 // vars are the values of the placeholders of the office's wordings.
 func (doc *DecisionDoc) vars(t khenthuong.DocumentTexts) map[string]string {
 	d, f, s := doc.Decision, doc.Form, doc.Settings
-	achievement := d.Achievement
-	if strings.TrimSpace(achievement) == "" {
-		achievement = t.Achievement
-	}
 	// Blanks to write in by hand use "…", which the ";"/"." rule leaves alone.
 	sub := d.SubmissionNo
 	if sub == "" {
-		sub = "…"
+		sub = Blank
 	}
-	subDate := "… tháng … năm …"
+	subDate := Blank + " tháng " + Blank + " năm " + Blank
 	if !d.SubmissionDate.IsZero() && !d.SubmissionDate.YearOnly() {
 		subDate = strings.TrimPrefix(longDate(d.SubmissionDate), "ngày ")
 	}
+	campaign := ""
+	if doc.Campaign != nil {
+		campaign = doc.Campaign.Name
+	}
+	movement := khenthuong.MovementOf(campaign)
+	if movement == "" {
+		movement = Blank
+	}
+	achievement := d.Achievement
+	if strings.TrimSpace(achievement) == "" {
+		// The default sentence names the campaign's work ({phong trào}).
+		achievement = khenthuong.Fill(t.Achievement, map[string]string{"movement": movement, "campaign": campaign})
+	}
+	if strings.TrimSpace(achievement) == "" {
+		achievement = Blank
+	}
 	v := map[string]string{
-		"form_name":       f.Name,
+		"form_name":       f.AwardedName(),
+		"movement":        movement,
 		"counts":          CountsText(d.CountByKind()),
 		"kinds":           KindsText(d.CountByKind()),
 		"achievement":     strings.TrimRight(lowerAchievement(achievement), " .;"),
@@ -279,10 +311,7 @@ func (doc *DecisionDoc) vars(t khenthuong.DocumentTexts) map[string]string {
 		"number":          DecisionNumber(d.Number, s.AuthorityAbbr),
 		"date":            strings.TrimPrefix(longDate(d.Date), "ngày "),
 		"issuer":          f.Issuer,
-		"campaign":        "",
-	}
-	if doc.Campaign != nil {
-		v["campaign"] = doc.Campaign.Name
+		"campaign":        campaign,
 	}
 	return v
 }
@@ -304,11 +333,14 @@ func (doc DecisionDoc) Text(opts DecisionOptions) (*DecisionText, error) {
 	d, s := doc.Decision, doc.Settings
 	texts := s.Texts.OrDefault()
 	vars := doc.vars(texts)
-	fill := func(t string) string { return strings.TrimSpace(khenthuong.Fill(t, vars)) }
+	fill := func(t string) string { return tieBlanks(strings.TrimSpace(khenthuong.Fill(t, vars))) }
 	out := &DecisionText{
 		Number:         "Số: " + vars["number"],
 		AuthorityTitle: doc.issuerTitle(),
 		SignerName:     d.SignerName,
+	}
+	if out.SignerName == "" && opts.MarkBlanks {
+		out.SignerName = Blank
 	}
 	out.Authority = splitAuthority(s.Authority)
 	place := s.Place
@@ -329,13 +361,13 @@ func (doc DecisionDoc) Text(opts DecisionOptions) (*DecisionText, error) {
 
 	// The legal bases and the proposal are one list: ";" after each, "." after the last.
 	var bases []string
-	for _, b := range texts.LegalBases {
+	for _, b := range texts.BasesOn(d.Date) {
 		if b = fill(b); b != "" {
 			bases = append(bases, b)
 		}
 	}
 	if p := fill(texts.Proposal); p != "" {
-		bases = append(bases, strings.Join(strings.Fields(p), " "))
+		bases = append(bases, strings.Join(strings.FieldsFunc(p, breakSpace), " "))
 	}
 	for i := range bases {
 		end := ";"
@@ -364,25 +396,44 @@ func (doc DecisionDoc) Text(opts DecisionOptions) (*DecisionText, error) {
 		out.Articles = append(out.Articles, Article{Label: "Điều " + string(rune('1'+i)) + ".", Paras: paras})
 	}
 
-	for _, r := range texts.Recipients {
-		if r = strings.TrimSpace(strings.TrimLeft(fill(r), "-–+• ")); r != "" {
-			out.Recipients = append(out.Recipients, r)
-		}
+	filled := make([]string, len(texts.Recipients))
+	for i, r := range texts.Recipients {
+		filled[i] = fill(r)
 	}
-	for i, r := range out.Recipients {
-		end := ";"
-		if i == len(out.Recipients)-1 {
-			end = "."
-		}
-		out.Recipients[i] = "- " + khenthuong.EndWith(r, end)
-	}
-	for _, l := range strings.Split(d.SignerTitle, "\n") {
-		if l = strings.TrimSpace(l); l != "" {
-			out.SignerTitle = append(out.SignerTitle, strings.ToUpper(l))
-		}
-	}
+	out.Recipients = recipientLines(filled)
+	out.SignerTitle = titleLines(d.SignerTitle)
 	out.List = doc.listText(vars)
 	return out, nil
+}
+
+// recipientLines writes Nơi nhận: "- " before each line, ";" after each,
+// "." after the last, whatever the office typed.
+func recipientLines(lines []string) []string {
+	var out []string
+	for _, r := range lines {
+		if r = strings.TrimSpace(strings.TrimLeft(r, "-–+• ")); r != "" {
+			out = append(out, r)
+		}
+	}
+	for i, r := range out {
+		end := ";"
+		if i == len(out)-1 {
+			end = "."
+		}
+		out[i] = "- " + khenthuong.EndWith(r, end)
+	}
+	return out
+}
+
+// titleLines are a signer's title lines in capitals.
+func titleLines(title string) []string {
+	var out []string
+	for _, l := range strings.Split(title, "\n") {
+		if l = strings.TrimSpace(l); l != "" {
+			out = append(out, strings.ToUpper(l))
+		}
+	}
+	return out
 }
 
 func (doc *DecisionDoc) listText(vars map[string]string) ListText {
@@ -397,7 +448,7 @@ func (doc *DecisionDoc) listText(vars map[string]string) ListText {
 	}
 	return ListText{
 		Title:    DanhSach,
-		Subtitle: upperFirst(vars["kinds"]) + " được tặng " + f.Name,
+		Subtitle: upperFirst(vars["kinds"]) + " được tặng " + vars["form_name"],
 		Attached: attached + ")",
 		Sections: ListSections(d),
 	}
@@ -468,8 +519,63 @@ func DecisionPages(doc DecisionDoc, opts DecisionOptions) ([]Page, error) {
 	st := AdminStyle()
 	boxes := st.decisionBoxes(t)
 	list := st.listBoxes(&t.List, opts.ListTable)
-	list[0].newPage = true
-	return st.paginate(append(boxes, list...)), nil
+	// The list is an appendix: a new page, numbered on its own.
+	list[0].newPage, list[0].restart = true, true
+	pages := st.paginate(append(boxes, list...))
+	if opts.MarkBlanks {
+		for i := range pages {
+			pages[i].Texts = markBlanks(pages[i].Texts)
+		}
+	}
+	return pages, nil
+}
+
+// BlankKey is the Key of the Texts that are blanks still to fill, on pages
+// laid out with MarkBlanks.
+const BlankKey = "blank"
+
+// blankColor draws the blanks of a draft's preview.
+var blankColor = RGB{R: 0xC6, G: 0x28, B: 0x28}
+
+// markBlanks splits every Text holding a Blank so that each blank is a Text
+// of its own, in red, keyed BlankKey; the words keep their places.
+func markBlanks(texts []Text) []Text {
+	out := make([]Text, 0, len(texts))
+	for _, t := range texts {
+		if !strings.Contains(t.Text, Blank) {
+			out = append(out, t)
+			continue
+		}
+		face := LookupFace(t.Font, t.Style)
+		x, rest := t.X, t.Text
+		piece := func(str string, mark bool) {
+			if str == "" {
+				return
+			}
+			p := t
+			p.Text, p.X = str, x
+			p.Width = t.Width
+			if face != nil {
+				p.Width = face.Width(str, t.Size)
+			}
+			if mark {
+				p.Key, p.Color = BlankKey, blankColor
+			}
+			out = append(out, p)
+			x += p.Width
+		}
+		for {
+			i := strings.Index(rest, Blank)
+			if i < 0 {
+				piece(rest, false)
+				break
+			}
+			piece(rest[:i], false)
+			piece(Blank, true)
+			rest = rest[i+len(Blank):]
+		}
+	}
+	return out
 }
 
 // WriteDecision writes the decision and its attached list as one PDF, as it

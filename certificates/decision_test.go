@@ -58,10 +58,10 @@ func TestDecisionPDF(t *testing.T) {
 	d.Number = "5/QĐ-UBND"
 	doc := decisionDoc(d)
 	// The office typed its bases with assorted endings; the rule fixes them.
-	doc.Settings.Texts.LegalBases = []string{
-		"Căn cứ Luật Tổ chức chính quyền địa phương ngày 16 tháng 6 năm 2025.",
-		"căn cứ Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022",
-		"Căn cứ Nghị định số 98/2023/NĐ-CP ngày 31 tháng 12 năm 2023 của Chính phủ;",
+	doc.Settings.Texts.LegalBases = []khenthuong.LegalBasis{
+		{Text: "Căn cứ Luật Tổ chức chính quyền địa phương ngày 16 tháng 6 năm 2025."},
+		{Text: "căn cứ Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022"},
+		{Text: "Căn cứ Nghị định số 98/2023/NĐ-CP ngày 31 tháng 12 năm 2023 của Chính phủ;"},
 	}
 	doc.Settings.Texts.Recipients = []string{"Như Điều 3.", "- Chủ tịch, các PCT UBND tỉnh", "Lưu: VT, SNV;"}
 	path := docPDF(t, "qd.pdf", func(b *bytes.Buffer) error { return WriteDecision(b, doc, DecisionOptions{}) })
@@ -238,7 +238,7 @@ func TestDecisionDraftBlanks(t *testing.T) {
 	if txt.Number != "Số:         /QĐ-UBND" {
 		t.Errorf("number %q", txt.Number)
 	}
-	if p := txt.Bases[len(txt.Bases)-1]; p != "Xét đề nghị của Giám đốc Sở Nội vụ tại Tờ trình số … ngày … tháng … năm …." {
+	if p := txt.Bases[len(txt.Bases)-1]; p != "Xét đề nghị của Giám đốc Sở Nội vụ tại Tờ trình số\u00a0… ngày\u00a0… tháng\u00a0… năm\u00a0…." {
 		t.Errorf("proposal %q", p)
 	}
 }

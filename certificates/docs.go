@@ -2,6 +2,7 @@ package certificates
 
 import (
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -95,6 +96,7 @@ type box struct {
 	shapes  []Shape // Y relative to the top of the box
 	glue    bool    // on the same page as the next box
 	newPage bool    // starts a new page
+	restart bool    // with newPage: an appendix, its pages numbered on their own
 	header  []box   // a table's header, repeated when this row starts a page
 }
 
@@ -120,9 +122,9 @@ func (s DocStyle) words(spans []span, size float64, soft bool) []lword {
 		text, _ := coverText(face, sn.text)
 		first := true
 		for len(text) > 0 {
-			i := strings.IndexFunc(text, unicode.IsSpace)
+			i := strings.IndexFunc(text, breakSpace)
 			if i == 0 {
-				text = strings.TrimLeftFunc(text, unicode.IsSpace)
+				text = strings.TrimLeftFunc(text, breakSpace)
 				joined = false
 				first = false
 				continue
@@ -150,6 +152,10 @@ func (s DocStyle) words(spans []span, size float64, soft bool) []lword {
 	}
 	return out
 }
+
+// breakSpace is a space a line may break at: any but the no-break space,
+// which ties a blank to its word ("số\u00a0…").
+func breakSpace(r rune) bool { return unicode.IsSpace(r) && r != '\u00a0' }
 
 // softParts splits a word after each "/" and "-" inside it when soft.
 func softParts(w string, soft bool) []string {
@@ -446,6 +452,7 @@ func (s DocStyle) paginate(boxes []box) []Page {
 		y, empty = top, true
 	}
 	newPage()
+	firsts := []int{0} // the first page of each part numbered on its own
 	put := func(b *box) {
 		if !empty {
 			y += b.space
@@ -490,6 +497,9 @@ func (s DocStyle) paginate(boxes []box) []Page {
 			newPage()
 			withHeader(&chunk[0])
 		}
+		if chunk[0].newPage && chunk[0].restart {
+			firsts = append(firsts, len(pages)-1)
+		}
 		// Move the chunk to a new page if it does not fit here but fits there.
 		if !empty && y+height(chunk, false) > bottom+eps &&
 			height(chunk, true)+height(chunk[0].header, true) <= bottom-top+eps {
@@ -510,10 +520,16 @@ func (s DocStyle) paginate(boxes []box) []Page {
 		}
 		i = j + 1
 	}
-	// Page numbers from page 2, centred over the text column in the top margin.
+	// Page numbers from page 2 of each part, centred over the text column in
+	// the top margin.
 	cx := s.Left + s.TextWidth()/2
+	first := 0
 	for n := 1; n < len(pages); n++ {
-		t := s.text("", s.PageNumberSize, strconv.Itoa(n+1), 0, s.PageNumberBaseline, RGB{})
+		if slices.Contains(firsts, n) {
+			first = n
+			continue
+		}
+		t := s.text("", s.PageNumberSize, strconv.Itoa(n-first+1), 0, s.PageNumberBaseline, RGB{})
 		t.X = cx - t.Width/2
 		t.Key = "page_number"
 		pages[n].Texts = append(pages[n].Texts, t)

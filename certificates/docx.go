@@ -67,13 +67,14 @@ type dpara struct {
 	lineExact           int     // twips; 0 = single
 	keepNext, keepLines bool
 	pageBreak           bool
-	ruleTop             bool // a line along the top: the short rules of the layout
+	ruleBottom          bool // a line along the bottom: the short rules of the layout
 	tabs                []dtab
 }
 
 type docxBody struct {
-	st DocStyle
-	b  *bytes.Buffer
+	st       DocStyle
+	b        *bytes.Buffer
+	sections int // section properties written so far
 }
 
 func (x *docxBody) w(s string) { x.b.WriteString(s) }
@@ -112,8 +113,8 @@ func (x *docxBody) para(p dpara) {
 	if p.pageBreak {
 		x.w("<w:pageBreakBefore/>")
 	}
-	if p.ruleTop {
-		x.w(`<w:pBdr><w:top w:val="single" w:sz="6" w:space="0" w:color="000000"/></w:pBdr>`)
+	if p.ruleBottom {
+		x.w(`<w:pBdr><w:bottom w:val="single" w:sz="6" w:space="0" w:color="000000"/></w:pBdr>`)
 	}
 	if len(p.tabs) > 0 {
 		x.w("<w:tabs>")
@@ -175,22 +176,40 @@ func (x *docxBody) centredLines(lines []string, style string, size float64, befo
 	}
 }
 
-// shortRule is an empty paragraph whose top border, between its indents,
-// is a rule of length l (mm) centred in a column of width colW (mm).
+// shortRule is an empty paragraph whose bottom border, between its
+// indents, is a rule of length l (mm) centred in a column of width colW
+// (mm). The paragraph's exact height is the gap between the letters above
+// and the rule, as in the PDF (ruleGap under the descent): a top border
+// would sit on the letters above.
 func (x *docxBody) shortRule(l, colW float64) {
 	ind := twips(max((colW-l)/2, 0))
-	x.para(dpara{size: 2, ruleTop: true, left: ind, right: ind, lineExact: 40, before: 40})
+	x.para(dpara{size: 2, ruleBottom: true, left: ind, right: ind, lineExact: twips(ruleGap)})
+}
+
+// wrapped writes text centred on the lines the PDF breaks it into, each its
+// own paragraph, so that Word does not leave a word or two alone on the last
+// line ("UBND tỉnh)").
+func (x *docxBody) wrapped(text, style string, size, width float64, keepNext bool) []string {
+	lines := x.st.wrapCentred(text, style, size, width)
+	x.centredLines(lines, style, size, 0, keepNext)
+	return lines
 }
 
 const cellMargin = 1.9 // mm: Word's default left and right cell margins (108 twips)
 
-func (x *docxBody) tableStart(widths []float64, borders bool) {
+func (x *docxBody) tableStart(widths []float64, borders bool) { x.tableStartAt(widths, borders, 0) }
+
+// tableStartAt starts a table indented ind mm from the margin.
+func (x *docxBody) tableStartAt(widths []float64, borders bool, ind float64) {
 	x.w("<w:tbl><w:tblPr>")
 	total := 0.0
 	for _, w := range widths {
 		total += w
 	}
 	fmt.Fprintf(x.b, `<w:tblW w:w="%d" w:type="dxa"/>`, twips(total))
+	if ind != 0 {
+		fmt.Fprintf(x.b, `<w:tblInd w:w="%d" w:type="dxa"/>`, twips(ind))
+	}
 	if borders {
 		x.w(`<w:tblBorders>`)
 		for _, side := range []string{"top", "left", "bottom", "right", "insideH", "insideV"} {
@@ -266,9 +285,8 @@ func (x *docxBody) decision(t *DecisionText) {
 
 	// Title, subject with its rule, the deciding authority.
 	x.centredLines([]string{QuyetDinh}, "B", st.Size, twips(9), true)
-	x.centredLines([]string{t.Subject}, "B", st.Size, 0, true)
 	widest := 0.0
-	for _, l := range st.wrapCentred(t.Subject, "B", st.Size, st.TextWidth()) {
+	for _, l := range x.wrapped(t.Subject, "B", st.Size, st.TextWidth(), true) {
 		widest = max(widest, bold.Width(l, st.Size))
 	}
 	x.shortRule(ruleLength(widest), st.TextWidth())
@@ -295,9 +313,11 @@ func (x *docxBody) decision(t *DecisionText) {
 	}
 
 	// Nơi nhận and the signature: a borderless row that never splits.
+	// The table starts a cell margin left of the page's margin, so that
+	// Nơi nhận starts on the margin, as in the PDF.
 	lw, rw = headColumn, st.TextWidth()-headColumn
 	x.para(dpara{size: st.Size, lineExact: twips(2 * st.ParaSpace), keepNext: true})
-	x.tableStart([]float64{lw, rw}, false)
+	x.tableStartAt([]float64{lw + cellMargin, rw}, false, -cellMargin)
 	x.rowStart(false)
 	x.cell(lw, 1, func() {
 		x.para(dpara{runs: []drun{{text: NoiNhan, style: "BI"}}, size: 12, keepNext: true})
@@ -319,11 +339,15 @@ func (x *docxBody) decision(t *DecisionText) {
 // list writes the attached list on a new page.
 func (x *docxBody) list(l *ListText, table bool) {
 	st := x.st
-	x.para(dpara{runs: []drun{{text: l.Title, style: "B"}}, size: st.Size, align: "center", pageBreak: true, keepNext: true})
-	x.centredLines([]string{l.Subtitle}, "B", st.Size, 0, true)
-	x.centredLines([]string{l.Attached}, "I", st.Size, 0, true)
+	// The list is an appendix: a section of its own on a new page, its
+	// pages numbered from 1 (no number on its first page).
+	x.w("<w:p><w:pPr>")
+	x.sectPrXML(false)
+	x.w("</w:pPr></w:p>")
+	x.para(dpara{runs: []drun{{text: l.Title, style: "B"}}, size: st.Size, align: "center", keepNext: true})
+	x.wrapped(l.Subtitle, "B", st.Size, st.TextWidth(), true)
 	widest := 0.0
-	for _, line := range st.wrapCentred(l.Attached, "I", st.Size, st.TextWidth()) {
+	for _, line := range x.wrapped(l.Attached, "I", st.Size, st.TextWidth(), true) {
 		widest = max(widest, st.face("I").Width(line, st.Size))
 	}
 	x.shortRule(min(ruleLength(widest), 50), st.TextWidth())
@@ -344,11 +368,15 @@ func (x *docxBody) list(l *ListText, table bool) {
 		if si == 0 {
 			before = twips(2 * st.ParaSpace)
 		}
-		x.para(dpara{runs: []drun{{text: sec.Heading, style: "B"}}, size: st.Size, before: before, keepNext: true})
+		if sec.Heading != "" {
+			x.para(dpara{runs: []drun{{text: sec.Heading, style: "B"}}, size: st.Size, before: before, keepNext: true})
+			before = twips(st.ParaSpace / 2)
+		}
 		for _, e := range sec.Entries {
 			x.para(dpara{runs: []drun{{text: strconv.Itoa(e.No) + ".", tab: true}, {text: e.Text, tab: true}},
-				size: st.Size, align: "both", left: twips(hang), hanging: twips(hang), before: twips(st.ParaSpace / 2),
+				size: st.Size, align: "both", left: twips(hang), hanging: twips(hang), before: before,
 				keepLines: true, tabs: tabs})
+			before = twips(st.ParaSpace / 2)
 		}
 	}
 }
@@ -356,7 +384,14 @@ func (x *docxBody) list(l *ListText, table bool) {
 func (x *docxBody) listTable(l *ListText) {
 	st := x.st
 	size := st.Size - 1
-	widths := []float64{14, 62, st.TextWidth() - 76}
+	var names, details []string
+	for _, sec := range l.Sections {
+		for _, e := range sec.Entries {
+			names, details = append(names, e.Name), append(details, e.Detail)
+		}
+	}
+	nameW, detailW := nameDetailWidths(st.TextWidth()-14, names, details)
+	widths := []float64{14, nameW, detailW}
 	x.para(dpara{size: st.Size, lineExact: twips(2 * st.ParaSpace), keepNext: true})
 	x.tableStart(widths, true)
 	x.rowStart(true)
@@ -367,21 +402,23 @@ func (x *docxBody) listTable(l *ListText) {
 	}
 	x.w("</w:tr>")
 	for _, sec := range l.Sections {
-		x.rowStart(false)
-		x.cell(st.TextWidth(), 3, func() {
-			x.para(dpara{runs: []drun{{text: sec.Heading, style: "B"}}, size: size, keepNext: true})
-		})
-		x.w("</w:tr>")
+		if sec.Heading != "" {
+			x.rowStart(false)
+			x.cell(st.TextWidth(), 3, func() {
+				x.para(dpara{runs: []drun{{text: sec.Heading, style: "B"}}, size: size, keepNext: true})
+			})
+			x.w("</w:tr>")
+		}
 		for _, e := range sec.Entries {
 			x.rowStart(false)
-			for i, v := range []string{strconv.Itoa(e.No), e.Name, e.Detail} {
-				align := "left"
-				if i == 0 {
-					align = "center"
-				}
-				x.cell(widths[i], 1, func() {
-					x.para(dpara{runs: []drun{{text: v}}, size: size, align: align})
-				})
+			x.cell(widths[0], 1, func() {
+				x.para(dpara{runs: []drun{{text: strconv.Itoa(e.No)}}, size: size, align: "center"})
+			})
+			if e.Detail == "" { // the name takes both columns, as in the PDF
+				x.cell(widths[1]+widths[2], 2, func() { x.para(dpara{runs: []drun{{text: e.Name}}, size: size, align: "left"}) })
+			} else {
+				x.cell(widths[1], 1, func() { x.para(dpara{runs: []drun{{text: e.Name}}, size: size, align: "left"}) })
+				x.cell(widths[2], 1, func() { x.para(dpara{runs: []drun{{text: e.Detail}}, size: size, align: "left"}) })
 			}
 			x.w("</w:tr>")
 		}
@@ -391,13 +428,22 @@ func (x *docxBody) listTable(l *ListText) {
 
 // sectPr is the page: A4 portrait, the margins, the header with the page
 // number from page 2 (the first page has its own, empty, header).
-func (x *docxBody) sectPr() {
+func (x *docxBody) sectPr() { x.sectPrXML(true) }
+
+// sectPrXML writes a section's properties; every section after the first
+// (last: the attached list) starts on a new page numbered from 1.
+func (x *docxBody) sectPrXML(last bool) {
 	st := x.st
+	restart := ""
+	if last && x.sections > 0 {
+		restart = `<w:pgNumType w:start="1"/>`
+	}
+	x.sections++
 	fmt.Fprintf(x.b, `<w:sectPr><w:headerReference w:type="default" r:id="rIdHeader"/><w:headerReference w:type="first" r:id="rIdHeaderFirst"/>`+
-		`<w:pgSz w:w="%d" w:h="%d"/><w:pgMar w:top="%d" w:right="%d" w:bottom="%d" w:left="%d" w:header="%d" w:footer="%d" w:gutter="0"/>`+
-		`<w:cols w:space="720"/><w:titlePg/></w:sectPr>`,
+		`<w:type w:val="nextPage"/><w:pgSz w:w="%d" w:h="%d"/><w:pgMar w:top="%d" w:right="%d" w:bottom="%d" w:left="%d" w:header="%d" w:footer="%d" w:gutter="0"/>`+
+		`%s<w:cols w:space="720"/><w:titlePg/></w:sectPr>`,
 		twips(st.Width), twips(st.Height), twips(st.Top), twips(st.Right), twips(st.Bottom), twips(st.Left),
-		twips(st.PageNumberBaseline-st.PageNumberSize*mmPerPt), twips(st.Bottom/2))
+		twips(st.PageNumberBaseline-st.PageNumberSize*mmPerPt), twips(st.Bottom/2), restart)
 }
 
 const wNS = `xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"`

@@ -6,6 +6,8 @@ import (
 	"encoding/xml"
 	"io"
 	"regexp"
+	"slices"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -117,7 +119,11 @@ func TestDecisionDOCX(t *testing.T) {
 	want = append(want, NoiNhan)
 	want = append(want, dt.Recipients...)
 	want = append(want, dt.SignerTitle...)
-	want = append(want, dt.SignerName, DanhSach, dt.List.Subtitle, dt.List.Attached)
+	want = append(want, dt.SignerName, DanhSach)
+	// The list's title lines break where the PDF breaks them.
+	st := AdminStyle()
+	want = append(want, st.wrapCentred(dt.List.Subtitle, "B", st.Size, st.TextWidth())...)
+	want = append(want, st.wrapCentred(dt.List.Attached, "I", st.Size, st.TextWidth())...)
 	last := -1
 	for _, w := range want {
 		i := -1
@@ -158,7 +164,7 @@ func TestDecisionDOCX(t *testing.T) {
 	for _, w := range []string{
 		`<w:pgSz w:w="11906" w:h="16838"/>`,                                 // A4 portrait
 		`<w:pgMar w:top="1134" w:right="850" w:bottom="1134" w:left="1701"`, // 20, 15, 20, 30 mm
-		`<w:titlePg/>`, `<w:pageBreakBefore/>`, `<w:keepLines/>`, `<w:cantSplit/>`,
+		`<w:titlePg/>`, `<w:type w:val="nextPage"/>`, `<w:pgNumType w:start="1"/>`, `<w:keepLines/>`, `<w:cantSplit/>`,
 		`<w:headerReference w:type="default" r:id="rIdHeader"/>`, `<w:headerReference w:type="first" r:id="rIdHeaderFirst"/>`,
 	} {
 		if !strings.Contains(doc1, w) {
@@ -202,4 +208,49 @@ func TestDecisionDOCX(t *testing.T) {
 			}
 		}
 	})
+}
+
+// TestDecisionDOCXLayout: the short rules stand clear of the letters above
+// (an exact-height paragraph with a bottom border, as far below as in the
+// PDF), the attached line breaks as the PDF's ("UBND tỉnh)" was left alone
+// on a line), Nơi nhận starts on the margin (the table is moved left by the
+// cell margin), the list is a section numbered on its own.
+func TestDecisionDOCXLayout(t *testing.T) {
+	d := mixDecision("BKCT", 62, 2, 3, 0, false)
+	var buf bytes.Buffer
+	if err := WriteDecisionDOCX(&buf, decisionDoc(d), DecisionOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	doc := docxParts(t, buf.Bytes())["word/document.xml"]
+	if strings.Contains(doc, "<w:top w:val=\"single\"") {
+		t.Error("a rule is a top border, drawn on the letters above")
+	}
+	rule := regexp.MustCompile(`<w:pBdr><w:bottom w:val="single"[^>]*/></w:pBdr><w:spacing w:before="0" w:after="0" w:line="(\d+)" w:lineRule="exact"/>`)
+	rules := rule.FindAllStringSubmatch(doc, -1)
+	if len(rules) < 4 {
+		t.Fatalf("%d short rules, want those under the body, the motto, the subject and the list's title", len(rules))
+	}
+	for _, r := range rules {
+		if r[1] != strconv.Itoa(twips(ruleGap)) {
+			t.Errorf("a rule %s twips under the line above, want %d (%.1f mm)", r[1], twips(ruleGap), ruleGap)
+		}
+	}
+	st := AdminStyle()
+	dt, _ := decisionDoc(d).Text(DecisionOptions{})
+	lines := st.wrapCentred(dt.List.Attached, "I", st.Size, st.TextWidth())
+	if last := lines[len(lines)-1]; len(strings.Fields(last)) < 4 {
+		t.Errorf("the attached line ends with %q alone", last)
+	}
+	paras := docxParagraphs(t, doc)
+	for _, l := range lines {
+		if !slices.Contains(paras, l) {
+			t.Errorf("no paragraph %q: Word would break the line its own way", l)
+		}
+	}
+	if !strings.Contains(doc, `<w:tblInd w:w="-108" w:type="dxa"/>`) {
+		t.Error("the signature table is not moved left by the cell margin: Nơi nhận would sit 2 mm right of the margin")
+	}
+	if strings.Count(doc, "<w:sectPr>") != 2 || strings.Count(doc, `<w:pgNumType w:start="1"/>`) != 1 {
+		t.Error("the list is not a section of its own numbered from 1")
+	}
 }

@@ -140,8 +140,13 @@ func Layout(t Template, data Values, mode Mode) (Page, []Warning) {
 			continue
 		}
 		if f.Key == KeyEmblem {
-			if mode == ModePlain && data.Emblem != "" {
+			switch {
+			case mode != ModePlain:
+			case data.Emblem != "": // the office's own image
 				page.Images = append(page.Images, Image{Path: data.Emblem, X: f.X, Y: f.Y, W: f.W, H: f.H})
+			default: // the emblem drawn by the program
+				page.Shapes = withEmblem(t.PageWidth, t.PageHeight, t.Border, f)
+				page.Texts = append(page.Texts, emblemMotto(i, f)...)
 			}
 			continue
 		}
@@ -263,6 +268,10 @@ const lineSpacing = 1.15
 // sizeStep is how finely text shrinks, in pt.
 const sizeStep = 0.5
 
+// wrapShrink is how far a text shrinks on one line before it wraps: 18 pt
+// goes down to 16 pt, no smaller, while the box holds two lines.
+const wrapShrink = 0.885
+
 // smallestSize is the floor below the template's minimum, used with a warning.
 const smallestSize = 3.0
 
@@ -318,8 +327,10 @@ func fitText(face *Face, s string, w, h, size, minSize float64) fitted {
 		}
 		return lines
 	}
-	// 1. Shrink on one line (per hard line) down to the minimum size.
-	for _, sz := range sizes(size, minSize) {
+	// 1. Shrink on one line (per hard line), but only a little: a long
+	// achievement goes onto two lines before it gets small.
+	wrapAt := math.Max(minSize, size*wrapShrink)
+	for _, sz := range sizes(size, wrapAt) {
 		if oneLine(sz) {
 			return fitted{lines: hard, size: sz}
 		}
@@ -328,6 +339,12 @@ func fitText(face *Face, s string, w, h, size, minSize float64) fitted {
 	for _, sz := range sizes(size, minSize) {
 		if lines := wrapped(sz); lines != nil {
 			return fitted{lines: lines, size: sz}
+		}
+	}
+	// A box too low for two lines: shrink on one line down to the minimum.
+	for _, sz := range sizes(wrapAt, minSize) {
+		if oneLine(sz) {
+			return fitted{lines: hard, size: sz}
 		}
 	}
 	// 3. Below the minimum (the caller warns).

@@ -178,7 +178,9 @@ func TestLayoutFitting(t *testing.T) {
 		wantLines int
 	}{
 		{"FitsAsIs", one, w1 + 1, 20, 20, 12, 20, 1},
-		{"ShrinksBeforeWrapping", one, w1 * 0.8, 20, 20, 12, 16, 1},
+		{"ShrinksALittleBeforeWrapping", one, w1 * 0.9, 20, 20, 12, 18, 1},
+		{"WrapsBeforeShrinkingFar", one, w1 * 0.8, 20, 20, 12, 20, 2},
+		{"ShrinksWhenTheBoxHoldsOneLine", one, w1 * 0.8, 9, 20, 12, 16, 1},
 		{"WrapsBelowMinimum", one, w1 * 0.55, 20, 20, 12, 20, 2},
 		{"HardLineBreaksKept", "KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH", 100, 20, 16, 12, 16, 2},
 		{"HardLinesShrinkToFitHeight", "KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH", 100, 9, 16, 10, 0, 2},

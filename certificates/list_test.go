@@ -33,6 +33,10 @@ func checkListEntries(t *testing.T, d *khenthuong.Decision, got []listEntry) {
 			continue
 		}
 		heading := roman[sec] + ". " + strings.ToUpper(k.Label())
+		if len(byKind[khenthuong.Collective]) == 0 && len(byKind[khenthuong.Household]) == 0 ||
+			len(rs) == len(d.Recipients) {
+			heading = "" // one kind: no section heading, no "I."
+		}
 		sec++
 		for i, r := range rs {
 			n := r.Nominee
@@ -74,7 +78,7 @@ func TestListPDF(t *testing.T) {
 		sections         []string
 	}{
 		{"CollectivesAndIndividuals", 5, 4, 0, []string{"I. TẬP THỂ", "II. CÁ NHÂN"}},
-		{"IndividualsOnly", 0, 9, 0, []string{"I. CÁ NHÂN"}},
+		{"IndividualsOnly", 0, 9, 0, []string{""}},
 		{"WithHouseholds", 3, 12, 2, []string{"I. TẬP THỂ", "II. CÁ NHÂN", "III. HỘ GIA ĐÌNH"}},
 		{"CollectivesAndHouseholds", 2, 0, 2, []string{"I. TẬP THỂ", "II. HỘ GIA ĐÌNH"}},
 	} {

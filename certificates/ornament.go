@@ -18,9 +18,11 @@ type ornamentKey struct {
 
 var ornaments sync.Map // ornamentKey → []Shape
 
-// ornament returns the border drawn on plain paper: a double gold frame with
-// a band of diamonds and red dots, rosettes in the corners and a thin red
-// line inside. The slice is shared between pages: callers must not change it.
+// ornament returns the border drawn on plain paper, in the manner of the
+// model certificates: a red band between gold lines carrying a gold key
+// fret (hồi văn), gold squares with a red flower at the corners, and a thin
+// red line inside with flourishes at its corners. The slice is shared
+// between pages: callers must not change it.
 func ornament(w, h float64, b Border) []Shape {
 	if b.Width <= 0 {
 		return nil
@@ -44,62 +46,73 @@ func buildOrnament(pw, ph float64, b Border) []Shape {
 		accent, _ = parseColor(DefaultBorderAccent)
 	}
 	o, bw := b.Inset, b.Width
-	gap := math.Min(1.6, bw/5) // between the outer line and the thin line inside it
+	gap := math.Min(1.2, bw/8) // between the outer gold line and the band
 	a := o + gap               // outer edge of the band
 	z := o + bw                // inner edge of the band
 	t := z - a                 // band thickness
 	frame := func(inset, lw float64, c RGB) Shape {
 		return Shape{Kind: ShapeRect, X: inset, Y: inset, W: pw - 2*inset, H: ph - 2*inset, LineWidth: lw, Stroke: c}
 	}
+	// The red band: four filled strips between the corner squares.
 	shapes := []Shape{
-		frame(o, math.Max(0.3, bw/10), color),
-		frame(a, 0.3, color),
-		frame(z, math.Max(0.3, bw/14), color),
-		frame(z+math.Min(1.5, bw/6), 0.35, accent),
+		{Kind: ShapeRect, X: a, Y: a, W: pw - 2*a, H: t, Filled: true, Fill: accent},
+		{Kind: ShapeRect, X: a, Y: ph - z, W: pw - 2*a, H: t, Filled: true, Fill: accent},
+		{Kind: ShapeRect, X: a, Y: a, W: t, H: ph - 2*a, Filled: true, Fill: accent},
+		{Kind: ShapeRect, X: pw - z, Y: a, W: t, H: ph - 2*a, Filled: true, Fill: accent},
+		frame(o, math.Max(0.5, bw/16), color),
+		frame(a, 0.35, color),
+		frame(z, 0.5, color),
+		frame(z+math.Min(1.6, bw/6), 0.3, color),
 	}
-	// The band: along each side between the corner squares, cells of about the
-	// band's thickness, each holding a gold diamond with a red dot.
+	// The key fret along each side: square spirals, every other one mirrored
+	// so that the band reads as one running pattern.
+	fretW := math.Max(0.25, t*0.07)
 	side := func(x0, y0, x1, y1 float64) {
 		length := math.Hypot(x1-x0, y1-y0)
-		n := math.Max(1, math.Round(length/t))
+		n := math.Max(1, math.Round(length/(t*1.05)))
 		cell := length / n
 		ux, uy := (x1-x0)/length, (y1-y0)/length // along the side
-		vx, vy := -uy, ux                        // across the band
-		dl, dw := 0.42*cell, 0.34*t              // half-diagonals of a diamond
+		vx, vy := -uy, ux                        // across the band, inward for these directions
+		m := 0.16 * t
+		spiral := [][2]float64{{m, t - m}, {m, m}, {cell - m, m}, {cell - m, t - m}, {0.34 * cell, t - m},
+			{0.34 * cell, 0.37 * t}, {0.66 * cell, 0.37 * t}, {0.66 * cell, 0.63 * t}}
 		for i := 0.0; i < n; i++ {
-			d := (i + 0.5) * cell
-			cx, cy := x0+ux*d, y0+uy*d
-			shapes = append(shapes,
-				Shape{Kind: ShapePolygon, Points: []Point{
-					{cx - ux*dl, cy - uy*dl}, {cx + vx*dw, cy + vy*dw}, {cx + ux*dl, cy + uy*dl}, {cx - vx*dw, cy - vy*dw},
-				}, Filled: true, Fill: color},
-				Shape{Kind: ShapeCircle, X: cx, Y: cy, R: 0.11 * t, Filled: true, Fill: accent},
-			)
-			if i > 0 {
-				bx, by := x0+ux*i*cell, y0+uy*i*cell
-				shapes = append(shapes, Shape{Kind: ShapeCircle, X: bx, Y: by, R: 0.07 * t, Filled: true, Fill: color})
+			pts := make([]Point, len(spiral))
+			for k, p := range spiral {
+				along := p[0]
+				if int(i)%2 == 1 {
+					along = cell - along
+				}
+				d, e := i*cell+along, p[1]-t/2
+				pts[k] = Point{x0 + ux*d + vx*e, y0 + uy*d + vy*e}
 			}
+			shapes = append(shapes, Shape{Kind: ShapeLine, Points: pts, LineWidth: fretW, Stroke: color})
 		}
 	}
 	mid := (a + z) / 2
 	side(z, mid, pw-z, mid)       // top
-	side(z, ph-mid, pw-z, ph-mid) // bottom
-	side(mid, z, mid, ph-z)       // left
+	side(pw-z, ph-mid, z, ph-mid) // bottom
+	side(mid, ph-z, mid, z)       // left
 	side(pw-mid, z, pw-mid, ph-z) // right
-	// Corners: a square with a rosette.
+	// Corners: a gold square holding a red eight-petalled flower.
 	for _, c := range []Point{{a, a}, {pw - z, a}, {a, ph - z}, {pw - z, ph - z}} {
 		cx, cy := c.X+t/2, c.Y+t/2
-		shapes = append(shapes,
-			Shape{Kind: ShapeRect, X: c.X, Y: c.Y, W: t, H: t, LineWidth: 0.35, Stroke: color},
-			Shape{Kind: ShapeCircle, X: cx, Y: cy, R: 0.36 * t, LineWidth: 0.35, Stroke: color},
-			Shape{Kind: ShapePolygon, Points: []Point{
-				{cx, cy - 0.3*t}, {cx + 0.3*t, cy}, {cx, cy + 0.3*t}, {cx - 0.3*t, cy},
-			}, Filled: true, Fill: color},
-			Shape{Kind: ShapeCircle, X: cx, Y: cy, R: 0.13 * t, Filled: true, Fill: accent},
-		)
+		shapes = append(shapes, Shape{Kind: ShapeRect, X: c.X, Y: c.Y, W: t, H: t, Filled: true, Fill: color, LineWidth: 0.3, Stroke: accent})
+		for k := 0; k < 8; k++ {
+			ang := float64(k) * math.Pi / 4
+			dx, dy := math.Cos(ang), math.Sin(ang)
+			px, py := -dy, dx
+			r1, r2, wd := 0.12*t, 0.44*t, 0.1*t
+			shapes = append(shapes, Shape{Kind: ShapePolygon, Points: []Point{
+				{cx + dx*r1, cy + dy*r1}, {cx + dx*(r1+r2)/2 + px*wd, cy + dy*(r1+r2)/2 + py*wd},
+				{cx + dx*r2, cy + dy*r2}, {cx + dx*(r1+r2)/2 - px*wd, cy + dy*(r1+r2)/2 - py*wd},
+			}, Filled: true, Fill: accent})
+		}
+		shapes = append(shapes, Shape{Kind: ShapeCircle, X: cx, Y: cy, R: 0.12 * t, Filled: true, Fill: accent})
 	}
-	// Inner corners: a small red quarter flourish made of two short lines.
-	in := z + math.Min(1.5, bw/6)
+	// Inside: a thin red line with a flourish at each corner.
+	in := innerLine(b)
+	shapes = append(shapes, frame(in, 0.35, accent))
 	f := math.Min(18, bw*1.6)
 	for _, c := range []struct{ x, y, sx, sy float64 }{
 		{in, in, 1, 1}, {pw - in, in, -1, 1}, {in, ph - in, 1, -1}, {pw - in, ph - in, -1, -1},
@@ -108,6 +121,16 @@ func buildOrnament(pw, ph float64, b Border) []Shape {
 		shapes = append(shapes, Shape{Kind: ShapeLine, Points: []Point{
 			{c.x + c.sx*d, c.y + c.sy*f}, {c.x + c.sx*d, c.y + c.sy*d}, {c.x + c.sx*f, c.y + c.sy*d},
 		}, LineWidth: 0.5, Stroke: accent})
+		shapes = append(shapes, Shape{Kind: ShapeCircle, X: c.x + c.sx*d, Y: c.y + c.sy*d, R: 0.9, Filled: true, Fill: accent})
 	}
 	return shapes
+}
+
+// innerLine is the distance from the page's edge to the border's innermost
+// line: what the text inside must stand clear of.
+func innerLine(b Border) float64 {
+	if b.Width <= 0 {
+		return 0
+	}
+	return b.Inset + b.Width + math.Min(2.4, b.Width/3)
 }

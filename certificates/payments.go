@@ -135,15 +135,19 @@ func PaymentsPages(doc PaymentsDoc) ([]Page, error) {
 	out = append(out, hdr)
 	groups, total := khenthuong.PaymentList(doc.Decisions, doc.Forms)
 	const signH = 10.0 // room to sign
+	var dataRows []int // indexes in out of the recipients' rows
 	for _, g := range groups {
-		r := st.dataRow(t, []cell{{paras: []cellPara{{spans: []span{sp("B", g.Heading)}, align: 'L'}}, cols: 5}}, 0)
-		r.glue = true
-		out = append(out, r)
+		if len(groups) > 1 { // one kind: the list needs no "I." heading
+			r := st.dataRow(t, []cell{{paras: []cellPara{{spans: []span{sp("B", g.Heading)}, align: 'L'}}, cols: 5}}, 0)
+			r.glue = true
+			out = append(out, r)
+		}
 		for _, pr := range g.Rows {
 			name := cell{paras: []cellPara{{spans: []span{sp("", pr.Name)}}}}
 			if pr.Detail != "" {
 				name.paras = append(name.paras, cellPara{spans: []span{sp("I", pr.Detail)}, size: size - 1})
 			}
+			dataRows = append(dataRows, len(out))
 			out = append(out, st.dataRow(t, []cell{
 				textCell("", strconv.Itoa(pr.No)), name, textCell("", pr.Form),
 				textCell("", vntext.FormatNumber(pr.Amount)), {}}, signH))
@@ -157,12 +161,43 @@ func PaymentsPages(doc PaymentsDoc) ([]Page, error) {
 	out = append(out, st.dataRow(t, []cell{
 		{paras: []cellPara{{spans: []span{sp("B", "TỔNG CỘNG")}, align: 'C'}}, cols: 3},
 		textCell("B", vntext.FormatNumber(total)), {}}, 0))
-	out[len(out)-1].glue = true
+	// The signed page carries rows of the list: the last recipients stay
+	// with the totals, the amount in words and the signatures, never a page
+	// of totals under a bare header.
+	if n := len(dataRows); n > 0 {
+		for i := dataRows[max(n-keepWithTotals, 0)]; i < len(out); i++ {
+			out[i].glue = true
+		}
+	}
 	words := st.boxes(para{spans: []span{sp("I", AmountInWordsLine(total))}, size: st.Size, align: 'L',
 		x: st.Left, w: st.TextWidth(), space: st.ParaSpace, keep: true, next: true})
 	out = append(out, words...)
 	out = append(out, st.paymentSignatures(doc))
 	return st.paginate(out), nil
+}
+
+// keepWithTotals is how many of the last recipients' rows stay on the page
+// of the totals and signatures.
+const keepWithTotals = 3
+
+// signatureColumns are the widths of the signers' columns: the last one
+// (THỦ TRƯỞNG ĐƠN VỊ) wide enough for the date line centred over it, the
+// others sharing the rest.
+func (s DocStyle) signatureColumns(n int, date string, size float64) []float64 {
+	w := s.TextWidth()
+	cols := make([]float64, n)
+	if n == 0 {
+		return cols
+	}
+	last := min(max(w/float64(n), s.face("I").Width(date, size)+4), w*0.55)
+	if n == 1 {
+		last = w
+	}
+	for i := range cols {
+		cols[i] = (w - last) / float64(max(n-1, 1))
+	}
+	cols[n-1] = last
+	return cols
 }
 
 // paymentSignatures is the date line and the signers' columns, one box.
@@ -182,18 +217,39 @@ func (s DocStyle) paymentSignatures(doc PaymentsDoc) box {
 		date = place + ", " + date
 	}
 	y := s.face("I").Ascent * 13 * mmPerPt
-	colW := s.TextWidth() / float64(max(len(sigs), 1))
-	if len(sigs) > 0 {
-		ts, _ := s.centred([]string{upperFirst(date)}, "I", 13, s.Left+colW*(float64(len(sigs))-0.5), y, 0)
-		if over := ts[0].X + ts[0].Width - (s.Width - s.Right); over > 0 {
-			ts[0].X -= over // centred over the last signature, but inside the margin
+	date = upperFirst(date)
+	// The date line as large as it can be, up to 13 pt, while the other
+	// signers' titles keep one line each ("NGƯỜI LẬP BIỂU" unbroken).
+	dateSize := 13.0
+	cols := s.signatureColumns(len(sigs), date, dateSize)
+	for ; dateSize > 11; dateSize -= 0.5 {
+		cols = s.signatureColumns(len(sigs), date, dateSize)
+		fits := true
+		for i, sg := range sigs[:max(len(sigs)-1, 0)] {
+			fits = fits && s.face("B").Width(strings.ToUpper(sg), 13) <= cols[i]-4
 		}
+		if fits {
+			break
+		}
+	}
+	centres := make([]float64, len(cols))
+	x := s.Left
+	for i, w := range cols {
+		centres[i], x = x+w/2, x+w
+	}
+	if len(sigs) > 0 {
+		// Centred over the last signer (THỦ TRƯỞNG ĐƠN VỊ), smaller if the
+		// column cannot hold it at 13 pt.
+		for dateSize > 11 && s.face("I").Width(date, dateSize) > cols[len(cols)-1] {
+			dateSize -= 0.5
+		}
+		ts, _ := s.centred([]string{date}, "I", dateSize, centres[len(centres)-1], y, 0)
 		b.texts = append(b.texts, ts...)
 	}
 	y += lead
 	bottom := y
 	for i, sg := range sigs {
-		cx := s.Left + colW*(float64(i)+0.5)
+		cx, colW := centres[i], cols[i]
 		lines := s.wrapCentred(strings.ToUpper(sg), "B", 13, colW-4)
 		ts, _ := s.centred(lines, "B", 13, cx, y, lead)
 		b.texts = append(b.texts, ts...)

@@ -18,6 +18,41 @@ type ReportDoc struct {
 	From, To khenthuong.Date
 	Issuer   string // the issuer the report is limited to, if any
 	Campaign string // the campaign's name, if the report is limited to one
+	// Signer signs the report for the issuing body; a zero Signer is the
+	// first of the settings' signers.
+	Signer khenthuong.Signer
+	// Recipients are the report's Nơi nhận lines; nil is DefaultReportRecipients.
+	Recipients []string
+}
+
+// DefaultReportRecipients are where a provincial summary report goes.
+var DefaultReportRecipients = []string{
+	"Bộ Nội vụ (Ban Thi đua - Khen thưởng Trung ương)",
+	"Thường trực Tỉnh ủy, Thường trực HĐND tỉnh",
+	"Chủ tịch, các PCT UBND tỉnh",
+	"Lưu: VT, SNV",
+}
+
+// reportSignature is the end of the report as the body sends it: Nơi nhận
+// on the left; on the right "TM. ỦY BAN NHÂN DÂN", the signer's title, room
+// to sign and seal, the name.
+func (doc *ReportDoc) reportSignature() *DecisionText {
+	s := doc.Settings
+	sg := doc.Signer
+	if sg.Title == "" && sg.Name == "" && len(s.Signers) > 0 {
+		sg = s.Signers[0]
+	}
+	t := &DecisionText{SignerName: sg.Name}
+	if a := splitAuthority(s.Authority); len(a) > 0 {
+		t.SignerTitle = append(t.SignerTitle, "TM. "+a[0])
+	}
+	t.SignerTitle = append(t.SignerTitle, titleLines(sg.Title)...)
+	recipients := doc.Recipients
+	if recipients == nil {
+		recipients = DefaultReportRecipients
+	}
+	t.Recipients = recipientLines(recipients)
+	return t
 }
 
 // ReportTitle is the title of the summary report.
@@ -81,6 +116,8 @@ func ReportPages(doc ReportDoc) ([]Page, error) {
 	for i, sec := range stats.Sections(doc.Summary) {
 		out = append(out, st.reportTable(i+1, sec)...)
 	}
+	out[len(out)-1].glue = true // the signature never starts a page alone
+	out = append(out, st.signatureBlock(doc.reportSignature()))
 	return st.paginate(out), nil
 }
 

@@ -22,7 +22,8 @@ type Presenter struct {
 // tỉnh", followed by ", thừa ủy quyền Chủ tịch UBND tỉnh" when the presenter
 // neither signed the decision nor holds the issuer's office: OnBehalf),
 // {award} (the forms' names), {who} ("02 tập thể và 08 cá nhân"), {whom}
-// ("các tập thể và các cá nhân"), {decision}
+// ("các tập thể và các cá nhân"), {callees} (as {whom}, "đại diện" before
+// collectives and households only: "đại diện các tập thể và các cá nhân"), {decision}
 // ("Quyết định số 2871/QĐ-UBND ngày 24 tháng 10 năm 2022 của Chủ tịch UBND
 // tỉnh"), {subject}, {batch}, {trays} ("01 đến 10"). Empty fields take the defaults.
 type RunSheetTexts struct {
@@ -42,7 +43,7 @@ func DefaultRunSheetTexts() RunSheetTexts {
 		Presents:     "{presenter} trao {award} cho {who}.",
 		Announce:     "Xin trân trọng kính mời đồng chí .................................... công bố {decision} {subject}.",
 		Invite:       "Xin trân trọng kính mời {presenter} lên trao {award} cho {whom}.",
-		CallUp:       "Xin trân trọng kính mời đại diện {whom} có tên sau đây lên nhận {award}:",
+		CallUp:       "Xin trân trọng kính mời {callees} có tên sau đây lên nhận {award}:",
 		StandInOrder: "(Đứng theo thứ tự từ trái sang phải nhìn từ phía dưới lên; khay số {trays}.)",
 		Closing:      "Xin chúc mừng {whom} vừa được khen thưởng. Kính mời các đồng chí trở về vị trí.",
 	}
@@ -50,6 +51,8 @@ func DefaultRunSheetTexts() RunSheetTexts {
 
 func (t RunSheetTexts) orDefault() RunSheetTexts {
 	d := DefaultRunSheetTexts()
+	// The call-up of older wordings invited "đại diện" of individuals too.
+	t.CallUp = strings.ReplaceAll(t.CallUp, "đại diện {whom}", "{callees}")
 	for _, f := range []struct{ v, d *string }{
 		{&t.Title, &d.Title}, {&t.Presents, &d.Presents}, {&t.Announce, &d.Announce}, {&t.Invite, &d.Invite},
 		{&t.CallUp, &d.CallUp}, {&t.StandInOrder, &d.StandInOrder}, {&t.Closing, &d.Closing},
@@ -156,6 +159,25 @@ func whom(counts map[khenthuong.Kind]int) string {
 		if counts[k] > 0 {
 			who = append(who, "các "+strings.ToLower(k.Label()))
 		}
+	}
+	return joinVa(who)
+}
+
+// callees names those called up as the MC says it: a collective or a
+// household sends its representative, a person comes in person: "đại diện
+// các tập thể và các cá nhân", "các cá nhân".
+func callees(counts map[khenthuong.Kind]int) string {
+	var who []string
+	represented := false
+	for _, k := range kindsOf(counts) {
+		if counts[k] == 0 {
+			continue
+		}
+		w := "các " + strings.ToLower(k.Label())
+		if k != khenthuong.Individual && !represented {
+			w, represented = "đại diện "+w, true
+		}
+		who = append(who, w)
 	}
 	return joinVa(who)
 }
@@ -285,6 +307,7 @@ func RunSheetPages(doc RunSheetDoc) ([]Page, error) {
 			"award":     joinVa(awards),
 			"who":       CountsText(c),
 			"whom":      whom(c),
+			"callees":   callees(c),
 			"batch":     strconv.Itoa(b + 1),
 			"trays":     trayRange(es),
 		}
@@ -324,11 +347,16 @@ func RunSheetPages(doc RunSheetDoc) ([]Page, error) {
 	size := st.Size - 1
 	out = append(out, body("B", fmt.Sprintf("II. TRAO TẶNG: %d lượt, %d đợt lên sân khấu, mỗi đợt tối đa %d",
 		len(entries), len(batches), doc.batchSize()), 2*st.ParaSpace)...)
+	var names, details []string
+	for _, e := range entries {
+		names, details = append(names, e.Name), append(details, e.Detail)
+	}
+	nameW, detailW := nameDetailWidths(st.TextWidth()-31, names, details)
 	t := st.newTable(st.Left, size,
 		column{title: "Thứ tự", w: 17, align: 'C'},
 		column{title: "Vị trí", w: 14, align: 'C'},
-		column{title: ColName, w: 58, align: 'L'},
-		column{title: ColPosition, w: st.TextWidth() - 89, align: 'L'})
+		column{title: ColName, w: nameW, align: 'L'},
+		column{title: ColPosition, w: detailW, align: 'L'})
 	multi := len(doc.Decisions) > 1
 	for b, batch := range batches {
 		heading := fmt.Sprintf("Đợt %d (khay số %s)", b+1, trayRange(batch))
@@ -342,6 +370,9 @@ func RunSheetPages(doc RunSheetDoc) ([]Page, error) {
 		hdr := t.header[0]
 		hdr.space = st.ParaSpace / 2
 		out = append(out, hdr)
+		// A batch is never split: from its heading to its last row it goes
+		// on one page (a batch longer than a page breaks where it must).
+		first := len(out) - 1
 		for _, g := range groupsOf(batch) {
 			if multi {
 				d := &doc.Decisions[g.decision]
@@ -351,10 +382,13 @@ func RunSheetPages(doc RunSheetDoc) ([]Page, error) {
 				out = append(out, r)
 			}
 			for _, e := range g.entries {
-				out = append(out, st.dataRow(t, []cell{
-					textCell("B", vntext.PadCount(e.Tray)), textCell("", strconv.Itoa(e.InBatch)),
-					textCell("", e.Name), textCell("", e.Detail)}, 0))
+				out = append(out, st.dataRow(t, append([]cell{
+					textCell("B", vntext.PadCount(e.Tray)), textCell("", strconv.Itoa(e.InBatch))},
+					nameCells(e.Name, e.Detail)...), 0))
 			}
+		}
+		for i := first; i < len(out)-1; i++ {
+			out[i].glue = true
 		}
 	}
 

@@ -43,6 +43,9 @@ func Seed(svc khenthuong.Services) (bool, error) {
 	if err := svc.CreateCampaign(&c); err != nil {
 		return false, err
 	}
+	if err := nameSigners(svc); err != nil {
+		return false, err
+	}
 	ns := make([]khenthuong.Nomination, 0, len(collectives)+len(individuals)+len(households))
 	add := func(n khenthuong.Nominee, form, unit, tt string) {
 		ns = append(ns, khenthuong.Nomination{
@@ -138,4 +141,30 @@ func decide(svc khenthuong.Services, campaignID uint64) error {
 	cs := bk
 	cs.ID, cs.FormCode, cs.Number, cs.Date = 0, "CSTDT", "2872/QĐ-UBND", khenthuong.MustDate("2024-06-03")
 	return svc.CreateDecision(&cs, byForm["CSTDT"])
+}
+
+// signerNames are the demo's signers, by title: a decision's signer block
+// and the certificates need a name under the signature.
+var signerNames = map[string]string{
+	"CHỦ TỊCH":                   "Võ Văn Hưng",
+	"KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH": "Hoàng Nam",
+}
+
+// nameSigners gives the settings' signers without a name the demo's names;
+// names the office typed are kept.
+func nameSigners(svc khenthuong.Services) error {
+	s, err := svc.Settings()
+	if err != nil {
+		return err
+	}
+	changed := false
+	for i, sg := range s.Signers {
+		if sg.Name == "" && signerNames[sg.Title] != "" {
+			s.Signers[i].Name, changed = signerNames[sg.Title], true
+		}
+	}
+	if !changed {
+		return nil
+	}
+	return svc.SaveSettings(&s)
 }

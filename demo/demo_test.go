@@ -74,6 +74,33 @@ func TestSeedReviewsAndIssues(t *testing.T) {
 	if cs.Status != khenthuong.DecisionDraft || len(cs.Recipients) != 2 {
 		t.Errorf("Chiến sĩ thi đua decision %+v", cs)
 	}
+	// Consistent: named signers, nothing left blank, only laws in force on the decisions' dates.
+	st, err := db.Settings()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, sg := range st.Signers {
+		if sg.Name == "" {
+			t.Errorf("signer %q has no name", sg.Title)
+		}
+	}
+	camp, err := db.Campaign(bk.CampaignID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, d := range ds {
+		if blanks := st.Texts.MissingBlanks(&d, camp); len(blanks) > 0 {
+			t.Errorf("decision %s has blanks %v", d.Number, blanks)
+		}
+		for _, b := range st.Texts.BasesOn(d.Date) {
+			if strings.Contains(b, "năm 2025") {
+				t.Errorf("decision of %s cites %q", d.Date, b)
+			}
+		}
+		if len(st.Texts.BasesOn(d.Date)) != 3 {
+			t.Errorf("decision of %s cites %q", d.Date, st.Texts.BasesOn(d.Date))
+		}
+	}
 	if ps, err := db.Check(); err != nil || len(ps) > 0 {
 		t.Fatalf("check: %v %v", ps, err)
 	}

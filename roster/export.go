@@ -27,13 +27,48 @@ type ExportRow struct {
 	Amount       int64           // tiền thưởng in đồng; 0 prints nothing
 }
 
-// CampaignRows makes the roster rows of a campaign's nominations.
-func CampaignRows(ns []khenthuong.Nomination) []ExportRow {
+// CampaignRows makes the roster rows of a campaign's nominations. An
+// awarded nomination carries what the issued decision among decisions that
+// lists it gave it: the decision's number and date, the registry number and
+// the bonus, so that the campaign's roster reads like the decisions' lists.
+func CampaignRows(ns []khenthuong.Nomination, decisions ...khenthuong.Decision) []ExportRow {
+	type award struct {
+		d *khenthuong.Decision
+		r *khenthuong.Recipient
+	}
+	awarded := map[uint64]award{}
+	for i := range decisions {
+		d := &decisions[i]
+		if d.Status != khenthuong.DecisionIssued {
+			continue
+		}
+		for j := range d.Recipients {
+			awarded[d.Recipients[j].NominationID] = award{d, &d.Recipients[j]}
+		}
+	}
 	rows := make([]ExportRow, len(ns))
 	for i, n := range ns {
 		rows[i] = ExportRow{Nomination: n}
+		if a, ok := awarded[n.ID]; ok {
+			rows[i].DecisionNo, rows[i].DecisionDate = a.d.Number, a.d.Date
+			rows[i].RegistryNo, rows[i].Amount = a.r.RegistryNo, a.r.Amount
+		}
 	}
 	return rows
+}
+
+// statusText is the "Trạng thái" of a row: awarded by a decision, or where
+// the nomination stands, with the reason of a refusal, so that rejected and
+// deferred rows never read like awards.
+func statusText(r *ExportRow) string {
+	n := &r.Nomination
+	switch {
+	case r.DecisionNo != "":
+		return "Đã khen thưởng"
+	case n.Status == khenthuong.StatusRejected && n.RejectReason != "":
+		return n.Status.Label() + ": " + n.RejectReason
+	}
+	return n.Status.Label()
 }
 
 // DecisionRows makes the roster rows of a decision: its recipients in its
@@ -78,7 +113,7 @@ type exportColumn struct {
 	value    func(r *ExportRow, stt int, form string) any
 }
 
-const mainColumns = 10
+const mainColumns = 11
 
 var exportColumns = []exportColumn{
 	{"STT", 6, func(r *ExportRow, stt int, _ string) any { return stt }},
@@ -96,6 +131,7 @@ var exportColumns = []exportColumn{
 		}
 		return r.Amount
 	}},
+	{"Trạng thái", 20, func(r *ExportRow, _ int, _ string) any { return statusText(r) }},
 	{"Loại", 12, func(r *ExportRow, _ int, _ string) any { return r.Nomination.Nominee.Kind.Label() }},
 	{"Giới tính", 8, func(r *ExportRow, _ int, _ string) any { return r.Nomination.Nominee.Gender.Label() }},
 	{"Ngày sinh", 12, func(r *ExportRow, _ int, _ string) any { return r.Nomination.Nominee.Birth.Display() }},
@@ -332,15 +368,7 @@ func newExportStyles(f *excelize.File) (*exportStyles, error) {
 }
 
 func writeRosterSheet(f *excelize.File, sheet string, g rosterGroup, opts ExportOptions, st *exportStyles) error {
-	size, orientation, fitW, fitH, fit := 9, "landscape", 1, 0, true // 9 = A4
-	if err := f.SetPageLayout(sheet, &excelize.PageLayoutOptions{Size: &size, Orientation: &orientation, FitToWidth: &fitW, FitToHeight: &fitH}); err != nil {
-		return err
-	}
-	if err := f.SetSheetProps(sheet, &excelize.SheetPropsOptions{FitToPage: &fit}); err != nil {
-		return err
-	}
-	margin, top := 0.4, 0.6
-	if err := f.SetPageMargins(sheet, &excelize.PageLayoutMarginsOptions{Left: &margin, Right: &margin, Top: &top, Bottom: &top}); err != nil {
+	if err := setPrint(f, sheet, sheetPrint{landscape: true}); err != nil {
 		return err
 	}
 	sw, err := f.NewStreamWriter(sheet)
@@ -373,10 +401,12 @@ func writeRosterSheet(f *excelize.File, sheet string, g rosterGroup, opts Export
 		}
 		values[i] = vals
 	}
+	colWidths := make([]float64, len(widths))
 	for c, w := range widths {
-		if err := sw.SetColWidth(c+1, c+1, max(w, 6)); err != nil {
-			return err
-		}
+		colWidths[c] = max(w, 6)
+	}
+	if err := setStreamColWidths(sw, colWidths); err != nil {
+		return err
 	}
 	if err := sw.SetPanes(&excelize.Panes{
 		Freeze: true, YSplit: exportHeaderRow, TopLeftCell: fmt.Sprintf("A%d", exportHeaderRow+1), ActivePane: "bottomLeft",
@@ -421,7 +451,7 @@ func writeRosterSheet(f *excelize.File, sheet string, g rosterGroup, opts Export
 			}
 			style := st.text
 			switch c {
-			case 0, 7, 11, 12, 19:
+			case 0, 7, 12, 13, 20:
 				style = st.center
 			case 9:
 				style = st.money
@@ -436,15 +466,12 @@ func writeRosterSheet(f *excelize.File, sheet string, g rosterGroup, opts Export
 		return err
 	}
 	last := exportHeaderRow + max(len(values), 1)
-	quoted := "'" + strings.ReplaceAll(sheet, "'", "''") + "'"
 	if err := f.SetDefinedName(&excelize.DefinedName{
-		Name: "_xlnm.Print_Area", Scope: sheet, RefersTo: fmt.Sprintf("%s!$A$1:$%s$%d", quoted, lastMain, last),
+		Name: "_xlnm.Print_Area", Scope: sheet, RefersTo: fmt.Sprintf("%s!$A$1:$%s$%d", quotedSheet(sheet), lastMain, last),
 	}); err != nil {
 		return err
 	}
-	return f.SetDefinedName(&excelize.DefinedName{
-		Name: "_xlnm.Print_Titles", Scope: sheet, RefersTo: fmt.Sprintf("%s!$%d:$%d", quoted, exportHeaderRow, exportHeaderRow),
-	})
+	return setPrintTitles(f, sheet, exportHeaderRow, exportHeaderRow)
 }
 
 func longestWord(s string) int {

@@ -114,16 +114,9 @@ func writePaymentsSheet(f *excelize.File, decisions []khenthuong.Decision, forms
 	if err != nil {
 		return err
 	}
-	size, orientation, fitW, fitH, fit := 9, "portrait", 1, 0, true // 9 = A4
-	if err := f.SetPageLayout(sheet, &excelize.PageLayoutOptions{Size: &size, Orientation: &orientation, FitToWidth: &fitW, FitToHeight: &fitH}); err != nil {
-		return err
-	}
-	if err := f.SetSheetProps(sheet, &excelize.SheetPropsOptions{FitToPage: &fit}); err != nil {
-		return err
-	}
 	// Margins in inches: left 30 mm, right 15 mm, top and bottom 20 mm (Decree 30/2020).
 	left, right, tb := 30/25.4, 15/25.4, 20/25.4
-	if err := f.SetPageMargins(sheet, &excelize.PageLayoutMarginsOptions{Left: &left, Right: &right, Top: &tb, Bottom: &tb}); err != nil {
+	if err := setPrint(f, sheet, sheetPrint{margins: &excelize.PageLayoutMarginsOptions{Left: &left, Right: &right, Top: &tb, Bottom: &tb}}); err != nil {
 		return err
 	}
 	for i, c := range payColumns {
@@ -178,10 +171,12 @@ func writePaymentsSheet(f *excelize.File, decisions []khenthuong.Decision, forms
 	row := payHeaderRow + 1
 	var subtotals []string
 	for _, g := range groups {
-		if err := merge(row, "A", "E", g.Heading, st.group); err != nil {
-			return err
+		if len(groups) > 1 { // one kind: the list needs no "I." heading
+			if err := merge(row, "A", "E", g.Heading, st.group); err != nil {
+				return err
+			}
+			row++
 		}
-		row++
 		first := row
 		for _, r := range g.Rows {
 			name := r.Name
@@ -255,15 +250,12 @@ func writePaymentsSheet(f *excelize.File, decisions []khenthuong.Decision, forms
 		}
 	}
 	last := row + 6
-	quoted := "'" + strings.ReplaceAll(sheet, "'", "''") + "'"
 	if err := f.SetDefinedName(&excelize.DefinedName{
-		Name: "_xlnm.Print_Area", Scope: sheet, RefersTo: fmt.Sprintf("%s!$A$1:$E$%d", quoted, last),
+		Name: "_xlnm.Print_Area", Scope: sheet, RefersTo: fmt.Sprintf("%s!$A$1:$E$%d", quotedSheet(sheet), last),
 	}); err != nil {
 		return err
 	}
-	return f.SetDefinedName(&excelize.DefinedName{
-		Name: "_xlnm.Print_Titles", Scope: sheet, RefersTo: fmt.Sprintf("%s!$%d:$%d", quoted, payHeaderRow, payHeaderRow),
-	})
+	return setPrintTitles(f, sheet, payHeaderRow, payHeaderRow)
 }
 
 // setSum writes a SUM formula with its value cached, so that a viewer that

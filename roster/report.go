@@ -130,6 +130,9 @@ func writeReportBook(f *excelize.File, s *stats.Summary) error {
 
 	// The totals.
 	sh := ReportSummarySheet
+	if err := setPrint(f, sh, sheetPrint{titleFirst: reportTableRow, titleLast: reportTableRow}); err != nil {
+		return err
+	}
 	_ = f.SetColWidth(sh, "A", "A", 50)
 	_ = f.SetColWidth(sh, "B", "B", 22)
 	if err := titled(sh, "BÁO CÁO TỔNG HỢP KẾT QUẢ KHEN THƯỞNG", []float64{50, 22}); err != nil {
@@ -151,7 +154,7 @@ func writeReportBook(f *excelize.File, s *stats.Summary) error {
 		{"Tổng số tập thể được khen thưởng", s.Collectives, num},
 		{"Tổng số cá nhân được khen thưởng", s.Individuals, num},
 		{"Trong đó nữ", s.Women, num},
-		{"Tỷ lệ nữ trong cá nhân được khen thưởng", s.WomenPercent / 100, pct},
+		{"Tỷ lệ nữ trong cá nhân được khen thưởng", percentValue(s.WomenPercent), pct},
 		{"Tổng số tiền thưởng (đồng)", s.Bonus, num},
 	}
 	for i, t := range totals {
@@ -166,6 +169,9 @@ func writeReportBook(f *excelize.File, s *stats.Summary) error {
 	for _, sec := range stats.Sections(s) {
 		sh := sec.Sheet
 		if _, err := f.NewSheet(sh); err != nil {
+			return err
+		}
+		if err := setPrint(f, sh, sheetPrint{titleFirst: reportTableRow, titleLast: reportTableRow}); err != nil {
 			return err
 		}
 		titles := []string{"STT", "Nội dung", sec.Unit, "Tỷ lệ"}
@@ -187,7 +193,7 @@ func writeReportBook(f *excelize.File, s *stats.Summary) error {
 		total, amount := 0, int64(0)
 		for i, c := range sec.Rows {
 			row := reportTableRow + 1 + i
-			vals := []any{i + 1, c.Label, c.Count, c.Percent / 100}
+			vals := []any{i + 1, c.Label, c.Count, percentValue(c.Percent)}
 			styles := []int{center, text, num, pct}
 			if sec.Amount {
 				vals, styles = append(vals, c.Amount), append(styles, num)
@@ -216,4 +222,15 @@ func writeReportBook(f *excelize.File, s *stats.Summary) error {
 		}
 	}
 	return nil
+}
+
+// percentValue is a percentage as the cell holds it: the fraction of the
+// figure the PDF prints (stats.FormatPercent, one decimal), so that Excel's
+// 0.0% shows the same digits: 31.25 % reads 31,2 in both, not 31,3 here.
+func percentValue(p float64) float64 {
+	v, err := strconv.ParseFloat(strconv.FormatFloat(p, 'f', 1, 64), 64)
+	if err != nil {
+		return p / 100
+	}
+	return v / 100
 }

@@ -146,8 +146,7 @@ func writeTemplate(w io.Writer, forms []khenthuong.AwardForm) error {
 	}); err != nil {
 		return err
 	}
-	size, orientation := 9, "landscape"
-	if err := f.SetPageLayout(sheet, &excelize.PageLayoutOptions{Size: &size, Orientation: &orientation}); err != nil {
+	if err := setPrint(f, sheet, sheetPrint{landscape: true, titleFirst: templateHeaderRow, titleLast: templateHeaderRow}); err != nil {
 		return err
 	}
 

@@ -224,8 +224,8 @@ func (db *DB) DeleteDecision(id uint64) error {
 // for the form, computes the bonus amounts again, gives every recipient the
 // next registry number of the form's series (created with defaults on first
 // use) in list order, and locks the decision, in one audited transaction:
-// ENOTFOUND, EINVALID (no recipients, no bonus coefficient or base salary for
-// the date), ECONFLICT when already issued.
+// ENOTFOUND, EINVALID (a blank its wording uses still empty, no recipients,
+// no bonus coefficient or base salary for the date), ECONFLICT when already issued.
 func (db *DB) IssueDecision(id uint64) (*khenthuong.Decision, error) {
 	var out *khenthuong.Decision
 	err := db.update("issue decision", func(tx *bolt.Tx) error {
@@ -241,6 +241,9 @@ func (db *DB) IssueDecision(id uint64) (*khenthuong.Decision, error) {
 		}
 		d := cloneDecision(old)
 		if err := validateDecision(d); err != nil {
+			return err
+		}
+		if err := checkBlanks(tx, d); err != nil {
 			return err
 		}
 		form, err := decisionContext(tx, d)

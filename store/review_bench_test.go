@@ -103,7 +103,8 @@ func makeReviewFile(path string) error {
 				continue
 			}
 			d := &khenthuong.Decision{CampaignID: c.ID, FormCode: f.Code, Number: fmt.Sprintf("%d/QĐ-UBND", 100+fi),
-				Date: khenthuong.Date{Year: c.From.Year, Month: 12, Day: 20}, SignerTitle: "CHỦ TỊCH", SignerName: "Võ Văn Hưng"}
+				Date: khenthuong.Date{Year: c.From.Year, Month: 12, Day: 20}, SignerTitle: "CHỦ TỊCH", SignerName: "Võ Văn Hưng",
+				SubmissionNo: "86/TTr-SNV", SubmissionDate: khenthuong.Date{Year: c.From.Year, Month: 12, Day: 10}}
 			if err := db.CreateDecision(d, byForm[f.Code]); err != nil {
 				return err
 			}

@@ -283,7 +283,8 @@ func TestWarningsEqualTheFullComputation(t *testing.T) {
 			}
 		}
 		for code, ids := range byForm {
-			d := &khenthuong.Decision{CampaignID: c.ID, FormCode: code, Number: code + "/QĐ", Date: khenthuong.Date{Year: c.From.Year, Month: 12, Day: 1}, SignerTitle: "CHỦ TỊCH"}
+			d := &khenthuong.Decision{CampaignID: c.ID, FormCode: code, Number: code + "/QĐ", Date: khenthuong.Date{Year: c.From.Year, Month: 12, Day: 1}, SignerTitle: "CHỦ TỊCH",
+				SignerName: "Hoàng Nam", SubmissionNo: "86/TTr-SNV", SubmissionDate: khenthuong.Date{Year: c.From.Year, Month: 11, Day: 20}}
 			mustNil(t, db.CreateDecision(d, ids))
 			_, err := db.IssueDecision(d.ID)
 			mustNil(t, err)

@@ -130,7 +130,9 @@ func issueBase(t *testing.T, path string) uint64 {
 		ids[i] = n.ID
 	}
 	d := &khenthuong.Decision{CampaignID: c.ID, FormCode: form.Code, Number: "125/QĐ-UBND",
-		Date: khenthuong.Date{Year: 2025, Month: 12, Day: 20}, SignerTitle: "CHỦ TỊCH", SignerName: "Võ Văn Hưng"}
+		Date: khenthuong.Date{Year: 2025, Month: 12, Day: 20}, SignerTitle: "CHỦ TỊCH", SignerName: "Võ Văn Hưng",
+		// Issuing refuses blanks the wording uses: the submission is given.
+		SubmissionNo: "86/TTr-SNV", SubmissionDate: khenthuong.Date{Year: 2025, Month: 12, Day: 10}}
 	must(t, db.CreateDecision(d, ids))
 	return d.ID
 }

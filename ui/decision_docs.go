@@ -438,8 +438,11 @@ func decisionDocument(svc khenthuong.Services, kind docKind, d *khenthuong.Decis
 		spec.title = lang.L("Decision No. {{.Number}}", vars)
 		spec.formats = []string{".pdf", ".docx"}
 		spec.name = func(ext string) string { return asciiFileName("QĐ", number) + ext }
+		// The preview of a draft marks in red what is still blank (what
+		// prints as "…"); the file is written as it would print.
 		spec.pages = func(int) ([]certificates.Page, error) {
-			return certificates.DecisionPages(doc(), certificates.DecisionOptions{})
+			mark := src.decision.Status != khenthuong.DecisionIssued
+			return certificates.DecisionPages(doc(), certificates.DecisionOptions{MarkBlanks: mark})
 		}
 		spec.write = func(w io.Writer, ext string, _ int) error {
 			if ext == ".docx" {

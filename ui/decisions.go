@@ -51,7 +51,8 @@ type decisionsScreen struct {
 	campaigns  []khenthuong.Campaign
 	campaignID uint64
 	forms      map[string]*khenthuong.AwardForm
-	abbr       string // Settings.AuthorityAbbr, for numbers as printed
+	abbr       string                   // Settings.AuthorityAbbr, for numbers as printed
+	texts      khenthuong.DocumentTexts // the wordings, to tell the blanks a draft still has
 	list       []khenthuong.Decision
 	current    *khenthuong.Decision // the selected decision, as last read
 	reselect   uint64               // decision to select once the list arrives
@@ -68,6 +69,7 @@ type decisionsScreen struct {
 	empty        *widget.Label
 	heading      *widget.Label
 	facts        *widget.Label
+	blanks       *widget.Label // what a draft still lacks to be issued
 	editButton   *widget.Button
 	deleteButton *widget.Button
 	issueButton  *widget.Button
@@ -129,6 +131,10 @@ func (s *decisionsScreen) buildDetail() {
 	s.heading.Wrapping = fyne.TextWrapWord
 	s.facts = widget.NewLabel("")
 	s.facts.Wrapping = fyne.TextWrapWord
+	s.blanks = widget.NewLabel("")
+	s.blanks.Wrapping = fyne.TextWrapWord
+	s.blanks.Importance = widget.WarningImportance
+	s.blanks.Hide()
 
 	s.editButton = widget.NewButtonWithIcon(lang.L("Edit"), theme.DocumentCreateIcon(), s.editSelected)
 	s.deleteButton = widget.NewButtonWithIcon(lang.L("Delete"), theme.DeleteIcon(), s.deleteSelected)
@@ -169,7 +175,7 @@ func (s *decisionsScreen) buildDetail() {
 	s.amendments.Hide()
 
 	actions := container.NewHBox(s.editButton, s.deleteButton, s.issueButton, s.amendButton, widget.NewSeparator(), s.upButton, s.downButton)
-	head := container.NewVBox(s.heading, s.facts, actions)
+	head := container.NewVBox(s.heading, s.facts, s.blanks, actions)
 	foot := container.NewVBox(s.total, s.amendments, docBox)
 	s.detail = container.NewBorder(head, foot, nil, nil, s.recipients)
 }
@@ -245,6 +251,7 @@ func (s *decisionsScreen) reload() {
 				s.forms[forms[i].Code] = &forms[i]
 			}
 			s.abbr = st.AuthorityAbbr
+			s.texts = st.Texts
 			s.setList(list)
 		}
 	})
@@ -409,6 +416,15 @@ func (s *decisionsScreen) showDetail(d *khenthuong.Decision) {
 	}
 	facts = append(facts, orderLabel(d.Order))
 	s.facts.SetText(strings.Join(facts, " · "))
+	s.blanks.SetText("")
+	if err := s.blanksOf(d); err != nil {
+		s.blanks.SetText(khenthuong.ErrorMessage(err) + " " + lang.L("Fill them in with Edit before issuing."))
+	}
+	if s.blanks.Text == "" {
+		s.blanks.Hide()
+	} else {
+		s.blanks.Show()
+	}
 	s.total.SetText(lang.L("{{.Count}} recipients · total {{.Total}} đồng", map[string]any{
 		"Count": formatCount(len(d.Recipients)), "Total": vntext.FormatNumber(d.Total())}))
 	s.amendments.SetText(amendmentsText(d.Amendments))
@@ -505,6 +521,12 @@ func (s *decisionsScreen) issueSelected() {
 	if d == nil {
 		return
 	}
+	// Issuing cannot be undone: a decision with blanks its wording uses is
+	// refused here already, naming them (the store refuses it too).
+	if err := s.blanksOf(d); err != nil {
+		showError(err, s.win)
+		return
+	}
 	id := d.ID
 	msg := lang.L("Issue decision No. {{.Number}}?\n\nEach of its {{.Count}} recipients gets the next registry number (số sổ vàng) of the series, in list order. The decision is then locked: it can no longer be edited or deleted, only amended with a recorded reason.",
 		map[string]any{"Number": certificates.DecisionNumber(d.Number, s.abbr), "Count": len(d.Recipients)})
@@ -521,6 +543,20 @@ func (s *decisionsScreen) issueSelected() {
 	dlg.SetConfirmText(lang.L("Issue"))
 	dlg.SetConfirmImportance(widget.HighImportance)
 	dlg.Show()
+}
+
+// blanksOf is the refusal to issue d while a blank its wording uses is empty, or nil.
+func (s *decisionsScreen) blanksOf(d *khenthuong.Decision) error {
+	if d.Status == khenthuong.DecisionIssued {
+		return nil
+	}
+	var camp *khenthuong.Campaign
+	for i := range s.campaigns {
+		if s.campaigns[i].ID == d.CampaignID {
+			camp = &s.campaigns[i]
+		}
+	}
+	return s.texts.CheckIssuable(d, camp)
 }
 
 // moveRecipient moves the selected recipient of a draft up (-1) or down (1);

@@ -109,6 +109,7 @@ func TestDecisions(t *testing.T) {
 		e.date.SetText("24/10/2025")
 		test.Type(e.signerName, "Hoàng Nam")
 		test.Type(e.submissionNo, "312/TTr-SNV")
+		e.submissionDate.SetText("10/10/2025")
 		test.Tap(e.save)
 		waitAll(m)
 		if s.editor != nil {
@@ -459,6 +460,16 @@ func TestDecisionScreenshots(t *testing.T) {
 	save("decisions")
 	test.Tap(m.decisions.docButtons[docDecision])
 	save("decision-document")
+	dismissDialogs(m.win.Canvas())
+	// The draft lacks its submission: the detail says so, the preview marks the blanks.
+	for i, d := range m.decisions.list {
+		if d.ID == draft.ID {
+			tapCell(t, m.decisions.table, i, decColNumber)
+		}
+	}
+	save("decision-draft-blanks")
+	test.Tap(m.decisions.docButtons[docDecision])
+	save("decision-draft-preview")
 	dismissDialogs(m.win.Canvas())
 
 	showPage(t, m, pageLookup)

@@ -221,7 +221,11 @@ func exportCampaign(svc khenthuong.Services, c khenthuong.Campaign, order khenth
 	if err != nil {
 		return 0, err
 	}
-	rows := roster.CampaignRows(ns)
+	ds, err := svc.Decisions(c.ID)
+	if err != nil {
+		return 0, err
+	}
+	rows := roster.CampaignRows(ns, ds...) // awarded rows carry their decision
 	opts := roster.ExportOptions{Order: order, Forms: forms, Title: c.Name}
 	err = atomicfile.Write(path, func(w io.Writer) error {
 		if asCSV {

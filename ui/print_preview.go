@@ -381,7 +381,27 @@ func (r *previewRenderer) Layout(size fyne.Size) {
 		n++
 		ct.TextSize = float32(t.Size*mmPerPt) * k
 		// The baseline lands where the PDF puts it; X is the line's left end.
-		_, base := fyne.CurrentApp().Driver().RenderedTextSize(ct.Text, ct.TextSize, ct.TextStyle, ct.FontSource)
+		drv := fyne.CurrentApp().Driver()
+		w, base := drv.RenderedTextSize(ct.Text, ct.TextSize, ct.TextStyle, ct.FontSource)
+		// At screen sizes the rasteriser rounds advances up, so a line comes
+		// out wider than in the PDF and runs into the next word
+		// ("98/2023/NĐ-CPngày"): shrink it to the PDF's width, so the
+		// preview breaks and spaces every line as the PDF does.
+		// Text is drawn at whole pixel sizes, rounded up: step down to the
+		// whole size under the PDF's width.
+		for i := 0; i < 4 && t.Width > 0 && w.Width > k*float32(t.Width); i++ {
+			size := ct.TextSize * k * float32(t.Width) / w.Width
+			if f := float32(math.Floor(float64(size))); f > 0 && f < ct.TextSize {
+				size = f
+			} else {
+				size = ct.TextSize - 1
+			}
+			if size <= 0 {
+				break
+			}
+			ct.TextSize = size
+			w, base = drv.RenderedTextSize(ct.Text, ct.TextSize, ct.TextStyle, ct.FontSource)
+		}
 		ct.Move(at(t.X, t.Baseline).SubtractXY(0, base))
 		ct.Resize(fyne.NewSize(k*float32(t.Width), k*float32(t.Ascent+t.Descent)))
 	}

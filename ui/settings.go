@@ -131,8 +131,10 @@ func (s *settingsScreen) value() (khenthuong.Settings, error) {
 	st.Office = s.office.Text
 	st.Place = s.place.Text
 	st.Signers = s.signers.value()
-	st.Texts = s.wordings.value()
 	var err error
+	if st.Texts, err = s.wordings.value(); err != nil {
+		return st, err
+	}
 	if st.BaseSalaries, err = s.salaries.value(); err != nil {
 		return st, err
 	}

@@ -95,6 +95,20 @@ func TestFlowOnTheStore(t *testing.T) {
 	if d.editor != nil {
 		t.Fatalf("not created: %q", e.form.errorText(""))
 	}
+	// Blanks the wording uses are refused at issue, named; filled in, it goes.
+	test.Tap(d.issueButton)
+	if got := overlayText(cv); !contains(got, "còn để trống tên người ký, số tờ trình, ngày tờ trình") {
+		t.Errorf("issuing with blanks: %q", got)
+	}
+	dismissDialogs(cv)
+	test.Tap(d.editButton)
+	waitAll(m)
+	e = d.editor
+	test.Type(e.signerName, "Hoàng Nam")
+	test.Type(e.submissionNo, "312/TTr-SNV")
+	e.submissionDate.SetText("10/10/2025")
+	test.Tap(e.save)
+	waitAll(m)
 	test.Tap(d.issueButton)
 	test.Tap(overlayButton(t, cv, "Ban hành"))
 	waitAll(m)
@@ -119,14 +133,14 @@ func TestFlowOnTheStore(t *testing.T) {
 	test.Tap(d.amendButton)
 	e = d.editor
 	e.signerName.SetText("Hoàng Văn Nam")
-	test.Type(e.reason, "Thiếu tên người ký")
+	test.Type(e.reason, "Sai tên người ký")
 	test.Tap(e.save)
 	waitAll(m)
 	if d.editor != nil {
 		t.Fatalf("amendment refused: %q", e.form.errorText(""))
 	}
 	stored, _ := db.Decision(d.current.ID)
-	if len(stored.Amendments) != 1 || stored.Amendments[0].Reason != "Thiếu tên người ký" || stored.Amendments[0].User != "canbo" {
+	if len(stored.Amendments) != 1 || stored.Amendments[0].Reason != "Sai tên người ký" || stored.Amendments[0].User != "canbo" {
 		t.Errorf("amendments %+v", stored.Amendments)
 	}
 

@@ -272,3 +272,17 @@ func TestDemoIssuesADecision(t *testing.T) {
 		}
 	}
 }
+
+// Issuing is irreversible: the CLI refuses a decision with blanks its
+// wording uses and names them; the decision stays a draft.
+func TestDecisionIssueRefusesBlanks(t *testing.T) {
+	db, campaign, ids := importReview(t)
+	mustCLI(t, db, "review", "--campaign", campaign, "--approve", strings.Join(ids[:4], ","))
+	out := mustCLI(t, db, "decision", "new", "--campaign", campaign, "--form", "BKCT", "--number", "2871/QĐ-UBND",
+		"--date", "2024-06-02", "--signer-title", "CHỦ TỊCH", "--nominations", "approved")
+	decision := strings.TrimSpace(out)
+	wantFail(t, db, 1, "còn để trống tên người ký, số tờ trình, ngày tờ trình", "decision", "issue", decision)
+	if ds := listDecisionsJSON(t, db, "--campaign", campaign); len(ds) != 1 || ds[0].Status != khenthuong.DecisionDraft {
+		t.Errorf("after the refusal: %+v", ds)
+	}
+}

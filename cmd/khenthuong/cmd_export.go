@@ -26,6 +26,11 @@ type decisionSource interface {
 	Decision(id uint64) (*khenthuong.Decision, error)
 }
 
+// campaignDecisions lists the decisions of a campaign.
+type campaignDecisions interface {
+	Decisions(campaignID uint64) ([]khenthuong.Decision, error)
+}
+
 func runExport(e *env, args []string) error {
 	fs := newFlags("export")
 	campaignID := fs.Uint64("campaign", 0, "đợt khen thưởng")
@@ -78,7 +83,14 @@ func runExport(e *env, args []string) error {
 		if err != nil {
 			return err
 		}
-		rows, opts.Title = roster.CampaignRows(ns), c.Name
+		// Awarded nominations carry what their issued decision gave them.
+		var ds []khenthuong.Decision
+		if src, ok := any(db).(campaignDecisions); ok {
+			if ds, err = src.Decisions(c.ID); err != nil {
+				return err
+			}
+		}
+		rows, opts.Title = roster.CampaignRows(ns, ds...), c.Name
 	} else {
 		src, ok := any(db).(decisionSource)
 		if !ok {
