@@ -302,6 +302,7 @@ func (s *nominationsScreen) setModel(m *nomModel) {
 			s.reselect = 0
 		}
 	})
+	s.markSelectedIfNone()
 	s.updateCount()
 	s.updateButtons()
 	s.loadWarnings()

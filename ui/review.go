@@ -149,6 +149,21 @@ func (s *nominationsScreen) rowSelected(row int) {
 	s.table.Refresh()
 }
 
+// markSelectedIfNone marks the selected row when nothing is marked, e.g.
+// after Thêm → Lưu selected the new row: a row drawn as selected is one the
+// review buttons act on.
+func (s *nominationsScreen) markSelectedIfNone() {
+	r := s.review
+	if r == nil || len(s.marked()) > 0 {
+		return
+	}
+	if n := s.selected(); n != nil {
+		clear(r.marked)
+		r.marked[n.ID] = true
+		r.anchor = s.table.selected
+	}
+}
+
 // quietly runs f, which moves the selection, without touching the marks.
 func (s *nominationsScreen) quietly(f func()) {
 	if s.review == nil {
@@ -243,6 +258,17 @@ func (s *nominationsScreen) setStatus(to khenthuong.Status) {
 		s.askRejection(ns)
 		return
 	}
+	if to == khenthuong.StatusApproved && len(ns) > 1 {
+		if warned := s.withWarnings(ns); len(warned) > 0 {
+			s.askApproveWarned(ns, warned)
+			return
+		}
+	}
+	s.applyStatus(ns, to)
+}
+
+// applyStatus moves ns to status to in one SetStatus call.
+func (s *nominationsScreen) applyStatus(ns []*khenthuong.Nomination, to khenthuong.Status) {
 	ids := make([]uint64, len(ns))
 	for i, n := range ns {
 		ids[i] = n.ID
@@ -252,6 +278,50 @@ func (s *nominationsScreen) setStatus(to khenthuong.Status) {
 		return
 	}
 	s.reviewed()
+}
+
+// withWarnings are those of ns that have a warning.
+func (s *nominationsScreen) withWarnings(ns []*khenthuong.Nomination) map[uint64]bool {
+	warned := map[uint64]bool{}
+	for _, n := range ns {
+		if len(s.review.warnings[n.ID]) > 0 {
+			warned[n.ID] = true
+		}
+	}
+	return warned
+}
+
+// askApproveWarned asks once before approving many rows of which some have
+// warnings the clerk cannot see (the panel shows the selected row's only):
+// approve them all, only those without a warning, or nothing.
+func (s *nominationsScreen) askApproveWarned(ns []*khenthuong.Nomination, warned map[uint64]bool) {
+	var clean []*khenthuong.Nomination
+	for _, n := range ns {
+		if !warned[n.ID] {
+			clean = append(clean, n)
+		}
+	}
+	msg := widget.NewLabel(lang.L("{{.Warned}} of the {{.Count}} nominations have warnings (earlier awards, possible duplicates, quotas) — approve anyway?",
+		map[string]any{"Warned": formatCount(len(warned)), "Count": formatCount(len(ns))}))
+	msg.Wrapping = fyne.TextWrapWord
+	dlg := dialog.NewCustomWithoutButtons(lang.L("Approve nominations"), msg, s.win)
+	cancel := widget.NewButton(lang.L("Cancel"), dlg.Hide)
+	all := widget.NewButton(lang.L("Approve all {{.Count}}", map[string]any{"Count": formatCount(len(ns))}), func() {
+		dlg.Hide()
+		s.applyStatus(ns, khenthuong.StatusApproved)
+	})
+	all.Importance = widget.WarningImportance
+	buttons := []fyne.CanvasObject{cancel}
+	if len(clean) > 0 {
+		buttons = append(buttons, widget.NewButton(lang.L("Approve only the {{.Count}} without warnings", map[string]any{"Count": formatCount(len(clean))}), func() {
+			dlg.Hide()
+			s.applyStatus(clean, khenthuong.StatusApproved)
+		}))
+	}
+	buttons = append(buttons, all)
+	dlg.SetButtons(buttons)
+	dlg.Resize(fyne.NewSize(560, 200))
+	dlg.Show()
 }
 
 // reviewed reloads the rows (and so the warnings) after a review change.

@@ -150,8 +150,15 @@ func (t *dataTable) cellTapped(id widget.TableCellID) {
 	double := id.Row == t.lastTapAt && now.Sub(t.lastTap) < doubleTapDelay
 	t.lastTap, t.lastTapAt = now, id.Row
 	t.col = id.Col
+	again := id.Row == t.selected
 	t.Select(id)
 	t.setSelected(id.Row)
+	if again && t.onSelect != nil {
+		// A click on the row already selected (after a save selected it by
+		// program, or a Ctrl+click took it out of the marks) is a choice
+		// all the same: the owner hears of it.
+		t.onSelect(id.Row)
+	}
 	if c := fyne.CurrentApp().Driver().CanvasForObject(t); c != nil {
 		c.Focus(t) // so that Enter, Delete and the arrows reach the table
 	}
