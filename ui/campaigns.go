@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"errors"
 	"sync"
 
 	"fyne.io/fyne/v2"
@@ -331,6 +332,7 @@ func (s *campaignsScreen) openEditor(c *khenthuong.Campaign) {
 	if c != nil {
 		title = lang.L("Edit campaign")
 	}
+	f.recheck = func() error { _, err := e.value(); return err }
 	e.dlg = dialog.NewCustomWithoutButtons(title, f.content(), s.win)
 	cancel := widget.NewButton(lang.L("Cancel"), e.dlg.Hide)
 	e.save = widget.NewButton(lang.L("Save"), e.submit)
@@ -347,7 +349,9 @@ func (s *campaignsScreen) openEditor(c *khenthuong.Campaign) {
 	s.win.Canvas().Focus(e.name)
 }
 
-// value reads the form; dates typed wrongly name their field.
+// value reads the form; dates typed wrongly name their field, all of them
+// joined with the campaign's own rules (errors.Join), so that one save
+// shows every fault.
 func (e *campaignEditor) value() (khenthuong.Campaign, error) {
 	var c khenthuong.Campaign
 	if e.orig != nil {
@@ -357,19 +361,13 @@ func (e *campaignEditor) value() (khenthuong.Campaign, error) {
 	if i := e.kind.SelectedIndex(); i >= 0 {
 		c.Type = khenthuong.CampaignTypes[i]
 	}
-	var err error
-	if c.From, err = parseDate("from", e.from.Text); err != nil {
-		return c, err
-	}
-	if c.To, err = parseDate("to", e.to.Text); err != nil {
-		return c, err
-	}
-	if c.CeremonyDate, err = parseDate("ceremony_date", e.ceremonyDate.Text); err != nil {
-		return c, err
-	}
+	var errs [3]error
+	c.From, errs[0] = parseDate("from", e.from.Text)
+	c.To, errs[1] = parseDate("to", e.to.Text)
+	c.CeremonyDate, errs[2] = parseDate("ceremony_date", e.ceremonyDate.Text)
 	c.CeremonyPlace = e.ceremonyPlace.Text
 	c.Notes = e.notes.Text
-	return c, nil
+	return c, errors.Join(errs[0], errs[1], errs[2], validateCampaign(c))
 }
 
 func (e *campaignEditor) submit() {
