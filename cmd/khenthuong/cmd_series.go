@@ -128,4 +128,3 @@ func seriesMode(s khenthuong.RegistrySeries) string {
 	}
 	return "liên tục"
 }
-
