@@ -124,7 +124,7 @@ func newCalibrationWizard(svc khenthuong.PrintService, win fyne.Window, files fi
 	c.dlg = dialog.NewCustomWithoutButtons(lang.L("Printer calibration"), container.NewVScroll(body), win)
 	closeButton := widget.NewButton(lang.L("Close"), c.dlg.Hide)
 	c.dlg.SetButtons([]fyne.CanvasObject{closeButton, c.saveButton})
-	c.dlg.Resize(fyne.NewSize(760, 680))
+	c.dlg.Resize(fitWindow(win, fyne.NewSize(760, 680)))
 
 	c.loadPrinters(printer)
 	switch {

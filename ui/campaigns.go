@@ -343,7 +343,7 @@ func (s *campaignsScreen) openEditor(c *khenthuong.Campaign) {
 			s.editor = nil
 		}
 	})
-	e.dlg.Resize(fyne.NewSize(680, 480))
+	e.dlg.Resize(fitWindow(s.win, fyne.NewSize(680, 480)))
 	s.editor = e
 	e.dlg.Show()
 	s.win.Canvas().Focus(e.name)

@@ -37,6 +37,7 @@ type catalogueScreen struct {
 	deleteButton *widget.Button
 	root         fyne.CanvasObject
 	editor       *formEditor
+	seriesDlg    *seriesDialog // Sổ vàng, once opened
 }
 
 func newCatalogueScreen(svc khenthuong.Services, win fyne.Window) *catalogueScreen {
@@ -60,7 +61,8 @@ func newCatalogueScreen(svc khenthuong.Services, win fyne.Window) *catalogueScre
 	s.deleteButton = widget.NewButtonWithIcon(lang.L("Delete"), theme.DeleteIcon(), s.deleteSelected)
 	heading := widget.NewLabel(lang.L("Award catalogue"))
 	heading.TextStyle.Bold = true
-	bar := container.NewBorder(nil, nil, heading, container.NewHBox(add, s.editButton, s.deleteButton))
+	series := widget.NewButtonWithIcon(lang.L("Registry series…"), theme.ListIcon(), s.openSeries)
+	bar := container.NewBorder(nil, nil, heading, container.NewHBox(add, s.editButton, s.deleteButton, widget.NewSeparator(), series))
 	s.root = container.NewBorder(bar, nil, nil, nil, s.table)
 	s.updateButtons()
 	return s
@@ -271,7 +273,7 @@ func (s *catalogueScreen) openEditor(f *khenthuong.AwardForm) {
 			s.editor = nil
 		}
 	})
-	e.dlg.Resize(fyne.NewSize(780, 700))
+	e.dlg.Resize(fitWindow(s.win, fyne.NewSize(780, 700)))
 	s.editor = e
 	e.dlg.Show()
 	if f == nil {

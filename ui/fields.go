@@ -226,8 +226,8 @@ func (f *fieldForm) show(err error) {
 		logInternal(one)
 		msg := khenthuong.ErrorMessage(one)
 		var e *khenthuong.Error
-		if errors.As(one, &e) && e.Code == khenthuong.EINVALID {
-			if r := f.rows[e.Field]; r != nil && r.box.Visible() {
+		if errors.As(one, &e) && (e.Code == khenthuong.EINVALID || e.Code == khenthuong.ECONFLICT) {
+			if r := f.rows[e.Field]; r != nil && r.box.Visible() { // a clash about one field goes beside it too
 				if !r.err.Visible() { // the first message of a field is the one to fix first
 					r.err.SetText(msg)
 					r.err.Show()

@@ -104,7 +104,7 @@ func (s *nominationsScreen) openEditor(n *khenthuong.Nomination) {
 			s.editor = nil
 		}
 	})
-	e.dlg.Resize(fyne.NewSize(1120, 660))
+	e.dlg.Resize(fitWindow(s.win, fyne.NewSize(1120, 660)))
 	s.editor = e
 	e.dlg.Show()
 	s.win.Canvas().Focus(e.name)

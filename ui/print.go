@@ -740,7 +740,7 @@ func (s *printScreen) showWarnings(warns []certificates.Warning, save func()) {
 			save()
 		}
 	}, s.win)
-	d.Resize(fyne.NewSize(640, 420))
+	d.Resize(fitWindow(s.win, fyne.NewSize(640, 420)))
 	d.Show()
 }
 

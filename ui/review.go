@@ -53,6 +53,8 @@ type reviewPart struct {
 	deferButton    *widget.Button
 	resubmitButton *widget.Button
 	markAllButton  *widget.Button
+	moveButton     *widget.Button
+	mover          *dialog.CustomDialog // the open "Chuyển sang đợt" dialog
 
 	panel       *fyne.Container // the selected row's warnings
 	panelTitle  *widget.Label
@@ -94,6 +96,7 @@ func (s *nominationsScreen) enableReview(svc khenthuong.ReviewService) {
 			c.bg.Refresh()
 		}
 	}
+	s.addMoveButton()
 	s.header.Objects = slices.Insert(s.header.Objects, len(s.header.Objects)-1, fyne.CanvasObject(r.bar))
 	s.header.Refresh()
 	s.footer.Add(r.panel)
@@ -231,7 +234,7 @@ func (s *nominationsScreen) updateReview() {
 		return
 	}
 	n := len(s.marked())
-	for _, b := range []*widget.Button{r.approveButton, r.rejectButton, r.deferButton, r.resubmitButton} {
+	for _, b := range []*widget.Button{r.approveButton, r.rejectButton, r.deferButton, r.resubmitButton, r.moveButton} {
 		setEnabled(b, n > 0)
 	}
 	setEnabled(r.markAllButton, s.model.len() > 0)
@@ -320,7 +323,7 @@ func (s *nominationsScreen) askApproveWarned(ns []*khenthuong.Nomination, warned
 	}
 	buttons = append(buttons, all)
 	dlg.SetButtons(buttons)
-	dlg.Resize(fyne.NewSize(560, 200))
+	dlg.Resize(fitWindow(s.win, fyne.NewSize(560, 200)))
 	dlg.Show()
 }
 
@@ -379,7 +382,7 @@ func (s *nominationsScreen) askRejection(ns []*khenthuong.Nomination) {
 			s.review.rejecter = nil
 		}
 	})
-	d.dlg.Resize(fyne.NewSize(600, 340))
+	d.dlg.Resize(fitWindow(s.win, fyne.NewSize(600, 340)))
 	s.review.rejecter = d
 	d.dlg.Show()
 	s.win.Canvas().Focus(d.reason)
