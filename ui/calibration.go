@@ -106,7 +106,7 @@ func newCalibrationWizard(svc khenthuong.PrintService, win fyne.Window, files fi
 		l.Wrapping = fyne.TextWrapWord
 		return l
 	}
-	howto := widget.NewLabel(lang.L("Print the page on the same paper and printer as the certificates. Measure with a ruler from the left and the top edge of the sheet to the centre of each crosshair."))
+	howto := widget.NewLabel(lang.L("Print the page on the same paper and printer as the certificates, at 100 % (actual size): in the print dialog of the PDF reader choose “Actual size”, never “Fit” or “Shrink oversized pages”. Measure with a ruler from the left and the top edge of the sheet to the centre of each crosshair."))
 	howto.Wrapping = fyne.TextWrapWord
 	body := container.NewVBox(
 		step(lang.L("1. Choose the printer and the paper, and print the calibration page")),

@@ -89,8 +89,8 @@ func newCampaignsScreen(svc khenthuong.Services, win fyne.Window) *campaignsScre
 	s.exportButton = widget.NewButtonWithIcon(lang.L("Export to Excel…"), theme.UploadIcon(), s.exportRoster)
 	heading := widget.NewLabel(lang.L("Campaigns"))
 	heading.TextStyle.Bold = true
-	bar := container.NewBorder(nil, nil, heading, container.NewHBox(add, s.editButton, s.deleteButton, s.openButton,
-		widget.NewSeparator(), s.importButton, s.exportButton))
+	bar := container.NewBorder(nil, nil, heading, nil, newFlow(add, s.editButton, s.deleteButton, s.openButton,
+		s.importButton, s.exportButton)) // on two lines in a narrow window
 	s.root = container.NewBorder(bar, nil, nil, nil, s.table)
 	s.updateButtons()
 	return s

@@ -155,7 +155,9 @@ func (f *fieldForm) content() fyne.CanvasObject {
 		for i, g := range f.grids {
 			cols[i] = container.NewVBox(g) // top-aligned when the columns differ in height
 		}
-		f.box = container.NewVBox(f.general, container.NewGridWithColumns(len(cols), cols...))
+		// Columns side by side when the dialog or screen is wide enough, else
+		// one under the other: never wider than the widest column.
+		f.box = container.NewVBox(f.general, container.New(&columnsLayout{}, cols...))
 	}
 	return f.box
 }

@@ -125,7 +125,7 @@ func newNominationsScreen(svc khenthuong.Services, win fyne.Window) *nominations
 	top := container.NewBorder(nil, nil, widget.NewLabel(lang.L("Campaign")),
 		container.NewHBox(s.addButton, s.editButton, s.deleteButton), s.campaignSelect)
 	filters := container.NewBorder(nil, nil, nil, s.count,
-		container.NewGridWithColumns(2, s.search,
+		container.New(&columnsLayout{}, s.search, // the filters go under the search in a narrow window
 			container.NewGridWithColumns(3, s.kindSelect, s.formSelect, s.statusSelect)))
 	s.header = container.NewVBox(top, filters, s.progress)
 	s.footer = container.NewVBox()

@@ -77,7 +77,7 @@ func (s *nominationsScreen) enableReview(svc khenthuong.ReviewService) {
 	r.deferButton = widget.NewButtonWithIcon(lang.L("Defer"), theme.HistoryIcon(), func() { s.setStatus(khenthuong.StatusDeferred) })
 	r.resubmitButton = widget.NewButtonWithIcon(lang.L("Back to submitted"), theme.ContentUndoIcon(), func() { s.setStatus(khenthuong.StatusSubmitted) })
 	r.markAllButton = widget.NewButtonWithIcon(lang.L("Select all shown"), theme.ListIcon(), s.markAll)
-	r.bar = container.NewHBox(widget.NewLabel(lang.L("Review:")), r.approveButton, r.rejectButton, r.deferButton,
+	r.bar = newFlow(widget.NewLabel(lang.L("Review:")), r.approveButton, r.rejectButton, r.deferButton,
 		r.resubmitButton, widget.NewSeparator(), r.markAllButton, r.markedLabel)
 
 	r.panelTitle = boldLabel("")

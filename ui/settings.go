@@ -70,8 +70,9 @@ func newSettingsScreen(svc khenthuong.Services, win fyne.Window) *settingsScreen
 	f.add("signers", lang.L("Signers"), s.signers.content())
 	f.add("base_salaries", lang.L("Base salary"), s.salaries.content())
 	f.add("rounding", lang.L("Rounding of bonuses"), s.rounding)
-	f.add("language", lang.L("Language"), container.NewVBox(s.language,
-		widget.NewLabelWithStyle(lang.L("A new language applies when the program starts again."), fyne.TextAlignLeading, fyne.TextStyle{Italic: true})))
+	languageHint := widget.NewLabelWithStyle(lang.L("A new language applies when the program starts again."), fyne.TextAlignLeading, fyne.TextStyle{Italic: true})
+	languageHint.Wrapping = fyne.TextWrapWord
+	f.add("language", lang.L("Language"), container.NewVBox(s.language, languageHint))
 	s.wordings = newWordingFields()
 	s.wordings.add(f)
 

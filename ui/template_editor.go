@@ -153,7 +153,7 @@ func newTemplateEditor(s *printScreen, form *khenthuong.AwardForm, tpl certifica
 
 	hint := widget.NewLabel(lang.L("Click a field on the preview, then: arrows move it 0.5 mm (Shift: 5 mm), Ctrl+arrows resize it; or drag it with the mouse. Sizes in mm, text in pt."))
 	hint.Wrapping = fyne.TextWrapWord
-	hint.Importance = widget.LowImportance
+	hint.TextStyle.Italic = true // help, in the text's own colour: greyed help was hard to read
 
 	e.status = widget.NewLabel("")
 	e.status.Truncation = fyne.TextTruncateEllipsis

@@ -24,6 +24,12 @@ type Options struct {
 	// Open shows a saved document (PDF, .docx, .xlsx) in the program the
 	// system uses for it; nil uses Fyne's OpenURL.
 	Open func(path string) error
+	// Size is the window's first size; zero is 1280×800. The caller fits
+	// it to the screen's work area (see cmd/khenthuong).
+	Size fyne.Size
+	// DarkMode tells whether the system is in dark mode (Windows' setting);
+	// nil follows Fyne's own choice.
+	DarkMode func() bool
 }
 
 // The pages of the navigation rail, in rail order.
@@ -95,9 +101,14 @@ func New(a fyne.App, svc khenthuong.Services, opts Options) *MainWindow {
 		fyne.LogError("Khen thưởng: translations", err)
 	}
 
+	a.Settings().SetTheme(newAppTheme(a, opts.DarkMode))
 	m := &MainWindow{page: -1}
 	m.win = a.NewWindow(windowTitle(opts.DataPath))
-	m.win.Resize(fyne.NewSize(1280, 800))
+	size := opts.Size
+	if size.IsZero() {
+		size = fyne.NewSize(1280, 800)
+	}
+	m.win.Resize(size)
 
 	m.nominations = newNominationsScreen(svc, m.win)
 	m.campaigns = newCampaignsScreen(svc, m.win)

@@ -27,7 +27,17 @@ func runGUI(e *env) int {
 		return 1
 	}
 	defer db.Close()
-	ui.New(a, db, ui.Options{DataPath: e.dbPath, Version: version, Open: fileOpener}).ShowAndRun()
+	prefs := a.Preferences()
+	m := ui.New(a, db, ui.Options{DataPath: e.dbPath, Version: version, Open: fileOpener,
+		Size: fitWorkArea(savedWindowSize(prefs), workArea()), DarkMode: systemDarkMode})
+	w := m.Window()
+	placeWindow(a, w, prefs)
+	w.SetCloseIntercept(func() {
+		rememberWindowSize(prefs, w.Canvas().Size(), windowMaximized(w))
+		rememberWindowPlace(w, prefs)
+		w.Close()
+	})
+	m.ShowAndRun()
 	return 0
 }
 
