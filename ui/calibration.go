@@ -65,11 +65,11 @@ func newCalibrationWizard(svc khenthuong.PrintService, win fyne.Window, files fi
 	printer string, tpl certificates.Template) *calibrationWizard {
 	c := &calibrationWizard{svc: svc, win: win, files: files, open: open}
 
-	c.printerSelect = widget.NewSelect(nil, func(string) { c.printerChosen() })
+	c.printerSelect = newSelect(nil, func(string) { c.printerChosen() })
 	c.newName = widget.NewEntry()
 	c.newName.SetPlaceHolder(lang.L("Name of the printer, e.g. Canon LBP 2900 phòng 3"))
 	c.newName.Hide()
-	c.sizeSelect = widget.NewSelect([]string{lang.L("A3 landscape (420 × 297 mm)"), lang.L("A4 landscape (297 × 210 mm)"), lang.L("Another size")},
+	c.sizeSelect = newSelect([]string{lang.L("A3 landscape (420 × 297 mm)"), lang.L("A4 landscape (297 × 210 mm)"), lang.L("Another size")},
 		func(string) { c.sizeChosen() })
 	c.customSize = widget.NewEntry()
 	c.customSize.SetPlaceHolder(lang.L("width x height in mm, e.g. 400x300"))
@@ -83,7 +83,7 @@ func newCalibrationWizard(svc khenthuong.PrintService, win fyne.Window, files fi
 		boldLabel(lang.L("Measured x (mm)")), boldLabel(lang.L("Measured y (mm)")))
 	for range defaultMarks {
 		r := markRow{nominal: widget.NewLabel(""), x: widget.NewEntry(), y: widget.NewEntry()}
-		r.mark = widget.NewSelect(nil, func(string) { c.refreshMarks() })
+		r.mark = newSelect(nil, func(string) { c.refreshMarks() })
 		c.marks = append(c.marks, r)
 		grid.Add(r.mark)
 		grid.Add(r.nominal)

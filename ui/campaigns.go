@@ -304,7 +304,7 @@ func (s *campaignsScreen) openEditor(c *khenthuong.Campaign) {
 	for i, t := range khenthuong.CampaignTypes {
 		types[i] = campaignTypeLabel(t)
 	}
-	e.kind = widget.NewSelect(types, nil)
+	e.kind = newSelect(types, nil)
 	for i, t := range khenthuong.CampaignTypes {
 		if t == v.Type {
 			e.kind.SetSelectedIndex(i)

@@ -223,7 +223,7 @@ func (s *catalogueScreen) openEditor(f *khenthuong.AwardForm) {
 	for i, l := range khenthuong.Levels {
 		levels[i] = levelLabel(l)
 	}
-	e.level = widget.NewSelect(levels, nil)
+	e.level = newSelect(levels, nil)
 	for i, l := range khenthuong.Levels {
 		if l == v.Level {
 			e.level.SetSelectedIndex(i)

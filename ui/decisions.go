@@ -90,7 +90,7 @@ type decisionsScreen struct {
 func newDecisionsScreen(svc khenthuong.Services, win fyne.Window, saver *docSaver) *decisionsScreen {
 	s := &decisionsScreen{svc: svc, win: win, saver: saver, recSelect: -1}
 
-	s.campaignSelect = widget.NewSelect(nil, func(string) {
+	s.campaignSelect = newSelect(nil, func(string) {
 		if i := s.campaignSelect.SelectedIndex(); i >= 0 && s.campaigns[i].ID != s.campaignID {
 			s.campaignID = s.campaigns[i].ID
 			s.reload()

@@ -142,7 +142,7 @@ func (e *nominationEditor) build(v khenthuong.Nomination) {
 	e.field = submitOnEnter(widget.NewEntry())
 	e.field.SetText(v.Nominee.Field)
 
-	e.award = widget.NewSelect(nil, nil)
+	e.award = newSelect(nil, nil)
 	e.award.PlaceHolder = lang.L("(choose an award)")
 	e.achievement = widget.NewMultiLineEntry()
 	e.achievement.Wrapping = fyne.TextWrapWord
@@ -175,7 +175,7 @@ func (e *nominationEditor) build(v khenthuong.Nomination) {
 	for i, st := range e.statuses {
 		statusOpts[i] = statusLabel(st)
 	}
-	e.status = widget.NewSelect(statusOpts, func(string) { e.statusChanged() })
+	e.status = newSelect(statusOpts, func(string) { e.statusChanged() })
 	e.rejectReason = widget.NewMultiLineEntry()
 	e.rejectReason.Wrapping = fyne.TextWrapWord
 	e.rejectReason.SetText(v.RejectReason)

@@ -61,7 +61,7 @@ type nominationsScreen struct {
 func newNominationsScreen(svc khenthuong.Services, win fyne.Window) *nominationsScreen {
 	s := &nominationsScreen{svc: svc, win: win, labels: newCellLabels(), model: newNomModel(nil)}
 
-	s.campaignSelect = widget.NewSelect(nil, func(string) {
+	s.campaignSelect = newSelect(nil, func(string) {
 		if i := s.campaignSelect.SelectedIndex(); i >= 0 && s.campaigns[i].ID != s.campaignID {
 			s.campaignID = s.campaigns[i].ID
 			s.reload()
@@ -73,15 +73,15 @@ func newNominationsScreen(svc khenthuong.Services, win fyne.Window) *nominations
 	for _, k := range khenthuong.Kinds {
 		kindOptions = append(kindOptions, kindLabel(k))
 	}
-	s.kindSelect = widget.NewSelect(kindOptions, func(string) { s.applyFilter() })
+	s.kindSelect = newSelect(kindOptions, func(string) { s.applyFilter() })
 	s.kindSelect.SetSelectedIndex(0)
 	statusOptions := []string{lang.L("All statuses")}
 	for _, st := range khenthuong.Statuses {
 		statusOptions = append(statusOptions, statusLabel(st))
 	}
-	s.statusSelect = widget.NewSelect(statusOptions, func(string) { s.applyFilter() })
+	s.statusSelect = newSelect(statusOptions, func(string) { s.applyFilter() })
 	s.statusSelect.SetSelectedIndex(0)
-	s.formSelect = widget.NewSelect([]string{lang.L("All awards")}, func(string) { s.applyFilter() })
+	s.formSelect = newSelect([]string{lang.L("All awards")}, func(string) { s.applyFilter() })
 	s.formSelect.SetSelectedIndex(0)
 
 	s.search = newSearchEntry()

@@ -93,27 +93,27 @@ func newPrintScreen(svc khenthuong.Services, win fyne.Window) *printScreen {
 	s := &printScreen{svc: svc, win: win, files: defaultFileDialogs, open: openInViewer,
 		mode: certificates.ModeBlank, chosen: map[uint64]bool{}}
 
-	s.campaignSelect = widget.NewSelect(nil, func(string) {
+	s.campaignSelect = newSelect(nil, func(string) {
 		if i := s.campaignSelect.SelectedIndex(); i >= 0 && s.campaigns[i].ID != s.campaignID {
 			s.campaignID = s.campaigns[i].ID
 			s.loadDecisions()
 		}
 	})
 	s.campaignSelect.PlaceHolder = lang.L("(choose a campaign)")
-	s.decisionSelect = widget.NewSelect(nil, func(string) {
+	s.decisionSelect = newSelect(nil, func(string) {
 		if i := s.decisionSelect.SelectedIndex(); i >= 0 && (s.decision == nil || s.decisions[i].ID != s.decision.ID) {
 			s.loadDecision(s.decisions[i].ID)
 		}
 	})
 	s.decisionSelect.PlaceHolder = lang.L("(choose a decision)")
-	s.templateSelect = widget.NewSelect(nil, func(string) {
+	s.templateSelect = newSelect(nil, func(string) {
 		if i := s.templateSelect.SelectedIndex(); i >= 0 && i < len(s.templates) {
 			s.tpl = s.templates[i].tpl
 			s.updatePreview()
 		}
 	})
 	s.editButton = widget.NewButtonWithIcon(lang.L("Edit template…"), theme.DocumentCreateIcon(), s.openEditor)
-	s.printerSelect = widget.NewSelect(nil, nil)
+	s.printerSelect = newSelect(nil, nil)
 	calibrate := widget.NewButtonWithIcon(lang.L("Calibrate the printer…"), theme.GridIcon(), s.openCalibration)
 	blank, plain := lang.L("On blanks"), lang.L("Plain paper")
 	s.modeRadio = widget.NewRadioGroup([]string{blank, plain}, func(v string) {

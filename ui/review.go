@@ -449,8 +449,13 @@ func (s *nominationsScreen) showWarnings() {
 		var actions fyne.CanvasObject = layout.NewSpacer()
 		if w.Related != 0 && w.Kind != khenthuong.WarnQuota {
 			a, b := n.ID, w.Related
-			same := widget.NewButton(lang.L("Same person"), func() { s.linkNominees(a, b, true) })
-			other := widget.NewButton(lang.L("Different people"), func() { s.linkNominees(a, b, false) })
+			sameText, otherText := lang.L("Same person"), lang.L("Different people")
+			if !n.Nominee.Kind.IsPerson() {
+				// a collective or a household is not a "người"
+				sameText, otherText = lang.L("Same nominee"), lang.L("Different nominees")
+			}
+			same := widget.NewButton(sameText, func() { s.linkNominees(a, b, true) })
+			other := widget.NewButton(otherText, func() { s.linkNominees(a, b, false) })
 			actions = container.NewHBox(same, other)
 		}
 		r.panelRows.Add(container.NewBorder(nil, nil, icon, actions, msg))

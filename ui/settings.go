@@ -54,12 +54,12 @@ func newSettingsScreen(svc khenthuong.Services, win fyne.Window) *settingsScreen
 	for i, r := range khenthuong.Roundings {
 		roundings[i] = roundingLabel(r)
 	}
-	s.rounding = widget.NewSelect(roundings, nil)
+	s.rounding = newSelect(roundings, nil)
 	languages := make([]string, len(Languages))
 	for i, l := range Languages {
 		languages[i] = l.Name
 	}
-	s.language = widget.NewSelect(languages, nil)
+	s.language = newSelect(languages, nil)
 
 	f := s.form
 	f.add("province", lang.L("Province"), s.province)

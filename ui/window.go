@@ -226,6 +226,7 @@ func (m *MainWindow) show(p int) {
 	m.rail[p].Importance = widget.HighImportance
 	m.rail[p].Refresh()
 	m.stack.Objects = []fyne.CanvasObject{m.screens[p].content()}
+	localizeSelects(m.stack)
 	m.stack.Refresh()
 	if s, ok := m.screens[p].(shownScreen); ok {
 		s.shown()

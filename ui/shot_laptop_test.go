@@ -1,0 +1,54 @@
+package ui
+
+import (
+	"image/png"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"khenthuong"
+)
+
+// TestScreenshotsLaptop draws every page at the laptop's 1093×614 (a
+// 1366×768 screen at 125 %), for a person to check that each is usable
+// there: go test -tags migrated_fynedo ./ui/ -run ScreenshotsLaptop -shots DIR
+func TestScreenshotsLaptop(t *testing.T) {
+	if *shotDir == "" {
+		t.Skip("no -shots folder")
+	}
+	f := newFake()
+	c := seedCampaign(t, f, "Tổng kết phong trào Toàn dân bảo vệ an ninh Tổ quốc giai đoạn 2014 - 2023", sampleNominations()...)
+	ns, _ := f.Nominations(khenthuong.NominationFilter{CampaignID: c.ID})
+	if err := f.SetStatus([]uint64{ns[1].ID}, khenthuong.StatusApproved, ""); err != nil {
+		t.Fatal(err)
+	}
+	issuedDecision(t, f, c)
+	m := newTestUI(t, f)
+	m.win.Resize(laptop)
+	save := func(name string) {
+		t.Helper()
+		waitAll(m)
+		img := m.win.Canvas().Capture()
+		out, err := os.Create(filepath.Join(*shotDir, "laptop-"+name+".png"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer out.Close()
+		if err := png.Encode(out, img); err != nil {
+			t.Fatal(err)
+		}
+	}
+	names := [numPages]string{"dashboard", "campaigns", "nominations", "decisions", "printing", "lookup", "catalogue", "settings"}
+	for p := range numPages {
+		showPage(t, m, p)
+		save(names[p])
+	}
+	showPage(t, m, pageNominations)
+	m.nominations.newItem()
+	save("nomination-form")
+	dismissDialogs(m.win.Canvas())
+	showPage(t, m, pageCatalogue)
+	m.catalogue.openSeries()
+	save("series")
+	dismissDialogs(m.win.Canvas())
+}
