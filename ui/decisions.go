@@ -84,7 +84,8 @@ type decisionsScreen struct {
 	editor *decisionEditor
 	doc    *docView // the document dialog opened last
 
-	onWrite func() // decisions were created, changed, issued or deleted
+	onWrite    func()          // decisions were created, changed, issued or deleted
+	onCampaign func(id uint64) // the clerk chose campaign id here: the other screens follow
 }
 
 func newDecisionsScreen(svc khenthuong.Services, win fyne.Window, saver *docSaver) *decisionsScreen {
@@ -94,6 +95,9 @@ func newDecisionsScreen(svc khenthuong.Services, win fyne.Window, saver *docSave
 		if i := s.campaignSelect.SelectedIndex(); i >= 0 && s.campaigns[i].ID != s.campaignID {
 			s.campaignID = s.campaigns[i].ID
 			s.reload()
+			if s.onCampaign != nil {
+				s.onCampaign(s.campaignID) // one current campaign for Đề nghị, Quyết định and In ấn
+			}
 		}
 	})
 	s.campaignSelect.PlaceHolder = lang.L("(choose a campaign)")

@@ -55,7 +55,8 @@ type nominationsScreen struct {
 
 	review *reviewPart // nil without a ReviewService (see enableReview)
 
-	onWrite func() // nominations were added, changed or deleted
+	onWrite    func()          // nominations were added, changed or deleted
+	onCampaign func(id uint64) // the clerk chose campaign id here: the other screens follow
 }
 
 func newNominationsScreen(svc khenthuong.Services, win fyne.Window) *nominationsScreen {
@@ -65,6 +66,9 @@ func newNominationsScreen(svc khenthuong.Services, win fyne.Window) *nominations
 		if i := s.campaignSelect.SelectedIndex(); i >= 0 && s.campaigns[i].ID != s.campaignID {
 			s.campaignID = s.campaigns[i].ID
 			s.reload()
+			if s.onCampaign != nil {
+				s.onCampaign(s.campaignID)
+			}
 		}
 	})
 	s.campaignSelect.PlaceHolder = lang.L("(choose a campaign)")

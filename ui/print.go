@@ -36,6 +36,8 @@ type printScreen struct {
 	files fileDialogs
 	open  func(path string) error // shows a saved PDF in the system's viewer
 
+	onCampaign func(id uint64) // the clerk chose campaign id here: the other screens follow
+
 	campaigns  []khenthuong.Campaign
 	campaignID uint64
 	decisions  []khenthuong.Decision
@@ -97,6 +99,9 @@ func newPrintScreen(svc khenthuong.Services, win fyne.Window) *printScreen {
 		if i := s.campaignSelect.SelectedIndex(); i >= 0 && s.campaigns[i].ID != s.campaignID {
 			s.campaignID = s.campaigns[i].ID
 			s.loadDecisions()
+			if s.onCampaign != nil {
+				s.onCampaign(s.campaignID) // one current campaign for Đề nghị, Quyết định and In ấn
+			}
 		}
 	})
 	s.campaignSelect.PlaceHolder = lang.L("(choose a campaign)")

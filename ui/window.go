@@ -112,11 +112,7 @@ func New(a fyne.App, svc khenthuong.Services, opts Options) *MainWindow {
 
 	m.nominations = newNominationsScreen(svc, m.win)
 	m.campaigns = newCampaignsScreen(svc, m.win)
-	m.campaigns.onChoose = func(id uint64) {
-		m.nominations.setCampaign(id)
-		m.decisions.setCampaign(id)
-		m.printing.setCampaign(id)
-	}
+	m.campaigns.onChoose = m.setCampaign
 	m.campaigns.onOpen = func(id uint64) {
 		m.campaigns.onChoose(id)
 		m.show(pageNominations)
@@ -148,6 +144,9 @@ func New(a fyne.App, svc khenthuong.Services, opts Options) *MainWindow {
 	m.printing = newPrintScreen(svc, m.win)
 	m.printing.open = m.saver.open
 	m.screens[pagePrinting] = m.printing
+	m.nominations.onCampaign = m.setCampaign
+	m.decisions.onCampaign = m.setCampaign
+	m.printing.onCampaign = m.setCampaign
 
 	m.status = widget.NewLabel(opts.DataPath)
 	m.status.Truncation = fyne.TextTruncateEllipsis
@@ -168,6 +167,19 @@ func New(a fyne.App, svc khenthuong.Services, opts Options) *MainWindow {
 	m.campaigns.table.selectRow(0)
 	m.show(pageDashboard) // Tổng quan is the first page
 	return m
+}
+
+// setCampaign makes id the current campaign of Đề nghị, Quyết định and In
+// ấn, wherever the clerk chose it, and selects it on Đợt khen thưởng.
+func (m *MainWindow) setCampaign(id uint64) {
+	m.nominations.setCampaign(id)
+	m.decisions.setCampaign(id)
+	m.printing.setCampaign(id)
+	for i := range m.campaigns.list {
+		if m.campaigns.list[i].ID == id && m.campaigns.table.selected != i {
+			m.campaigns.table.selectRow(i) // tells setCampaign again: nothing left to do
+		}
+	}
 }
 
 // Window is the fyne window, e.g. for dialogs shown by the caller.
