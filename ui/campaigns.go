@@ -46,6 +46,7 @@ type campaignsScreen struct {
 	importButton *widget.Button
 	exportButton *widget.Button
 	root         fyne.CanvasObject
+	empty        *emptyHint // what to do when there is no campaign
 	editor       *campaignEditor
 	files        fileDialogs
 	importer     *importWizard // the last import, for tests
@@ -91,7 +92,9 @@ func newCampaignsScreen(svc khenthuong.Services, win fyne.Window) *campaignsScre
 	heading.TextStyle.Bold = true
 	bar := container.NewBorder(nil, nil, heading, nil, newFlow(add, s.editButton, s.deleteButton, s.openButton,
 		s.importButton, s.exportButton)) // on two lines in a narrow window
-	s.root = container.NewBorder(bar, nil, nil, nil, s.table)
+	var body fyne.CanvasObject
+	s.empty, body = newEmptyHint(s.table)
+	s.root = container.NewBorder(bar, nil, nil, nil, body)
 	s.updateButtons()
 	return s
 }
@@ -161,6 +164,11 @@ func (s *campaignsScreen) reload() {
 	}
 	s.table.Refresh()
 	s.updateButtons()
+	if len(list) == 0 {
+		s.empty.set(lang.L("There is no campaign yet. Click New campaign to create the first one (a review conference, the year's awards…); its nominations are then entered or imported from Excel."))
+	} else {
+		s.empty.set("")
+	}
 	if s.countsStale {
 		s.countNominations()
 	}

@@ -129,6 +129,7 @@ func newDecisionsScreen(svc khenthuong.Services, win fyne.Window, saver *docSave
 func (s *decisionsScreen) buildDetail() {
 	s.empty = widget.NewLabel(lang.L("Choose a decision to see its recipients and documents."))
 	s.empty.Alignment = fyne.TextAlignCenter
+	s.empty.Wrapping = fyne.TextWrapWord
 	s.heading = boldLabel("")
 	s.heading.Wrapping = fyne.TextWrapWord
 	s.facts = widget.NewLabel("")
@@ -267,6 +268,19 @@ func (s *decisionsScreen) setList(list []khenthuong.Decision) {
 	}
 	if s.selected() == nil {
 		s.showDetail(nil)
+	}
+	s.updateEmpty()
+}
+
+// updateEmpty says, under an empty list, what to do next and where.
+func (s *decisionsScreen) updateEmpty() {
+	switch {
+	case s.campaignID == 0:
+		s.empty.SetText(lang.L("Choose a campaign above to see its decisions."))
+	case len(s.list) == 0:
+		s.empty.SetText(lang.L("This campaign has no decision yet. Approve nominations on Nominations, then click New decision to draw one up from them."))
+	default:
+		s.empty.SetText(lang.L("Choose a decision to see its recipients and documents."))
 	}
 }
 

@@ -44,6 +44,7 @@ type nominationsScreen struct {
 	deleteButton   *widget.Button
 	header         *fyne.Container // filters and actions above the table
 	footer         *fyne.Container // the selected row's warnings below it
+	empty          *emptyHint      // what to do when the list is empty
 	root           fyne.CanvasObject
 
 	model     *nomModel
@@ -133,7 +134,9 @@ func newNominationsScreen(svc khenthuong.Services, win fyne.Window) *nominations
 			container.NewGridWithColumns(3, s.kindSelect, s.formSelect, s.statusSelect)))
 	s.header = container.NewVBox(top, filters, s.progress)
 	s.footer = container.NewVBox()
-	s.root = container.NewBorder(s.header, s.footer, nil, nil, s.table)
+	var body fyne.CanvasObject
+	s.empty, body = newEmptyHint(s.table)
+	s.root = container.NewBorder(s.header, s.footer, nil, nil, body)
 
 	s.refreshCampaigns()
 	s.refreshForms()
@@ -187,6 +190,9 @@ func (s *nominationsScreen) refreshCampaigns() {
 		}
 	}
 	s.selectCampaignOption()
+	if s.empty != nil {
+		s.updateEmpty()
+	}
 }
 
 // selectCampaignOption shows campaignID in the select without triggering a load.
@@ -396,6 +402,25 @@ func (s *nominationsScreen) updateCount() {
 	s.count.SetText(lang.L("{{.Shown}} / {{.Total}} nominations", map[string]any{
 		"Shown": formatCount(s.model.len()), "Total": formatCount(len(s.model.ns)),
 	}))
+	s.updateEmpty()
+}
+
+// updateEmpty tells, over an empty table, what to do next.
+func (s *nominationsScreen) updateEmpty() {
+	switch {
+	case s.campaignID == 0 && len(s.campaigns) == 0:
+		s.empty.set(lang.L("There is no campaign yet. Create one on Campaigns (New campaign), then come back here to enter or import its nominations."))
+	case s.campaignID == 0:
+		s.empty.set(lang.L("Choose a campaign above to see its nominations."))
+	case s.progress.running():
+		s.empty.set("") // loading
+	case len(s.model.ns) == 0:
+		s.empty.set(lang.L("This campaign has no nominations yet. Click Add to type one, or import a unit's list with Import from Excel on Campaigns."))
+	case s.model.len() == 0:
+		s.empty.set(lang.L("No nomination matches the search and filters."))
+	default:
+		s.empty.set("")
+	}
 }
 
 func (s *nominationsScreen) updateButtons() {

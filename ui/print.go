@@ -327,9 +327,13 @@ func (s *printScreen) setDecisions(ds []khenthuong.Decision) {
 	s.decisionSelect.Selected = ""
 	s.decisionSelect.Refresh()
 	s.decision = nil
+	s.preview.empty = lang.L("Choose a decision to see its certificates.")
 	if len(s.decisions) > 0 {
 		s.decisionSelect.SetSelectedIndex(0) // loads it
 		return
+	}
+	if s.campaignID != 0 {
+		s.preview.empty = lang.L("This campaign has no decision yet. Draw one up and issue it on Decisions, then print its certificates here.")
 	}
 	s.setDecision(nil, nil)
 }
