@@ -102,7 +102,7 @@ func newNominationsScreen(svc khenthuong.Services, win fyne.Window) *nominations
 
 	s.table = newDataTable([]column{
 		colOrder:    {lang.L("No."), 48},
-		colKind:     {lang.L("Kind"), 84},
+		colKind:     {lang.L("Kind"), 108}, // "Hộ gia đình" whole
 		colTitle:    {lang.L("Title"), 96},
 		colName:     {lang.L("Nominee"), 190},
 		colGender:   {lang.L("Gender"), 86},
@@ -110,7 +110,7 @@ func newNominationsScreen(svc khenthuong.Services, win fyne.Window) *nominations
 		colPosition: {lang.L("Position"), 140},
 		colUnit:     {lang.L("Unit"), 190},
 		colForm:     {lang.L("Award"), 100},
-		colStatus:   {lang.L("Status"), 100},
+		colStatus:   {lang.L("Status"), 110},
 		colWarnings: {lang.L("Warnings"), 84},
 		colProposer: {lang.L("Proposed by"), 150},
 	}, colName, func() int { return s.model.len() }, func(r, c int) string { return s.model.text(r, c, s.labels) })
@@ -131,7 +131,7 @@ func newNominationsScreen(svc khenthuong.Services, win fyne.Window) *nominations
 		container.NewHBox(s.addButton, s.editButton, s.deleteButton), s.campaignSelect)
 	filters := container.NewBorder(nil, nil, nil, s.count,
 		container.New(&columnsLayout{}, s.search, // the filters go under the search in a narrow window
-			container.NewGridWithColumns(3, s.kindSelect, s.formSelect, s.statusSelect)))
+			container.NewGridWithColumns(3, selectWideEnough(s.kindSelect), selectWideEnough(s.formSelect), selectWideEnough(s.statusSelect))))
 	s.header = container.NewVBox(top, filters, s.progress)
 	s.footer = container.NewVBox()
 	var body fyne.CanvasObject

@@ -158,7 +158,7 @@ func New(a fyne.App, svc khenthuong.Services, opts Options) *MainWindow {
 
 	m.stack = container.NewStack()
 	body := container.NewBorder(nil, statusBar, container.NewHBox(m.buildRail(), widget.NewSeparator()), nil, m.stack)
-	m.win.SetContent(body)
+	m.win.SetContent(withTooltips(m.win.Canvas(), body))
 	m.addShortcuts()
 
 	m.campaigns.shown() // lists the campaigns
