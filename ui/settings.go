@@ -35,6 +35,7 @@ type settingsScreen struct {
 	saved         *widget.Label
 	save          *widget.Button
 	undo          *widget.Button
+	backup        *settingsBackup // nil without a store that takes backups
 	root          fyne.CanvasObject
 }
 
@@ -83,7 +84,11 @@ func newSettingsScreen(svc khenthuong.Services, win fyne.Window) *settingsScreen
 	s.undo = widget.NewButtonWithIcon(lang.L("Discard changes"), theme.ContentUndoIcon(), s.load)
 	heading := widget.NewLabel(lang.L("Office settings"))
 	heading.TextStyle.Bold = true
-	bar := container.NewBorder(nil, nil, heading, container.NewHBox(s.saved, s.undo, s.save))
+	actions := container.NewHBox(s.saved, s.undo, s.save)
+	if s.backup = newSettingsBackup(svc, win); s.backup != nil {
+		actions.Add(s.backup.button)
+	}
+	bar := container.NewBorder(nil, nil, heading, actions)
 	s.root = container.NewBorder(bar, nil, nil, nil, f.scrolled())
 	return s
 }
