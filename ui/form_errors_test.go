@@ -70,4 +70,30 @@ func TestFormShowsEveryErrorAtOnce(t *testing.T) {
 			t.Errorf("after fixing the end date: to %q, name %q", e.form.errorText("to"), e.form.errorText("name"))
 		}
 	})
+
+	t.Run("AwardForm", func(t *testing.T) {
+		m := newTestUI(t, newFake())
+		s := m.catalogue
+		s.newItem()
+		e := s.editor
+		for _, k := range e.kinds {
+			k.SetChecked(false)
+		}
+		test.Type(e.rank, "cao")
+		test.Tap(e.save)
+		for _, field := range []string{"code", "name", "kinds", "rank"} {
+			if e.form.errorText(field) == "" {
+				t.Errorf("no message beside %s", field)
+			}
+		}
+		e.kinds[0].SetChecked(true)
+		if e.form.errorText("kinds") != "" || e.form.errorText("code") == "" {
+			t.Errorf("after ticking a kind: kinds %q, code %q", e.form.errorText("kinds"), e.form.errorText("code"))
+		}
+		test.Type(e.code, "BKCT") // taken: said at the next save, not while typing
+		test.Tap(e.save)
+		if got := e.form.errorText("code"); got != "Mã BKCT đã có trong danh mục" {
+			t.Errorf("code now reads %q", got)
+		}
+	})
 }

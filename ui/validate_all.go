@@ -72,3 +72,14 @@ func validateCampaign(c khenthuong.Campaign) error {
 		"quotas": func(c *khenthuong.Campaign) { c.Quotas = nil },
 	})
 }
+
+// validateForm is every fault of an award form, cleaned as the service will.
+func validateForm(f khenthuong.AwardForm) error {
+	f.Normalize()
+	return allFaults(f, (*khenthuong.AwardForm).Validate, map[string]func(*khenthuong.AwardForm){
+		"code":         func(f *khenthuong.AwardForm) { f.Code = "X" },
+		"name":         func(f *khenthuong.AwardForm) { f.Name = "-" },
+		"kinds":        func(f *khenthuong.AwardForm) { f.Kinds = []khenthuong.Kind{khenthuong.Individual} },
+		"coefficients": func(f *khenthuong.AwardForm) { f.Coefficients = nil },
+	})
+}
