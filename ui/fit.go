@@ -11,7 +11,7 @@ import (
 )
 
 // fitWindow is want, made smaller where the window is smaller: a dialog
-// sized for a large screen must still fit a laptop's (about 1093×614 at
+// sized for a large screen must still fit a laptop's (about 1050×560 at
 // 125 %), its content scrolling instead of running off the window.
 func fitWindow(win fyne.Window, want fyne.Size) fyne.Size {
 	have := win.Canvas().Size()

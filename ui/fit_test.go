@@ -8,8 +8,11 @@ import (
 	"khenthuong"
 )
 
-// laptop is a 1366×768 screen at 125 %: the most common office laptop.
-var laptop = fyne.NewSize(1093, 614)
+// laptop is the window's content on a 1366×768 screen at 125 %, the most
+// common office laptop, maximised: Fyne draws at 1.3 there (it rounds the
+// scale to a tenth), so the screen less the taskbar is 1050×560 logical
+// pixels, and the title bar takes some 24 of them.
+var laptop = fyne.NewSize(1050, 536)
 
 // Every screen, and the forms opened from them, fit the laptop's window:
 // none asks for more than it has, so the window never widens itself when

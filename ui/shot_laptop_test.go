@@ -9,7 +9,7 @@ import (
 	"khenthuong"
 )
 
-// TestScreenshotsLaptop draws every page at the laptop's 1093×614 (a
+// TestScreenshotsLaptop draws every page at the laptop's 1050×536 (a
 // 1366×768 screen at 125 %), for a person to check that each is usable
 // there: go test -tags migrated_fynedo ./ui/ -run ScreenshotsLaptop -shots DIR
 func TestScreenshotsLaptop(t *testing.T) {

@@ -28,13 +28,14 @@ func runGUI(e *env) int {
 	}
 	defer db.Close()
 	prefs := a.Preferences()
+	last := savedWindow(prefs)
 	m := ui.New(a, db, ui.Options{DataPath: e.dbPath, Version: version, Open: fileOpener,
-		Size: fitWorkArea(savedWindowSize(prefs), workArea()), DarkMode: systemDarkMode})
+		Size: fitWorkArea(last.size(), workArea()), DarkMode: systemDarkMode})
 	w := m.Window()
-	placeWindow(a, w, prefs)
+	placeWindow(a, w, last)
 	w.SetCloseIntercept(func() {
-		rememberWindowSize(prefs, w.Canvas().Size(), windowMaximized(w))
-		rememberWindowPlace(w, prefs)
+		x, y, placed := windowPlace(w)
+		rememberWindow(prefs, w.Canvas().Size(), windowMaximized(w), x, y, placed)
 		w.Close()
 	})
 	m.ShowAndRun()

@@ -1,23 +1,35 @@
 package main
 
 import (
+	"encoding/json"
+	"math"
+	"strconv"
+
 	"fyne.io/fyne/v2"
 )
 
 // The window's size and place. It opens at the size it had when last
 // closed (1280×800 the first time), made smaller where the screen's work
 // area (the screen less the taskbar) is smaller: a 1366×768 laptop at 125 %
-// has about 1093×614 to give. On Windows it also opens where it was, or
-// centred in the work area, and maximised if it was (window_windows.go).
+// has about 1050×560 to give (Fyne draws at 1.3 there). On Windows it also
+// opens where it was, or centred in the work area, and maximised if it was
+// (window_windows.go).
 
-// Preference keys of the window.
-const (
-	prefWidth     = "window.width"  // logical pixels
-	prefHeight    = "window.height" // logical pixels
-	prefX         = "window.x"      // screen pixels, Windows
-	prefY         = "window.y"
-	prefMaximized = "window.maximized"
-)
+// prefWindow is the preference holding windowState as JSON: one key, so
+// that it is written at once when the window closes (Fyne saves the first
+// change straight away and holds back those that follow it closely, which
+// a program about to exit never writes).
+const prefWindow = "window"
+
+// windowState is what is remembered of the window.
+type windowState struct {
+	Width     float32 `json:"width,omitempty"`  // logical pixels, of the content
+	Height    float32 `json:"height,omitempty"` //
+	X         int     `json:"x,omitempty"`      // screen pixels, of the frame (Windows)
+	Y         int     `json:"y,omitempty"`
+	Placed    bool    `json:"placed,omitempty"` // X and Y are known
+	Maximized bool    `json:"maximized,omitempty"`
+}
 
 // defaultWindowSize is the first size, before the clerk chose one.
 var defaultWindowSize = fyne.NewSize(1280, 800)
@@ -26,13 +38,32 @@ var defaultWindowSize = fyne.NewSize(1280, 800)
 // in logical pixels, which the work area must also hold.
 const frameWidth, frameHeight = 16, 40
 
-// savedWindowSize is the size the window had when last closed.
-func savedWindowSize(p fyne.Preferences) fyne.Size {
-	w, h := p.Float(prefWidth), p.Float(prefHeight)
-	if w < 200 || h < 150 {
+// fyneScale is the scale Fyne draws at for a system scale and the
+// FYNE_SCALE variable (a factor; empty or "auto" is 1): their product rounded
+// to a tenth, as Fyne's glfw driver computes it.
+func fyneScale(system float32, env string) float32 {
+	user := float64(1)
+	if v, err := strconv.ParseFloat(env, 32); err == nil && v > 0 {
+		user = v
+	}
+	return float32(math.Round(float64(system)*user*10) / 10)
+}
+
+// savedWindow is the state the window had when last closed.
+func savedWindow(p fyne.Preferences) windowState {
+	var s windowState
+	if v := p.String(prefWindow); v != "" {
+		_ = json.Unmarshal([]byte(v), &s) // a damaged value is the defaults
+	}
+	return s
+}
+
+// size is the content's size, the default when none (or a silly one) was kept.
+func (s windowState) size() fyne.Size {
+	if s.Width < 200 || s.Height < 150 {
 		return defaultWindowSize
 	}
-	return fyne.NewSize(float32(w), float32(h))
+	return fyne.NewSize(s.Width, s.Height)
 }
 
 // fitWorkArea makes size fit a work area (zero: unknown) with the frame.
@@ -43,13 +74,19 @@ func fitWorkArea(size, work fyne.Size) fyne.Size {
 	return fyne.NewSize(min(size.Width, work.Width-frameWidth), min(size.Height, work.Height-frameHeight))
 }
 
-// rememberWindowSize keeps the content's size for the next start; a
-// maximised window keeps the size it had before (see maximized).
-func rememberWindowSize(p fyne.Preferences, size fyne.Size, maximized bool) {
-	p.SetBool(prefMaximized, maximized)
-	if maximized || size.Width < 200 || size.Height < 150 {
-		return
+// rememberWindow keeps the window's state: its content's size (unless
+// maximised: the size before is kept for when it is restored), and its
+// place where the system tells it.
+func rememberWindow(p fyne.Preferences, size fyne.Size, maximized bool, x, y int, placed bool) {
+	s := savedWindow(p)
+	s.Maximized = maximized
+	if !maximized && size.Width >= 200 && size.Height >= 150 {
+		s.Width, s.Height = size.Width, size.Height
 	}
-	p.SetFloat(prefWidth, float64(size.Width))
-	p.SetFloat(prefHeight, float64(size.Height))
+	if placed {
+		s.X, s.Y, s.Placed = x, y, true
+	}
+	if v, err := json.Marshal(s); err == nil {
+		p.SetString(prefWindow, string(v))
+	}
 }

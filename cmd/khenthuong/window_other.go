@@ -11,10 +11,10 @@ func workArea() fyne.Size { return fyne.Size{} }
 var systemDarkMode func() bool
 
 // placeWindow centres the window; the window manager places it otherwise.
-func placeWindow(_ fyne.App, w fyne.Window, _ fyne.Preferences) { w.CenterOnScreen() }
+func placeWindow(_ fyne.App, w fyne.Window, _ windowState) { w.CenterOnScreen() }
 
 // windowMaximized is unknown here.
 func windowMaximized(fyne.Window) bool { return false }
 
-// rememberWindowPlace has no place to remember here.
-func rememberWindowPlace(fyne.Window, fyne.Preferences) {}
+// windowPlace is unknown here.
+func windowPlace(fyne.Window) (x, y int, ok bool) { return 0, 0, false }

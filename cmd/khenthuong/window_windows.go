@@ -1,7 +1,9 @@
 package main
 
 import (
+	"os"
 	"syscall"
+	"time"
 	"unsafe"
 
 	"fyne.io/fyne/v2"
@@ -19,6 +21,7 @@ var (
 	procSetWindowPos          = user32.NewProc("SetWindowPos")
 	procShowWindow            = user32.NewProc("ShowWindow")
 	procIsZoomed              = user32.NewProc("IsZoomed")
+	procIsWindowVisible       = user32.NewProc("IsWindowVisible")
 	procGetWindowPlacement    = user32.NewProc("GetWindowPlacement")
 )
 
@@ -47,16 +50,17 @@ const (
 	swMaximize           = 3
 )
 
-// dpiScale is the system's scale (1.25 at 125 %), as Fyne uses it.
+// dpiScale is the scale Fyne draws at: the system's (1.25 at 125 %) times
+// FYNE_SCALE, rounded to a tenth as Fyne rounds it — 1.3 at 125 %, which
+// leaves a 1366×768 screen about 1050×590 logical pixels.
 func dpiScale() float32 {
-	if procGetDpiForSystem.Find() != nil {
-		return 1 // before Windows 10 1607
+	system := float32(1)
+	if procGetDpiForSystem.Find() == nil { // Windows 10 1607 and later
+		if dpi, _, _ := procGetDpiForSystem.Call(); dpi != 0 {
+			system = float32(dpi) / 96
+		}
 	}
-	dpi, _, _ := procGetDpiForSystem.Call()
-	if dpi == 0 {
-		return 1
-	}
-	return float32(dpi) / 96
+	return fyneScale(system, os.Getenv("FYNE_SCALE"))
 }
 
 // workArea is the primary screen less the taskbar, in logical pixels.
@@ -103,7 +107,7 @@ func hwnd(w fyne.Window) uintptr {
 // placeWindow puts the window, once shown, where it was when last closed
 // if that spot is on a screen still attached, else in the middle of the
 // work area of its screen; and maximises it if it was.
-func placeWindow(a fyne.App, w fyne.Window, p fyne.Preferences) {
+func placeWindow(a fyne.App, w fyne.Window, s windowState) {
 	a.Lifecycle().SetOnStarted(func() {
 		fyne.Do(func() {
 			h := hwnd(w)
@@ -112,14 +116,28 @@ func placeWindow(a fyne.App, w fyne.Window, p fyne.Preferences) {
 			}
 			var r rect
 			procGetWindowRect.Call(h, uintptr(unsafe.Pointer(&r)))
-			x, y := int32(p.IntWithFallback(prefX, -1<<30)), int32(p.IntWithFallback(prefY, -1<<30))
-			if x == -1<<30 || !onAScreen(x+40, y+20) {
+			x, y := int32(s.X), int32(s.Y)
+			if !s.Placed || !onAScreen(x+40, y+20) {
 				x, y = centred(h, r)
 			}
 			procSetWindowPos.Call(h, 0, uintptr(x), uintptr(y), 0, 0, swpNoSize|swpNoZOrder|swpNoActivate)
-			if p.Bool(prefMaximized) {
-				procShowWindow.Call(h, swMaximize)
+			if s.Maximized {
+				maximizeWhenShown(h, 40)
 			}
+		})
+	})
+}
+
+// maximizeWhenShown maximises the window once it is on screen: maximised
+// earlier, it comes back to its normal size as Fyne shows it.
+func maximizeWhenShown(h uintptr, tries int) {
+	time.AfterFunc(100*time.Millisecond, func() {
+		fyne.Do(func() {
+			if v, _, _ := procIsWindowVisible.Call(h); v == 0 && tries > 0 {
+				maximizeWhenShown(h, tries-1)
+				return
+			}
+			procShowWindow.Call(h, swMaximize)
 		})
 	})
 }
@@ -156,16 +174,15 @@ func windowMaximized(w fyne.Window) bool {
 	return z != 0
 }
 
-// rememberWindowPlace keeps where the window is (its place when not maximised).
-func rememberWindowPlace(w fyne.Window, p fyne.Preferences) {
+// windowPlace is where the window's frame is (its place when not maximised).
+func windowPlace(w fyne.Window) (x, y int, ok bool) {
 	h := hwnd(w)
 	if h == 0 {
-		return
+		return 0, 0, false
 	}
 	wp := windowPlacement{Length: uint32(unsafe.Sizeof(windowPlacement{}))}
-	if ok, _, _ := procGetWindowPlacement.Call(h, uintptr(unsafe.Pointer(&wp))); ok == 0 {
-		return
+	if r, _, _ := procGetWindowPlacement.Call(h, uintptr(unsafe.Pointer(&wp))); r == 0 {
+		return 0, 0, false
 	}
-	p.SetInt(prefX, int(wp.NormalPosition.Left))
-	p.SetInt(prefY, int(wp.NormalPosition.Top))
+	return int(wp.NormalPosition.Left), int(wp.NormalPosition.Top), true
 }
