@@ -119,7 +119,8 @@ func newDecisionsScreen(svc khenthuong.Services, win fyne.Window, saver *docSave
 
 	s.buildDetail()
 	top := container.NewBorder(nil, nil, widget.NewLabel(lang.L("Campaign")), s.newButton, s.campaignSelect)
-	split := container.NewVSplit(s.table, container.NewStack(s.empty, s.detail))
+	// On a laptop the detail scrolls rather than squeeze its list to nothing.
+	split := container.NewVSplit(s.table, container.NewStack(s.empty, container.NewVScroll(s.detail)))
 	split.Offset = 0.3
 	s.root = container.NewBorder(container.NewVBox(top, s.progress), nil, nil, nil, split)
 	s.showDetail(nil)
@@ -163,7 +164,7 @@ func (s *decisionsScreen) buildDetail() {
 		{lang.L("Ceremony run-sheet"), docRunSheet},
 		{lang.L("Payment list (PDF/XLSX)"), docPayments},
 	}
-	docBox := container.NewHBox(widget.NewLabel(lang.L("Documents:")))
+	docBox := newFlow(widget.NewLabel(lang.L("Documents:"))) // wraps in a narrow window
 	for _, d := range docs {
 		b := widget.NewButtonWithIcon(d.label, theme.DocumentPrintIcon(), func() { s.openDocument(d.kind) })
 		s.docButtons = append(s.docButtons, b)
@@ -173,10 +174,10 @@ func (s *decisionsScreen) buildDetail() {
 	s.amendments.Wrapping = fyne.TextWrapWord
 	s.amendments.Hide()
 
-	actions := container.NewHBox(s.editButton, s.deleteButton, s.issueButton, s.amendButton, widget.NewSeparator(), s.upButton, s.downButton)
+	actions := newFlow(s.editButton, s.deleteButton, s.issueButton, s.amendButton, s.upButton, s.downButton)
 	head := container.NewVBox(s.heading, s.facts, actions)
 	foot := container.NewVBox(s.total, s.amendments, docBox)
-	s.detail = container.NewBorder(head, foot, nil, nil, s.recipients)
+	s.detail = container.NewBorder(head, foot, nil, nil, container.NewStack(minHeight(5*rowHeight()), s.recipients))
 }
 
 func (s *decisionsScreen) content() fyne.CanvasObject { return s.root }

@@ -35,3 +35,15 @@ func selectWideEnough(sel *widget.Select) fyne.CanvasObject {
 	r.SetMinSize(fyne.NewSize(widest+pad*4+theme.IconInlineSize(), 0))
 	return container.NewStack(r, sel)
 }
+
+// minHeight is an invisible object that keeps a column at least h high.
+func minHeight(h float32) fyne.CanvasObject {
+	r := canvas.NewRectangle(color.Transparent)
+	r.SetMinSize(fyne.NewSize(0, h))
+	return r
+}
+
+// rowHeight is the height of one row of a dataTable (a line and its padding).
+func rowHeight() float32 {
+	return fyne.MeasureText("Ấy", theme.TextSize(), fyne.TextStyle{}).Height + 2*theme.InnerPadding() + theme.Padding()
+}

@@ -41,6 +41,14 @@ func TestEveryScreenFitsALaptop(t *testing.T) {
 			t.Errorf("%s: the window is now %v", m.rail[p].Text, got)
 		}
 	}
+	showPage(t, m, pageDecisions)
+	waitAll(m)
+	tapCell(t, m.decisions.table, 0, decColNumber) // the detail and its document buttons
+	waitAll(m)
+	fits("a decision", m.win.Content().MinSize())
+	showPage(t, m, pagePrinting)
+	settle(m)
+	fits("a decision's certificates", m.win.Content().MinSize())
 	canvas := m.win.Canvas()
 	for _, open := range []struct {
 		name string

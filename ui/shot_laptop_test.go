@@ -27,7 +27,7 @@ func TestScreenshotsLaptop(t *testing.T) {
 	m.win.Resize(laptop)
 	save := func(name string) {
 		t.Helper()
-		waitAll(m)
+		settle(m)
 		img := m.win.Canvas().Capture()
 		out, err := os.Create(filepath.Join(*shotDir, "laptop-"+name+".png"))
 		if err != nil {
@@ -43,6 +43,9 @@ func TestScreenshotsLaptop(t *testing.T) {
 		showPage(t, m, p)
 		save(names[p])
 	}
+	showPage(t, m, pageDecisions)
+	tapCell(t, m.decisions.table, 0, decColNumber)
+	save("decision")
 	showPage(t, m, pageNominations)
 	m.nominations.newItem()
 	save("nomination-form")
