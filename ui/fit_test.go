@@ -14,10 +14,10 @@ import (
 // pixels, and the title bar takes some 24 of them.
 var laptop = fyne.NewSize(1050, 536)
 
-// Every screen, and the forms opened from them, fit the laptop's window:
-// none asks for more than it has, so the window never widens itself when
-// the clerk changes screens.
-func TestEveryScreenFitsALaptop(t *testing.T) {
+// onALaptop opens the window at the laptop's size on a campaign with an
+// issued decision, so that every screen has something to show.
+func onALaptop(t *testing.T) *MainWindow {
+	t.Helper()
 	f := newFake()
 	c := seedCampaign(t, f, "Tổng kết phong trào Toàn dân bảo vệ an ninh Tổ quốc giai đoạn 2014 - 2023", sampleNominations()...)
 	ns, _ := f.Nominations(khenthuong.NominationFilter{CampaignID: c.ID})
@@ -27,6 +27,14 @@ func TestEveryScreenFitsALaptop(t *testing.T) {
 	issuedDecision(t, f, c)
 	m := newTestUI(t, f)
 	m.win.Resize(laptop)
+	return m
+}
+
+// Every screen, and the forms opened from them, fit the laptop's window:
+// none asks for more than it has, so the window never widens itself when
+// the clerk changes screens.
+func TestEveryScreenFitsALaptop(t *testing.T) {
+	m := onALaptop(t)
 	fits := func(what string, min fyne.Size) {
 		t.Helper()
 		if min.Width > laptop.Width || min.Height > laptop.Height {

@@ -34,12 +34,18 @@ func localizeSelects(o fyne.CanvasObject) {
 	})
 }
 
-// fyneFilePlaces are the names of the file dialog's places, by Fyne's
-// English name; the translations hold them under "file.place.<name>".
-var fyneFilePlaces = map[string]string{
-	"Home": "Home folder", "Computer": "Computer", "App Files": "App files",
-	"Desktop": "Desktop", "Documents": "Documents", "Downloads": "Downloads",
-	"Music": "Music", "Pictures": "Pictures", "Videos": "Videos", "Movies": "Movies",
+// fyneFilePlaces name the file dialog's places, by Fyne's English name.
+var fyneFilePlaces = map[string]func() string{
+	"Home":      func() string { return lang.L("Home folder") },
+	"Computer":  func() string { return lang.L("Computer") },
+	"App Files": func() string { return lang.L("App files") },
+	"Desktop":   func() string { return lang.L("Desktop") },
+	"Documents": func() string { return lang.L("Documents") },
+	"Downloads": func() string { return lang.L("Downloads") },
+	"Music":     func() string { return lang.L("Music") },
+	"Pictures":  func() string { return lang.L("Pictures") },
+	"Videos":    func() string { return lang.L("Videos") },
+	"Movies":    func() string { return lang.L("Movies") },
 }
 
 // translateFileDialog translates the place names in the list on the left
@@ -59,41 +65,14 @@ func translateFileDialog(win fyne.Window) {
 			update(id, item)
 			walkPublic(item, func(o fyne.CanvasObject) {
 				if label, ok := o.(*widget.Label); ok {
-					if key, ok := fyneFilePlaces[label.Text]; ok {
-						label.SetText(placeName(key))
+					if name, ok := fyneFilePlaces[label.Text]; ok {
+						label.SetText(name())
 					}
 				}
 			})
 		}
 		l.Refresh()
 	})
-}
-
-// placeName is a file dialog place in the chosen language.
-func placeName(key string) string {
-	switch key {
-	case "Home folder":
-		return lang.L("Home folder")
-	case "Computer":
-		return lang.L("Computer")
-	case "App files":
-		return lang.L("App files")
-	case "Desktop":
-		return lang.L("Desktop")
-	case "Documents":
-		return lang.L("Documents")
-	case "Downloads":
-		return lang.L("Downloads")
-	case "Music":
-		return lang.L("Music")
-	case "Pictures":
-		return lang.L("Pictures")
-	case "Videos":
-		return lang.L("Videos")
-	case "Movies":
-		return lang.L("Movies")
-	}
-	return key
 }
 
 // walkPublic visits o and what it holds through public fields only

@@ -5,8 +5,6 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
-
-	"khenthuong"
 )
 
 // TestScreenshotsLaptop draws every page at the laptop's 1050×536 (a
@@ -16,15 +14,7 @@ func TestScreenshotsLaptop(t *testing.T) {
 	if *shotDir == "" {
 		t.Skip("no -shots folder")
 	}
-	f := newFake()
-	c := seedCampaign(t, f, "Tổng kết phong trào Toàn dân bảo vệ an ninh Tổ quốc giai đoạn 2014 - 2023", sampleNominations()...)
-	ns, _ := f.Nominations(khenthuong.NominationFilter{CampaignID: c.ID})
-	if err := f.SetStatus([]uint64{ns[1].ID}, khenthuong.StatusApproved, ""); err != nil {
-		t.Fatal(err)
-	}
-	issuedDecision(t, f, c)
-	m := newTestUI(t, f)
-	m.win.Resize(laptop)
+	m := onALaptop(t)
 	save := func(name string) {
 		t.Helper()
 		settle(m)

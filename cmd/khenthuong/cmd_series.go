@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"khenthuong"
+	"khenthuong/store"
 )
 
 func init() {
@@ -37,15 +38,11 @@ func runSeries(e *env, args []string) error {
 		if len(pos) != 1 {
 			return usagef("series list không nhận tham số")
 		}
-		db, err := e.openDB(true)
+		db, ss, err := openSeries(e, true)
 		if err != nil {
 			return err
 		}
 		defer db.Close()
-		ss, err := allSeries(db)
-		if err != nil {
-			return err
-		}
 		if *asJSON {
 			return writeJSON(e.stdout, nonNil(ss))
 		}
@@ -62,15 +59,11 @@ func runSeries(e *env, args []string) error {
 		if *yearly && *continuous {
 			return usagef("chỉ chọn một trong --yearly, --continuous")
 		}
-		db, err := e.openDB(false)
+		db, ss, err := openSeries(e, false)
 		if err != nil {
 			return err
 		}
 		defer db.Close()
-		ss, err := allSeries(db)
-		if err != nil {
-			return err
-		}
 		code := (&khenthuong.RegistrySeries{Code: pos[1]})
 		code.Normalize()
 		var s *khenthuong.RegistrySeries
@@ -106,20 +99,23 @@ func runSeries(e *env, args []string) error {
 	return usagef("không có lệnh series “%s”", pos[0])
 }
 
-// allSeries are the stored series and the default ones of forms not issued yet.
-func allSeries(db interface {
-	Series() ([]khenthuong.RegistrySeries, error)
-	Forms() ([]khenthuong.AwardForm, error)
-}) ([]khenthuong.RegistrySeries, error) {
+// openSeries opens the data file and reads the stored series and the
+// default ones of forms not issued yet.
+func openSeries(e *env, readOnly bool) (*store.DB, []khenthuong.RegistrySeries, error) {
+	db, err := e.openDB(readOnly)
+	if err != nil {
+		return nil, nil, err
+	}
 	stored, err := db.Series()
-	if err != nil {
-		return nil, err
+	var forms []khenthuong.AwardForm
+	if err == nil {
+		forms, err = db.Forms()
 	}
-	forms, err := db.Forms()
 	if err != nil {
-		return nil, err
+		db.Close()
+		return nil, nil, err
 	}
-	return khenthuong.SeriesWithDefaults(stored, forms), nil
+	return db, khenthuong.SeriesWithDefaults(stored, forms), nil
 }
 
 func seriesMode(s khenthuong.RegistrySeries) string {
