@@ -104,4 +104,32 @@ func TestReviewFirstDay(t *testing.T) {
 			}
 		}
 	})
+
+	t.Run("ACollectiveIsNotAPerson", func(t *testing.T) {
+		f := newFake()
+		twin := sampleNominations()[0] // the same collective proposed twice
+		twin.FormCode = "TTLDXS"
+		seedCampaign(t, f, "Tổng kết 2024", append(sampleNominations(), twin)...)
+		m := newTestUI(t, f)
+		showPage(t, m, pageNominations)
+		s := m.nominations
+		tapCell(t, s.table, 0, colName)
+		_, buttons := panelTexts(s)
+		if len(buttons) != 2 || buttons[0] != "Cùng một đối tượng" || buttons[1] != "Khác đối tượng" {
+			t.Errorf("buttons for a collective %q", buttons)
+		}
+	})
+
+	t.Run("RecipientsAreCountedAsNominees", func(t *testing.T) {
+		m := onALaptop(t) // an issued decision for the collective and people
+		showPage(t, m, pageDecisions)
+		tapCell(t, m.decisions.table, 0, decColNumber)
+		waitAll(m)
+		if got := m.decisions.total.Text; !contains(got, "1 đối tượng được khen") {
+			t.Errorf("the decision's total reads %q", got)
+		}
+		if got := m.decisions.table.cols[decColCount].title; got != "Số đối tượng được khen" {
+			t.Errorf("the column reads %q", got)
+		}
+	})
 }
