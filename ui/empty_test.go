@@ -22,6 +22,11 @@ func TestEmptyScreensSayWhatToDo(t *testing.T) {
 		if got := m.decisions.empty.Text; !contains(got, "Chọn một đợt") {
 			t.Errorf("Quyết định says %q", got)
 		}
+		showPage(t, m, pagePrinting)
+		settle(m)
+		if got := m.printing.preview.empty; !contains(got, "Chưa có đợt khen thưởng nào") {
+			t.Errorf("In ấn says %q", got)
+		}
 	})
 
 	t.Run("NewCampaign", func(t *testing.T) {
@@ -39,6 +44,11 @@ func TestEmptyScreensSayWhatToDo(t *testing.T) {
 		waitAll(m)
 		if got := m.decisions.empty.Text; !contains(got, "chưa có quyết định nào") || !contains(got, "Tạo quyết định") {
 			t.Errorf("Quyết định says %q", got)
+		}
+		showPage(t, m, pagePrinting)
+		settle(m)
+		if got := m.printing.preview.empty; !contains(got, "ban hành quyết định ở mục Quyết định") {
+			t.Errorf("In ấn says %q", got)
 		}
 	})
 

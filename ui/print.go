@@ -178,6 +178,7 @@ func newPrintScreen(svc khenthuong.Services, win fyne.Window) *printScreen {
 
 	s.preview = newCertPreview()
 	s.preview.empty = lang.L("Choose a decision to see its certificates.")
+	s.stale = true // the first show says what there is, even without a campaign
 	s.previewTitle = widget.NewLabel("")
 	s.previewTitle.Truncation = fyne.TextTruncateEllipsis
 	s.prevButton = widget.NewButtonWithIcon("", theme.NavigateBackIcon(), func() { s.step(-1) })
@@ -332,8 +333,13 @@ func (s *printScreen) setDecisions(ds []khenthuong.Decision) {
 		s.decisionSelect.SetSelectedIndex(0) // loads it
 		return
 	}
-	if s.campaignID != 0 {
+	switch {
+	case s.campaignID != 0:
 		s.preview.empty = lang.L("This campaign has no decision yet. Draw one up and issue it on Decisions, then print its certificates here.")
+	case len(s.campaigns) == 0:
+		s.preview.empty = lang.L("There is no campaign yet: create one on Campaigns, enter its nominations, issue a decision on Decisions, then print its certificates here.")
+	default:
+		s.preview.empty = lang.L("Choose a campaign above to see its decisions.")
 	}
 	s.setDecision(nil, nil)
 }
