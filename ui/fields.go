@@ -72,6 +72,7 @@ func (f *fieldForm) add(field, label string, input fyne.CanvasObject) {
 	grid.Add(r.label)
 	grid.Add(r.box)
 	onEdit(input, func() { f.edited(field) })
+	localizeSelects(input) // a select made with widget.NewSelect says "(chọn)", not "(Select one)"
 }
 
 // onEdit chains changed after the input's own OnChanged, for the inputs forms use.

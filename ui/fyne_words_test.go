@@ -28,6 +28,15 @@ func TestFyneWordsInVietnamese(t *testing.T) {
 		}
 	})
 
+	t.Run("NoSelectOneInAForm", func(t *testing.T) {
+		f := newFieldForm()
+		sel := widget.NewSelect([]string{"a", "b"}, nil)
+		f.add("x", "X", sel)
+		if sel.PlaceHolder != "(chọn)" {
+			t.Errorf("a form's select shows %q", sel.PlaceHolder)
+		}
+	})
+
 	t.Run("FileDialogPlaces", func(t *testing.T) {
 		home := t.TempDir()
 		for _, d := range []string{"Desktop", "Documents", "Downloads"} {
