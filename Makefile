@@ -59,13 +59,15 @@ windows-setup:
 	@$(MAKE) --no-print-directory setup DEB_PACKAGES="$(WIN_PACKAGES)"
 
 # Signing with a throwaway certificate, the exe's resources and the zip; then the
-# exe under Wine: the CLI against the Linux binary, the window, Vietnamese typing.
+# exe under Wine: the CLI against the Linux binary, the window, Vietnamese typing,
+# the window's size and place on a laptop.
 windows-test: windows build
 	GOOS=windows GOARCH=amd64 CGO_ENABLED=1 CC=x86_64-w64-mingw32-gcc $(GO) vet $(TAGS) ./cmd/khenthuong
 	@rc=0; \
 	scripts/windows-sign-test.sh dist/khenthuong.exe || rc=1; \
 	scripts/windows-smoke.sh dist/khenthuong.exe $(BIN) || rc=1; \
 	scripts/windows-typing-test.sh dist/khenthuong.exe || rc=1; \
+	scripts/windows-window-test.sh dist/khenthuong.exe || rc=1; \
 	exit $$rc
 
 bench: setup

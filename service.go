@@ -68,6 +68,11 @@ type NominationService interface {
 	UpdateNomination(n *Nomination) error
 	// DeleteNomination removes a nomination: ENOTFOUND, ECONFLICT (in a decision).
 	DeleteNomination(id uint64) error
+	// MoveNominations moves the listed nominations to another campaign in one
+	// transaction (all or nothing), each at the end of its list in the order
+	// given and each move audited; those already there are left alone:
+	// ENOTFOUND (a nomination, the campaign), ECONFLICT (in a decision, draft or issued).
+	MoveNominations(ids []uint64, campaignID uint64) error
 }
 
 // SettingsService keeps the office settings.

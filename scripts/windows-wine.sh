@@ -60,14 +60,14 @@ wine_helper() {
 # winpath FILE: the Windows path of a Unix path (Z:\...).
 winpath() { winepath -w "$1" 2>/dev/null; }
 
-# xvfb_start: an X display for the window; sets DISPLAY.
+# xvfb_start [WxH]: an X display for the window (1280x800 unless told); sets DISPLAY.
 xvfb_start() {
 	local d
 	for _ in 1 2 3 4 5; do
 		d=$((100 + RANDOM % 400))
 		[ -e "/tmp/.X11-unix/X$d" ] || [ -e "/tmp/.X$d-lock" ] || break
 	done
-	Xvfb ":$d" -screen 0 1280x800x24 -nolisten tcp >"$work/xvfb.log" 2>&1 &
+	Xvfb ":$d" -screen 0 "${1:-1280x800}x24" -nolisten tcp >"$work/xvfb.log" 2>&1 &
 	wine_pids+=($!)
 	for _ in $(seq 100); do
 		xdpyinfo -display ":$d" >/dev/null 2>&1 && break

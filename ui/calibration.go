@@ -65,11 +65,11 @@ func newCalibrationWizard(svc khenthuong.PrintService, win fyne.Window, files fi
 	printer string, tpl certificates.Template) *calibrationWizard {
 	c := &calibrationWizard{svc: svc, win: win, files: files, open: open}
 
-	c.printerSelect = widget.NewSelect(nil, func(string) { c.printerChosen() })
+	c.printerSelect = newSelect(nil, func(string) { c.printerChosen() })
 	c.newName = widget.NewEntry()
 	c.newName.SetPlaceHolder(lang.L("Name of the printer, e.g. Canon LBP 2900 phòng 3"))
 	c.newName.Hide()
-	c.sizeSelect = widget.NewSelect([]string{lang.L("A3 landscape (420 × 297 mm)"), lang.L("A4 landscape (297 × 210 mm)"), lang.L("Another size")},
+	c.sizeSelect = newSelect([]string{lang.L("A3 landscape (420 × 297 mm)"), lang.L("A4 landscape (297 × 210 mm)"), lang.L("Another size")},
 		func(string) { c.sizeChosen() })
 	c.customSize = widget.NewEntry()
 	c.customSize.SetPlaceHolder(lang.L("width x height in mm, e.g. 400x300"))
@@ -83,7 +83,7 @@ func newCalibrationWizard(svc khenthuong.PrintService, win fyne.Window, files fi
 		boldLabel(lang.L("Measured x (mm)")), boldLabel(lang.L("Measured y (mm)")))
 	for range defaultMarks {
 		r := markRow{nominal: widget.NewLabel(""), x: widget.NewEntry(), y: widget.NewEntry()}
-		r.mark = widget.NewSelect(nil, func(string) { c.refreshMarks() })
+		r.mark = newSelect(nil, func(string) { c.refreshMarks() })
 		c.marks = append(c.marks, r)
 		grid.Add(r.mark)
 		grid.Add(r.nominal)
@@ -106,7 +106,7 @@ func newCalibrationWizard(svc khenthuong.PrintService, win fyne.Window, files fi
 		l.Wrapping = fyne.TextWrapWord
 		return l
 	}
-	howto := widget.NewLabel(lang.L("Print the page on the same paper and printer as the certificates. Measure with a ruler from the left and the top edge of the sheet to the centre of each crosshair."))
+	howto := widget.NewLabel(lang.L("Print the page on the same paper and printer as the certificates, at 100 % (actual size): in the print dialog of the PDF reader choose “Actual size”, never “Fit” or “Shrink oversized pages”. Measure with a ruler from the left and the top edge of the sheet to the centre of each crosshair."))
 	howto.Wrapping = fyne.TextWrapWord
 	body := container.NewVBox(
 		step(lang.L("1. Choose the printer and the paper, and print the calibration page")),
@@ -124,7 +124,7 @@ func newCalibrationWizard(svc khenthuong.PrintService, win fyne.Window, files fi
 	c.dlg = dialog.NewCustomWithoutButtons(lang.L("Printer calibration"), container.NewVScroll(body), win)
 	closeButton := widget.NewButton(lang.L("Close"), c.dlg.Hide)
 	c.dlg.SetButtons([]fyne.CanvasObject{closeButton, c.saveButton})
-	c.dlg.Resize(fyne.NewSize(760, 680))
+	c.dlg.Resize(fitWindow(win, fyne.NewSize(760, 680)))
 
 	c.loadPrinters(printer)
 	switch {

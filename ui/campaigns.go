@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"errors"
 	"sync"
 
 	"fyne.io/fyne/v2"
@@ -45,6 +46,7 @@ type campaignsScreen struct {
 	importButton *widget.Button
 	exportButton *widget.Button
 	root         fyne.CanvasObject
+	empty        *emptyHint // what to do when there is no campaign
 	editor       *campaignEditor
 	files        fileDialogs
 	importer     *importWizard // the last import, for tests
@@ -88,9 +90,11 @@ func newCampaignsScreen(svc khenthuong.Services, win fyne.Window) *campaignsScre
 	s.exportButton = widget.NewButtonWithIcon(lang.L("Export to Excel…"), theme.UploadIcon(), s.exportRoster)
 	heading := widget.NewLabel(lang.L("Campaigns"))
 	heading.TextStyle.Bold = true
-	bar := container.NewBorder(nil, nil, heading, container.NewHBox(add, s.editButton, s.deleteButton, s.openButton,
-		widget.NewSeparator(), s.importButton, s.exportButton))
-	s.root = container.NewBorder(bar, nil, nil, nil, s.table)
+	bar := container.NewBorder(nil, nil, heading, nil, newFlow(add, s.editButton, s.deleteButton, s.openButton,
+		s.importButton, s.exportButton)) // on two lines in a narrow window
+	var body fyne.CanvasObject
+	s.empty, body = newEmptyHint(s.table)
+	s.root = container.NewBorder(bar, nil, nil, nil, body)
 	s.updateButtons()
 	return s
 }
@@ -160,6 +164,11 @@ func (s *campaignsScreen) reload() {
 	}
 	s.table.Refresh()
 	s.updateButtons()
+	if len(list) == 0 {
+		s.empty.set(lang.L("There is no campaign yet. Click New campaign to create the first one (a review conference, the year's awards…); its nominations are then entered or imported from Excel."))
+	} else {
+		s.empty.set("")
+	}
 	if s.countsStale {
 		s.countNominations()
 	}
@@ -303,7 +312,7 @@ func (s *campaignsScreen) openEditor(c *khenthuong.Campaign) {
 	for i, t := range khenthuong.CampaignTypes {
 		types[i] = campaignTypeLabel(t)
 	}
-	e.kind = widget.NewSelect(types, nil)
+	e.kind = newSelect(types, nil)
 	for i, t := range khenthuong.CampaignTypes {
 		if t == v.Type {
 			e.kind.SetSelectedIndex(i)
@@ -331,6 +340,7 @@ func (s *campaignsScreen) openEditor(c *khenthuong.Campaign) {
 	if c != nil {
 		title = lang.L("Edit campaign")
 	}
+	f.recheck = func() error { _, err := e.value(); return err }
 	e.dlg = dialog.NewCustomWithoutButtons(title, f.content(), s.win)
 	cancel := widget.NewButton(lang.L("Cancel"), e.dlg.Hide)
 	e.save = widget.NewButton(lang.L("Save"), e.submit)
@@ -341,13 +351,15 @@ func (s *campaignsScreen) openEditor(c *khenthuong.Campaign) {
 			s.editor = nil
 		}
 	})
-	e.dlg.Resize(fyne.NewSize(680, 480))
+	e.dlg.Resize(fitWindow(s.win, fyne.NewSize(680, 480)))
 	s.editor = e
 	e.dlg.Show()
 	s.win.Canvas().Focus(e.name)
 }
 
-// value reads the form; dates typed wrongly name their field.
+// value reads the form; dates typed wrongly name their field, all of them
+// joined with the campaign's own rules (errors.Join), so that one save
+// shows every fault.
 func (e *campaignEditor) value() (khenthuong.Campaign, error) {
 	var c khenthuong.Campaign
 	if e.orig != nil {
@@ -357,19 +369,13 @@ func (e *campaignEditor) value() (khenthuong.Campaign, error) {
 	if i := e.kind.SelectedIndex(); i >= 0 {
 		c.Type = khenthuong.CampaignTypes[i]
 	}
-	var err error
-	if c.From, err = parseDate("from", e.from.Text); err != nil {
-		return c, err
-	}
-	if c.To, err = parseDate("to", e.to.Text); err != nil {
-		return c, err
-	}
-	if c.CeremonyDate, err = parseDate("ceremony_date", e.ceremonyDate.Text); err != nil {
-		return c, err
-	}
+	var errs [3]error
+	c.From, errs[0] = parseDate("from", e.from.Text)
+	c.To, errs[1] = parseDate("to", e.to.Text)
+	c.CeremonyDate, errs[2] = parseDate("ceremony_date", e.ceremonyDate.Text)
 	c.CeremonyPlace = e.ceremonyPlace.Text
 	c.Notes = e.notes.Text
-	return c, nil
+	return c, errors.Join(errs[0], errs[1], errs[2], validateCampaign(c))
 }
 
 func (e *campaignEditor) submit() {

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"errors"
 	"strconv"
 	"strings"
 
@@ -37,6 +38,7 @@ type catalogueScreen struct {
 	deleteButton *widget.Button
 	root         fyne.CanvasObject
 	editor       *formEditor
+	seriesDlg    *seriesDialog // Sổ vàng, once opened
 }
 
 func newCatalogueScreen(svc khenthuong.Services, win fyne.Window) *catalogueScreen {
@@ -60,7 +62,8 @@ func newCatalogueScreen(svc khenthuong.Services, win fyne.Window) *catalogueScre
 	s.deleteButton = widget.NewButtonWithIcon(lang.L("Delete"), theme.DeleteIcon(), s.deleteSelected)
 	heading := widget.NewLabel(lang.L("Award catalogue"))
 	heading.TextStyle.Bold = true
-	bar := container.NewBorder(nil, nil, heading, container.NewHBox(add, s.editButton, s.deleteButton))
+	series := widget.NewButtonWithIcon(lang.L("Registry series…"), theme.ListIcon(), s.openSeries)
+	bar := container.NewBorder(nil, nil, heading, container.NewHBox(add, s.editButton, s.deleteButton, widget.NewSeparator(), series))
 	s.root = container.NewBorder(bar, nil, nil, nil, s.table)
 	s.updateButtons()
 	return s
@@ -221,7 +224,7 @@ func (s *catalogueScreen) openEditor(f *khenthuong.AwardForm) {
 	for i, l := range khenthuong.Levels {
 		levels[i] = levelLabel(l)
 	}
-	e.level = widget.NewSelect(levels, nil)
+	e.level = newSelect(levels, nil)
 	for i, l := range khenthuong.Levels {
 		if l == v.Level {
 			e.level.SetSelectedIndex(i)
@@ -231,6 +234,7 @@ func (s *catalogueScreen) openEditor(f *khenthuong.AwardForm) {
 	for _, k := range khenthuong.Kinds {
 		c := widget.NewCheck(kindLabel(k), nil)
 		c.SetChecked(v.AppliesTo(k))
+		c.OnChanged = func(bool) { e.form.edited("kinds") }
 		e.kinds = append(e.kinds, c)
 		kindBox.Add(c)
 	}
@@ -261,6 +265,7 @@ func (s *catalogueScreen) openEditor(f *khenthuong.AwardForm) {
 	if f != nil {
 		title = lang.L("Edit award")
 	}
+	fm.recheck = func() error { _, err := e.check(); return err }
 	e.dlg = dialog.NewCustomWithoutButtons(title, fm.scrolled(), s.win)
 	cancel := widget.NewButton(lang.L("Cancel"), e.dlg.Hide)
 	e.save = widget.NewButton(lang.L("Save"), e.submit)
@@ -271,7 +276,7 @@ func (s *catalogueScreen) openEditor(f *khenthuong.AwardForm) {
 			s.editor = nil
 		}
 	})
-	e.dlg.Resize(fyne.NewSize(780, 700))
+	e.dlg.Resize(fitWindow(s.win, fyne.NewSize(780, 700)))
 	s.editor = e
 	e.dlg.Show()
 	if f == nil {
@@ -300,35 +305,44 @@ func (e *formEditor) value() (khenthuong.AwardForm, error) {
 			f.Kinds = append(f.Kinds, khenthuong.Kinds[i])
 		}
 	}
+	var errs []error
 	rank, err := strconv.Atoi(strings.TrimSpace(e.rank.Text))
 	if err != nil && strings.TrimSpace(e.rank.Text) != "" {
-		return f, khenthuong.FieldErrorf("rank", "%s", lang.L("The rank must be a whole number (higher is read first)"))
+		errs = append(errs, khenthuong.FieldErrorf("rank", "%s", lang.L("The rank must be a whole number (higher is read first)")))
 	}
 	f.Rank = rank
 	f.Series = e.series.Text
 	f.Archived = e.archived.Checked
 	if f.Coefficients, err = e.coefficients.value(); err != nil {
+		errs = append(errs, err)
+	}
+	// Every fault at once (errors.Join): the typing ones, then the form's rules.
+	return f, errors.Join(append(errs, validateForm(f))...)
+}
+
+// check reads the form with every fault, a new form's code already taken too.
+func (e *formEditor) check() (khenthuong.AwardForm, error) {
+	f, err := e.value()
+	if e.orig != nil {
 		return f, err
 	}
-	return f, nil
+	probe := f
+	probe.Normalize() // the code as it will be stored
+	if probe.Code != "" {
+		if _, ferr := e.s.svc.Form(probe.Code); ferr == nil {
+			err = errors.Join(&khenthuong.Error{Code: khenthuong.EINVALID, Field: "code",
+				Message: lang.L("The code {{.Code}} is already in the catalogue", map[string]any{"Code": probe.Code})}, err)
+		} else if khenthuong.ErrorCode(ferr) != khenthuong.ENOTFOUND {
+			err = errors.Join(ferr, err)
+		}
+	}
+	return f, err
 }
 
 // submit saves the form. SaveForm replaces a form with the same code, so a
 // new form whose code is taken is refused here rather than overwriting it.
 func (e *formEditor) submit() {
-	f, err := e.value()
-	if err == nil && e.orig == nil {
-		probe := f
-		probe.Normalize() // the code as it will be stored
-		if probe.Code != "" {
-			if _, ferr := e.s.svc.Form(probe.Code); ferr == nil {
-				err = &khenthuong.Error{Code: khenthuong.EINVALID, Field: "code",
-					Message: lang.L("The code {{.Code}} is already in the catalogue", map[string]any{"Code": probe.Code})}
-			} else if khenthuong.ErrorCode(ferr) != khenthuong.ENOTFOUND {
-				err = ferr
-			}
-		}
-	}
+	f, err := e.check()
 	if err == nil {
 		err = e.s.svc.SaveForm(&f)
 	}

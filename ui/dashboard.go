@@ -254,10 +254,11 @@ func (s *dashboardScreen) show(sum *stats.Summary) {
 		barChart(lang.L("Awards by year"), sum.ByYear, false),
 		barChart(lang.L("Collectives by classification"), sum.ByClassification, false),
 	}
-	// Two charts a row, each row as tall as its taller chart.
+	// Two charts a row, each row as tall as its taller chart; one a row in
+	// a window too narrow for two (a laptop), rather than widening it.
 	s.charts.Objects = nil
 	for i := 0; i < len(charts); i += 2 {
-		s.charts.Objects = append(s.charts.Objects, container.NewGridWithColumns(2, charts[i:min(i+2, len(charts))]...))
+		s.charts.Objects = append(s.charts.Objects, container.New(&columnsLayout{}, charts[i:min(i+2, len(charts))]...))
 	}
 	s.charts.Refresh()
 }

@@ -86,16 +86,20 @@ type decisionsScreen struct {
 	editor *decisionEditor
 	doc    *docView // the document dialog opened last
 
-	onWrite func() // decisions were created, changed, issued or deleted
+	onWrite    func()          // decisions were created, changed, issued or deleted
+	onCampaign func(id uint64) // the clerk chose campaign id here: the other screens follow
 }
 
 func newDecisionsScreen(svc khenthuong.Services, win fyne.Window, saver *docSaver) *decisionsScreen {
 	s := &decisionsScreen{svc: svc, win: win, saver: saver, recSelect: -1}
 
-	s.campaignSelect = widget.NewSelect(nil, func(string) {
+	s.campaignSelect = newSelect(nil, func(string) {
 		if i := s.campaignSelect.SelectedIndex(); i >= 0 && s.campaigns[i].ID != s.campaignID {
 			s.campaignID = s.campaigns[i].ID
 			s.reload()
+			if s.onCampaign != nil {
+				s.onCampaign(s.campaignID) // one current campaign for Đề nghị, Quyết định and In ấn
+			}
 		}
 	})
 	s.campaignSelect.PlaceHolder = lang.L("(choose a campaign)")
@@ -117,7 +121,8 @@ func newDecisionsScreen(svc khenthuong.Services, win fyne.Window, saver *docSave
 
 	s.buildDetail()
 	top := container.NewBorder(nil, nil, widget.NewLabel(lang.L("Campaign")), s.newButton, s.campaignSelect)
-	split := container.NewVSplit(s.table, container.NewStack(s.empty, s.detail))
+	// On a laptop the detail scrolls rather than squeeze its list to nothing.
+	split := container.NewVSplit(s.table, container.NewStack(s.empty, container.NewVScroll(s.detail)))
 	split.Offset = 0.3
 	s.root = container.NewBorder(container.NewVBox(top, s.progress), nil, nil, nil, split)
 	s.showDetail(nil)
@@ -127,6 +132,7 @@ func newDecisionsScreen(svc khenthuong.Services, win fyne.Window, saver *docSave
 func (s *decisionsScreen) buildDetail() {
 	s.empty = widget.NewLabel(lang.L("Choose a decision to see its recipients and documents."))
 	s.empty.Alignment = fyne.TextAlignCenter
+	s.empty.Wrapping = fyne.TextWrapWord
 	s.heading = boldLabel("")
 	s.heading.Wrapping = fyne.TextWrapWord
 	s.facts = widget.NewLabel("")
@@ -164,7 +170,7 @@ func (s *decisionsScreen) buildDetail() {
 		{lang.L("Ceremony run-sheet"), docRunSheet},
 		{lang.L("Payment list (PDF/XLSX)"), docPayments},
 	}
-	docBox := container.NewHBox(widget.NewLabel(lang.L("Documents:")))
+	docBox := newFlow(widget.NewLabel(lang.L("Documents:"))) // wraps in a narrow window
 	for _, d := range docs {
 		b := widget.NewButtonWithIcon(d.label, theme.DocumentPrintIcon(), func() { s.openDocument(d.kind) })
 		s.docButtons = append(s.docButtons, b)
@@ -174,10 +180,10 @@ func (s *decisionsScreen) buildDetail() {
 	s.amendments.Wrapping = fyne.TextWrapWord
 	s.amendments.Hide()
 
-	actions := container.NewHBox(s.editButton, s.deleteButton, s.issueButton, s.amendButton, widget.NewSeparator(), s.upButton, s.downButton)
+	actions := newFlow(s.editButton, s.deleteButton, s.issueButton, s.amendButton, s.upButton, s.downButton)
 	head := container.NewVBox(s.heading, s.facts, s.blanks, actions)
 	foot := container.NewVBox(s.total, s.amendments, docBox)
-	s.detail = container.NewBorder(head, foot, nil, nil, s.recipients)
+	s.detail = container.NewBorder(head, foot, nil, nil, container.NewStack(minHeight(5*rowHeight()), s.recipients))
 }
 
 func (s *decisionsScreen) content() fyne.CanvasObject { return s.root }
@@ -270,6 +276,19 @@ func (s *decisionsScreen) setList(list []khenthuong.Decision) {
 	}
 	if s.selected() == nil {
 		s.showDetail(nil)
+	}
+	s.updateEmpty()
+}
+
+// updateEmpty says, under an empty list, what to do next and where.
+func (s *decisionsScreen) updateEmpty() {
+	switch {
+	case s.campaignID == 0:
+		s.empty.SetText(lang.L("Choose a campaign above to see its decisions."))
+	case len(s.list) == 0:
+		s.empty.SetText(lang.L("This campaign has no decision yet. Approve nominations on Nominations, then click New decision to draw one up from them."))
+	default:
+		s.empty.SetText(lang.L("Choose a decision to see its recipients and documents."))
 	}
 }
 

@@ -50,6 +50,7 @@ func saveFileDialog(win fyne.Window, name string, exts []string, done func(strin
 	}
 	d.Resize(dialogSize(win))
 	d.Show()
+	translateFileDialog(win)
 }
 
 func openFileDialog(win fyne.Window, exts []string, done func(string)) {
@@ -70,6 +71,7 @@ func openFileDialog(win fyne.Window, exts []string, done func(string)) {
 	}
 	d.Resize(dialogSize(win))
 	d.Show()
+	translateFileDialog(win)
 }
 
 // dialogSize is most of the window, for dialogs that show lists.

@@ -28,6 +28,11 @@ type fieldForm struct {
 	rows    map[string]*formRow
 	box     *fyne.Container
 	scroll  *container.Scroll
+
+	// recheck, when set, checks the input again without saving (the form's
+	// own checks, not the service): messages it no longer gives go away as
+	// the clerk fixes their fields.
+	recheck func() error
 }
 
 type formRow struct {
@@ -57,6 +62,8 @@ func newErrorLabel() *widget.Label {
 }
 
 // add appends a row; field is the name the domain uses in Error.Field.
+// Typing in the input (or choosing in it) takes its message away once the
+// field is right again (see edited).
 func (f *fieldForm) add(field, label string, input fyne.CanvasObject) {
 	r := &formRow{label: widget.NewLabel(label), err: newErrorLabel()}
 	r.box = container.NewVBox(input, r.err)
@@ -64,6 +71,82 @@ func (f *fieldForm) add(field, label string, input fyne.CanvasObject) {
 	grid := f.grids[len(f.grids)-1]
 	grid.Add(r.label)
 	grid.Add(r.box)
+	onEdit(input, func() { f.edited(field) })
+	localizeSelects(input) // a select made with widget.NewSelect says "(chọn)", not "(Select one)"
+}
+
+// onEdit chains changed after the input's own OnChanged, for the inputs forms use.
+func onEdit(input fyne.CanvasObject, changed func()) {
+	switch w := input.(type) {
+	case *widget.Entry:
+		old := w.OnChanged
+		w.OnChanged = func(s string) { callString(old, s); changed() }
+	case *widget.SelectEntry:
+		old := w.OnChanged
+		w.OnChanged = func(s string) { callString(old, s); changed() }
+	case *widget.Select:
+		old := w.OnChanged
+		w.OnChanged = func(s string) { callString(old, s); changed() }
+	case *widget.RadioGroup:
+		old := w.OnChanged
+		w.OnChanged = func(s string) { callString(old, s); changed() }
+	case *widget.Check:
+		old := w.OnChanged
+		w.OnChanged = func(b bool) {
+			if old != nil {
+				old(b)
+			}
+			changed()
+		}
+	}
+}
+
+func callString(f func(string), s string) {
+	if f != nil {
+		f(s)
+	}
+}
+
+// edited is told that the clerk changed field. With a recheck, every message
+// whose field is right now goes away (and no new one appears before the next
+// save); without one, the edited field's own message goes.
+func (f *fieldForm) edited(field string) {
+	if !f.showing() {
+		return
+	}
+	still := map[string]bool{}
+	if f.recheck != nil {
+		for _, err := range splitErrors(f.recheck()) {
+			var e *khenthuong.Error
+			if errors.As(err, &e) && e.Code == khenthuong.EINVALID {
+				still[e.Field] = true
+			}
+		}
+	} else {
+		for name := range f.rows {
+			still[name] = name != field
+		}
+	}
+	changed := false
+	for name, r := range f.rows {
+		if r.err.Visible() && !still[name] {
+			r.err.Hide()
+			changed = true
+		}
+	}
+	if changed {
+		f.refresh()
+	}
+}
+
+// showing reports whether a message is shown beside a field.
+func (f *fieldForm) showing() bool {
+	for _, r := range f.rows {
+		if r.err.Visible() {
+			return true
+		}
+	}
+	return false
 }
 
 // content is the form with its general message on top.
@@ -73,7 +156,9 @@ func (f *fieldForm) content() fyne.CanvasObject {
 		for i, g := range f.grids {
 			cols[i] = container.NewVBox(g) // top-aligned when the columns differ in height
 		}
-		f.box = container.NewVBox(f.general, container.NewGridWithColumns(len(cols), cols...))
+		// Columns side by side when the dialog or screen is wide enough, else
+		// one under the other: never wider than the widest column.
+		f.box = container.NewVBox(f.general, container.New(&columnsLayout{}, cols...))
 	}
 	return f.box
 }
@@ -131,27 +216,53 @@ func (f *fieldForm) clear() {
 	f.refresh()
 }
 
-// show displays err next to its field, or on top; it clears earlier messages.
+// show displays err next to its field, or on top; it clears earlier
+// messages. An error joining several (errors.Join) shows each beside its
+// field at once, so one save tells everything there is to fix.
 func (f *fieldForm) show(err error) {
 	f.clear()
 	if err == nil {
 		return
 	}
-	logInternal(err)
-	msg := khenthuong.ErrorMessage(err)
-	var e *khenthuong.Error
-	l := f.general
-	if errors.As(err, &e) && e.Code == khenthuong.EINVALID {
-		if r := f.rows[e.Field]; r != nil && r.box.Visible() {
-			l = r.err
+	var general []string
+	for _, one := range splitErrors(err) {
+		logInternal(one)
+		msg := khenthuong.ErrorMessage(one)
+		var e *khenthuong.Error
+		if errors.As(one, &e) && (e.Code == khenthuong.EINVALID || e.Code == khenthuong.ECONFLICT) {
+			if r := f.rows[e.Field]; r != nil && r.box.Visible() { // a clash about one field goes beside it too
+				if !r.err.Visible() { // the first message of a field is the one to fix first
+					r.err.SetText(msg)
+					r.err.Show()
+				}
+				continue
+			}
 		}
+		general = append(general, msg)
 	}
-	l.SetText(msg)
-	l.Show()
+	if len(general) > 0 {
+		f.general.SetText(strings.Join(general, "\n"))
+		f.general.Show()
+	}
 	f.refresh()
-	if f.scroll != nil && l == f.general {
+	if f.scroll != nil && len(general) > 0 {
 		f.scroll.ScrollToTop()
 	}
+}
+
+// splitErrors lists the errors joined in err (errors.Join), or err alone.
+func splitErrors(err error) []error {
+	if err == nil {
+		return nil
+	}
+	if j, ok := err.(interface{ Unwrap() []error }); ok {
+		var out []error
+		for _, e := range j.Unwrap() {
+			out = append(out, splitErrors(e)...)
+		}
+		return out
+	}
+	return []error{err}
 }
 
 // errorText is the message shown for field ("" for the general one), or "" when none is.

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"errors"
 	"strconv"
 	"strings"
 
@@ -103,7 +104,7 @@ func (s *nominationsScreen) openEditor(n *khenthuong.Nomination) {
 			s.editor = nil
 		}
 	})
-	e.dlg.Resize(fyne.NewSize(1120, 660))
+	e.dlg.Resize(fitWindow(s.win, fyne.NewSize(1120, 660)))
 	s.editor = e
 	e.dlg.Show()
 	s.win.Canvas().Focus(e.name)
@@ -141,7 +142,7 @@ func (e *nominationEditor) build(v khenthuong.Nomination) {
 	e.field = submitOnEnter(widget.NewEntry())
 	e.field.SetText(v.Nominee.Field)
 
-	e.award = widget.NewSelect(nil, nil)
+	e.award = newSelect(nil, nil)
 	e.award.PlaceHolder = lang.L("(choose an award)")
 	e.achievement = widget.NewMultiLineEntry()
 	e.achievement.Wrapping = fyne.TextWrapWord
@@ -174,7 +175,7 @@ func (e *nominationEditor) build(v khenthuong.Nomination) {
 	for i, st := range e.statuses {
 		statusOpts[i] = statusLabel(st)
 	}
-	e.status = widget.NewSelect(statusOpts, func(string) { e.statusChanged() })
+	e.status = newSelect(statusOpts, func(string) { e.statusChanged() })
 	e.rejectReason = widget.NewMultiLineEntry()
 	e.rejectReason.Wrapping = fyne.TextWrapWord
 	e.rejectReason.SetText(v.RejectReason)
@@ -212,6 +213,7 @@ func (e *nominationEditor) build(v khenthuong.Nomination) {
 		}
 	}
 	e.statusChanged()
+	f.recheck = e.check
 }
 
 func (e *nominationEditor) selectedKind() khenthuong.Kind {
@@ -283,8 +285,10 @@ func (e *nominationEditor) statusChanged() {
 	e.form.setVisible("reject_reason", e.selectedStatus() == khenthuong.StatusRejected)
 }
 
-// value reads the form into a nomination; typing errors name their field.
+// value reads the form into a nomination; typing errors name their field,
+// all of them joined (errors.Join).
 func (e *nominationEditor) value() (khenthuong.Nomination, error) {
+	var errs []error
 	var n khenthuong.Nomination
 	if e.orig != nil {
 		n = *e.orig
@@ -312,9 +316,7 @@ func (e *nominationEditor) value() (khenthuong.Nomination, error) {
 			n.Nominee.Gender = khenthuong.Female
 		}
 		birth, err := parseDate("birth", e.birth.Text)
-		if err != nil {
-			return n, err
-		}
+		errs = append(errs, err)
 		n.Nominee.Birth = birth
 	}
 	n.FormCode = e.awardCode()
@@ -322,17 +324,16 @@ func (e *nominationEditor) value() (khenthuong.Nomination, error) {
 	n.ProposingUnit = e.proposer.Text
 	n.SubmissionNo = e.submissionNo.Text
 	date, err := parseDate("submission_date", e.submissionDate.Text)
-	if err != nil {
-		return n, err
-	}
+	errs = append(errs, err)
 	n.SubmissionDate = date
 	n.Order = 0
 	if t := strings.TrimSpace(e.order.Text); t != "" {
 		o, err := strconv.Atoi(t)
 		if err != nil || o <= 0 {
-			return n, khenthuong.FieldErrorf("order", "%s", lang.L("The number in the list must be a whole number above 0"))
+			errs = append(errs, khenthuong.FieldErrorf("order", "%s", lang.L("The number in the list must be a whole number above 0")))
+		} else {
+			n.Order = o
 		}
-		n.Order = o
 	} else if e.orig != nil {
 		n.Order = e.orig.Order // emptied by mistake: keep the place in the list
 	}
@@ -342,12 +343,20 @@ func (e *nominationEditor) value() (khenthuong.Nomination, error) {
 		n.RejectReason = e.rejectReason.Text
 	}
 	n.Notes = e.notes.Text
-	return n, nil
+	return n, errors.Join(errs...)
+}
+
+// check is every fault of the form the domain can tell without the store,
+// all at once: what the clerk typed, then the nomination's own rules.
+func (e *nominationEditor) check() error {
+	n, err := e.value()
+	return errors.Join(err, validateAll(n))
 }
 
 // submit saves the nomination; the dialog stays open while anything is wrong.
 func (e *nominationEditor) submit() {
 	n, err := e.value()
+	err = errors.Join(err, validateAll(n))
 	if err == nil {
 		if e.orig == nil {
 			ns := []khenthuong.Nomination{n}

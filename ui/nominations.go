@@ -44,6 +44,7 @@ type nominationsScreen struct {
 	deleteButton   *widget.Button
 	header         *fyne.Container // filters and actions above the table
 	footer         *fyne.Container // the selected row's warnings below it
+	empty          *emptyHint      // what to do when the list is empty
 	root           fyne.CanvasObject
 
 	model     *nomModel
@@ -55,16 +56,20 @@ type nominationsScreen struct {
 
 	review *reviewPart // nil without a ReviewService (see enableReview)
 
-	onWrite func() // nominations were added, changed or deleted
+	onWrite    func()          // nominations were added, changed or deleted
+	onCampaign func(id uint64) // the clerk chose campaign id here: the other screens follow
 }
 
 func newNominationsScreen(svc khenthuong.Services, win fyne.Window) *nominationsScreen {
 	s := &nominationsScreen{svc: svc, win: win, labels: newCellLabels(), model: newNomModel(nil)}
 
-	s.campaignSelect = widget.NewSelect(nil, func(string) {
+	s.campaignSelect = newSelect(nil, func(string) {
 		if i := s.campaignSelect.SelectedIndex(); i >= 0 && s.campaigns[i].ID != s.campaignID {
 			s.campaignID = s.campaigns[i].ID
 			s.reload()
+			if s.onCampaign != nil {
+				s.onCampaign(s.campaignID)
+			}
 		}
 	})
 	s.campaignSelect.PlaceHolder = lang.L("(choose a campaign)")
@@ -73,15 +78,15 @@ func newNominationsScreen(svc khenthuong.Services, win fyne.Window) *nominations
 	for _, k := range khenthuong.Kinds {
 		kindOptions = append(kindOptions, kindLabel(k))
 	}
-	s.kindSelect = widget.NewSelect(kindOptions, func(string) { s.applyFilter() })
+	s.kindSelect = newSelect(kindOptions, func(string) { s.applyFilter() })
 	s.kindSelect.SetSelectedIndex(0)
 	statusOptions := []string{lang.L("All statuses")}
 	for _, st := range khenthuong.Statuses {
 		statusOptions = append(statusOptions, statusLabel(st))
 	}
-	s.statusSelect = widget.NewSelect(statusOptions, func(string) { s.applyFilter() })
+	s.statusSelect = newSelect(statusOptions, func(string) { s.applyFilter() })
 	s.statusSelect.SetSelectedIndex(0)
-	s.formSelect = widget.NewSelect([]string{lang.L("All awards")}, func(string) { s.applyFilter() })
+	s.formSelect = newSelect([]string{lang.L("All awards")}, func(string) { s.applyFilter() })
 	s.formSelect.SetSelectedIndex(0)
 
 	s.search = newSearchEntry()
@@ -97,7 +102,7 @@ func newNominationsScreen(svc khenthuong.Services, win fyne.Window) *nominations
 
 	s.table = newDataTable([]column{
 		colOrder:    {lang.L("No."), 48},
-		colKind:     {lang.L("Kind"), 84},
+		colKind:     {lang.L("Kind"), 108}, // "Hộ gia đình" whole
 		colTitle:    {lang.L("Title"), 96},
 		colName:     {lang.L("Nominee"), 190},
 		colGender:   {lang.L("Gender"), 86},
@@ -105,7 +110,7 @@ func newNominationsScreen(svc khenthuong.Services, win fyne.Window) *nominations
 		colPosition: {lang.L("Position"), 140},
 		colUnit:     {lang.L("Unit"), 190},
 		colForm:     {lang.L("Award"), 100},
-		colStatus:   {lang.L("Status"), 100},
+		colStatus:   {lang.L("Status"), 110},
 		colWarnings: {lang.L("Warnings"), 84},
 		colProposer: {lang.L("Proposed by"), 150},
 	}, colName, func() int { return s.model.len() }, func(r, c int) string { return s.model.text(r, c, s.labels) })
@@ -125,11 +130,13 @@ func newNominationsScreen(svc khenthuong.Services, win fyne.Window) *nominations
 	top := container.NewBorder(nil, nil, widget.NewLabel(lang.L("Campaign")),
 		container.NewHBox(s.addButton, s.editButton, s.deleteButton), s.campaignSelect)
 	filters := container.NewBorder(nil, nil, nil, s.count,
-		container.NewGridWithColumns(2, s.search,
-			container.NewGridWithColumns(3, s.kindSelect, s.formSelect, s.statusSelect)))
+		container.New(&columnsLayout{}, s.search, // the filters go under the search in a narrow window
+			container.NewGridWithColumns(3, selectWideEnough(s.kindSelect), selectWideEnough(s.formSelect), selectWideEnough(s.statusSelect))))
 	s.header = container.NewVBox(top, filters, s.progress)
 	s.footer = container.NewVBox()
-	s.root = container.NewBorder(s.header, s.footer, nil, nil, s.table)
+	var body fyne.CanvasObject
+	s.empty, body = newEmptyHint(s.table)
+	s.root = container.NewBorder(s.header, s.footer, nil, nil, body)
 
 	s.refreshCampaigns()
 	s.refreshForms()
@@ -183,6 +190,9 @@ func (s *nominationsScreen) refreshCampaigns() {
 		}
 	}
 	s.selectCampaignOption()
+	if s.empty != nil {
+		s.updateEmpty()
+	}
 }
 
 // selectCampaignOption shows campaignID in the select without triggering a load.
@@ -302,6 +312,7 @@ func (s *nominationsScreen) setModel(m *nomModel) {
 			s.reselect = 0
 		}
 	})
+	s.markSelectedIfNone()
 	s.updateCount()
 	s.updateButtons()
 	s.loadWarnings()
@@ -391,6 +402,25 @@ func (s *nominationsScreen) updateCount() {
 	s.count.SetText(lang.L("{{.Shown}} / {{.Total}} nominations", map[string]any{
 		"Shown": formatCount(s.model.len()), "Total": formatCount(len(s.model.ns)),
 	}))
+	s.updateEmpty()
+}
+
+// updateEmpty tells, over an empty table, what to do next.
+func (s *nominationsScreen) updateEmpty() {
+	switch {
+	case s.campaignID == 0 && len(s.campaigns) == 0:
+		s.empty.set(lang.L("There is no campaign yet. Create one on Campaigns (New campaign), then come back here to enter or import its nominations."))
+	case s.campaignID == 0:
+		s.empty.set(lang.L("Choose a campaign above to see its nominations."))
+	case s.progress.running():
+		s.empty.set("") // loading
+	case len(s.model.ns) == 0:
+		s.empty.set(lang.L("This campaign has no nominations yet. Click Add to type one, or import a unit's list with Import from Excel on Campaigns."))
+	case s.model.len() == 0:
+		s.empty.set(lang.L("No nomination matches the search and filters."))
+	default:
+		s.empty.set("")
+	}
 }
 
 func (s *nominationsScreen) updateButtons() {

@@ -36,6 +36,8 @@ type printScreen struct {
 	files fileDialogs
 	open  func(path string) error // shows a saved PDF in the system's viewer
 
+	onCampaign func(id uint64) // the clerk chose campaign id here: the other screens follow
+
 	campaigns  []khenthuong.Campaign
 	campaignID uint64
 	decisions  []khenthuong.Decision
@@ -93,27 +95,30 @@ func newPrintScreen(svc khenthuong.Services, win fyne.Window) *printScreen {
 	s := &printScreen{svc: svc, win: win, files: defaultFileDialogs, open: openInViewer,
 		mode: certificates.ModeBlank, chosen: map[uint64]bool{}}
 
-	s.campaignSelect = widget.NewSelect(nil, func(string) {
+	s.campaignSelect = newSelect(nil, func(string) {
 		if i := s.campaignSelect.SelectedIndex(); i >= 0 && s.campaigns[i].ID != s.campaignID {
 			s.campaignID = s.campaigns[i].ID
 			s.loadDecisions()
+			if s.onCampaign != nil {
+				s.onCampaign(s.campaignID) // one current campaign for Đề nghị, Quyết định and In ấn
+			}
 		}
 	})
 	s.campaignSelect.PlaceHolder = lang.L("(choose a campaign)")
-	s.decisionSelect = widget.NewSelect(nil, func(string) {
+	s.decisionSelect = newSelect(nil, func(string) {
 		if i := s.decisionSelect.SelectedIndex(); i >= 0 && (s.decision == nil || s.decisions[i].ID != s.decision.ID) {
 			s.loadDecision(s.decisions[i].ID)
 		}
 	})
 	s.decisionSelect.PlaceHolder = lang.L("(choose a decision)")
-	s.templateSelect = widget.NewSelect(nil, func(string) {
+	s.templateSelect = newSelect(nil, func(string) {
 		if i := s.templateSelect.SelectedIndex(); i >= 0 && i < len(s.templates) {
 			s.tpl = s.templates[i].tpl
 			s.updatePreview()
 		}
 	})
 	s.editButton = widget.NewButtonWithIcon(lang.L("Edit template…"), theme.DocumentCreateIcon(), s.openEditor)
-	s.printerSelect = widget.NewSelect(nil, nil)
+	s.printerSelect = newSelect(nil, nil)
 	calibrate := widget.NewButtonWithIcon(lang.L("Calibrate the printer…"), theme.GridIcon(), s.openCalibration)
 	blank, plain := lang.L("On blanks"), lang.L("Plain paper")
 	s.modeRadio = widget.NewRadioGroup([]string{blank, plain}, func(v string) {
@@ -173,6 +178,7 @@ func newPrintScreen(svc khenthuong.Services, win fyne.Window) *printScreen {
 
 	s.preview = newCertPreview()
 	s.preview.empty = lang.L("Choose a decision to see its certificates.")
+	s.stale = true // the first show says what there is, even without a campaign
 	s.previewTitle = widget.NewLabel("")
 	s.previewTitle.Truncation = fyne.TextTruncateEllipsis
 	s.prevButton = widget.NewButtonWithIcon("", theme.NavigateBackIcon(), func() { s.step(-1) })
@@ -322,9 +328,18 @@ func (s *printScreen) setDecisions(ds []khenthuong.Decision) {
 	s.decisionSelect.Selected = ""
 	s.decisionSelect.Refresh()
 	s.decision = nil
+	s.preview.empty = lang.L("Choose a decision to see its certificates.")
 	if len(s.decisions) > 0 {
 		s.decisionSelect.SetSelectedIndex(0) // loads it
 		return
+	}
+	switch {
+	case s.campaignID != 0:
+		s.preview.empty = lang.L("This campaign has no decision yet. Draw one up and issue it on Decisions, then print its certificates here.")
+	case len(s.campaigns) == 0:
+		s.preview.empty = lang.L("There is no campaign yet: create one on Campaigns, enter its nominations, issue a decision on Decisions, then print its certificates here.")
+	default:
+		s.preview.empty = lang.L("Choose a campaign above to see its decisions.")
 	}
 	s.setDecision(nil, nil)
 }
@@ -740,7 +755,7 @@ func (s *printScreen) showWarnings(warns []certificates.Warning, save func()) {
 			save()
 		}
 	}, s.win)
-	d.Resize(fyne.NewSize(640, 420))
+	d.Resize(fitWindow(s.win, fyne.NewSize(640, 420)))
 	d.Show()
 }
 

@@ -53,6 +53,8 @@ type reviewPart struct {
 	deferButton    *widget.Button
 	resubmitButton *widget.Button
 	markAllButton  *widget.Button
+	moveButton     *widget.Button
+	mover          *dialog.CustomDialog // the open "Chuyển sang đợt" dialog
 
 	panel       *fyne.Container // the selected row's warnings
 	panelTitle  *widget.Label
@@ -75,7 +77,7 @@ func (s *nominationsScreen) enableReview(svc khenthuong.ReviewService) {
 	r.deferButton = widget.NewButtonWithIcon(lang.L("Defer"), theme.HistoryIcon(), func() { s.setStatus(khenthuong.StatusDeferred) })
 	r.resubmitButton = widget.NewButtonWithIcon(lang.L("Back to submitted"), theme.ContentUndoIcon(), func() { s.setStatus(khenthuong.StatusSubmitted) })
 	r.markAllButton = widget.NewButtonWithIcon(lang.L("Select all shown"), theme.ListIcon(), s.markAll)
-	r.bar = container.NewHBox(widget.NewLabel(lang.L("Review:")), r.approveButton, r.rejectButton, r.deferButton,
+	r.bar = newFlow(widget.NewLabel(lang.L("Review:")), r.approveButton, r.rejectButton, r.deferButton,
 		r.resubmitButton, widget.NewSeparator(), r.markAllButton, r.markedLabel)
 
 	r.panelTitle = boldLabel("")
@@ -94,6 +96,7 @@ func (s *nominationsScreen) enableReview(svc khenthuong.ReviewService) {
 			c.bg.Refresh()
 		}
 	}
+	s.addMoveButton()
 	s.header.Objects = slices.Insert(s.header.Objects, len(s.header.Objects)-1, fyne.CanvasObject(r.bar))
 	s.header.Refresh()
 	s.footer.Add(r.panel)
@@ -147,6 +150,21 @@ func (s *nominationsScreen) rowSelected(row int) {
 		r.anchor = row
 	}
 	s.table.Refresh()
+}
+
+// markSelectedIfNone marks the selected row when nothing is marked, e.g.
+// after Thêm → Lưu selected the new row: a row drawn as selected is one the
+// review buttons act on.
+func (s *nominationsScreen) markSelectedIfNone() {
+	r := s.review
+	if r == nil || len(s.marked()) > 0 {
+		return
+	}
+	if n := s.selected(); n != nil {
+		clear(r.marked)
+		r.marked[n.ID] = true
+		r.anchor = s.table.selected
+	}
 }
 
 // quietly runs f, which moves the selection, without touching the marks.
@@ -216,7 +234,7 @@ func (s *nominationsScreen) updateReview() {
 		return
 	}
 	n := len(s.marked())
-	for _, b := range []*widget.Button{r.approveButton, r.rejectButton, r.deferButton, r.resubmitButton} {
+	for _, b := range []*widget.Button{r.approveButton, r.rejectButton, r.deferButton, r.resubmitButton, r.moveButton} {
 		setEnabled(b, n > 0)
 	}
 	setEnabled(r.markAllButton, s.model.len() > 0)
@@ -243,6 +261,17 @@ func (s *nominationsScreen) setStatus(to khenthuong.Status) {
 		s.askRejection(ns)
 		return
 	}
+	if to == khenthuong.StatusApproved && len(ns) > 1 {
+		if warned := s.withWarnings(ns); len(warned) > 0 {
+			s.askApproveWarned(ns, warned)
+			return
+		}
+	}
+	s.applyStatus(ns, to)
+}
+
+// applyStatus moves ns to status to in one SetStatus call.
+func (s *nominationsScreen) applyStatus(ns []*khenthuong.Nomination, to khenthuong.Status) {
 	ids := make([]uint64, len(ns))
 	for i, n := range ns {
 		ids[i] = n.ID
@@ -252,6 +281,50 @@ func (s *nominationsScreen) setStatus(to khenthuong.Status) {
 		return
 	}
 	s.reviewed()
+}
+
+// withWarnings are those of ns that have a warning.
+func (s *nominationsScreen) withWarnings(ns []*khenthuong.Nomination) map[uint64]bool {
+	warned := map[uint64]bool{}
+	for _, n := range ns {
+		if len(s.review.warnings[n.ID]) > 0 {
+			warned[n.ID] = true
+		}
+	}
+	return warned
+}
+
+// askApproveWarned asks once before approving many rows of which some have
+// warnings the clerk cannot see (the panel shows the selected row's only):
+// approve them all, only those without a warning, or nothing.
+func (s *nominationsScreen) askApproveWarned(ns []*khenthuong.Nomination, warned map[uint64]bool) {
+	var clean []*khenthuong.Nomination
+	for _, n := range ns {
+		if !warned[n.ID] {
+			clean = append(clean, n)
+		}
+	}
+	msg := widget.NewLabel(lang.L("{{.Warned}} of the {{.Count}} nominations have warnings (earlier awards, possible duplicates, quotas) — approve anyway?",
+		map[string]any{"Warned": formatCount(len(warned)), "Count": formatCount(len(ns))}))
+	msg.Wrapping = fyne.TextWrapWord
+	dlg := dialog.NewCustomWithoutButtons(lang.L("Approve nominations"), msg, s.win)
+	cancel := widget.NewButton(lang.L("Cancel"), dlg.Hide)
+	all := widget.NewButton(lang.L("Approve all {{.Count}}", map[string]any{"Count": formatCount(len(ns))}), func() {
+		dlg.Hide()
+		s.applyStatus(ns, khenthuong.StatusApproved)
+	})
+	all.Importance = widget.WarningImportance
+	buttons := []fyne.CanvasObject{cancel}
+	if len(clean) > 0 {
+		buttons = append(buttons, widget.NewButton(lang.L("Approve only the {{.Count}} without warnings", map[string]any{"Count": formatCount(len(clean))}), func() {
+			dlg.Hide()
+			s.applyStatus(clean, khenthuong.StatusApproved)
+		}))
+	}
+	buttons = append(buttons, all)
+	dlg.SetButtons(buttons)
+	dlg.Resize(fitWindow(s.win, fyne.NewSize(560, 200)))
+	dlg.Show()
 }
 
 // reviewed reloads the rows (and so the warnings) after a review change.
@@ -309,7 +382,7 @@ func (s *nominationsScreen) askRejection(ns []*khenthuong.Nomination) {
 			s.review.rejecter = nil
 		}
 	})
-	d.dlg.Resize(fyne.NewSize(600, 340))
+	d.dlg.Resize(fitWindow(s.win, fyne.NewSize(600, 340)))
 	s.review.rejecter = d
 	d.dlg.Show()
 	s.win.Canvas().Focus(d.reason)
@@ -376,8 +449,13 @@ func (s *nominationsScreen) showWarnings() {
 		var actions fyne.CanvasObject = layout.NewSpacer()
 		if w.Related != 0 && w.Kind != khenthuong.WarnQuota {
 			a, b := n.ID, w.Related
-			same := widget.NewButton(lang.L("Same person"), func() { s.linkNominees(a, b, true) })
-			other := widget.NewButton(lang.L("Different people"), func() { s.linkNominees(a, b, false) })
+			sameText, otherText := lang.L("Same person"), lang.L("Different people")
+			if !n.Nominee.Kind.IsPerson() {
+				// a collective or a household is not a "người"
+				sameText, otherText = lang.L("Same nominee"), lang.L("Different nominees")
+			}
+			same := widget.NewButton(sameText, func() { s.linkNominees(a, b, true) })
+			other := widget.NewButton(otherText, func() { s.linkNominees(a, b, false) })
 			actions = container.NewHBox(same, other)
 		}
 		r.panelRows.Add(container.NewBorder(nil, nil, icon, actions, msg))

@@ -35,6 +35,7 @@ type settingsScreen struct {
 	saved         *widget.Label
 	save          *widget.Button
 	undo          *widget.Button
+	backup        *settingsBackup // nil without a store that takes backups
 	root          fyne.CanvasObject
 }
 
@@ -54,12 +55,12 @@ func newSettingsScreen(svc khenthuong.Services, win fyne.Window) *settingsScreen
 	for i, r := range khenthuong.Roundings {
 		roundings[i] = roundingLabel(r)
 	}
-	s.rounding = widget.NewSelect(roundings, nil)
+	s.rounding = newSelect(roundings, nil)
 	languages := make([]string, len(Languages))
 	for i, l := range Languages {
 		languages[i] = l.Name
 	}
-	s.language = widget.NewSelect(languages, nil)
+	s.language = newSelect(languages, nil)
 
 	f := s.form
 	f.add("province", lang.L("Province"), s.province)
@@ -70,8 +71,9 @@ func newSettingsScreen(svc khenthuong.Services, win fyne.Window) *settingsScreen
 	f.add("signers", lang.L("Signers"), s.signers.content())
 	f.add("base_salaries", lang.L("Base salary"), s.salaries.content())
 	f.add("rounding", lang.L("Rounding of bonuses"), s.rounding)
-	f.add("language", lang.L("Language"), container.NewVBox(s.language,
-		widget.NewLabelWithStyle(lang.L("A new language applies when the program starts again."), fyne.TextAlignLeading, fyne.TextStyle{Italic: true})))
+	languageHint := widget.NewLabelWithStyle(lang.L("A new language applies when the program starts again."), fyne.TextAlignLeading, fyne.TextStyle{Italic: true})
+	languageHint.Wrapping = fyne.TextWrapWord
+	f.add("language", lang.L("Language"), container.NewVBox(s.language, languageHint))
 	s.wordings = newWordingFields()
 	s.wordings.add(f)
 
@@ -82,7 +84,11 @@ func newSettingsScreen(svc khenthuong.Services, win fyne.Window) *settingsScreen
 	s.undo = widget.NewButtonWithIcon(lang.L("Discard changes"), theme.ContentUndoIcon(), s.load)
 	heading := widget.NewLabel(lang.L("Office settings"))
 	heading.TextStyle.Bold = true
-	bar := container.NewBorder(nil, nil, heading, container.NewHBox(s.saved, s.undo, s.save))
+	actions := container.NewHBox(s.saved, s.undo, s.save)
+	if s.backup = newSettingsBackup(svc, win); s.backup != nil {
+		actions.Add(s.backup.button)
+	}
+	bar := container.NewBorder(nil, nil, heading, actions)
 	s.root = container.NewBorder(bar, nil, nil, nil, f.scrolled())
 	return s
 }

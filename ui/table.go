@@ -7,6 +7,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 )
@@ -150,8 +151,15 @@ func (t *dataTable) cellTapped(id widget.TableCellID) {
 	double := id.Row == t.lastTapAt && now.Sub(t.lastTap) < doubleTapDelay
 	t.lastTap, t.lastTapAt = now, id.Row
 	t.col = id.Col
+	again := id.Row == t.selected
 	t.Select(id)
 	t.setSelected(id.Row)
+	if again && t.onSelect != nil {
+		// A click on the row already selected (after a save selected it by
+		// program, or a Ctrl+click took it out of the marks) is a choice
+		// all the same: the owner hears of it.
+		t.onSelect(id.Row)
+	}
 	if c := fyne.CurrentApp().Driver().CanvasForObject(t); c != nil {
 		c.Focus(t) // so that Enter, Delete and the arrows reach the table
 	}
@@ -260,7 +268,15 @@ func (c *tableCell) fit(width float32, force bool) {
 	c.text.Refresh()
 }
 
-func (c *tableCell) Tapped(*fyne.PointEvent) { c.t.cellTapped(c.id) }
+func (c *tableCell) Tapped(*fyne.PointEvent) {
+	leaveTip(c)
+	c.t.cellTapped(c.id)
+}
+
+// The mouse resting on a shortened cell shows its whole text (tooltip.go).
+func (c *tableCell) MouseIn(ev *desktop.MouseEvent) { hoverTip(c, c.full, c.text.Text != c.full, ev) }
+func (c *tableCell) MouseMoved(*desktop.MouseEvent) {}
+func (c *tableCell) MouseOut()                      { leaveTip(c) }
 
 type tableCellRenderer struct{ c *tableCell }
 
@@ -396,6 +412,13 @@ func (h *headerCell) fit(width float32, force bool) {
 	}
 	h.text.Refresh()
 }
+
+// The mouse resting on a shortened title shows it whole (tooltip.go).
+func (h *headerCell) MouseIn(ev *desktop.MouseEvent) {
+	hoverTip(h, h.title, h.text.Text != h.title, ev)
+}
+func (h *headerCell) MouseMoved(*desktop.MouseEvent) {}
+func (h *headerCell) MouseOut()                      { leaveTip(h) }
 
 func (h *headerCell) Tapped(*fyne.PointEvent) {
 	if h.t.onSort != nil && h.col >= 0 {

@@ -77,7 +77,7 @@ func newTemplateEditor(s *printScreen, form *khenthuong.AwardForm, tpl certifica
 	e := &templateEditor{s: s, form: form, tpl: cloneTemplate(tpl), stored: stored, sel: -1, numbers: map[string]*widget.Entry{}}
 	e.drag.field = -1
 
-	e.formSelect = widget.NewSelect(nil, func(string) { e.formChosen() })
+	e.formSelect = newSelect(nil, func(string) { e.formChosen() })
 	e.name = widget.NewEntry()
 	e.name.OnChanged = func(v string) { e.edit(func() { e.tpl.Name = v }) }
 	e.pageW = widget.NewEntry()
@@ -126,17 +126,17 @@ func newTemplateEditor(s *printScreen, form *khenthuong.AwardForm, tpl certifica
 	e.color.OnChanged = func(v string) { e.editField(func(f *certificates.Field) { f.Color = strings.TrimSpace(v) }) }
 	sizes := container.NewGridWithColumns(3, number("size", lang.L("Size")), number("min_size", lang.L("Smallest")),
 		container.NewBorder(nil, nil, widget.NewLabel(lang.L("Colour")), nil, e.color))
-	e.align = widget.NewSelect([]string{lang.L("Left"), lang.L("Centre"), lang.L("Right")}, func(string) {
+	e.align = newSelect([]string{lang.L("Left"), lang.L("Centre"), lang.L("Right")}, func(string) {
 		if i := e.align.SelectedIndex(); i >= 0 {
 			e.editField(func(f *certificates.Field) { f.Align = alignCodes[i] })
 		}
 	})
-	e.style = widget.NewSelect([]string{lang.L("Regular"), lang.L("Bold"), lang.L("Italic"), lang.L("Bold italic")}, func(string) {
+	e.style = newSelect([]string{lang.L("Regular"), lang.L("Bold"), lang.L("Italic"), lang.L("Bold italic")}, func(string) {
 		if i := e.style.SelectedIndex(); i >= 0 {
 			e.editField(func(f *certificates.Field) { f.Style = styleCodes[i] })
 		}
 	})
-	e.font = widget.NewSelect([]string{lang.L("Serif (Times)"), lang.L("Decorative")}, func(string) {
+	e.font = newSelect([]string{lang.L("Serif (Times)"), lang.L("Decorative")}, func(string) {
 		if i := e.font.SelectedIndex(); i >= 0 {
 			e.editField(func(f *certificates.Field) { f.Font = certificates.Fonts[i] })
 		}
@@ -153,7 +153,7 @@ func newTemplateEditor(s *printScreen, form *khenthuong.AwardForm, tpl certifica
 
 	hint := widget.NewLabel(lang.L("Click a field on the preview, then: arrows move it 0.5 mm (Shift: 5 mm), Ctrl+arrows resize it; or drag it with the mouse. Sizes in mm, text in pt."))
 	hint.Wrapping = fyne.TextWrapWord
-	hint.Importance = widget.LowImportance
+	hint.TextStyle.Italic = true // help, in the text's own colour: greyed help was hard to read
 
 	e.status = widget.NewLabel("")
 	e.status.Truncation = fyne.TextTruncateEllipsis

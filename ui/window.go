@@ -24,6 +24,12 @@ type Options struct {
 	// Open shows a saved document (PDF, .docx, .xlsx) in the program the
 	// system uses for it; nil uses Fyne's OpenURL.
 	Open func(path string) error
+	// Size is the window's first size; zero is 1280×800. The caller fits
+	// it to the screen's work area (see cmd/khenthuong).
+	Size fyne.Size
+	// DarkMode tells whether the system is in dark mode (Windows' setting);
+	// nil follows Fyne's own choice.
+	DarkMode func() bool
 }
 
 // The pages of the navigation rail, in rail order.
@@ -95,17 +101,18 @@ func New(a fyne.App, svc khenthuong.Services, opts Options) *MainWindow {
 		fyne.LogError("Khen thưởng: translations", err)
 	}
 
+	a.Settings().SetTheme(newAppTheme(a, opts.DarkMode))
 	m := &MainWindow{page: -1}
 	m.win = a.NewWindow(windowTitle(opts.DataPath))
-	m.win.Resize(fyne.NewSize(1280, 800))
+	size := opts.Size
+	if size.IsZero() {
+		size = fyne.NewSize(1280, 800)
+	}
+	m.win.Resize(size)
 
 	m.nominations = newNominationsScreen(svc, m.win)
 	m.campaigns = newCampaignsScreen(svc, m.win)
-	m.campaigns.onChoose = func(id uint64) {
-		m.nominations.setCampaign(id)
-		m.decisions.setCampaign(id)
-		m.printing.setCampaign(id)
-	}
+	m.campaigns.onChoose = m.setCampaign
 	m.campaigns.onOpen = func(id uint64) {
 		m.campaigns.onChoose(id)
 		m.show(pageNominations)
@@ -137,6 +144,9 @@ func New(a fyne.App, svc khenthuong.Services, opts Options) *MainWindow {
 	m.printing = newPrintScreen(svc, m.win)
 	m.printing.open = m.saver.open
 	m.screens[pagePrinting] = m.printing
+	m.nominations.onCampaign = m.setCampaign
+	m.decisions.onCampaign = m.setCampaign
+	m.printing.onCampaign = m.setCampaign
 
 	m.status = widget.NewLabel(opts.DataPath)
 	m.status.Truncation = fyne.TextTruncateEllipsis
@@ -148,7 +158,7 @@ func New(a fyne.App, svc khenthuong.Services, opts Options) *MainWindow {
 
 	m.stack = container.NewStack()
 	body := container.NewBorder(nil, statusBar, container.NewHBox(m.buildRail(), widget.NewSeparator()), nil, m.stack)
-	m.win.SetContent(body)
+	m.win.SetContent(withTooltips(m.win.Canvas(), body))
 	m.addShortcuts()
 
 	m.campaigns.shown() // lists the campaigns
@@ -157,6 +167,19 @@ func New(a fyne.App, svc khenthuong.Services, opts Options) *MainWindow {
 	m.campaigns.table.selectRow(0)
 	m.show(pageDashboard) // Tổng quan is the first page
 	return m
+}
+
+// setCampaign makes id the current campaign of Đề nghị, Quyết định and In
+// ấn, wherever the clerk chose it, and selects it on Đợt khen thưởng.
+func (m *MainWindow) setCampaign(id uint64) {
+	m.nominations.setCampaign(id)
+	m.decisions.setCampaign(id)
+	m.printing.setCampaign(id)
+	for i := range m.campaigns.list {
+		if m.campaigns.list[i].ID == id && m.campaigns.table.selected != i {
+			m.campaigns.table.selectRow(i) // tells setCampaign again: nothing left to do
+		}
+	}
 }
 
 // Window is the fyne window, e.g. for dialogs shown by the caller.
@@ -215,6 +238,7 @@ func (m *MainWindow) show(p int) {
 	m.rail[p].Importance = widget.HighImportance
 	m.rail[p].Refresh()
 	m.stack.Objects = []fyne.CanvasObject{m.screens[p].content()}
+	localizeSelects(m.stack)
 	m.stack.Refresh()
 	if s, ok := m.screens[p].(shownScreen); ok {
 		s.shown()

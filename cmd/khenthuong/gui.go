@@ -29,9 +29,19 @@ func runGUI(e *env) int {
 		return 1
 	}
 	defer db.Close()
-	w := ui.New(a, db, ui.Options{DataPath: e.dbPath, Version: version, Open: fileOpener})
-	go dailyBackup(db, w.Window())
-	w.ShowAndRun()
+	prefs := a.Preferences()
+	last := savedWindow(prefs)
+	m := ui.New(a, db, ui.Options{DataPath: e.dbPath, Version: version, Open: fileOpener,
+		Size: fitWorkArea(last.size(), workArea()), DarkMode: systemDarkMode})
+	w := m.Window()
+	placeWindow(a, w, last)
+	w.SetCloseIntercept(func() {
+		x, y, placed := windowPlace(w)
+		rememberWindow(prefs, w.Canvas().Size(), windowMaximized(w), x, y, placed)
+		w.Close()
+	})
+	go dailyBackup(db, w)
+	m.ShowAndRun()
 	return 0
 }
 
