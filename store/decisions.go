@@ -378,29 +378,7 @@ func (db *DB) AmendDecision(d *khenthuong.Decision, reason string) error {
 // validateDecision checks a normalised decision beyond Decision.Validate:
 // the list order and the lengths of the text fields.
 func validateDecision(d *khenthuong.Decision) error {
-	if err := d.Validate(); err != nil {
-		return err
-	}
-	switch d.Order {
-	case khenthuong.OrderList, khenthuong.OrderAlpha, khenthuong.OrderUnit, khenthuong.OrderManual:
-	default:
-		return khenthuong.FieldErrorf("order", "Thứ tự danh sách “%s” không hợp lệ (list, alpha, unit, manual)", d.Order)
-	}
-	for _, f := range []struct {
-		field, label, value string
-		max                 int
-	}{
-		{"number", "Số quyết định", d.Number, 100},
-		{"signer_title", "Chức vụ người ký", d.SignerTitle, khenthuong.MaxNameLength},
-		{"signer_name", "Tên người ký", d.SignerName, khenthuong.MaxNameLength},
-		{"submission_no", "Số tờ trình", d.SubmissionNo, 100},
-		{"achievement", "Thành tích", d.Achievement, khenthuong.MaxAchievementLength},
-	} {
-		if len([]rune(f.value)) > f.max {
-			return khenthuong.FieldErrorf(f.field, "%s dài quá %d ký tự", f.label, f.max)
-		}
-	}
-	return nil
+	return khenthuong.ValidateDecision(d)
 }
 
 // decisionContext checks d's campaign and returns its form: ENOTFOUND
@@ -464,49 +442,19 @@ func listable(tx *bolt.Tx, d *khenthuong.Decision, ids []uint64) ([]*khenthuong.
 
 // recipientOf is what a decision lists for nomination n until the clerk edits it.
 func recipientOf(n *khenthuong.Nomination) khenthuong.Recipient {
-	return khenthuong.Recipient{NominationID: n.ID, NomineeID: n.NomineeID, Nominee: n.Nominee, Achievement: n.Achievement}
+	return khenthuong.RecipientOf(n)
 }
 
 // printedFields puts the printed fields of given (the clerk's version of the
 // i-th recipient) into r, normalised and checked; the kind stays r's.
 func printedFields(r, given *khenthuong.Recipient, i int) error {
-	nominee := given.Nominee
-	nominee.Kind = r.Nominee.Kind
-	nominee.Normalize()
-	if err := nominee.Validate(); err != nil {
-		return rowError(2, i, err)
-	}
-	achievement := vntext.CleanMultiline(given.Achievement)
-	if len([]rune(achievement)) > khenthuong.MaxAchievementLength {
-		return rowError(2, i, khenthuong.FieldErrorf("achievement", "Thành tích dài quá %d ký tự", khenthuong.MaxAchievementLength))
-	}
-	r.Nominee, r.Achievement = nominee, achievement
-	return nil
+	return khenthuong.PrintedFields(r, given, i)
 }
 
 // orderRecipients puts d.Recipients (recipient i is nomination ns[i]) in d's
 // order: list order starts from the nominations' order in the campaign.
 func orderRecipients(d *khenthuong.Decision, ns []*khenthuong.Nomination) {
-	if d.Order == khenthuong.OrderManual {
-		return
-	}
-	idx := make([]int, len(ns))
-	for i := range idx {
-		idx[i] = i
-	}
-	sort.SliceStable(idx, func(a, b int) bool {
-		na, nb := ns[idx[a]], ns[idx[b]]
-		if na.Order != nb.Order {
-			return na.Order < nb.Order
-		}
-		return na.ID < nb.ID
-	})
-	rs := make([]khenthuong.Recipient, len(idx))
-	for i, j := range idx {
-		rs[i] = d.Recipients[j]
-	}
-	khenthuong.SortRecipients(rs, d.Order)
-	d.Recipients = rs
+	khenthuong.OrderRecipients(d, ns)
 }
 
 // setAmounts computes every recipient's bonus for d's date: EINVALID when no
