@@ -156,7 +156,8 @@ func tuneConn(c *pgx.ConnConfig, statement time.Duration) {
 	}
 	ms := func(d time.Duration) string { return fmt.Sprint(d.Milliseconds()) }
 	c.RuntimeParams["statement_timeout"] = ms(statement)
-	c.RuntimeParams["lock_timeout"] = ms(statement)
+	// A lock wait ends first, so it is reported as another clerk's edit in progress.
+	c.RuntimeParams["lock_timeout"] = ms(statement * 2 / 3)
 	c.RuntimeParams["idle_in_transaction_session_timeout"] = ms(2 * statement)
 	c.RuntimeParams["application_name"] = "khenthuong"
 }
