@@ -78,7 +78,7 @@ func (s *Store) Printers() ([]khenthuong.PrinterProfile, error) {
 func (s *Store) Printer(name string) (*khenthuong.PrinterProfile, error) {
 	var p khenthuong.PrinterProfile
 	err := s.read("printer", func(ctx context.Context, tx pgx.Tx) error {
-		err := tx.QueryRow(ctx, `SELECT data FROM printers WHERE folded_name = $1`, vntext.Fold(name)).Scan(&p)
+		err := tx.QueryRow(ctx, `SELECT data FROM printers WHERE folded_name = $1`, printerKey(name)).Scan(&p)
 		if err == pgx.ErrNoRows {
 			return khenthuong.Errorf(khenthuong.ENOTFOUND, "Chưa có máy in “%s”; tạo bằng lệnh printer set", vntext.Clean(name))
 		}
@@ -97,7 +97,7 @@ func (s *Store) SavePrinter(p *khenthuong.PrinterProfile) error {
 		return err
 	}
 	return s.write("save printer", khenthuong.RightEditSettings, func(ctx context.Context, tx pgx.Tx) error {
-		key := vntext.Fold(p.Name)
+		key := printerKey(p.Name)
 		before, err := stored(ctx, tx, `SELECT data FROM printers WHERE folded_name = $1`, key)
 		if err != nil {
 			return err
@@ -117,7 +117,7 @@ func (s *Store) SavePrinter(p *khenthuong.PrinterProfile) error {
 // DeletePrinter removes a profile: ENOTFOUND, EFORBIDDEN.
 func (s *Store) DeletePrinter(name string) error {
 	return s.write("delete printer", khenthuong.RightEditSettings, func(ctx context.Context, tx pgx.Tx) error {
-		before, err := stored(ctx, tx, `DELETE FROM printers WHERE folded_name = $1 RETURNING data`, vntext.Fold(name))
+		before, err := stored(ctx, tx, `DELETE FROM printers WHERE folded_name = $1 RETURNING data`, printerKey(name))
 		if err != nil {
 			return err
 		}
@@ -139,3 +139,6 @@ func stored(ctx context.Context, q querier, sql string, args ...any) (any, error
 	}
 	return json.RawMessage(raw), nil
 }
+
+// printerKey makes "HP LaserJet  P2035" and "hp laserjet p2035" the same profile.
+func printerKey(name string) string { return vntext.Fold(name) }
