@@ -20,14 +20,14 @@ const appID = "vn.gov.khenthuong"
 // runGUI opens the desktop window on the data file.
 func runGUI(e *env) int {
 	a := app.NewWithID(appID)
-	db, err := store.Open(e.dbPath, store.Options{})
+	db, err := e.openWindowData()
 	if err != nil {
-		slog.Error("không mở được tệp dữ liệu", "path", e.dbPath, "err", err)
+		slog.Error("không mở được tệp dữ liệu", "path", e.where(), "err", err)
 		showFatal(a, e.dbPath, err)
 		return 1
 	}
 	defer db.Close()
-	ui.New(a, db, ui.Options{DataPath: e.dbPath, Version: version, Open: fileOpener}).ShowAndRun()
+	ui.New(a, db, ui.Options{DataPath: e.where(), Version: version, Open: fileOpener}).ShowAndRun()
 	return 0
 }
 
