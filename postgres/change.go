@@ -22,7 +22,9 @@ type listener struct {
 }
 
 // Subscribe calls fn after each committed write, this window's and other
-// clerks' (the audit trigger notifies at commit); cancel stops the calls.
+// clerks' (the audit trigger notifies at commit); cancel stops the calls. A
+// write of many records at once (an import) arrives as one Change per entity
+// with an empty Key: reload that entity's lists.
 func (s *Store) Subscribe(fn func(khenthuong.Change)) (cancel func()) {
 	s.listenMu.Lock()
 	defer s.listenMu.Unlock()

@@ -208,3 +208,30 @@ func TestConnection(t *testing.T) {
 		}
 	})
 }
+
+func TestBulkWriteIsOneChange(t *testing.T) {
+	o := newOffice(t, 1)
+	seen := make(chan khenthuong.Change, 64)
+	cancel := o.head.Subscribe(func(c khenthuong.Change) { seen <- c })
+	defer cancel()
+	time.Sleep(200 * time.Millisecond)
+	ns := make([]khenthuong.Nomination, 50)
+	for i := range ns {
+		ns[i] = khenthuong.Nomination{CampaignID: o.decision.CampaignID, FormCode: "BKCT", Status: khenthuong.StatusSubmitted,
+			Nominee: khenthuong.Nominee{Kind: khenthuong.Collective, Name: fmt.Sprintf("Tổ dân phố số %d", i+1)}}
+	}
+	mustNil(t, o.clerk.CreateNominations(ns))
+	select {
+	case got := <-seen:
+		if got.Entity != "nomination" || got.Key != "" {
+			t.Fatalf("change of an import = %+v, want one for the entity", got)
+		}
+	case <-time.After(2 * time.Second):
+		t.Fatal("no change seen within 2 s")
+	}
+	select {
+	case more := <-seen:
+		t.Fatalf("a second change for one import: %+v", more)
+	case <-time.After(300 * time.Millisecond):
+	}
+}

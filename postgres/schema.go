@@ -146,14 +146,28 @@ CREATE INDEX audit_login ON audit (login, id);
 CREATE INDEX audit_at ON audit (at);
 
 -- Every write has its audit record, so one trigger tells every listening
--- window, after commit, what changed (writes made with psql included).
+-- window, after commit, what changed (writes made with psql included). A
+-- statement writing many records (an import) sends one notice per entity
+-- with an empty key instead of thousands.
 CREATE FUNCTION khenthuong_notify_change() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+	r record;
 BEGIN
-	PERFORM pg_notify('` + changeChannel + `', json_build_object(
-		'entity', NEW.entity, 'key', NEW.key, 'user', NEW.login, 'at', NEW.at)::text);
+	IF (SELECT count(*) FROM new_rows) <= 20 THEN
+		FOR r IN SELECT entity, key, login, at FROM new_rows ORDER BY id LOOP
+			PERFORM pg_notify('` + changeChannel + `', json_build_object(
+				'entity', r.entity, 'key', r.key, 'user', r.login, 'at', r.at)::text);
+		END LOOP;
+	ELSE
+		FOR r IN SELECT entity, min(login) AS login, max(at) AS at FROM new_rows GROUP BY entity LOOP
+			PERFORM pg_notify('` + changeChannel + `', json_build_object(
+				'entity', r.entity, 'key', '', 'user', r.login, 'at', r.at)::text);
+		END LOOP;
+	END IF;
 	RETURN NULL;
 END $$;
-CREATE TRIGGER audit_notify AFTER INSERT ON audit FOR EACH ROW EXECUTE FUNCTION khenthuong_notify_change();
+CREATE TRIGGER audit_notify AFTER INSERT ON audit REFERENCING NEW TABLE AS new_rows
+	FOR EACH STATEMENT EXECUTE FUNCTION khenthuong_notify_change();
 
 -- The role of the session's login, for the window and the CLI: the login
 -- itself may not read pg_auth_members of other logins, so the function runs
