@@ -82,7 +82,7 @@ func newSettingsScreen(svc khenthuong.Services, win fyne.Window) *settingsScreen
 	s.undo = widget.NewButtonWithIcon(lang.L("Discard changes"), theme.ContentUndoIcon(), s.load)
 	heading := widget.NewLabel(lang.L("Office settings"))
 	heading.TextStyle.Bold = true
-	bar := container.NewBorder(nil, nil, heading, container.NewHBox(s.saved, s.undo, s.save))
+	bar := container.NewBorder(nil, nil, heading, container.NewHBox(s.saved, serverSettingsButton(win), s.undo, s.save))
 	s.root = container.NewBorder(bar, nil, nil, nil, f.scrolled())
 	return s
 }

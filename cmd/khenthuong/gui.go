@@ -20,6 +20,9 @@ const appID = "vn.gov.khenthuong"
 // runGUI opens the desktop window on the data file.
 func runGUI(e *env) int {
 	a := app.NewWithID(appID)
+	if c, password, ok := e.windowServer(a); ok {
+		return runServerGUI(a, e, c, password)
+	}
 	db, err := e.openWindowData()
 	if err != nil {
 		slog.Error("không mở được tệp dữ liệu", "path", e.where(), "err", err)

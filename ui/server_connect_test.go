@@ -1,0 +1,135 @@
+package ui
+
+import (
+	"image/png"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/test"
+
+	"khenthuong"
+)
+
+func TestServerAddress(t *testing.T) {
+	for _, tc := range []struct {
+		addr, password string
+		want           ServerConnection
+	}{
+		{"postgres://nguyenvanan:bi-mat@192.168.1.10:5433/khenthuong?sslmode=require", "bi-mat",
+			ServerConnection{Host: "192.168.1.10", Port: 5433, Database: "khenthuong", Login: "nguyenvanan", SSLMode: "require"}},
+		{"postgresql://tranthiha@may-chu/sovang", "",
+			ServerConnection{Host: "may-chu", Port: 5432, Database: "sovang", Login: "tranthiha", SSLMode: "prefer"}},
+	} {
+		c, pw, ok := ParseServerAddress(tc.addr)
+		if !ok || c != tc.want || pw != tc.password {
+			t.Errorf("ParseServerAddress(%s) = %+v %q %v, want %+v %q", tc.addr, c, pw, ok, tc.want, tc.password)
+		}
+		back, pw2, _ := ParseServerAddress(c.Address(pw))
+		if back != c || pw2 != pw {
+			t.Errorf("%s: address %s reads back as %+v %q", tc.addr, c.Address(pw), back, pw2)
+		}
+	}
+	if _, _, ok := ParseServerAddress("/home/canbo/khenthuong.db"); ok {
+		t.Error("a file path read as a server")
+	}
+}
+
+func TestServerLogin(t *testing.T) {
+	a := test.NewTempApp(t)
+	drainUI()
+	c := ServerConnection{Host: "may-chu", Port: 5432, Database: "khenthuong", Login: "nguyenvanan", SSLMode: "require"}
+	var tried []string
+	var connected, local int
+	fail := true
+	l := NewServerLogin(a, c, "Không kết nối được máy chủ", func(addr string) error {
+		tried = append(tried, addr)
+		if fail {
+			return khenthuong.Errorf(khenthuong.EUNAVAILABLE, "Máy chủ postgres://nguyenvanan@may-chu:5432/khenthuong không nhận đăng nhập: sai mật khẩu")
+		}
+		return nil
+	}, func(ServerConnection) { connected++ }, func() error { local++; return nil })
+	defer l.Window().Close()
+	if l.form.message.Text != "Không kết nối được máy chủ" || l.form.login.Text != "nguyenvanan" {
+		t.Fatalf("login window opens with %q, login %q", l.form.message.Text, l.form.login.Text)
+	}
+	if *shotDir != "" { // go test ./ui -run ServerLogin -shots DIR
+		out, err := os.Create(filepath.Join(*shotDir, "server-login.png"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		png.Encode(out, l.Window().Canvas().Capture())
+		out.Close()
+	}
+
+	t.Run("WrongPasswordSaysSoAndSavesNothing", func(t *testing.T) {
+		test.Type(l.form.password, "sai-mat-khau")
+		test.Tap(l.connect)
+		l.wg.Wait()
+		drainUI()
+		if len(tried) != 1 || !strings.Contains(tried[0], "sai-mat-khau") || !strings.Contains(l.form.message.Text, "sai mật khẩu") || connected != 0 {
+			t.Fatalf("tried %v, message %q, connected %d", tried, l.form.message.Text, connected)
+		}
+		if _, saved := SavedServer(a.Preferences()); saved {
+			t.Fatal("a failed connection was saved")
+		}
+	})
+	t.Run("SuccessKeepsTheConnectionNeverThePassword", func(t *testing.T) {
+		fail = false
+		l.form.password.SetText("")
+		test.Type(l.form.password, "dung-mat-khau")
+		test.Tap(l.connect)
+		l.wg.Wait()
+		drainUI()
+		if connected != 1 || l.form.password.Text != "" {
+			t.Fatalf("connected %d, password left in the entry %q", connected, l.form.password.Text)
+		}
+		saved, ok := SavedServer(a.Preferences())
+		if !ok || saved != c {
+			t.Fatalf("saved %+v, want %+v", saved, c)
+		}
+		if raw := a.Preferences().String(prefServer); strings.Contains(raw, "mat-khau") {
+			t.Fatalf("the password reached the preferences: %s", raw)
+		}
+	})
+	t.Run("MissingFieldsNamed", func(t *testing.T) {
+		l.form.host.SetText("")
+		test.Tap(l.connect)
+		if len(tried) != 2 || l.form.message.Text == "" {
+			t.Fatalf("connected without a host: tried %d, message %q", len(tried), l.form.message.Text)
+		}
+	})
+	t.Run("LocalFileOffered", func(t *testing.T) {
+		test.Tap(l.local)
+		if local != 1 {
+			t.Fatal("the data file on this PC was not opened")
+		}
+	})
+}
+
+func TestServerSettingsFromCaiDat(t *testing.T) {
+	a := test.NewTempApp(t)
+	w := a.NewWindow("Cài đặt")
+	defer w.Close()
+	f := showServerSettings(w, a.Preferences())
+	test.Tap(overlayButton(t, w.Canvas(), lang.L("Use this server")))
+	if _, ok := SavedServer(a.Preferences()); ok || f.message.Text == "" {
+		t.Fatalf("saved without a host; message %q", f.message.Text)
+	}
+	f.host.SetText("192.168.1.10")
+	f.login.SetText("tranthiha")
+	test.Tap(overlayButton(t, w.Canvas(), lang.L("Use this server")))
+	c, ok := SavedServer(a.Preferences())
+	if !ok || c.Host != "192.168.1.10" || c.Login != "tranthiha" || c.Port != 5432 {
+		t.Fatalf("saved %+v %v", c, ok)
+	}
+	if f := showServerSettings(w, a.Preferences()); f.host.Text != "192.168.1.10" {
+		t.Fatalf("the form forgot the saved server: %q", f.host.Text)
+	}
+	test.Tap(overlayButton(t, w.Canvas(), lang.L("Use the data file on this PC")))
+	if _, ok := SavedServer(a.Preferences()); ok {
+		t.Fatal("the server is still chosen after choosing the file on this PC")
+	}
+}
