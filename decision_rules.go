@@ -1,7 +1,10 @@
 package khenthuong
 
 import (
+	"bytes"
+	"encoding/json"
 	"fmt"
+	"slices"
 	"sort"
 
 	"khenthuong/vntext"
@@ -92,4 +95,119 @@ func OrderRecipients(d *Decision, ns []*Nomination) {
 	}
 	SortRecipients(rs, d.Order)
 	d.Recipients = rs
+}
+
+// CleanAmendReason is the reason of an amendment, cleaned: EINVALID when missing or too long.
+func CleanAmendReason(reason string) (string, error) {
+	reason = vntext.CleanMultiline(reason)
+	if reason == "" {
+		return "", FieldErrorf("reason", "Sửa đổi quyết định đã ban hành phải ghi rõ lý do")
+	}
+	if len([]rune(reason)) > MaxNotesLength {
+		return "", FieldErrorf("reason", "Lý do dài quá %d ký tự", MaxNotesLength)
+	}
+	return reason, nil
+}
+
+// Amended applies the correction d (normalised and validated) to the issued
+// decision old: number, date, signer, submission, achievement and the printed
+// fields of the same recipients in the same order; registry numbers and
+// amounts stay. It returns the corrected copy, its Amendments not yet
+// extended, and old without its amendments as JSON (the new amendment's
+// Before): ECONFLICT (not issued), EINVALID (campaign, form or recipients
+// changed, nothing changed).
+func Amended(old, d *Decision) (*Decision, []byte, error) {
+	if old.Status != DecisionIssued {
+		return nil, nil, Errorf(ECONFLICT, "Quyết định số %s chưa ban hành: hãy sửa trực tiếp bản dự thảo", old.Number)
+	}
+	if d.CampaignID != old.CampaignID || d.FormCode != old.FormCode {
+		return nil, nil, FieldErrorf("form", "Không đổi được đợt khen thưởng hay hình thức của quyết định đã ban hành")
+	}
+	c := *old
+	c.Recipients = slices.Clone(old.Recipients)
+	c.Amendments = slices.Clone(old.Amendments)
+	c.Number, c.Date, c.SignerTitle, c.SignerName = d.Number, d.Date, d.SignerTitle, d.SignerName
+	c.SubmissionNo, c.SubmissionDate, c.Achievement = d.SubmissionNo, d.SubmissionDate, d.Achievement
+	if d.Recipients != nil {
+		if len(d.Recipients) != len(old.Recipients) {
+			return nil, nil, FieldErrorf("recipients",
+				"Sửa đổi không được thêm hay bớt tập thể, cá nhân của quyết định đã ban hành (%d, không phải %d)",
+				len(old.Recipients), len(d.Recipients))
+		}
+		for i := range d.Recipients {
+			if d.Recipients[i].NominationID != old.Recipients[i].NominationID {
+				return nil, nil, FieldErrorf("recipients",
+					"Sửa đổi không được đổi người hay thứ tự trong danh sách của quyết định đã ban hành (dòng %d)", i+1)
+			}
+			if err := PrintedFields(&c.Recipients[i], &d.Recipients[i], i); err != nil {
+				return nil, nil, err
+			}
+		}
+	}
+	before, err := json.Marshal(withoutAmendments(old))
+	if err != nil {
+		return nil, nil, err
+	}
+	after, err := json.Marshal(withoutAmendments(&c))
+	if err != nil {
+		return nil, nil, err
+	}
+	if bytes.Equal(before, after) {
+		return nil, nil, Errorf(EINVALID, "Không có gì thay đổi so với quyết định đã ban hành")
+	}
+	return &c, before, nil
+}
+
+// withoutAmendments is d without its amendment trail (which each amendment
+// would otherwise copy again into its "before").
+func withoutAmendments(d *Decision) *Decision {
+	c := *d
+	c.Amendments = nil
+	return &c
+}
+
+// StatusAction names a review's status change in the audit: "approve", "reject", ...
+func StatusAction(to Status) string {
+	switch to {
+	case StatusApproved:
+		return "approve"
+	case StatusRejected:
+		return "reject"
+	case StatusDeferred:
+		return "defer"
+	case StatusSubmitted:
+		return "submit"
+	}
+	return string(to)
+}
+
+// CleanStatusChange checks a review's target status and reason and returns
+// the reason to store: a rejection's, cleaned; "" for any other status.
+func CleanStatusChange(to Status, reason string) (string, error) {
+	reason = vntext.CleanMultiline(reason)
+	switch {
+	case !to.Valid():
+		return "", FieldErrorf("status", "Trạng thái “%s” không hợp lệ", to)
+	case to == StatusRejected && reason == "":
+		return "", FieldErrorf("reject_reason", "Không duyệt phải ghi rõ lý do")
+	case len([]rune(reason)) > MaxNotesLength:
+		return "", FieldErrorf("reject_reason", "Lý do dài quá %d ký tự", MaxNotesLength)
+	}
+	if to != StatusRejected {
+		reason = ""
+	}
+	return reason, nil
+}
+
+// EditInDecision refuses an edit of a nomination that decision d lists:
+// none in an issued decision; in a draft, no change of status, form or campaign.
+func EditInDecision(old, edited *Nomination, d *Decision) error {
+	if d.Status == DecisionIssued {
+		return Errorf(ECONFLICT, "Đề nghị này đã có trong Quyết định số %s đã ban hành, không sửa được", d.Number)
+	}
+	if edited.Status != old.Status || edited.FormCode != old.FormCode || edited.CampaignID != old.CampaignID {
+		return Errorf(ECONFLICT,
+			"Đề nghị này đang có trong dự thảo Quyết định số %s: hãy bỏ khỏi quyết định trước khi đổi trạng thái, hình thức hay đợt khen thưởng", d.Number)
+	}
+	return nil
 }

@@ -11,7 +11,6 @@ import (
 	bolt "go.etcd.io/bbolt"
 
 	"khenthuong"
-	"khenthuong/vntext"
 )
 
 // A decision is stored whole (recipients inside) in bucket decisions. Every
@@ -302,59 +301,23 @@ func fault(step string) error {
 // was: EINVALID (no reason, nothing changed, recipients or campaign or form
 // changed), ENOTFOUND, ECONFLICT (not issued).
 func (db *DB) AmendDecision(d *khenthuong.Decision, reason string) error {
-	reason = vntext.CleanMultiline(reason)
-	if reason == "" {
-		return khenthuong.FieldErrorf("reason", "Sửa đổi quyết định đã ban hành phải ghi rõ lý do")
-	}
-	if len([]rune(reason)) > khenthuong.MaxNotesLength {
-		return khenthuong.FieldErrorf("reason", "Lý do dài quá %d ký tự", khenthuong.MaxNotesLength)
+	reason, err := khenthuong.CleanAmendReason(reason)
+	if err != nil {
+		return err
 	}
 	d.Normalize()
 	if err := validateDecision(d); err != nil {
 		return err
 	}
 	var saved *khenthuong.Decision
-	err := db.update("amend decision", func(tx *bolt.Tx) error {
+	err = db.update("amend decision", func(tx *bolt.Tx) error {
 		old, err := getDecision(tx, d.ID)
 		if err != nil {
 			return err
 		}
-		if old.Status != khenthuong.DecisionIssued {
-			return khenthuong.Errorf(khenthuong.ECONFLICT,
-				"Quyết định số %s chưa ban hành: hãy sửa trực tiếp bản dự thảo", old.Number)
-		}
-		if d.CampaignID != old.CampaignID || d.FormCode != old.FormCode {
-			return khenthuong.FieldErrorf("form", "Không đổi được đợt khen thưởng hay hình thức của quyết định đã ban hành")
-		}
-		s := cloneDecision(old)
-		s.Number, s.Date, s.SignerTitle, s.SignerName = d.Number, d.Date, d.SignerTitle, d.SignerName
-		s.SubmissionNo, s.SubmissionDate, s.Achievement = d.SubmissionNo, d.SubmissionDate, d.Achievement
-		if d.Recipients != nil {
-			if len(d.Recipients) != len(old.Recipients) {
-				return khenthuong.FieldErrorf("recipients",
-					"Sửa đổi không được thêm hay bớt tập thể, cá nhân của quyết định đã ban hành (%d, không phải %d)",
-					len(old.Recipients), len(d.Recipients))
-			}
-			for i := range d.Recipients {
-				if d.Recipients[i].NominationID != old.Recipients[i].NominationID {
-					return khenthuong.FieldErrorf("recipients",
-						"Sửa đổi không được đổi người hay thứ tự trong danh sách của quyết định đã ban hành (dòng %d)", i+1)
-				}
-				if err := printedFields(&s.Recipients[i], &d.Recipients[i], i); err != nil {
-					return err
-				}
-			}
-		}
-		before, err := encode(withoutAmendments(old))
+		s, before, err := khenthuong.Amended(old, d)
 		if err != nil {
 			return err
-		}
-		after, err := encode(withoutAmendments(s))
-		if err != nil {
-			return err
-		}
-		if bytes.Equal(before, after) {
-			return khenthuong.Errorf(khenthuong.EINVALID, "Không có gì thay đổi so với quyết định đã ban hành")
 		}
 		now := db.now()
 		s.Amendments = append(s.Amendments, khenthuong.Amendment{At: now, User: db.opts.User, Reason: reason, Before: string(before)})
@@ -607,13 +570,5 @@ func cloneDecision(d *khenthuong.Decision) *khenthuong.Decision {
 	c := *d
 	c.Recipients = slices.Clone(d.Recipients)
 	c.Amendments = slices.Clone(d.Amendments)
-	return &c
-}
-
-// withoutAmendments is d without its amendment trail (which each amendment
-// would otherwise copy again into its "before").
-func withoutAmendments(d *khenthuong.Decision) *khenthuong.Decision {
-	c := *d
-	c.Amendments = nil
 	return &c
 }
