@@ -10,7 +10,6 @@ import (
 	"github.com/jackc/pgx/v5"
 
 	"khenthuong"
-	"khenthuong/vntext"
 )
 
 // A decision is a row (its fields, as JSON without the recipients) and one
@@ -70,12 +69,13 @@ func (s *Store) Decision(id uint64) (*khenthuong.Decision, error) {
 }
 
 func getDecision(ctx context.Context, q querier, id uint64, forUpdate bool) (*khenthuong.Decision, error) {
-	sql := `SELECT data FROM decisions WHERE id = $1`
 	if forUpdate {
-		sql += ` FOR UPDATE`
+		if err := lockRows(ctx, q, "decisions", []int64{int64(id)}); err != nil {
+			return nil, err
+		}
 	}
 	var d khenthuong.Decision
-	if err := q.QueryRow(ctx, sql, int64(id)).Scan(&d); err == pgx.ErrNoRows {
+	if err := q.QueryRow(ctx, `SELECT data FROM decisions WHERE id = $1`, int64(id)).Scan(&d); err == pgx.ErrNoRows {
 		return nil, khenthuong.Errorf(khenthuong.ENOTFOUND, "Không tìm thấy quyết định mã %d", id)
 	} else if err != nil {
 		return nil, err
@@ -331,59 +331,23 @@ func (s *Store) IssueDecision(id uint64) (*khenthuong.Decision, error) {
 // AmendDecision corrects an issued decision, recording who, when, why and the
 // old values: EINVALID, ENOTFOUND, ECONFLICT (not issued), EFORBIDDEN.
 func (s *Store) AmendDecision(d *khenthuong.Decision, reason string) error {
-	reason = vntext.CleanMultiline(reason)
-	if reason == "" {
-		return khenthuong.FieldErrorf("reason", "Sửa đổi quyết định đã ban hành phải ghi rõ lý do")
-	}
-	if len([]rune(reason)) > khenthuong.MaxNotesLength {
-		return khenthuong.FieldErrorf("reason", "Lý do dài quá %d ký tự", khenthuong.MaxNotesLength)
+	reason, err := khenthuong.CleanAmendReason(reason)
+	if err != nil {
+		return err
 	}
 	d.Normalize()
 	if err := khenthuong.ValidateDecision(d); err != nil {
 		return err
 	}
 	var saved *khenthuong.Decision
-	err := s.write("amend decision", khenthuong.RightIssueDecisions, func(ctx context.Context, tx pgx.Tx) error {
+	err = s.write("amend decision", khenthuong.RightIssueDecisions, func(ctx context.Context, tx pgx.Tx) error {
 		old, err := getDecision(ctx, tx, d.ID, true)
 		if err != nil {
 			return err
 		}
-		if old.Status != khenthuong.DecisionIssued {
-			return khenthuong.Errorf(khenthuong.ECONFLICT,
-				"Quyết định số %s chưa ban hành: hãy sửa trực tiếp bản dự thảo", old.Number)
-		}
-		if d.CampaignID != old.CampaignID || d.FormCode != old.FormCode {
-			return khenthuong.FieldErrorf("form", "Không đổi được đợt khen thưởng hay hình thức của quyết định đã ban hành")
-		}
-		c := cloneDecision(old)
-		c.Number, c.Date, c.SignerTitle, c.SignerName = d.Number, d.Date, d.SignerTitle, d.SignerName
-		c.SubmissionNo, c.SubmissionDate, c.Achievement = d.SubmissionNo, d.SubmissionDate, d.Achievement
-		if d.Recipients != nil {
-			if len(d.Recipients) != len(old.Recipients) {
-				return khenthuong.FieldErrorf("recipients",
-					"Sửa đổi không được thêm hay bớt tập thể, cá nhân của quyết định đã ban hành (%d, không phải %d)",
-					len(old.Recipients), len(d.Recipients))
-			}
-			for i := range d.Recipients {
-				if d.Recipients[i].NominationID != old.Recipients[i].NominationID {
-					return khenthuong.FieldErrorf("recipients",
-						"Sửa đổi không được đổi người hay thứ tự trong danh sách của quyết định đã ban hành (dòng %d)", i+1)
-				}
-				if err := khenthuong.PrintedFields(&c.Recipients[i], &d.Recipients[i], i); err != nil {
-					return err
-				}
-			}
-		}
-		before, err := json.Marshal(withoutAmendments(old))
+		c, before, err := khenthuong.Amended(old, d)
 		if err != nil {
 			return err
-		}
-		after, err := json.Marshal(withoutAmendments(c))
-		if err != nil {
-			return err
-		}
-		if bytes.Equal(before, after) {
-			return khenthuong.Errorf(khenthuong.EINVALID, "Không có gì thay đổi so với quyết định đã ban hành")
 		}
 		now := s.now()
 		c.Amendments = append(c.Amendments, khenthuong.Amendment{At: now, User: s.user, Reason: reason, Before: string(before)})
@@ -426,9 +390,12 @@ func listable(ctx context.Context, tx pgx.Tx, d *khenthuong.Decision, ids []uint
 			uniq = append(uniq, int64(id))
 		}
 	}
+	if err := lockRows(ctx, tx, "nominations", uniq); err != nil {
+		return nil, err
+	}
 	rows, err := tx.Query(ctx, `SELECT n.id, n.data, d.id, d.data->>'number' FROM nominations n
 		LEFT JOIN recipients r ON r.nomination_id = n.id LEFT JOIN decisions d ON d.id = r.decision_id
-		WHERE n.id = ANY($1) FOR UPDATE OF n`, uniq)
+		WHERE n.id = ANY($1)`, uniq)
 	if err != nil {
 		return nil, err
 	}
@@ -551,11 +518,5 @@ func cloneDecision(d *khenthuong.Decision) *khenthuong.Decision {
 	c := *d
 	c.Recipients = slices.Clone(d.Recipients)
 	c.Amendments = slices.Clone(d.Amendments)
-	return &c
-}
-
-func withoutAmendments(d *khenthuong.Decision) *khenthuong.Decision {
-	c := *d
-	c.Amendments = nil
 	return &c
 }

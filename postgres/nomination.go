@@ -175,13 +175,8 @@ func (s *Store) UpdateNomination(n *khenthuong.Nomination) error {
 		if d, err := decisionOf(ctx, tx, n.ID); err != nil {
 			return err
 		} else if d != nil {
-			if d.Status == khenthuong.DecisionIssued {
-				return khenthuong.Errorf(khenthuong.ECONFLICT,
-					"Đề nghị này đã có trong Quyết định số %s đã ban hành, không sửa được", d.Number)
-			}
-			if saved.Status != old.Status || saved.FormCode != old.FormCode || saved.CampaignID != old.CampaignID {
-				return khenthuong.Errorf(khenthuong.ECONFLICT,
-					"Đề nghị này đang có trong dự thảo Quyết định số %s: hãy bỏ khỏi quyết định trước khi đổi trạng thái, hình thức hay đợt khen thưởng", d.Number)
+			if err := khenthuong.EditInDecision(old, &saved, d); err != nil {
+				return err
 			}
 		}
 		if saved.Status != old.Status && !khenthuong.CanTransition(old.Status, saved.Status) {
@@ -257,12 +252,13 @@ func (s *Store) DeleteNomination(id uint64) error {
 }
 
 func getNomination(ctx context.Context, q querier, id uint64, forUpdate bool) (*khenthuong.Nomination, error) {
-	sql := `SELECT data FROM nominations WHERE id = $1`
 	if forUpdate {
-		sql += ` FOR UPDATE`
+		if err := lockRows(ctx, q, "nominations", []int64{int64(id)}); err != nil {
+			return nil, err
+		}
 	}
 	var n khenthuong.Nomination
-	if err := q.QueryRow(ctx, sql, id).Scan(&n); err == pgx.ErrNoRows {
+	if err := q.QueryRow(ctx, `SELECT data FROM nominations WHERE id = $1`, id).Scan(&n); err == pgx.ErrNoRows {
 		return nil, khenthuong.Errorf(khenthuong.ENOTFOUND, "Không tìm thấy đề nghị số %d", id)
 	} else if err != nil {
 		return nil, err
@@ -332,5 +328,15 @@ func fieldOf(err error, field string) error {
 		c.Field = field
 		return &c
 	}
+	return err
+}
+
+// lockRows locks rows of table by ID for the transaction.
+// Row security hides from a lock the rows the login may not change (a
+// chuyên viên's view of an issued decision and what it awards), so the row is
+// then read without the lock, and the caller's own checks refuse the change
+// with its reason instead of “not found”.
+func lockRows(ctx context.Context, q querier, table string, ids []int64) error {
+	_, err := q.Exec(ctx, `SELECT 1 FROM `+table+` WHERE id = ANY($1) ORDER BY id FOR UPDATE`, ids)
 	return err
 }

@@ -8,7 +8,6 @@ import (
 	"github.com/jackc/pgx/v5"
 
 	"khenthuong"
-	"khenthuong/vntext"
 )
 
 const (
@@ -18,34 +17,12 @@ const (
 	actionDistinct = "distinct"
 )
 
-func statusAction(to khenthuong.Status) string {
-	switch to {
-	case khenthuong.StatusApproved:
-		return "approve"
-	case khenthuong.StatusRejected:
-		return "reject"
-	case khenthuong.StatusDeferred:
-		return "defer"
-	case khenthuong.StatusSubmitted:
-		return "submit"
-	}
-	return string(to)
-}
-
 // SetStatus changes the status of every listed nomination in one
 // transaction, each change audited: EINVALID, ENOTFOUND, ECONFLICT.
 func (s *Store) SetStatus(ids []uint64, to khenthuong.Status, reason string) error {
-	reason = vntext.CleanMultiline(reason)
-	switch {
-	case !to.Valid():
-		return khenthuong.FieldErrorf("status", "Trạng thái “%s” không hợp lệ", to)
-	case to == khenthuong.StatusRejected && reason == "":
-		return khenthuong.FieldErrorf("reject_reason", "Không duyệt phải ghi rõ lý do")
-	case len([]rune(reason)) > khenthuong.MaxNotesLength:
-		return khenthuong.FieldErrorf("reject_reason", "Lý do dài quá %d ký tự", khenthuong.MaxNotesLength)
-	}
-	if to != khenthuong.StatusRejected {
-		reason = ""
+	reason, err := khenthuong.CleanStatusChange(to, reason)
+	if err != nil {
+		return err
 	}
 	return s.write("set status", khenthuong.RightEditNominations, func(ctx context.Context, tx pgx.Tx) error {
 		now := s.now()
@@ -77,7 +54,7 @@ func (s *Store) SetStatus(ids []uint64, to khenthuong.Status, reason string) err
 			if err := putNomination(ctx, tx, &n); err != nil {
 				return err
 			}
-			if err := s.audit(ctx, tx, entityNomination, idKey(id), statusAction(to), old, &n); err != nil {
+			if err := s.audit(ctx, tx, entityNomination, idKey(id), khenthuong.StatusAction(to), old, &n); err != nil {
 				return err
 			}
 		}

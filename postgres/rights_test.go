@@ -127,3 +127,34 @@ func TestRights(t *testing.T) {
 		}
 	})
 }
+
+// A chuyên viên's change of what an issued decision awards is refused with
+// its reason, as on a data file, not reported as missing (row security hides
+// those rows from the chuyên viên's locks).
+func TestClerkRefusalsKeepTheirReason(t *testing.T) {
+	o := newOffice(t, 2)
+	issued, err := o.head.IssueDecision(o.decision.ID)
+	mustNil(t, err)
+	n, err := o.clerk.Nomination(issued.Recipients[0].NominationID)
+	mustNil(t, err)
+	n.Notes = "sửa sau khi ban hành"
+	for _, tc := range []struct {
+		name string
+		err  error
+		code string
+	}{
+		{"UpdateNomination", o.clerk.UpdateNomination(n), khenthuong.ECONFLICT},
+		{"DeleteNomination", o.clerk.DeleteNomination(n.ID), khenthuong.ECONFLICT},
+		{"SetStatus", o.clerk.SetStatus([]uint64{n.ID}, khenthuong.StatusDeferred, ""), khenthuong.ECONFLICT},
+		{"DraftWithIt", o.clerk.CreateDecision(&khenthuong.Decision{CampaignID: n.CampaignID, FormCode: "BKCT", Number: "5/QĐ-UBND",
+			Date: khenthuong.MustDate("2024-06-02"), SignerTitle: "CHỦ TỊCH"}, []uint64{n.ID}), khenthuong.ECONFLICT},
+		{"UpdateIssuedDecision", o.clerk.UpdateDecision(issued), khenthuong.ECONFLICT},
+		{"DeleteIssuedDecision", o.clerk.DeleteDecision(issued.ID), khenthuong.ECONFLICT},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if khenthuong.ErrorCode(tc.err) != tc.code || !strings.Contains(khenthuong.ErrorMessage(tc.err), issued.Number) {
+				t.Errorf("%v (%s), want %s naming decision %s", tc.err, khenthuong.ErrorCode(tc.err), tc.code, issued.Number)
+			}
+		})
+	}
+}
