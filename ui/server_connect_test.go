@@ -133,3 +133,35 @@ func TestServerSettingsFromCaiDat(t *testing.T) {
 		t.Fatal("the server is still chosen after choosing the file on this PC")
 	}
 }
+
+// identified is the fake services with an office-server identity.
+type identified struct {
+	*fakeServices
+	id khenthuong.Identity
+}
+
+func (s identified) Identity() khenthuong.Identity { return s.id }
+
+func TestRightsOfAClerkOnTheServer(t *testing.T) {
+	a := test.NewTempApp(t)
+	drainUI()
+	svc := identified{newFake(), khenthuong.Identity{Login: "nguyenvanan", Role: khenthuong.RoleClerk}}
+	m := New(a, svc, Options{DataPath: "postgres://nguyenvanan@may-chu:5432/khenthuong", Version: "0.1.0"})
+	defer m.win.Close()
+	waitAll(m)
+	if !strings.Contains(m.status.Text, "nguyenvanan") || !strings.Contains(m.status.Text, khenthuong.RoleClerk.Label()) ||
+		!strings.Contains(m.status.Text, lang.L("issuing and amending decisions, the catalogue and the settings are for the head of the office")) {
+		t.Errorf("status bar %q does not say who is working and what is left to the head", m.status.Text)
+	}
+	if !m.settings.save.Disabled() {
+		t.Error("a chuyên viên may save the office settings")
+	}
+
+	head := identified{newFake(), khenthuong.Identity{Login: "tranthiha", Role: khenthuong.RoleHead}}
+	m2 := New(a, head, Options{DataPath: "postgres://tranthiha@may-chu:5432/khenthuong"})
+	defer m2.win.Close()
+	waitAll(m2)
+	if m2.settings.save.Disabled() || strings.Contains(m2.status.Text, lang.L("issuing and amending decisions, the catalogue and the settings are for the head of the office")) {
+		t.Errorf("the head is limited: save disabled %v, status %q", m2.settings.save.Disabled(), m2.status.Text)
+	}
+}
