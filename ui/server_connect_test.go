@@ -4,7 +4,10 @@ import (
 	"image/png"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
+	"sync"
+	"time"
 	"testing"
 
 	"fyne.io/fyne/v2/lang"
@@ -163,5 +166,65 @@ func TestRightsOfAClerkOnTheServer(t *testing.T) {
 	waitAll(m2)
 	if m2.settings.save.Disabled() || strings.Contains(m2.status.Text, lang.L("issuing and amending decisions, the catalogue and the settings are for the head of the office")) {
 		t.Errorf("the head is limited: save disabled %v, status %q", m2.settings.save.Disabled(), m2.status.Text)
+	}
+}
+
+// changing is the fake services telling of writes, as the office server does.
+type changing struct {
+	*fakeServices
+	mu   sync.Mutex
+	subs []func(khenthuong.Change)
+}
+
+func (s *changing) Identity() khenthuong.Identity {
+	return khenthuong.Identity{Login: "nguyenvanan", Role: khenthuong.RoleClerk}
+}
+
+func (s *changing) Subscribe(fn func(khenthuong.Change)) func() {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.subs = append(s.subs, fn)
+	return func() {}
+}
+
+func (s *changing) tell(c khenthuong.Change) {
+	s.mu.Lock()
+	subs := slices.Clone(s.subs)
+	s.mu.Unlock()
+	for _, fn := range subs {
+		fn(c)
+	}
+}
+
+func TestAnotherClerksChangeShows(t *testing.T) {
+	svc := &changing{fakeServices: newFake()}
+	a := test.NewTempApp(t)
+	drainUI()
+	m := New(a, svc, Options{DataPath: "postgres://nguyenvanan@may-chu:5432/khenthuong"})
+	defer m.win.Close()
+	waitAll(m)
+	showPage(t, m, pageCampaigns)
+	before := len(m.campaigns.list)
+	if err := svc.CreateCampaign(&khenthuong.Campaign{Name: "Đợt do chuyên viên khác tạo"}); err != nil { // another clerk's write
+		t.Fatal(err)
+	}
+	svc.tell(khenthuong.Change{Entity: "campaign", Key: "99", User: "tranthiha", At: time.Now()})
+	deadline := time.Now().Add(2 * time.Second)
+	for len(m.campaigns.list) == before && time.Now().Before(deadline) {
+		time.Sleep(50 * time.Millisecond)
+		waitAll(m)
+	}
+	if len(m.campaigns.list) != before+1 {
+		t.Fatalf("campaigns on screen %d, want %d within 2 s of the change", len(m.campaigns.list), before+1)
+	}
+	// This window's own writes are on screen already: no reload for them.
+	if err := svc.CreateCampaign(&khenthuong.Campaign{Name: "Đợt của chính mình"}); err != nil {
+		t.Fatal(err)
+	}
+	svc.tell(khenthuong.Change{Entity: "campaign", Key: "100", User: "nguyenvanan", At: time.Now()})
+	time.Sleep(2 * changeSettle)
+	waitAll(m)
+	if len(m.campaigns.list) != before+1 {
+		t.Fatalf("reloaded for the window's own write: %d campaigns", len(m.campaigns.list))
 	}
 }

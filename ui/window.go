@@ -151,6 +151,7 @@ func New(a fyne.App, svc khenthuong.Services, opts Options) *MainWindow {
 	m.win.SetContent(body)
 	m.addShortcuts()
 	m.applyRights(svc, opts.DataPath)
+	m.followChanges(svc)
 
 	m.campaigns.shown() // lists the campaigns
 	// The newest campaign is the one a clerk is most likely working on.
