@@ -235,3 +235,44 @@ func TestBulkWriteIsOneChange(t *testing.T) {
 	case <-time.After(300 * time.Millisecond):
 	}
 }
+
+func TestConnectionLostMidWrite(t *testing.T) {
+	o := newOffice(t, 1)
+	ctx := context.Background()
+	admin, err := pgx.Connect(ctx, o.admin)
+	mustNil(t, err)
+	defer admin.Close(ctx)
+	ns := make([]khenthuong.Nomination, 20_000)
+	for i := range ns {
+		ns[i] = khenthuong.Nomination{CampaignID: o.decision.CampaignID, FormCode: "BKCT", Status: khenthuong.StatusSubmitted,
+			Nominee: khenthuong.Nominee{Kind: khenthuong.Collective, Name: fmt.Sprintf("Chi hội số %d", i+1)}}
+	}
+	before, err := o.head.CountNominations(khenthuong.NominationFilter{})
+	mustNil(t, err)
+	done := make(chan error, 1)
+	go func() { done <- o.clerk.CreateNominations(ns) }()
+	// Cut the chuyên viên's connections while the import is on its way.
+	login := o.clerk.Identity().Login
+	deadline := time.Now().Add(10 * time.Second)
+	for {
+		var active bool
+		mustNil(t, admin.QueryRow(ctx, `SELECT EXISTS (SELECT 1 FROM pg_stat_activity WHERE usename = $1 AND state = 'active')`, login).Scan(&active))
+		if active || time.Now().After(deadline) {
+			break
+		}
+		time.Sleep(5 * time.Millisecond)
+	}
+	_, err = admin.Exec(ctx, `SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE usename = $1`, login)
+	mustNil(t, err)
+	err = <-done
+	if khenthuong.ErrorCode(err) != khenthuong.EUNAVAILABLE || !strings.Contains(khenthuong.ErrorMessage(err), "không có gì thay đổi") {
+		t.Fatalf("import cut off: %v (%s), want EUNAVAILABLE saying nothing changed", err, khenthuong.ErrorCode(err))
+	}
+	after, err := o.head.CountNominations(khenthuong.NominationFilter{})
+	mustNil(t, err)
+	if after.Total != before.Total {
+		t.Fatalf("%d nominations after the cut import, %d before: not all or nothing", after.Total, before.Total)
+	}
+	// The pool reconnects: the next write works.
+	mustNil(t, o.clerk.CreateNominations(ns[:1]))
+}

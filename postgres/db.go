@@ -209,8 +209,10 @@ func (s *Store) ctx() (context.Context, context.CancelFunc) {
 func (s *Store) read(op string, fn func(ctx context.Context, tx pgx.Tx) error) error {
 	ctx, cancel := s.ctx()
 	defer cancel()
-	err := pgx.BeginTxFunc(ctx, s.pool, pgx.TxOptions{IsoLevel: pgx.RepeatableRead, AccessMode: pgx.ReadOnly},
-		func(tx pgx.Tx) error { return fn(ctx, tx) })
+	err := retryOnce(func() error {
+		return pgx.BeginTxFunc(ctx, s.pool, pgx.TxOptions{IsoLevel: pgx.RepeatableRead, AccessMode: pgx.ReadOnly},
+			func(tx pgx.Tx) error { return fn(ctx, tx) })
+	})
 	return s.fail(op, err)
 }
 
@@ -221,11 +223,22 @@ func (s *Store) write(op string, right khenthuong.Right, fn func(ctx context.Con
 	}
 	ctx, cancel := s.ctx()
 	defer cancel()
-	err := pgx.BeginFunc(ctx, s.pool, func(tx pgx.Tx) error { return fn(ctx, tx) })
+	err := retryOnce(func() error { return pgx.BeginFunc(ctx, s.pool, func(tx pgx.Tx) error { return fn(ctx, tx) }) })
 	if err != nil && right != "" && isForbidden(err) {
 		return s.id.Refusal(right) // the server refused what the role may not do
 	}
 	return s.fail(op, err)
+}
+
+// retryOnce runs a transaction again when it failed before anything reached
+// the server: a pooled connection the server had closed (restarted, cut by
+// the network) is dropped by the pool and the next one tried.
+func retryOnce(run func() error) error {
+	err := run()
+	if err != nil && pgconn.SafeToRetry(err) {
+		err = run()
+	}
+	return err
 }
 
 func isForbidden(err error) bool {
@@ -272,6 +285,9 @@ func serverError(addr, op string, err error) error {
 		case "42501":
 			return wrap(khenthuong.EFORBIDDEN,
 				"Tài khoản trên máy chủ %s không có quyền làm việc này: việc này do lãnh đạo thực hiện", addr)
+		case "57P01", "57P02", "57P03", "08000", "08003", "08006":
+			return wrap(khenthuong.EUNAVAILABLE,
+				"Kết nối đến máy chủ %s bị ngắt giữa chừng: thao tác chưa được ghi, không có gì thay đổi. Chương trình tự kết nối lại; hãy thử lại", addr)
 		case "53300":
 			return wrap(khenthuong.EUNAVAILABLE,
 				"Máy chủ %s đã hết chỗ cho kết nối mới: hãy thử lại sau hoặc báo người quản trị", addr)
