@@ -211,3 +211,27 @@ func EditInDecision(old, edited *Nomination, d *Decision) error {
 	}
 	return nil
 }
+
+// SetAmounts gives every recipient of d its bonus (Settings.Bonus) for d's
+// date: EINVALID naming the field "date" when no coefficient or base salary applies.
+func (s *Settings) SetAmounts(d *Decision, form *AwardForm) error {
+	byKind := map[Kind]int64{}
+	for i := range d.Recipients {
+		k := d.Recipients[i].Nominee.Kind
+		amount, ok := byKind[k]
+		if !ok {
+			var err error
+			if amount, err = s.Bonus(form, k, d.Date); err != nil {
+				if e, ok := err.(*Error); ok && e.Field == "" && e.Code != EINTERNAL {
+					c := *e
+					c.Field = "date"
+					return &c
+				}
+				return err
+			}
+			byKind[k] = amount
+		}
+		d.Recipients[i].Amount = amount
+	}
+	return nil
+}

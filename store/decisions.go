@@ -427,19 +427,7 @@ func setAmounts(tx *bolt.Tx, d *khenthuong.Decision, form *khenthuong.AwardForm)
 	if err != nil {
 		return err
 	}
-	byKind := map[khenthuong.Kind]int64{}
-	for i := range d.Recipients {
-		k := d.Recipients[i].Nominee.Kind
-		amount, ok := byKind[k]
-		if !ok {
-			if amount, err = s.Bonus(form, k, d.Date); err != nil {
-				return fieldOf(err, "date")
-			}
-			byKind[k] = amount
-		}
-		d.Recipients[i].Amount = amount
-	}
-	return nil
+	return s.SetAmounts(d, form)
 }
 
 func issuedConflict(d *khenthuong.Decision) error {
