@@ -449,19 +449,7 @@ func setAmounts(ctx context.Context, tx pgx.Tx, d *khenthuong.Decision, form *kh
 	if err != nil {
 		return err
 	}
-	byKind := map[khenthuong.Kind]int64{}
-	for i := range d.Recipients {
-		k := d.Recipients[i].Nominee.Kind
-		amount, ok := byKind[k]
-		if !ok {
-			if amount, err = st.Bonus(form, k, d.Date); err != nil {
-				return fieldOf(err, "date")
-			}
-			byKind[k] = amount
-		}
-		d.Recipients[i].Amount = amount
-	}
-	return nil
+	return st.SetAmounts(d, form)
 }
 
 // syncDraft keeps a draft decision listing n in step with n (the printed
