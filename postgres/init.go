@@ -109,7 +109,7 @@ func seed(ctx context.Context, tx pgx.Tx) error {
 	return err
 }
 
-// SchemaVersion returns the applied schema version of the database behind a
+// schemaVersion returns the applied schema version of the database behind a
 // connection, 0 when `server init` never ran there.
 func schemaVersion(ctx context.Context, q querier) (int, error) {
 	var exists bool

@@ -254,3 +254,8 @@ func NewServerLogin(a fyne.App, c ServerConnection, message string, connect func
 
 // Window is the login window.
 func (l *ServerLogin) Window() fyne.Window { return l.win }
+
+// String names the connection for the title and the status bar: login@host:port/database.
+func (c ServerConnection) String() string {
+	return c.Login + "@" + c.Host + ":" + strconv.Itoa(c.Port) + "/" + c.Database
+}

@@ -78,7 +78,7 @@ func runServerGUI(a fyne.App, e *env, c ui.ServerConnection, password string) in
 	if password != "" { // given in the address: no need to ask
 		err := connect(c.Address(password))
 		if err == nil {
-			openMain(c.Address(""))
+			openMain(c.String())
 			a.Run()
 			closeOpened(&mu, &opened)
 			return 0
@@ -88,7 +88,7 @@ func runServerGUI(a fyne.App, e *env, c ui.ServerConnection, password string) in
 	if err := ui.SetLanguage("vi"); err != nil { // the office's settings are on the server, not read yet
 		slog.Warn("translations", "err", err)
 	}
-	login = ui.NewServerLogin(a, c, message, connect, func(c ui.ServerConnection) { openMain(c.Address("")) }, useLocal)
+	login = ui.NewServerLogin(a, c, message, connect, func(c ui.ServerConnection) { openMain(c.String()) }, useLocal)
 	login.Window().ShowAndRun()
 	closeOpened(&mu, &opened)
 	return 0
