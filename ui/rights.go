@@ -1,16 +1,24 @@
 package ui
 
 import (
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/widget"
 
 	"khenthuong"
 )
 
 // On an office server the login's role decides what it may change, and the
 // server itself refuses the rest (see khenthuong.AccessService). The window
-// says who is working and what is left to the lãnh đạo, and greys out the
-// office settings a chuyên viên may not save; other refused changes come
-// back from the server with the same words.
+// says who is working and what is left to the lãnh đạo, and greys out what a
+// chuyên viên may not do: issuing and amending decisions, saving the office
+// settings. Other refused changes (the catalogue) come back from the server
+// with the same words.
+
+// roleLocked holds the controls the login's role may not use: setEnabled
+// keeps them disabled whatever the selection allows. Touched on the UI
+// goroutine only.
+var roleLocked = map[fyne.Disableable]bool{}
 
 // applyRights shows the identity of an office-server login in the status bar
 // and locks what its role may not change; a data file changes nothing.
@@ -32,5 +40,11 @@ func (m *MainWindow) applyRights(svc khenthuong.Services, place string) {
 	if !id.Can(khenthuong.RightEditSettings) {
 		m.settings.save.Disable()
 		m.settings.undo.Disable()
+	}
+	if !id.Can(khenthuong.RightIssueDecisions) {
+		for _, b := range []*widget.Button{m.decisions.issueButton, m.decisions.amendButton} {
+			roleLocked[b] = true
+			b.Disable()
+		}
 	}
 }

@@ -159,11 +159,28 @@ func TestRightsOfAClerkOnTheServer(t *testing.T) {
 	if !m.settings.save.Disabled() {
 		t.Error("a chuyên viên may save the office settings")
 	}
+	for _, st := range []khenthuong.DecisionStatus{khenthuong.DecisionDraft, khenthuong.DecisionIssued} {
+		m.decisions.current = &khenthuong.Decision{Number: "1/QĐ-UBND", Status: st, Recipients: make([]khenthuong.Recipient, 3)}
+		m.decisions.updateButtons() // as selecting the decision does
+		if !m.decisions.issueButton.Disabled() || !m.decisions.amendButton.Disabled() {
+			t.Errorf("a chuyên viên may issue or amend a %s decision", st)
+		}
+		if st == khenthuong.DecisionDraft && m.decisions.editButton.Disabled() {
+			t.Error("a chuyên viên may not edit a draft")
+		}
+	}
+	m.decisions.current = nil
 
 	head := identified{newFake(), khenthuong.Identity{Login: "tranthiha", Role: khenthuong.RoleHead}}
 	m2 := New(a, head, Options{DataPath: "postgres://tranthiha@may-chu:5432/khenthuong"})
 	defer m2.win.Close()
 	waitAll(m2)
+	m2.decisions.current = &khenthuong.Decision{Number: "1/QĐ-UBND", Status: khenthuong.DecisionDraft, Recipients: make([]khenthuong.Recipient, 3)}
+	m2.decisions.updateButtons()
+	if m2.decisions.issueButton.Disabled() {
+		t.Error("the head may not issue a draft")
+	}
+	m2.decisions.current = nil
 	if m2.settings.save.Disabled() || strings.Contains(m2.status.Text, lang.L("issuing and amending decisions, the catalogue and the settings are for the head of the office")) {
 		t.Errorf("the head is limited: save disabled %v, status %q", m2.settings.save.Disabled(), m2.status.Text)
 	}
