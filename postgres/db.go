@@ -270,9 +270,12 @@ func serverError(addr, op string, err error) error {
 	var pe *pgconn.PgError
 	if errors.As(err, &pe) {
 		switch pe.Code {
-		case "28P01", "28000":
+		case "28P01":
 			return wrap(khenthuong.EUNAVAILABLE,
 				"Máy chủ %s không nhận đăng nhập: tài khoản không có hoặc sai mật khẩu. Hãy kiểm tra tên đăng nhập và mật khẩu, hoặc hỏi người quản trị", addr)
+		case "28000":
+			return wrap(khenthuong.EUNAVAILABLE,
+				"Máy chủ %s không cho tài khoản này đăng nhập từ máy này: hãy kiểm tra tên đăng nhập, hoặc nhờ người quản trị cho phép máy này (pg_hba.conf)", addr)
 		case "3D000":
 			return wrap(khenthuong.EUNAVAILABLE,
 				"Trên máy chủ %s không có cơ sở dữ liệu này: hãy kiểm tra tên cơ sở dữ liệu trong địa chỉ", addr)
@@ -297,6 +300,10 @@ func serverError(addr, op string, err error) error {
 	if errors.Is(err, context.DeadlineExceeded) || pgconn.Timeout(err) {
 		return wrap(khenthuong.EUNAVAILABLE,
 			"Máy chủ %s không trả lời kịp, thao tác chưa được ghi: hãy kiểm tra mạng và máy chủ rồi thử lại", addr)
+	}
+	if msg := err.Error(); strings.Contains(msg, "x509:") || strings.Contains(msg, "certificate") {
+		return wrap(khenthuong.EUNAVAILABLE,
+			"Không kiểm tra được chứng chỉ của máy chủ %s cho kết nối mã hóa: hãy kiểm tra chứng chỉ của máy chủ đã được cài trên máy này, tên máy trong địa chỉ, và sslmode", addr)
 	}
 	var ce *pgconn.ConnectError
 	if errors.As(err, &ce) || isNetError(err) {

@@ -65,19 +65,21 @@ func TestUsers(t *testing.T) {
 
 	t.Run("ConnectionErrorsNameAddressNotPassword", func(t *testing.T) {
 		clerk, _ := addUser(t, admin, "chuyenvien")
-		for _, tc := range []struct{ name, addr string }{
-			{"WrongPassword", withDatabase(t, admin, dbName(t, admin), clerk, "sai-mat-khau-bi-mat")},
-			{"UnknownLogin", withDatabase(t, admin, dbName(t, admin), "khongco", "sai-mat-khau-bi-mat")},
-			{"ServerDown", "postgres://" + clerk + ":sai-mat-khau-bi-mat@127.0.0.1:1/khenthuong?connect_timeout=3"},
-			{"NoDatabase", withDatabase(t, admin, "khongcocsdl", "", "")},
+		for _, tc := range []struct{ name, addr, says string }{
+			{"WrongPassword", withDatabase(t, admin, dbName(t, admin), clerk, "sai-mat-khau-bi-mat"), "mật khẩu"},
+			{"UnknownLogin", withDatabase(t, admin, dbName(t, admin), "khongco", "sai-mat-khau-bi-mat"), "tài khoản"},
+			{"ServerDown", "postgres://" + clerk + ":sai-mat-khau-bi-mat@127.0.0.1:1/khenthuong?connect_timeout=3", "máy chủ đã bật"},
+			{"NoDatabase", withDatabase(t, admin, "khongcocsdl", "", ""), "tên cơ sở dữ liệu"},
+			{"UnknownServerCertificate", strings.Replace(withDatabase(t, admin, dbName(t, admin), clerk, "sai-mat-khau-bi-mat"),
+				"sslmode=disable", "sslmode=verify-full", 1), "chứng chỉ"},
 		} {
 			t.Run(tc.name, func(t *testing.T) {
 				_, err := Open(ctx, tc.addr, Options{})
 				msg := khenthuong.ErrorMessage(err)
 				if khenthuong.ErrorCode(err) != khenthuong.EUNAVAILABLE || !strings.Contains(msg, Redact(tc.addr)) ||
-					strings.Contains(msg, "sai-mat-khau-bi-mat") || !strings.Contains(msg, "kiểm tra") {
-					t.Errorf("Open = %v (%s), want EUNAVAILABLE naming %s and what to check, without the password",
-						err, khenthuong.ErrorCode(err), Redact(tc.addr))
+					strings.Contains(msg, "sai-mat-khau-bi-mat") || !strings.Contains(msg, "kiểm tra") || !strings.Contains(msg, tc.says) {
+					t.Errorf("Open = %v (%s), want EUNAVAILABLE naming %s and what to check (%q), without the password",
+						err, khenthuong.ErrorCode(err), Redact(tc.addr), tc.says)
 				}
 			})
 		}
