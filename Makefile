@@ -8,9 +8,10 @@ VERSION := $(shell sed -n 's/^ *Version *= *"\(.*\)"/\1/p' FyneApp.toml)
 LDFLAGS := -X main.version=$(VERSION)
 
 # Fyne's OpenGL driver needs the GL/X11 headers; the tests read PDFs with
-# poppler-utils and the smoke test runs the window under Xvfb.
+# poppler-utils and the smoke test runs the window under Xvfb; the office-server
+# tests run a throwaway PostgreSQL cluster (postgresql, openssl for its TLS).
 DEB_PACKAGES := gcc pkg-config libgl1-mesa-dev xorg-dev libxxf86vm-dev libgl1-mesa-dri \
-	poppler-utils xvfb xauth x11-utils imagemagick
+	poppler-utils xvfb xauth x11-utils imagemagick postgresql openssl
 
 # The Windows release, cross-built with mingw-w64 and tested under Wine: resources
 # (windres, ImageMagick for the icon), zip, osslsigncode for signing, Wine,
@@ -42,8 +43,10 @@ run: build
 vet:
 	$(GO) vet $(TAGS) ./...
 
+# The unit tests run beside a throwaway PostgreSQL cluster (scripts/pg-test.sh),
+# so the office-server tests run too; the cluster is stopped afterwards.
 unit:
-	$(GO) test $(TAGS) -count=1 ./...
+	scripts/pg-test.sh $(GO) test $(TAGS) -count=1 ./...
 
 smoke: build
 	scripts/smoke-gui.sh $(BIN)
@@ -70,8 +73,10 @@ windows-test: windows build
 	scripts/windows-window-test.sh dist/khenthuong.exe || rc=1; \
 	exit $$rc
 
+# The office-server benchmarks run on a throwaway cluster with 1,000,000
+# nominations (KHENTHUONG_BENCH_NOMINATIONS=100000 for a quicker run).
 bench: setup
-	$(GO) test $(TAGS) -run '^$$' -bench . -benchmem ./... | scripts/bench-table.sh
+	scripts/pg-test.sh $(GO) test $(TAGS) -run '^$$' -bench . -benchmem ./... | scripts/bench-table.sh
 
 # The long reliability tests (package stress, tests named Stress...): the real
 # binary killed with SIGKILL in the middle of an import and of issuing a

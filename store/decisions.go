@@ -11,7 +11,6 @@ import (
 	bolt "go.etcd.io/bbolt"
 
 	"khenthuong"
-	"khenthuong/vntext"
 )
 
 // A decision is stored whole (recipients inside) in bucket decisions. Every
@@ -305,59 +304,23 @@ func fault(step string) error {
 // was: EINVALID (no reason, nothing changed, recipients or campaign or form
 // changed), ENOTFOUND, ECONFLICT (not issued).
 func (db *DB) AmendDecision(d *khenthuong.Decision, reason string) error {
-	reason = vntext.CleanMultiline(reason)
-	if reason == "" {
-		return khenthuong.FieldErrorf("reason", "Sửa đổi quyết định đã ban hành phải ghi rõ lý do")
-	}
-	if len([]rune(reason)) > khenthuong.MaxNotesLength {
-		return khenthuong.FieldErrorf("reason", "Lý do dài quá %d ký tự", khenthuong.MaxNotesLength)
+	reason, err := khenthuong.CleanAmendReason(reason)
+	if err != nil {
+		return err
 	}
 	d.Normalize()
 	if err := validateDecision(d); err != nil {
 		return err
 	}
 	var saved *khenthuong.Decision
-	err := db.update("amend decision", func(tx *bolt.Tx) error {
+	err = db.update("amend decision", func(tx *bolt.Tx) error {
 		old, err := getDecision(tx, d.ID)
 		if err != nil {
 			return err
 		}
-		if old.Status != khenthuong.DecisionIssued {
-			return khenthuong.Errorf(khenthuong.ECONFLICT,
-				"Quyết định số %s chưa ban hành: hãy sửa trực tiếp bản dự thảo", old.Number)
-		}
-		if d.CampaignID != old.CampaignID || d.FormCode != old.FormCode {
-			return khenthuong.FieldErrorf("form", "Không đổi được đợt khen thưởng hay hình thức của quyết định đã ban hành")
-		}
-		s := cloneDecision(old)
-		s.Number, s.Date, s.SignerTitle, s.SignerName = d.Number, d.Date, d.SignerTitle, d.SignerName
-		s.SubmissionNo, s.SubmissionDate, s.Achievement = d.SubmissionNo, d.SubmissionDate, d.Achievement
-		if d.Recipients != nil {
-			if len(d.Recipients) != len(old.Recipients) {
-				return khenthuong.FieldErrorf("recipients",
-					"Sửa đổi không được thêm hay bớt tập thể, cá nhân của quyết định đã ban hành (%d, không phải %d)",
-					len(old.Recipients), len(d.Recipients))
-			}
-			for i := range d.Recipients {
-				if d.Recipients[i].NominationID != old.Recipients[i].NominationID {
-					return khenthuong.FieldErrorf("recipients",
-						"Sửa đổi không được đổi người hay thứ tự trong danh sách của quyết định đã ban hành (dòng %d)", i+1)
-				}
-				if err := printedFields(&s.Recipients[i], &d.Recipients[i], i); err != nil {
-					return err
-				}
-			}
-		}
-		before, err := encode(withoutAmendments(old))
+		s, before, err := khenthuong.Amended(old, d)
 		if err != nil {
 			return err
-		}
-		after, err := encode(withoutAmendments(s))
-		if err != nil {
-			return err
-		}
-		if bytes.Equal(before, after) {
-			return khenthuong.Errorf(khenthuong.EINVALID, "Không có gì thay đổi so với quyết định đã ban hành")
 		}
 		now := db.now()
 		s.Amendments = append(s.Amendments, khenthuong.Amendment{At: now, User: db.opts.User, Reason: reason, Before: string(jsonOf(before))})
@@ -381,29 +344,7 @@ func (db *DB) AmendDecision(d *khenthuong.Decision, reason string) error {
 // validateDecision checks a normalised decision beyond Decision.Validate:
 // the list order and the lengths of the text fields.
 func validateDecision(d *khenthuong.Decision) error {
-	if err := d.Validate(); err != nil {
-		return err
-	}
-	switch d.Order {
-	case khenthuong.OrderList, khenthuong.OrderAlpha, khenthuong.OrderUnit, khenthuong.OrderManual:
-	default:
-		return khenthuong.FieldErrorf("order", "Thứ tự danh sách “%s” không hợp lệ (list, alpha, unit, manual)", d.Order)
-	}
-	for _, f := range []struct {
-		field, label, value string
-		max                 int
-	}{
-		{"number", "Số quyết định", d.Number, 100},
-		{"signer_title", "Chức vụ người ký", d.SignerTitle, khenthuong.MaxNameLength},
-		{"signer_name", "Tên người ký", d.SignerName, khenthuong.MaxNameLength},
-		{"submission_no", "Số tờ trình", d.SubmissionNo, 100},
-		{"achievement", "Thành tích", d.Achievement, khenthuong.MaxAchievementLength},
-	} {
-		if len([]rune(f.value)) > f.max {
-			return khenthuong.FieldErrorf(f.field, "%s dài quá %d ký tự", f.label, f.max)
-		}
-	}
-	return nil
+	return khenthuong.ValidateDecision(d)
 }
 
 // decisionContext checks d's campaign and returns its form: ENOTFOUND
@@ -467,49 +408,19 @@ func listable(tx *bolt.Tx, d *khenthuong.Decision, ids []uint64) ([]*khenthuong.
 
 // recipientOf is what a decision lists for nomination n until the clerk edits it.
 func recipientOf(n *khenthuong.Nomination) khenthuong.Recipient {
-	return khenthuong.Recipient{NominationID: n.ID, NomineeID: n.NomineeID, Nominee: n.Nominee, Achievement: n.Achievement}
+	return khenthuong.RecipientOf(n)
 }
 
 // printedFields puts the printed fields of given (the clerk's version of the
 // i-th recipient) into r, normalised and checked; the kind stays r's.
 func printedFields(r, given *khenthuong.Recipient, i int) error {
-	nominee := given.Nominee
-	nominee.Kind = r.Nominee.Kind
-	nominee.Normalize()
-	if err := nominee.Validate(); err != nil {
-		return rowError(2, i, err)
-	}
-	achievement := vntext.CleanMultiline(given.Achievement)
-	if len([]rune(achievement)) > khenthuong.MaxAchievementLength {
-		return rowError(2, i, khenthuong.FieldErrorf("achievement", "Thành tích dài quá %d ký tự", khenthuong.MaxAchievementLength))
-	}
-	r.Nominee, r.Achievement = nominee, achievement
-	return nil
+	return khenthuong.PrintedFields(r, given, i)
 }
 
 // orderRecipients puts d.Recipients (recipient i is nomination ns[i]) in d's
 // order: list order starts from the nominations' order in the campaign.
 func orderRecipients(d *khenthuong.Decision, ns []*khenthuong.Nomination) {
-	if d.Order == khenthuong.OrderManual {
-		return
-	}
-	idx := make([]int, len(ns))
-	for i := range idx {
-		idx[i] = i
-	}
-	sort.SliceStable(idx, func(a, b int) bool {
-		na, nb := ns[idx[a]], ns[idx[b]]
-		if na.Order != nb.Order {
-			return na.Order < nb.Order
-		}
-		return na.ID < nb.ID
-	})
-	rs := make([]khenthuong.Recipient, len(idx))
-	for i, j := range idx {
-		rs[i] = d.Recipients[j]
-	}
-	khenthuong.SortRecipients(rs, d.Order)
-	d.Recipients = rs
+	khenthuong.OrderRecipients(d, ns)
 }
 
 // setAmounts computes every recipient's bonus for d's date: EINVALID when no
@@ -519,19 +430,7 @@ func setAmounts(tx *bolt.Tx, d *khenthuong.Decision, form *khenthuong.AwardForm)
 	if err != nil {
 		return err
 	}
-	byKind := map[khenthuong.Kind]int64{}
-	for i := range d.Recipients {
-		k := d.Recipients[i].Nominee.Kind
-		amount, ok := byKind[k]
-		if !ok {
-			if amount, err = s.Bonus(form, k, d.Date); err != nil {
-				return fieldOf(err, "date")
-			}
-			byKind[k] = amount
-		}
-		d.Recipients[i].Amount = amount
-	}
-	return nil
+	return s.SetAmounts(d, form)
 }
 
 func issuedConflict(d *khenthuong.Decision) error {
@@ -662,13 +561,5 @@ func cloneDecision(d *khenthuong.Decision) *khenthuong.Decision {
 	c := *d
 	c.Recipients = slices.Clone(d.Recipients)
 	c.Amendments = slices.Clone(d.Amendments)
-	return &c
-}
-
-// withoutAmendments is d without its amendment trail (which each amendment
-// would otherwise copy again into its "before").
-func withoutAmendments(d *khenthuong.Decision) *khenthuong.Decision {
-	c := *d
-	c.Amendments = nil
 	return &c
 }

@@ -203,14 +203,9 @@ func (db *DB) UpdateNomination(n *khenthuong.Nomination) error {
 		if err != nil {
 			return err
 		}
-		for _, d := range ds {
-			if d.Status == khenthuong.DecisionIssued {
-				return khenthuong.Errorf(khenthuong.ECONFLICT,
-					"Đề nghị này đã có trong Quyết định số %s đã ban hành, không sửa được", d.Number)
-			}
-			if saved.Status != old.Status || saved.FormCode != old.FormCode || saved.CampaignID != old.CampaignID {
-				return khenthuong.Errorf(khenthuong.ECONFLICT,
-					"Đề nghị này đang có trong dự thảo Quyết định số %s: hãy bỏ khỏi quyết định trước khi đổi trạng thái, hình thức hay đợt khen thưởng", d.Number)
+		for i := range ds {
+			if err := khenthuong.EditInDecision(old, &saved, &ds[i]); err != nil {
+				return err
 			}
 		}
 		if saved.Status != old.Status && !khenthuong.CanTransition(old.Status, saved.Status) {

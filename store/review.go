@@ -9,7 +9,6 @@ import (
 	bolt "go.etcd.io/bbolt"
 
 	"khenthuong"
-	"khenthuong/vntext"
 )
 
 // Audit actions of the review: a status change is named by its target.
@@ -19,19 +18,7 @@ const (
 	actionDistinct = "distinct"
 )
 
-func statusAction(to khenthuong.Status) string {
-	switch to {
-	case khenthuong.StatusApproved:
-		return "approve"
-	case khenthuong.StatusRejected:
-		return "reject"
-	case khenthuong.StatusDeferred:
-		return "defer"
-	case khenthuong.StatusSubmitted:
-		return "submit"
-	}
-	return string(to)
-}
+func statusAction(to khenthuong.Status) string { return khenthuong.StatusAction(to) }
 
 // SetStatus changes the status of every listed nomination in one
 // transaction, each change audited: EINVALID (a rejection without a reason,
@@ -41,17 +28,9 @@ func statusAction(to khenthuong.Status) string {
 // A nomination already in the target status is left as it is (a rejected one
 // takes the new reason).
 func (db *DB) SetStatus(ids []uint64, to khenthuong.Status, reason string) error {
-	reason = vntext.CleanMultiline(reason)
-	switch {
-	case !to.Valid():
-		return khenthuong.FieldErrorf("status", "Trạng thái “%s” không hợp lệ", to)
-	case to == khenthuong.StatusRejected && reason == "":
-		return khenthuong.FieldErrorf("reject_reason", "Không duyệt phải ghi rõ lý do")
-	case len([]rune(reason)) > khenthuong.MaxNotesLength:
-		return khenthuong.FieldErrorf("reject_reason", "Lý do dài quá %d ký tự", khenthuong.MaxNotesLength)
-	}
-	if to != khenthuong.StatusRejected {
-		reason = ""
+	reason, err := khenthuong.CleanStatusChange(to, reason)
+	if err != nil {
+		return err
 	}
 	return db.update("set status", func(tx *bolt.Tx) error {
 		now := db.now()

@@ -524,6 +524,9 @@ func (s *printScreen) updateButtons() {
 }
 
 func setEnabled(w fyne.Disableable, on bool) {
+	if on && roleLocked[w] { // see rights.go
+		on = false
+	}
 	if on {
 		w.Enable()
 	} else {

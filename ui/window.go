@@ -160,6 +160,8 @@ func New(a fyne.App, svc khenthuong.Services, opts Options) *MainWindow {
 	body := container.NewBorder(nil, statusBar, container.NewHBox(m.buildRail(), widget.NewSeparator()), nil, m.stack)
 	m.win.SetContent(withTooltips(m.win.Canvas(), body))
 	m.addShortcuts()
+	m.applyRights(svc, opts.DataPath)
+	m.followChanges(svc)
 
 	m.campaigns.shown() // lists the campaigns
 	// The newest campaign is the one a clerk is most likely working on.

@@ -34,7 +34,10 @@ func runBackup(e *env, args []string) error {
 	if *out == "" || len(pos) != 0 {
 		return usagef("cần -o TỆP")
 	}
-	db, err := e.openDB(true)
+	if e.server() {
+		return backupServer(e, *out)
+	}
+	db, err := store.Open(e.dbPath, store.Options{ReadOnly: true, Timeout: lockWait})
 	if err != nil {
 		return err
 	}
@@ -55,6 +58,9 @@ func runRestore(e *env, args []string) error {
 	if len(pos) != 1 {
 		return usagef("cần đúng một tệp sao lưu")
 	}
+	if e.server() {
+		return usagef("restore chỉ dành cho tệp dữ liệu; máy chủ văn phòng nhận dữ liệu bằng lệnh migrate")
+	}
 	if err := store.Restore(pos[0], e.dbPath, store.Options{}); err != nil {
 		return err
 	}
@@ -66,7 +72,11 @@ func runCheck(e *env, args []string) error {
 	if len(args) != 0 {
 		return usagef("lệnh check không nhận tham số")
 	}
-	problems, err := store.CheckFile(e.dbPath)
+	check := store.CheckFile
+	if e.server() {
+		check = func(string) ([]store.Problem, error) { return checkServer(e) }
+	}
+	problems, err := check(e.dbPath)
 	if err != nil {
 		return err
 	}

@@ -8,7 +8,6 @@ import (
 	"khenthuong"
 	"khenthuong/atomicfile"
 	"khenthuong/certificates"
-	"khenthuong/store"
 )
 
 // runCertificateTemplate is `template export|import FORM FILE.json`.
@@ -62,7 +61,7 @@ func runCertificateTemplate(e *env, pos []string) error {
 }
 
 // templateFor is the office's template for the form, or the default one.
-func templateFor(db *store.DB, form *khenthuong.AwardForm) (certificates.Template, error) {
+func templateFor(db dataStore, form *khenthuong.AwardForm) (certificates.Template, error) {
 	data, err := db.Template(form.Code)
 	switch {
 	case khenthuong.ErrorCode(err) == khenthuong.ENOTFOUND:

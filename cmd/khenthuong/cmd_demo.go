@@ -28,7 +28,7 @@ func runDemo(e *env, args []string) error {
 		return err
 	}
 	if added {
-		fmt.Fprintf(e.stderr, "Đã thêm dữ liệu mẫu vào %s\n", e.dbPath)
+		fmt.Fprintf(e.stderr, "Đã thêm dữ liệu mẫu vào %s\n", e.where())
 	} else {
 		fmt.Fprintln(e.stderr, "Dữ liệu mẫu đã có sẵn, không thêm gì.")
 	}

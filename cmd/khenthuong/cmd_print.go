@@ -10,7 +10,6 @@ import (
 	"khenthuong/atomicfile"
 	"khenthuong/certificates"
 	"khenthuong/roster"
-	"khenthuong/store"
 )
 
 func init() {
@@ -94,7 +93,7 @@ func runPrint(e *env, args []string) error {
 
 type printJob struct {
 	e    *env
-	db   *store.DB
+	db   dataStore
 	f    *printFlags
 	ext  string
 	args []string

@@ -5,7 +5,6 @@ import (
 	"time"
 
 	"khenthuong"
-	"khenthuong/store"
 )
 
 func init() {
@@ -101,7 +100,7 @@ func runSeries(e *env, args []string) error {
 
 // openSeries opens the data file and reads the stored series and the
 // default ones of forms not issued yet.
-func openSeries(e *env, readOnly bool) (*store.DB, []khenthuong.RegistrySeries, error) {
+func openSeries(e *env, readOnly bool) (dataStore, []khenthuong.RegistrySeries, error) {
 	db, err := e.openDB(readOnly)
 	if err != nil {
 		return nil, nil, err

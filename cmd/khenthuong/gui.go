@@ -22,16 +22,19 @@ const appID = "vn.gov.khenthuong"
 // runGUI opens the desktop window on the data file.
 func runGUI(e *env) int {
 	a := app.NewWithID(appID)
-	db, err := store.Open(e.dbPath, store.Options{})
+	if c, password, ok := e.windowServer(a); ok {
+		return runServerGUI(a, e, c, password)
+	}
+	db, err := e.openWindowData()
 	if err != nil {
-		slog.Error("không mở được tệp dữ liệu", "path", e.dbPath, "err", err)
+		slog.Error("không mở được tệp dữ liệu", "path", e.where(), "err", err)
 		showFatal(a, e.dbPath, err)
 		return 1
 	}
 	defer db.Close()
 	prefs := a.Preferences()
 	last := savedWindow(prefs)
-	m := ui.New(a, db, ui.Options{DataPath: e.dbPath, Version: version, Open: fileOpener,
+	m := ui.New(a, db, ui.Options{DataPath: e.where(), Version: version, Open: fileOpener,
 		Size: fitWorkArea(last.size(), workArea()), DarkMode: systemDarkMode})
 	w := m.Window()
 	placeWindow(a, w, last)
@@ -40,7 +43,9 @@ func runGUI(e *env) int {
 		rememberWindow(prefs, w.Canvas().Size(), windowMaximized(w), x, y, placed)
 		w.Close()
 	})
-	go dailyBackup(db, w)
+	if file, ok := db.(*store.DB); ok {
+		go dailyBackup(file, w)
+	}
 	m.ShowAndRun()
 	return 0
 }

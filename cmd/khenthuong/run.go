@@ -11,7 +11,6 @@ import (
 	"time"
 
 	"khenthuong"
-	"khenthuong/store"
 )
 
 // version is set at build time with -ldflags "-X main.version=...".
@@ -39,17 +38,15 @@ func run(args []string, stdout, stderr io.Writer) int {
 	e := &env{stdout: stdout, stderr: stderr}
 	global := flag.NewFlagSet("khenthuong", flag.ContinueOnError)
 	global.SetOutput(io.Discard)
-	global.StringVar(&e.dbPath, "db", "", "tệp dữ liệu (mặc định: thư mục dữ liệu của người dùng)")
+	global.StringVar(&e.dbPath, "db", "", "tệp dữ liệu hoặc địa chỉ máy chủ postgres://... (mặc định: KHENTHUONG_DB, rồi thư mục dữ liệu của người dùng)")
 	if err := global.Parse(args); err != nil {
 		fmt.Fprintf(stderr, "khenthuong: %v\n\n", err)
 		printUsage(stderr)
 		return 2
 	}
 	args = global.Args()
-	if e.dbPath == "" {
-		e.dbPath = store.DefaultPath()
-	}
-	closeLog := setupLog(e.dbPath, stderr)
+	e.dbPath = dataAddress(e.dbPath)
+	closeLog := setupLog(logPath(e.dbPath), stderr)
 	defer closeLog()
 	if len(args) == 0 {
 		return runGUI(e)
@@ -127,7 +124,7 @@ func parseFlags(fs *flag.FlagSet, args []string) ([]string, error) {
 
 func printUsage(w io.Writer) {
 	fmt.Fprintln(w, "Khen thưởng — quản lý thi đua, khen thưởng")
-	fmt.Fprintln(w, "\nCách dùng: khenthuong [--db TỆP] [LỆNH ...]")
+	fmt.Fprintln(w, "\nCách dùng: khenthuong [--db TỆP|postgres://...] [LỆNH ...]")
 	fmt.Fprintln(w, "Không có lệnh: mở cửa sổ chương trình.")
 	fmt.Fprintln(w, "\nCác lệnh:")
 	names := make([]string, 0, len(commands))
@@ -145,8 +142,5 @@ func printUsage(w io.Writer) {
 // hears that it is open elsewhere within 2 s of starting the command.
 const lockWait = 1500 * time.Millisecond
 
-// openDB opens the data file for a subcommand. The day's automatic backup,
-// if still due, is taken before the command's first write.
-func (e *env) openDB(readOnly bool) (*store.DB, error) {
-	return store.Open(e.dbPath, store.Options{ReadOnly: readOnly, Timeout: lockWait, BackupBeforeWrite: true})
-}
+// openDB opens the data file or the office server for a subcommand.
+func (e *env) openDB(readOnly bool) (dataStore, error) { return e.openData(readOnly) }
