@@ -92,6 +92,12 @@ func (m *formMatcher) cachedMatch(text string) (string, []string) {
 	return code, candidates
 }
 
+// isCode reports whether s is the code of a catalogue form ("BKCT").
+func (m *formMatcher) isCode(s string) bool {
+	_, ok := m.codes[codeKey(s)]
+	return ok
+}
+
 func codeKey(s string) string { return strings.ReplaceAll(vntext.Fold(s), " ", "") }
 
 // match returns the code of the one form text names. When it names several,

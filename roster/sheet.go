@@ -370,6 +370,7 @@ func (rd *reader) addGrid(g *grid) {
 		rd.problem(g.name, sub.line+1, "", sub.text, SeverityWarning,
 			"Các dòng không ghi tờ trình lấy số, ngày tờ trình và đơn vị đề nghị từ dòng tiêu đề này: %s", describeSubmission(sub))
 	}
+	codeReported := map[string]bool{}
 	for n, l := range tables {
 		end := len(g.lines)
 		if n+1 < len(tables) {
@@ -384,6 +385,11 @@ func (rd *reader) addGrid(g *grid) {
 			if col.Field == "" {
 				rd.im.Unknown = append(rd.im.Unknown, fmt.Sprintf("%s: cột %s “%s”", g.name, col.Letter, col.Header))
 				continue
+			}
+			if col.Field == FieldCode && !codeReported[col.Header] {
+				codeReported[col.Header] = true
+				rd.problem(g.name, 0, l.label(columnIndex(col.Letter)-1), "", SeverityWarning,
+					"Cột mã của phần mềm khác: không đọc, chương trình đọc cột chữ bên cạnh")
 			}
 			rd.im.Mapping.set(col.Header, col.Field)
 		}
@@ -489,7 +495,7 @@ func headerScore(g *grid, i int, m *Mapping) int {
 	hasName := false
 	for _, v := range g.lines[i] {
 		f := fieldOf(headerText(v), m)
-		if f == "" || f == FieldIgnore {
+		if f.readsNothing() {
 			continue
 		}
 		seen[f] = true

@@ -420,7 +420,7 @@ func (w *importWizard) buildMapping() {
 			icon.SetResource(theme.NewWarningThemedResource(theme.QuestionIcon()))
 			label.Importance = widget.WarningImportance
 			label.SetText(header + " " + lang.L("(not recognised)"))
-		} else if mc.col.Field == roster.FieldIgnore {
+		} else if mc.col.Field == roster.FieldIgnore || mc.col.Field == roster.FieldCode {
 			icon.SetResource(theme.NewDisabledResource(theme.ContentRemoveIcon()))
 		}
 		w.mapBox.Add(container.NewBorder(nil, nil, icon, nil, container.NewGridWithColumns(2, label, sel)))
@@ -764,6 +764,12 @@ func rosterFieldLabel(f roster.Field) string {
 		return lang.L("Notes")
 	case roster.FieldIgnore:
 		return lang.L("(not used)")
+	case roster.FieldKindCode:
+		return lang.L("Kind code")
+	case roster.FieldFormCode:
+		return lang.L("Award form code")
+	case roster.FieldCode:
+		return lang.L("Other software's code (not read)")
 	}
 	return fmt.Sprint(f)
 }

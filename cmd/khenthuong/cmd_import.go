@@ -173,7 +173,7 @@ func printImportReport(w io.Writer, r *importReport) error {
 		}
 		var cols []string
 		for _, c := range s.Columns {
-			if c.Field != "" && c.Field != roster.FieldIgnore {
+			if c.Field != "" && c.Field != roster.FieldIgnore && c.Field != roster.FieldCode {
 				cols = append(cols, c.Letter+" "+c.Field.Label())
 			}
 		}
