@@ -231,15 +231,17 @@ func (im *Import) Valid() []khenthuong.Nomination {
 	return ns
 }
 
-// Read reads a unit's nomination list: .xlsx, .xlsm or .csv. A file that
+// Read reads a unit's nomination list: .xlsx, .xlsm, .xls, .ods, .csv or .docx. A file that
 // cannot be read at all is an error (EINVALID, with a message for the clerk);
 // everything else is in the Import's problems.
 func Read(path string, opts ReadOptions) (*Import, error) {
 	ext := strings.ToLower(filepath.Ext(path))
 	switch ext {
-	case ".xls", ".xlsx", ".xlsm", ".ods", ".csv", ".txt":
+	case ".xls", ".xlsx", ".xlsm", ".ods", ".csv", ".txt", ".docx":
+	case ".doc":
+		return nil, errDocLegacy(filepath.Base(path))
 	default:
-		return nil, khenthuong.Errorf(khenthuong.EINVALID, "Chưa đọc được tệp “%s”: chỉ nhận tệp Excel .xlsx, .xlsm, .xls, bảng tính .ods hoặc .csv", filepath.Base(path))
+		return nil, khenthuong.Errorf(khenthuong.EINVALID, "Chưa đọc được tệp “%s”: chỉ nhận tệp Excel .xlsx, .xlsm, .xls, bảng tính .ods, .csv hoặc văn bản Word .docx", filepath.Base(path))
 	}
 	f, err := os.Open(path)
 	if err != nil {
@@ -257,6 +259,8 @@ func Read(path string, opts ReadOptions) (*Import, error) {
 		return ReadXLS(f, name, opts)
 	case ".ods":
 		return ReadODS(f, name, opts)
+	case ".docx":
+		return ReadDOCX(f, name, opts)
 	}
 	return ReadXLSX(f, name, opts)
 }

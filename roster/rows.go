@@ -124,6 +124,22 @@ func (st *sheetState) section(text string) bool {
 	return isHeading(text) // "I. KHỐI CƠ QUAN ĐẢNG": a group of the list, nothing to set
 }
 
+// titleForm reads the form a list's title names after “tặng”: "Tập thể,
+// cá nhân được tặng Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh".
+func (st *sheetState) titleForm(text string) {
+	if len(st.rd.opts.Forms) == 0 || !looksLikeAward(text) {
+		return
+	}
+	folded := " " + vntext.Fold(withoutParentheses(text)) + " "
+	i := strings.LastIndex(folded, " tang ")
+	if i < 0 {
+		return
+	}
+	if code, _ := st.rd.forms.match(folded[i+len(" tang "):]); code != "" {
+		st.sectionForm = code
+	}
+}
+
 // withoutParentheses removes the parts of s in parentheses: "(05 tập thể)".
 func withoutParentheses(s string) string {
 	var b strings.Builder

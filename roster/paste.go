@@ -1,0 +1,42 @@
+package roster
+
+import (
+	"strings"
+
+	"khenthuong"
+)
+
+// PastedSheet names the sheet of a pasted list in the report.
+const PastedSheet = "Danh sách dán vào"
+
+// ReadText reads a list pasted into the window: rows copied from Excel or
+// from a Word table arrive tab-separated and are read as a sheet; lines
+// copied from a Word document or a chat message ("I. TẬP THỂ", "1. Ông
+// Trương Quang Sáng, Phó Giám đốc Sở Tư pháp;") as the numbered paragraphs
+// of a document. Either way the rows, checks and report are those of the
+// same list read from a file.
+func ReadText(text string, opts ReadOptions) (*Import, error) {
+	if len(text) > MaxFileSize {
+		return nil, khenthuong.Errorf(khenthuong.EINVALID, "Danh sách dán vào dài quá %d MB: hãy nhập từ tệp", MaxFileSize>>20)
+	}
+	text = strings.ReplaceAll(strings.ReplaceAll(text, "\r\n", "\n"), "\r", "\n")
+	rd := newReader(PastedSheet, opts)
+	if strings.Contains(text, "\t") {
+		lines, perr := parseCSV(text, '\t', rd.opts.MaxRows+headerScanRows+1000)
+		if perr != "" {
+			rd.problem(PastedSheet, len(lines)+1, "", "", SeverityError, "%s", perr)
+		}
+		rd.addGrid(&grid{name: PastedSheet, lines: lines})
+		return rd.finish(), nil
+	}
+	var paras []*Paragraph
+	for _, l := range strings.Split(text, "\n") {
+		paras = append(paras, &Paragraph{Text: l})
+	}
+	if g := linesList(paras, PastedSheet, false); g != nil {
+		rd.addGrid(g)
+	} else {
+		rd.im.Sheets = append(rd.im.Sheets, Sheet{Name: PastedSheet, Skipped: "không có bảng (các cột cách nhau bằng Tab) cũng không có dòng đánh số"})
+	}
+	return rd.finish(), nil
+}
