@@ -157,6 +157,10 @@ type Row struct {
 	Line       int                   `json:"line"` // 1-based row in the sheet
 	Nomination khenthuong.Nomination `json:"nomination"`
 	Invalid    bool                  `json:"invalid,omitempty"` // the row has an error
+	// An invalid row's cells as read (legacy text converted) and the
+	// columns of its table, to send it back to the unit.
+	cells []string
+	cols  []Column
 }
 
 // Import is the result of reading a file: the rows and everything the clerk

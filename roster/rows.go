@@ -472,7 +472,13 @@ func (st *sheetState) row(i int, errCells []int) {
 	// The row's problems left to right, as the clerk reads the row.
 	own := rd.im.Problems[firstProblem:]
 	sort.SliceStable(own, func(a, b int) bool { return columnIndex(own[a].Column) < columnIndex(own[b].Column) })
-	rd.im.Rows = append(rd.im.Rows, Row{Sheet: sheet, Line: line, Nomination: n, Invalid: invalid})
+	r := Row{Sheet: sheet, Line: line, Nomination: n, Invalid: invalid}
+	if invalid {
+		// Kept to send the row back to the unit as it typed it (WriteRejected).
+		r.cells = append([]string(nil), st.g.lines[i][:min(len(st.g.lines[i]), len(l.cols))]...)
+		r.cols = l.cols
+	}
+	rd.im.Rows = append(rd.im.Rows, r)
 }
 
 // columnIndex is the 1-based number of the column a problem names ("AB (Ghi chú)" → 28).

@@ -117,11 +117,11 @@ type reader struct {
 	lastSection [2]string
 	lastLayout  *columnLayout
 	im          *Import
-	opts   ReadOptions
-	forms  *formMatcher
-	rows   int // data rows read so far
-	full   bool
-	legacy map[string]legacyResult
+	opts        ReadOptions
+	forms       *formMatcher
+	rows        int // data rows read so far
+	full        bool
+	legacy      map[string]legacyResult
 }
 
 type legacyResult struct {
