@@ -43,6 +43,7 @@ type campaignsScreen struct {
 	deleteButton *widget.Button
 	openButton   *widget.Button
 	importButton *widget.Button
+	pasteButton  *widget.Button
 	exportButton *widget.Button
 	root         fyne.CanvasObject
 	editor       *campaignEditor
@@ -85,11 +86,12 @@ func newCampaignsScreen(svc khenthuong.Services, win fyne.Window) *campaignsScre
 		}
 	})
 	s.importButton = widget.NewButtonWithIcon(lang.L("Import from Excel…"), theme.DownloadIcon(), s.importFile)
+	s.pasteButton = widget.NewButtonWithIcon(lang.L("Paste a list…"), theme.ContentPasteIcon(), s.pasteList)
 	s.exportButton = widget.NewButtonWithIcon(lang.L("Export to Excel…"), theme.UploadIcon(), s.exportRoster)
 	heading := widget.NewLabel(lang.L("Campaigns"))
 	heading.TextStyle.Bold = true
 	bar := container.NewBorder(nil, nil, heading, container.NewHBox(add, s.editButton, s.deleteButton, s.openButton,
-		widget.NewSeparator(), s.importButton, s.exportButton))
+		widget.NewSeparator(), s.importButton, s.pasteButton, s.exportButton))
 	s.root = container.NewBorder(bar, nil, nil, nil, s.table)
 	s.updateButtons()
 	return s
@@ -190,7 +192,7 @@ func (s *campaignsScreen) countNominations() {
 }
 
 func (s *campaignsScreen) updateButtons() {
-	for _, b := range []*widget.Button{s.editButton, s.deleteButton, s.openButton, s.importButton, s.exportButton} {
+	for _, b := range []*widget.Button{s.editButton, s.deleteButton, s.openButton, s.importButton, s.pasteButton, s.exportButton} {
 		if s.selected() == nil {
 			b.Disable()
 		} else {
@@ -208,21 +210,37 @@ func (s *campaignsScreen) importFile() {
 		return
 	}
 	campaign := *c
-	s.files.open(s.win, []string{".xlsx", ".xlsm", ".xls", ".ods", ".csv"}, func(path string) {
+	s.files.open(s.win, []string{".xlsx", ".xlsm", ".xls", ".ods", ".csv", ".docx"}, func(path string) {
 		if path == "" {
 			return
 		}
-		w := newImportWizard(s.svc, s.win, s.files, campaign, path)
-		w.onImported = func(int) {
-			s.countsStale = true
-			s.reload()
-			if s.onImported != nil {
-				s.onImported(campaign.ID)
-			}
-		}
-		s.importer = w
-		w.show()
+		s.startImport(newImportWizard(s.svc, s.win, s.files, campaign, path))
 	})
+}
+
+// pasteList opens the import wizard on a list pasted from Excel, Word or a chat message.
+func (s *campaignsScreen) pasteList() {
+	c := s.selected()
+	if c == nil {
+		return
+	}
+	campaign := *c
+	askPastedList(s.win, func(text string) {
+		s.startImport(newPastedImportWizard(s.svc, s.win, s.files, campaign, text))
+	})
+}
+
+func (s *campaignsScreen) startImport(w *importWizard) {
+	campaign := w.campaign
+	w.onImported = func(int) {
+		s.countsStale = true
+		s.reload()
+		if s.onImported != nil {
+			s.onImported(campaign.ID)
+		}
+	}
+	s.importer = w
+	w.show()
 }
 
 // exportRoster writes the selected campaign's nominations to .xlsx or .csv.
