@@ -22,6 +22,7 @@ import (
 const (
 	histColName = iota
 	histColBirth
+	histColPosition
 	histColUnit
 	histColForm
 	histColStatus
@@ -78,8 +79,9 @@ func newHistoryScreen(svc khenthuong.Services, win fyne.Window, saver *docSaver)
 	s.table = newDataTable([]column{
 		histColName:     {lang.L("Full name"), 170},
 		histColBirth:    {lang.L("Born"), 90},
-		histColUnit:     {lang.L("Unit"), 110},
-		histColForm:     {lang.L("Award"), 96},
+		histColPosition: {lang.L("Position"), 130},
+		histColUnit:     {lang.L("Unit"), 170},
+		histColForm:     {lang.L("Award"), 200},
 		histColStatus:   {lang.L("Status"), 110},
 		histColDecision: {lang.L("Decision No."), 128},
 		histColDate:     {lang.L("Date"), 96},
@@ -215,14 +217,17 @@ func (s *historyScreen) cellText(row, col int) string {
 			return ""
 		}
 		return strconv.Itoa(n.Nominee.Birth.Year)
+	case histColPosition:
+		return n.Nominee.Position
 	case histColUnit:
-		if n.Nominee.Kind == khenthuong.Individual {
-			return n.Nominee.PositionAndUnit()
-		}
 		return n.Nominee.Unit
 	case histColCampaign:
 		return e.Campaign
 	case histColForm:
+		// The form's name, as the clerk knows it: the code means nothing to a reader.
+		if f := s.forms[n.FormCode]; f != nil && f.Name != "" {
+			return f.Name
+		}
 		return n.FormCode
 	case histColStatus:
 		if a != nil {
