@@ -45,6 +45,10 @@ const (
 	FieldKindCode Field = "kind_code"
 	FieldFormCode Field = "form_code"
 	FieldCode     Field = "code"
+	// The registry number and the bonus of a decision's list (an exported
+	// roster, an archive decision): read for the history, not for a nomination.
+	FieldRegistryNo Field = "registry_no"
+	FieldAmount     Field = "amount"
 )
 
 // Fields lists the fields a mapping may name, in the order of the template.
@@ -52,7 +56,7 @@ var Fields = []Field{
 	FieldSTT, FieldKind, FieldTitle, FieldName, FieldGender, FieldBirth, FieldMale, FieldFemale,
 	FieldPosition, FieldUnit, FieldPositionUnit, FieldAddress, FieldClassification, FieldField,
 	FieldForm, FieldAchievement, FieldProposingUnit, FieldSubmissionNo, FieldSubmissionDate,
-	FieldNotes, FieldIgnore, FieldKindCode, FieldFormCode, FieldCode,
+	FieldNotes, FieldIgnore, FieldKindCode, FieldFormCode, FieldCode, FieldRegistryNo, FieldAmount,
 }
 
 // Label is the field as a clerk names it.
@@ -106,6 +110,10 @@ func (f Field) Label() string {
 		return "Mã hình thức khen thưởng"
 	case FieldCode:
 		return "Mã của phần mềm khác (bỏ qua)"
+	case FieldRegistryNo:
+		return "Số sổ vàng"
+	case FieldAmount:
+		return "Tiền thưởng"
 	}
 	return string(f)
 }
@@ -148,7 +156,9 @@ var headerRules = func() []headerRule {
 		field   Field
 		phrases []string
 	}{
-		{FieldIgnore, []string{"so quyet dinh", "ngay quyet dinh", "so so vang", "tien thuong", "so tien", "ky nhan", "quyet dinh so"}},
+		{FieldRegistryNo, []string{"so so vang", "so vao so"}},
+		{FieldAmount, []string{"tien thuong", "so tien", "muc thuong"}},
+		{FieldIgnore, []string{"so quyet dinh", "ngay quyet dinh", "ky nhan", "quyet dinh so"}},
 		{FieldClassification, []string{"phan loai doi tuong", "loai hinh", "khoi"}},
 		{FieldKind, []string{"phan loai khen thuong", "loai doi tuong", "loai khen thuong"}},
 		{FieldSTT, []string{"so thu tu"}},
@@ -240,7 +250,11 @@ func codeHeader(key string) (Field, bool) {
 // readsNothing reports whether the import leaves a column of field f unread
 // on its own: what it holds is read elsewhere, if at all.
 func (f Field) readsNothing() bool {
-	return f == "" || f == FieldIgnore || f == FieldCode || f == FieldKindCode || f == FieldFormCode
+	switch f {
+	case "", FieldIgnore, FieldCode, FieldKindCode, FieldFormCode, FieldRegistryNo, FieldAmount:
+		return true
+	}
+	return false
 }
 
 // headerKey is the folded header with numbers and filler words removed.

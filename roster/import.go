@@ -157,6 +157,10 @@ type Row struct {
 	Line       int                   `json:"line"` // 1-based row in the sheet
 	Nomination khenthuong.Nomination `json:"nomination"`
 	Invalid    bool                  `json:"invalid,omitempty"` // the row has an error
+	// What a decision's list gives beside the nominee: its registry number
+	// (số sổ vàng) and bonus in đồng, as written; a nomination takes neither.
+	RegistryNo string `json:"registry_no,omitempty"`
+	Amount     int64  `json:"amount,omitempty"`
 	// An invalid row's cells as read (legacy text converted) and the
 	// columns of its table, to send it back to the unit.
 	cells []string

@@ -473,6 +473,10 @@ func (st *sheetState) row(i int, errCells []int) {
 	own := rd.im.Problems[firstProblem:]
 	sort.SliceStable(own, func(a, b int) bool { return columnIndex(own[a].Column) < columnIndex(own[b].Column) })
 	r := Row{Sheet: sheet, Line: line, Nomination: n, Invalid: invalid}
+	r.RegistryNo, _ = get(FieldRegistryNo)
+	if amount, _ := get(FieldAmount); amount != "" {
+		r.Amount = parseAmount(amount)
+	}
 	if invalid {
 		// Kept to send the row back to the unit as it typed it (WriteRejected).
 		r.cells = append([]string(nil), st.g.lines[i][:min(len(st.g.lines[i]), len(l.cols))]...)

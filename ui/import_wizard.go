@@ -473,7 +473,7 @@ func (w *importWizard) buildMapping() {
 			icon.SetResource(theme.NewWarningThemedResource(theme.QuestionIcon()))
 			label.Importance = widget.WarningImportance
 			label.SetText(header + " " + lang.L("(not recognised)"))
-		} else if mc.col.Field == roster.FieldIgnore || mc.col.Field == roster.FieldCode {
+		} else if mc.col.Field == roster.FieldIgnore || mc.col.Field == roster.FieldCode || mc.col.Field == roster.FieldRegistryNo || mc.col.Field == roster.FieldAmount {
 			icon.SetResource(theme.NewDisabledResource(theme.ContentRemoveIcon()))
 		}
 		w.mapBox.Add(container.NewBorder(nil, nil, icon, nil, container.NewGridWithColumns(2, label, sel)))
@@ -891,6 +891,10 @@ func rosterFieldLabel(f roster.Field) string {
 		return lang.L("Award form code")
 	case roster.FieldCode:
 		return lang.L("Other software's code (not read)")
+	case roster.FieldRegistryNo:
+		return lang.L("Registry no. (not read)")
+	case roster.FieldAmount:
+		return lang.L("Bonus (not read)")
 	}
 	return fmt.Sprint(f)
 }
