@@ -65,12 +65,34 @@ type Table struct {
 	Merges []cellRange
 }
 
-// Text is the document's paragraphs, tables left out, one per line.
+// Text is the document's text as it reads on the page, one line per
+// paragraph; a table row gives a line per paragraph of its cells, the cells
+// side by side separated by a tab (a decision's heading and signature are
+// often tables of two columns).
 func (d *Document) Text() []string {
 	var out []string
 	for _, b := range d.Blocks {
 		if b.Para != nil {
 			out = append(out, b.Para.Text)
+			continue
+		}
+		for _, row := range b.Table.Rows {
+			var cells [][]string
+			n := 0
+			for _, c := range row {
+				lines := strings.Split(c, "\n")
+				cells = append(cells, lines)
+				n = max(n, len(lines))
+			}
+			for k := 0; k < n; k++ {
+				var parts []string
+				for _, lines := range cells {
+					if k < len(lines) && strings.TrimSpace(lines[k]) != "" {
+						parts = append(parts, lines[k])
+					}
+				}
+				out = append(out, strings.Join(parts, "\t"))
+			}
 		}
 	}
 	return out
@@ -479,7 +501,7 @@ func linesList(paras []*Paragraph, name string, needHeading bool) *grid {
 	if first < 0 {
 		return nil
 	}
-	g := &grid{name: name, lines: [][]string{{"STT", "Họ và tên, chức vụ, đơn vị"}}}
+	g := &grid{name: name, lines: [][]string{{"STT", "Họ và tên, chức vụ, đơn vị"}}, entries: true}
 	var fonts []string
 	fonts = append(fonts, "")
 	for _, p := range paras[max(0, first-docxBefore):first] {

@@ -29,14 +29,22 @@ func ReadText(text string, opts ReadOptions) (*Import, error) {
 		rd.addGrid(&grid{name: PastedSheet, lines: lines})
 		return rd.finish(), nil
 	}
+	return ReadLines(strings.Split(text, "\n"), PastedSheet, opts), nil
+}
+
+// ReadLines reads lines of text (a pasted message, the text of a PDF) as a
+// list under "I. TẬP THỂ", "II. CÁ NHÂN" headings, or as numbered lines
+// with none, named sheet in the report.
+func ReadLines(lines []string, sheet string, opts ReadOptions) *Import {
+	rd := newReader(sheet, opts)
 	var paras []*Paragraph
-	for _, l := range strings.Split(text, "\n") {
+	for _, l := range lines {
 		paras = append(paras, &Paragraph{Text: l})
 	}
-	if g := linesList(paras, PastedSheet, false); g != nil {
+	if g := linesList(paras, sheet, false); g != nil {
 		rd.addGrid(g)
 	} else {
-		rd.im.Sheets = append(rd.im.Sheets, Sheet{Name: PastedSheet, Skipped: "không có bảng (các cột cách nhau bằng Tab) cũng không có dòng đánh số"})
+		rd.im.Sheets = append(rd.im.Sheets, Sheet{Name: sheet, Skipped: "không có bảng (các cột cách nhau bằng Tab) cũng không có dòng đánh số"})
 	}
-	return rd.finish(), nil
+	return rd.finish()
 }

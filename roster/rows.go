@@ -355,7 +355,9 @@ func (st *sheetState) row(i int, errCells []int) {
 				positionUnit = detail
 			}
 			if ok {
-				report(nameCol, nm.Name, SeverityWarning, "Tên và %s ghi chung một ô: đã tách thành “%s” và “%s”", detailWords(nm.Kind), who, detail)
+				if !st.g.entries {
+					report(nameCol, nm.Name, SeverityWarning, "Tên và %s ghi chung một ô: đã tách thành “%s” và “%s”", detailWords(nm.Kind), who, detail)
+				}
 				nm.Name = who
 			}
 		}

@@ -28,6 +28,9 @@ type grid struct {
 	// they have no header of their own, its columns.
 	before    []string
 	continues bool
+	// entries is set for a list written as sentences ("1. Ông A, Trưởng
+	// phòng ...;"), where name and post in one entry is the form itself.
+	entries bool
 }
 
 // viqrThreshold is how many VIQR marks make a cell VIQR: two on their own,
