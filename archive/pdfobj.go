@@ -41,6 +41,7 @@ var errTooLarge = errors.New("tệp giải nén ra quá lớn")
 type pdfFile struct {
 	objs    map[int]any
 	decoded int
+	fonts   map[pdfRef]*pdfFont
 }
 
 type lexer struct {
@@ -331,7 +332,7 @@ func parsePDF(data []byte) (*pdfFile, error) {
 	if !bytes.Contains(data[:min(len(data), 1024)], []byte("%PDF-")) {
 		return nil, fmt.Errorf("không phải tệp PDF")
 	}
-	f := &pdfFile{objs: map[int]any{}}
+	f := &pdfFile{objs: map[int]any{}, fonts: map[pdfRef]*pdfFont{}}
 	locs := objHeader.FindAllSubmatchIndex(data, maxObjects)
 	for _, m := range locs {
 		num, _ := strconv.Atoi(string(data[m[2]:m[3]]))

@@ -13,11 +13,31 @@ import (
 type pdfFont struct {
 	twoByte bool
 	toUni   map[uint32]string
+	ranges  []cmapRange // bfrange entries with a base: looked up, not expanded
 	widths  map[uint32]float64 // in thousandths of the font size
 	dw      float64            // default width
 }
 
+// cmapRange maps lo..hi to base, base+1, ...
+type cmapRange struct {
+	lo, hi uint32
+	base   []rune
+}
+
 func (f *pdfFile) font(v any) *pdfFont {
+	// A document's pages share their fonts: each is read once.
+	if r, ok := v.(pdfRef); ok {
+		if ft, ok := f.fonts[r]; ok {
+			return ft
+		}
+		ft := f.readFont(v)
+		f.fonts[r] = ft
+		return ft
+	}
+	return f.readFont(v)
+}
+
+func (f *pdfFile) readFont(v any) *pdfFont {
 	d := f.dict(v)
 	ft := &pdfFont{widths: map[uint32]float64{}, dw: 500}
 	if d == nil {
@@ -64,15 +84,16 @@ func (f *pdfFile) font(v any) *pdfFont {
 	}
 	if s, ok := f.resolve(d["ToUnicode"]).(*pdfStream); ok {
 		if data, err := f.decode(s); err == nil {
-			ft.toUni, ft.twoByte = parseCMap(data, ft.twoByte)
+			ft.toUni, ft.ranges, ft.twoByte = parseCMap(data, ft.twoByte)
 		}
 	}
 	return ft
 }
 
 // parseCMap reads a ToUnicode CMap: the code width and code → text.
-func parseCMap(data []byte, twoByte bool) (map[uint32]string, bool) {
+func parseCMap(data []byte, twoByte bool) (map[uint32]string, []cmapRange, bool) {
 	m := map[uint32]string{}
+	var ranges []cmapRange
 	l := &lexer{b: data}
 	var stack []any
 	mode := ""
@@ -117,14 +138,8 @@ func parseCMap(data []byte, twoByte bool) (map[uint32]string, bool) {
 					}
 					switch dst := stack[i+2].(type) {
 					case pdfString:
-						base := []rune(utf16Text(dst))
-						if len(base) == 0 {
-							continue
-						}
-						for c := a; c <= b; c++ {
-							r := append([]rune{}, base...)
-							r[len(r)-1] += rune(c - a)
-							m[c] = string(r)
+						if base := []rune(utf16Text(dst)); len(base) > 0 {
+							ranges = append(ranges, cmapRange{a, b, base})
 						}
 					case []any:
 						for k, x := range dst {
@@ -144,7 +159,22 @@ func parseCMap(data []byte, twoByte bool) (map[uint32]string, bool) {
 			stack = append(stack, t)
 		}
 	}
-	return m, twoByte
+	return m, ranges, twoByte
+}
+
+// lookup is the text of a code, from the CMap's single codes or its ranges.
+func (ft *pdfFont) lookup(code uint32) (string, bool) {
+	if t, ok := ft.toUni[code]; ok {
+		return t, true
+	}
+	for _, r := range ft.ranges {
+		if code >= r.lo && code <= r.hi {
+			out := append([]rune{}, r.base...)
+			out[len(out)-1] += rune(code - r.lo)
+			return string(out), true
+		}
+	}
+	return "", false
 }
 
 func codeOf(s []byte) uint32 {
@@ -182,7 +212,7 @@ func (ft *pdfFont) text(s []byte) (string, float64, int) {
 			w = ft.dw
 		}
 		width += w
-		if t, ok := ft.toUni[code]; ok {
+		if t, ok := ft.lookup(code); ok {
 			b.WriteString(t)
 			if t == " " {
 				spaces++
