@@ -13,7 +13,7 @@ import (
 type pdfFont struct {
 	twoByte bool
 	toUni   map[uint32]string
-	ranges  []cmapRange // bfrange entries with a base: looked up, not expanded
+	ranges  []cmapRange        // bfrange entries with a base: looked up, not expanded
 	widths  map[uint32]float64 // in thousandths of the font size
 	dw      float64            // default width
 }
