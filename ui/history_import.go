@@ -45,6 +45,9 @@ type archiveImport struct {
 	forms []khenthuong.AwardForm
 	files []*archiveFile
 	cur   int
+	// reloading is set while showFile fills the fields after a new reading,
+	// so that setting the form does not read the file again.
+	reloading bool
 
 	reading sync.WaitGroup
 	saving  sync.WaitGroup
@@ -90,7 +93,7 @@ func newArchiveImport(svc khenthuong.Services, win fyne.Window, paths []string) 
 	for _, e := range []*widget.Entry{a.number, a.date} {
 		e.OnChanged = func(string) { a.updateButtons() }
 	}
-	a.form.OnChanged = func(string) { a.updateButtons() }
+	a.form.OnChanged = func(string) { a.formChosen() }
 	a.validOnly = widget.NewCheck(lang.L("Record the rows without errors, leaving out those with errors"), func(bool) { a.updateButtons() })
 	a.table = newDataTable([]column{
 		{lang.L("Row"), 60}, {lang.L("Kind"), 80}, {lang.L("Title"), 80}, {lang.L("Nominee"), 200},
@@ -278,6 +281,37 @@ func (a *archiveImport) cellText(row, col int) string {
 		return strings.Join(msgs, "; ")
 	}
 	return ""
+}
+
+// formChosen reads the current file again with the form the clerk chose:
+// a list that names no form (a spreadsheet, mostly) has its rows checked
+// against it.
+func (a *archiveImport) formChosen() {
+	f := a.current()
+	i := a.form.SelectedIndex()
+	if f == nil || f.res == nil || i < 0 || a.forms[i].Code == f.res.Decision.FormCode || a.reloading {
+		a.updateButtons()
+		return
+	}
+	code, path, forms := a.forms[i].Code, f.path, a.forms
+	number, date := vntext.Clean(a.number.Text), a.date.Text
+	a.progress.busy(true)
+	a.updateButtons()
+	background(&a.reading, func() func() {
+		opts := archive.Options{Forms: forms, FormCode: code, Number: number}
+		opts.Date, _ = khenthuong.ParseDate(date)
+		res, err := archive.Read(path, opts)
+		return func() {
+			a.progress.busy(false)
+			if err == nil && a.current() == f {
+				f.res = res
+				a.reloading = true
+				a.showFile(f)
+				a.reloading = false
+			}
+			a.updateButtons()
+		}
+	})
 }
 
 // decision is the decision as the clerk corrected it, or why it cannot be recorded.

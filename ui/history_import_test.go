@@ -127,3 +127,42 @@ func TestArchiveImportWindow(t *testing.T) {
 		t.Errorf("report reads %q", text)
 	}
 }
+
+// A list in Excel names no decision: the clerk types the number and date
+// and chooses the form, and the list is checked against it.
+func TestArchiveImportExcelList(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "ds 2019.csv")
+	csv := "STT;Họ và tên;Chức vụ;Đơn vị;Số sổ vàng\r\n1;Ông Nguyễn Văn An;Trưởng phòng;Sở Nội vụ;BK-2019-07\r\n2;Bà Trần Thị Hoa;Chuyên viên;Sở Nội vụ;\r\n"
+	if err := os.WriteFile(path, []byte(csv), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	f := newFake()
+	m := newTestUI(t, f)
+	showPage(t, m, pageLookup)
+	s := m.lookup
+	s.files.open = func(_ fyne.Window, exts []string, done func(string)) { done(path) }
+	test.Tap(s.importFile)
+	a := s.archive
+	settleArchive(a)
+	if !a.saveButton.Disabled() {
+		t.Fatal("a list with no number, date or form can be recorded")
+	}
+	a.number.SetText("15/QĐ-UBND")
+	a.date.SetText("01/03/2019")
+	for i, fm := range a.forms {
+		if fm.Code == "BKCT" {
+			a.form.SetSelectedIndex(i)
+		}
+	}
+	settleArchive(a)
+	if a.saveButton.Disabled() || a.rowCount() != 2 || a.cellText(0, 6) != "BK-2019-07" {
+		t.Fatalf("after choosing the form: save disabled %v, %d rows, registry %q; problems %s", a.saveButton.Disabled(), a.rowCount(), a.cellText(0, 6), a.problems.Text)
+	}
+	test.Tap(a.saveButton)
+	settleArchive(a)
+	ds, _ := f.Decisions(0)
+	if len(ds) != 1 || ds[0].Number != "15/QĐ-UBND" || ds[0].Date != khenthuong.MustDate("2019-03-01") || len(ds[0].Recipients) != 2 || ds[0].Recipients[0].RegistryNo != "BK-2019-07" {
+		t.Errorf("recorded %+v", ds)
+	}
+}
