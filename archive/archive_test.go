@@ -164,6 +164,29 @@ func TestReadDecision(t *testing.T) {
 		}
 		check(t, res, 6)
 	})
+	t.Run("ListAsTableInPDF", func(t *testing.T) {
+		path := printed(t, dir, "qd-bang.pdf", func(b *bytes.Buffer, doc certificates.DecisionDoc) error {
+			return certificates.WriteDecision(b, doc, certificates.DecisionOptions{ListTable: true})
+		})
+		res, err := Read(path, Options{Forms: testForms()})
+		if err != nil {
+			t.Fatal(err)
+		}
+		check(t, res, 6)
+		for i, r := range res.Decision.Recipients {
+			w := want.Recipients[i].Nominee
+			if n := r.Nominee; n.Name != w.Name || n.Kind != w.Kind || n.Title != w.Title {
+				t.Errorf("recipient %d: %+v, want %+v", i, n, w)
+			}
+		}
+		// A cell wrapped over two lines stays one cell.
+		if p := res.Decision.Recipients[4].Nominee.Position; !strings.Contains(p, "Đội trưởng Phòng Cảnh sát quản lý hành chính về trật tự xã hội") {
+			t.Errorf("wrapped post reads %q", p)
+		}
+		if res.Errors() != 0 {
+			t.Errorf("errors: %v", res.Problems)
+		}
+	})
 	t.Run("OlderLayoutWithBonusWritten", func(t *testing.T) {
 		path := oldPDF(t, dir, []string{
 			"UỶ BAN NHÂN DÂN TỈNH QUẢNG TRỊ",
@@ -314,6 +337,23 @@ func TestReadDecisionRefusals(t *testing.T) {
 func FuzzPDFText(f *testing.F) {
 	f.Add([]byte("%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n2 0 obj << /Type /Pages /Kids [3 0 R] >> endobj\n3 0 obj << /Type /Page /Contents 4 0 R >> endobj\n4 0 obj << /Length 20 >> stream\nBT (Hello) Tj ET\nendstream endobj"))
 	f.Fuzz(func(t *testing.T, data []byte) {
-		_, _ = PDFText(data, "f.pdf")
+		if pages, err := pdfLines(data, "f.pdf"); err == nil {
+			_ = tableRows(pages)
+		}
+	})
+}
+
+// FuzzRecognise: any text, as a document's lines, is read without a panic.
+func FuzzRecognise(f *testing.F) {
+	f.Add("Số: 2871/QĐ-UBND\tQuảng Trị, ngày 02 tháng 6 năm 2024\nĐiều 1. Tặng Bằng khen cho\nKT. CHỦ TỊCH\nHoàng Nam\nDANH SÁCH\nI. TẬP THỂ\n1. Phòng A;")
+	f.Add("DANH SÁCH")
+	f.Add("")
+	f.Fuzz(func(t *testing.T, s string) {
+		lines := strings.Split(s, "\n")
+		h := recognise(lines, Options{Forms: testForms()})
+		_ = listLines(lines)
+		if h.number != "" && !strings.Contains(h.number, "/") && !strings.Contains(s, "uyết") {
+			t.Errorf("number %q from %q", h.number, s)
+		}
 	})
 }

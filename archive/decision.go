@@ -9,6 +9,7 @@ package archive
 import (
 	"bytes"
 	"fmt"
+	"log/slog"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -82,8 +83,14 @@ const pdfSheet = "Danh sách trong PDF"
 // Read reads one decision from path. A file that cannot be read at all is
 // an error (EINVALID, a message naming the file); what is missing or wrong
 // inside is in the problems, line by line.
-func Read(path string, opts Options) (*Result, error) {
+func Read(path string, opts Options) (res *Result, err error) {
 	name := filepath.Base(path)
+	defer func() {
+		if p := recover(); p != nil {
+			slog.Error("archive: reading a decision panicked", "file", path, "panic", p)
+			res, err = nil, khenthuong.Internal(fmt.Errorf("archive: %s: %v", name, p))
+		}
+	}()
 	ext := strings.ToLower(filepath.Ext(path))
 	switch ext {
 	case ".docx", ".pdf", ".xlsx", ".xlsm", ".xls", ".ods", ".csv":
@@ -106,7 +113,7 @@ func Read(path string, opts Options) (*Result, error) {
 	}
 	data := buf.Bytes()
 	ropts := roster.ReadOptions{Forms: opts.Forms, DefaultForm: opts.FormCode, Today: opts.Today}
-	res := &Result{File: path, Problems: []roster.Problem{}, Converted: []roster.Conversion{}, Rows: []roster.Row{}}
+	res = &Result{File: path, Problems: []roster.Problem{}, Converted: []roster.Conversion{}, Rows: []roster.Row{}}
 	var text []string
 	var im *roster.Import
 	switch ext {
@@ -123,16 +130,22 @@ func Read(path string, opts Options) (*Result, error) {
 		}
 		res.apply(h, opts)
 	case ".pdf":
-		pages, err := PDFText(data, name)
+		pages, err := pdfLines(data, name)
 		if err != nil {
 			return nil, err
 		}
 		for _, p := range pages {
-			text = append(text, p...)
+			for _, l := range p {
+				text = append(text, lineText(l))
+			}
 		}
 		h := recognise(text, opts)
 		ropts.DefaultForm = cmpOr(opts.FormCode, h.form)
-		im = roster.ReadLines(listLines(text), pdfSheet, ropts)
+		if rows := tableRows(pages); rows != nil {
+			im = roster.ReadRows(rows, pdfSheet, ropts) // the list as a table
+		} else {
+			im = roster.ReadLines(listLines(text), pdfSheet, ropts)
+		}
 		res.apply(h, opts)
 	default:
 		if im, err = roster.Read(path, ropts); err != nil {
@@ -325,7 +338,7 @@ func signer(lines []string) (title, name string) {
 		}
 	}
 	if start < 0 {
-		start = len(lines) * 2 / 3
+		start = len(lines)*2/3 - 1 // no article: the last third
 	}
 	var titles []string
 	for _, l := range lines[start+1:] {

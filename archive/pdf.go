@@ -11,7 +11,22 @@ import (
 // PDFText reads the text layer of a PDF, page by page, as lines. A scanned
 // PDF (pages with no text) and an encrypted one are refused with a message
 // for the clerk naming the file.
-func PDFText(data []byte, name string) (pages [][]string, err error) {
+func PDFText(data []byte, name string) ([][]string, error) {
+	pages, err := pdfLines(data, name)
+	if err != nil {
+		return nil, err
+	}
+	out := make([][]string, len(pages))
+	for i, p := range pages {
+		for _, l := range p {
+			out[i] = append(out[i], lineText(l))
+		}
+	}
+	return out, nil
+}
+
+// pdfLines is PDFText with the place of each piece of text kept.
+func pdfLines(data []byte, name string) (pages [][][]run, err error) {
 	defer func() {
 		if p := recover(); p != nil {
 			slog.Error("archive: PDF reader panicked", "file", name, "panic", p)
@@ -36,8 +51,10 @@ func PDFText(data []byte, name string) (pages [][]string, err error) {
 	for _, p := range list {
 		lines := f.pageText(p.page, p.resources)
 		for _, l := range lines {
-			if strings.TrimSpace(l) != "" {
-				text = true
+			for _, r := range l {
+				if strings.TrimSpace(r.text) != "" {
+					text = true
+				}
 			}
 		}
 		pages = append(pages, lines)

@@ -252,7 +252,7 @@ type run struct {
 }
 
 // pageText reads the text of one page as lines, top to bottom.
-func (f *pdfFile) pageText(page pdfDict, resources pdfDict) []string {
+func (f *pdfFile) pageText(page pdfDict, resources pdfDict) [][]run {
 	fonts := map[string]*pdfFont{}
 	fontDict := f.dict(resources["Font"])
 	var content []byte
@@ -425,7 +425,7 @@ func (f *pdfFile) pageText(page pdfDict, resources pdfDict) []string {
 		}
 		ops = ops[:0]
 	}
-	return assembleLines(runs)
+	return groupLines(runs)
 }
 
 func abs(x float64) float64 {
@@ -435,17 +435,16 @@ func abs(x float64) float64 {
 	return x
 }
 
-// assembleLines groups the runs into lines by their baseline, top to
-// bottom, and joins each line's runs left to right: a space where a gap is
-// a space wide, a tab where it is a column's.
-func assembleLines(runs []run) []string {
+// groupLines groups the runs into lines by their baseline, top to bottom,
+// each line's runs left to right.
+func groupLines(runs []run) [][]run {
 	sort.SliceStable(runs, func(i, j int) bool {
 		if d := runs[i].y - runs[j].y; abs(d) > 0.01 {
 			return d > 0
 		}
 		return runs[i].x < runs[j].x
 	})
-	var lines []string
+	var lines [][]run
 	for i := 0; i < len(runs); {
 		j := i + 1
 		tol := max(runs[i].size*0.4, 1)
@@ -454,24 +453,49 @@ func assembleLines(runs []run) []string {
 		}
 		line := runs[i:j]
 		sort.SliceStable(line, func(a, b int) bool { return line[a].x < line[b].x })
-		var b strings.Builder
-		for k, r := range line {
-			if k > 0 {
-				prev := line[k-1]
-				gap := r.x - prev.end
-				switch {
-				case gap > prev.size*2.5:
-					b.WriteByte('\t')
-				case gap > prev.size*0.15 && !strings.HasSuffix(prev.text, " ") && !strings.HasPrefix(r.text, " "):
-					b.WriteByte(' ')
-				}
-			}
-			b.WriteString(r.text)
-		}
-		lines = append(lines, b.String())
+		lines = append(lines, line)
 		i = j
 	}
 	return lines
+}
+
+// lineText joins a line's runs: a space where a gap is a space wide, a tab
+// where it is a column's.
+func lineText(line []run) string {
+	var b strings.Builder
+	for k, r := range line {
+		if k > 0 {
+			prev := line[k-1]
+			gap := r.x - prev.end
+			switch {
+			case gap > prev.size*2.5:
+				b.WriteByte('\t')
+			case gap > prev.size*0.15 && !strings.HasSuffix(prev.text, " ") && !strings.HasPrefix(r.text, " "):
+				b.WriteByte(' ')
+			}
+		}
+		b.WriteString(r.text)
+	}
+	return b.String()
+}
+
+// cells joins a line's runs into the pieces a gap wider than a space
+// separates: the cells of a table row.
+func cells(line []run) []run {
+	var out []run
+	for _, r := range line {
+		if n := len(out); n > 0 && r.x-out[n-1].end < out[n-1].size*0.6 {
+			sep := ""
+			if r.x-out[n-1].end > out[n-1].size*0.15 && !strings.HasSuffix(out[n-1].text, " ") && !strings.HasPrefix(r.text, " ") {
+				sep = " "
+			}
+			out[n-1].text += sep + r.text
+			out[n-1].end = r.end
+			continue
+		}
+		out = append(out, r)
+	}
+	return out
 }
 
 // pdfPages lists the pages in order with the resources each inherits.

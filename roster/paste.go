@@ -48,3 +48,11 @@ func ReadLines(lines []string, sheet string, opts ReadOptions) *Import {
 	}
 	return rd.finish()
 }
+
+// ReadRows reads rows of cells already split (a table rebuilt from a PDF's
+// text) as a sheet named sheet.
+func ReadRows(rows [][]string, sheet string, opts ReadOptions) *Import {
+	rd := newReader(sheet, opts)
+	rd.addGrid(&grid{name: sheet, lines: rows})
+	return rd.finish()
+}
