@@ -414,6 +414,9 @@ func (p *docxParser) addRow() {
 	t.Fonts = append(t.Fonts, p.rowFonts)
 }
 
+// reasonLayout is why a document's table with no header is not read.
+const reasonLayout = "bảng trình bày văn bản (quốc hiệu, chữ ký), không có cột danh sách"
+
 // docxBefore is how many paragraphs above a table are kept for the section
 // heading and the Tờ trình they may name.
 const docxBefore = 8
@@ -439,7 +442,7 @@ func (d *Document) grids() []*grid {
 			continue
 		}
 		tables++
-		g := &grid{name: fmt.Sprintf("Bảng %d", tables), lines: t.Rows, before: before, continues: tables > 1}
+		g := &grid{name: fmt.Sprintf("Bảng %d", tables), lines: t.Rows, before: before, continues: tables > 1, docTable: true}
 		fonts := t.Fonts
 		g.font = func(line, col int) string {
 			if line-1 < len(fonts) && col < len(fonts[line-1]) {

@@ -28,6 +28,9 @@ type grid struct {
 	// they have no header of their own, its columns.
 	before    []string
 	continues bool
+	// docTable is set for a Word document's table: one with no header is
+	// its layout (letterhead, signature), not a list, and is passed over quietly.
+	docTable bool
 	// entries is set for a list written as sentences ("1. Ông A, Trưởng
 	// phòng ...;"), where name and post in one entry is the form itself.
 	entries bool
@@ -183,7 +186,7 @@ func (rd *reader) finish() *Import {
 		im.Problems = append(im.Problems, Problem{Message: "Tệp không có dòng dữ liệu nào dưới dòng tiêu đề", Severity: SeverityError})
 	default:
 		for _, s := range im.Sheets {
-			if s.Skipped != "" && s.Skipped != reasonHidden {
+			if s.Skipped != "" && s.Skipped != reasonHidden && s.Skipped != reasonLayout {
 				im.Problems = append(im.Problems, Problem{Sheet: s.Name, Message: "Bỏ qua trang này: " + s.Skipped, Severity: SeverityWarning})
 			}
 		}
@@ -331,6 +334,9 @@ func (rd *reader) addGrid(g *grid) {
 		tables = []*columnLayout{&l}
 	}
 	if len(tables) == 0 {
+		if g.docTable {
+			reason = reasonLayout
+		}
 		rd.im.Sheets = append(rd.im.Sheets, Sheet{Name: g.name, Skipped: reason})
 		return
 	}
