@@ -16,6 +16,7 @@ import (
 	"khenthuong/assets/fonts"
 	"khenthuong/certificates"
 	"khenthuong/roster"
+	"khenthuong/roster/docxtest"
 )
 
 func testForms() []khenthuong.AwardForm {
@@ -229,6 +230,51 @@ func TestReadDecision(t *testing.T) {
 		}
 		if p := d.Recipients[1].Nominee.Position; !strings.HasSuffix(p, "xuống hàng trong văn bản") {
 			t.Errorf("an entry wrapped over two lines reads %q", p)
+		}
+	})
+	t.Run("OldWordDecisionWithTableInTCVN3", func(t *testing.T) {
+		// Typed by hand in 2012: .VnTime text, the list as a table inside
+		// Điều 1 with registry numbers and amounts, no "DANH SÁCH" page.
+		body := []string{
+			docxtest.Table([]docxtest.Cell{docxtest.C("UỶ BAN NHÂN DÂN TỈNH"), docxtest.C("CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM")}),
+			docxtest.P("Số: 156/QĐ-UB"),
+			docxtest.P("Đông Hà, ngày 12 tháng 3 năm 2012"),
+			docxtest.P("QUYẾT ĐỊNH"),
+			docxtest.P("V/v khen thưởng"),
+			docxtest.P("Điều 1. Tặng Bằng khen của Chủ tịch UBND tỉnh cho 02 cá nhân có tên sau:"),
+			docxtest.Table(
+				[]docxtest.Cell{docxtest.C("TT"), docxtest.C("Họ và tên"), docxtest.C("Chức vụ, đơn vị"), docxtest.C("Số sổ vàng"), docxtest.C("Số tiền (đồng)")},
+				[]docxtest.Cell{docxtest.C("1"), {Text: "¤ng NguyÔn V¨n T×nh", Font: ".VnTime"}, docxtest.C("Trưởng phòng, Sở Tư pháp"), docxtest.C("BK-2012-015"), docxtest.C("1.050.000")},
+				[]docxtest.Cell{docxtest.C("2"), docxtest.C("Bà Lê Thị Hoa"), docxtest.C("Chuyên viên, Sở Tư pháp"), docxtest.C(""), docxtest.C("")},
+			),
+			docxtest.P("Điều 2. Chánh Văn phòng UBND tỉnh chịu trách nhiệm thi hành Quyết định này./."),
+			docxtest.Table([]docxtest.Cell{docxtest.C("Nơi nhận:"), {Paras: []string{"TM. UỶ BAN NHÂN DÂN", "CHỦ TỊCH", "", "Nguyễn Đức Cường"}}}),
+		}
+		data, err := docxtest.Bytes(body...)
+		if err != nil {
+			t.Fatal(err)
+		}
+		path := filepath.Join(dir, "qd-2012.docx")
+		if err := os.WriteFile(path, data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		res, err := Read(path, Options{Forms: testForms()})
+		if err != nil {
+			t.Fatal(err)
+		}
+		d := res.Decision
+		if d.Number != "156/QĐ-UB" || d.Date != khenthuong.MustDate("2012-03-12") || d.FormCode != "BKCT" || d.SignerName != "Nguyễn Đức Cường" || d.SignerTitle != "TM. UỶ BAN NHÂN DÂN\nCHỦ TỊCH" {
+			t.Errorf("decision %q %v %q, signer %q %q", d.Number, d.Date, d.FormCode, d.SignerTitle, d.SignerName)
+		}
+		if len(d.Recipients) != 2 {
+			t.Fatalf("%d recipients: %v", len(d.Recipients), res.Problems)
+		}
+		r := d.Recipients
+		if r[0].Nominee.Name != "Nguyễn Văn Tình" || r[0].Nominee.Title != "Ông" || r[0].RegistryNo != "BK-2012-015" || r[0].Amount != 1_050_000 || r[1].RegistryNo != "" || r[1].Amount != 0 {
+			t.Errorf("recipients %+v", r)
+		}
+		if len(res.Converted) != 1 {
+			t.Errorf("the TCVN3 cell is not reported as converted: %+v", res.Converted)
 		}
 	})
 	t.Run("ExcelListWithNumberAndDate", func(t *testing.T) {

@@ -1,99 +1,35 @@
 package roster
 
 import (
-	"archive/zip"
 	"bytes"
 	"fmt"
-	"html"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	"khenthuong"
+	"khenthuong/roster/docxtest"
 )
 
-// Word documents as units write them, built part by part: paragraphs,
-// tables with cells spanning columns (gridSpan) and merged down (vMerge).
+// Word documents as units write them, built with package docxtest.
+type dcell = docxtest.Cell
 
-// dcell is a table cell: its text, the columns it spans, and whether it
-// starts ("restart") or continues ("cont") a range merged down.
-type dcell struct {
-	text  string
-	span  int
-	vm    string
-	font  string
-	paras []string // several paragraphs in the cell
-}
+func dc(text string) dcell { return docxtest.C(text) }
 
-func dc(text string) dcell { return dcell{text: text} }
+func dpara(text string, numbered bool, font string) string { return docxtest.Para(text, numbered, font) }
 
-func dpara(text string, numbered bool, font string) string {
-	var b strings.Builder
-	b.WriteString("<w:p>")
-	if numbered {
-		b.WriteString(`<w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr></w:pPr>`)
-	}
-	b.WriteString("<w:r>")
-	if font != "" {
-		fmt.Fprintf(&b, `<w:rPr><w:rFonts w:ascii="%s" w:hAnsi="%s"/></w:rPr>`, font, font)
-	}
-	fmt.Fprintf(&b, `<w:t xml:space="preserve">%s</w:t></w:r></w:p>`, html.EscapeString(text))
-	return b.String()
-}
+func dp(text string) string { return docxtest.P(text) }
 
-func dp(text string) string { return dpara(text, false, "") }
-
-func dtable(rows ...[]dcell) string {
-	var b strings.Builder
-	b.WriteString("<w:tbl><w:tblPr/>")
-	for _, r := range rows {
-		b.WriteString("<w:tr>")
-		for _, c := range r {
-			b.WriteString("<w:tc><w:tcPr>")
-			if c.span > 1 {
-				fmt.Fprintf(&b, `<w:gridSpan w:val="%d"/>`, c.span)
-			}
-			switch c.vm {
-			case "restart":
-				b.WriteString(`<w:vMerge w:val="restart"/>`)
-			case "cont":
-				b.WriteString(`<w:vMerge/>`)
-			}
-			b.WriteString("</w:tcPr>")
-			paras := c.paras
-			if paras == nil {
-				paras = []string{c.text}
-			}
-			for _, p := range paras {
-				b.WriteString(dpara(p, false, c.font))
-			}
-			b.WriteString("</w:tc>")
-		}
-		b.WriteString("</w:tr>")
-	}
-	b.WriteString("</w:tbl>")
-	return b.String()
-}
+func dtable(rows ...[]dcell) string { return docxtest.Table(rows...) }
 
 func docxBytes(t testing.TB, body ...string) []byte {
 	t.Helper()
-	var buf bytes.Buffer
-	zw := zip.NewWriter(&buf)
-	parts := map[string]string{
-		"[Content_Types].xml": `<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>`,
-		"_rels/.rels":         `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>`,
-		"word/document.xml": `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>` +
-			strings.Join(body, "") + `<w:sectPr/></w:body></w:document>`,
+	b, err := docxtest.Bytes(body...)
+	if err != nil {
+		t.Fatal(err)
 	}
-	for _, name := range []string{"[Content_Types].xml", "_rels/.rels", "word/document.xml"} {
-		w, err := zw.Create(name)
-		must(t, err)
-		_, err = w.Write([]byte(parts[name]))
-		must(t, err)
-	}
-	must(t, zw.Close())
-	return buf.Bytes()
+	return b
 }
 
 func writeDOCX(t testing.TB, dir, name string, body ...string) string {
@@ -103,7 +39,7 @@ func writeDOCX(t testing.TB, dir, name string, body ...string) string {
 	return path
 }
 
-func span(text string, n int) dcell { return dcell{text: text, span: n} }
+func span(text string, n int) dcell { return docxtest.Span(text, n) }
 
 // unitDocx is a list as a Sở attaches it to its Tờ trình: a title naming the
 // Tờ trình, a table with a two-level header ("Năm sinh" over "Nam" | "Nữ",
@@ -117,14 +53,14 @@ func unitDocx() []string {
 		dp("DANH SÁCH ĐỀ NGHỊ KHEN THƯỞNG"),
 		dp("(Kèm theo Tờ trình số 45/TTr-STP ngày 02/6/2024 của Sở Tư pháp)"),
 		dtable(
-			[]dcell{{text: "STT", vm: "restart"}, {text: "Họ và tên", vm: "restart"}, span("Năm sinh", 2), {text: "Chức vụ, đơn vị công tác", vm: "restart"}, {text: "Hình thức khen thưởng", vm: "restart"}},
-			[]dcell{{vm: "cont"}, {vm: "cont"}, dc("Nam"), dc("Nữ"), {vm: "cont"}, {vm: "cont"}},
+			[]dcell{{Text: "STT", VM: "restart"}, {Text: "Họ và tên", VM: "restart"}, span("Năm sinh", 2), {Text: "Chức vụ, đơn vị công tác", VM: "restart"}, {Text: "Hình thức khen thưởng", VM: "restart"}},
+			[]dcell{{VM: "cont"}, {VM: "cont"}, dc("Nam"), dc("Nữ"), {VM: "cont"}, {VM: "cont"}},
 			[]dcell{span("I. TẬP THỂ", 6)},
-			[]dcell{dc("1"), dc("Phòng Hành chính tư pháp"), dc(""), dc(""), dc("Sở Tư pháp"), {text: "Bằng khen của Chủ tịch UBND tỉnh", vm: "restart"}},
+			[]dcell{dc("1"), dc("Phòng Hành chính tư pháp"), dc(""), dc(""), dc("Sở Tư pháp"), {Text: "Bằng khen của Chủ tịch UBND tỉnh", VM: "restart"}},
 			[]dcell{span("II. CÁ NHÂN", 6)},
-			[]dcell{dc("1"), {paras: []string{"Ông Trương Quang Sáng"}}, dc("1975"), dc(""), dc("Phó Giám đốc Sở Tư pháp"), {text: "Bằng khen của Chủ tịch UBND tỉnh", vm: "restart"}},
-			[]dcell{dc("2"), {text: "Nguy\u00d4n V\u00a8n T\u00d7nh", font: ".VnTime"}, dc(""), dc(""), dc("Chuyên viên Văn phòng Sở"), {vm: "cont"}},
-			[]dcell{dc("3"), dc("Lê Thị Hoa"), dc(""), dc("1980"), dc("Chuyên viên Phòng Hành chính tư pháp"), {vm: "cont"}},
+			[]dcell{dc("1"), {Paras: []string{"Ông Trương Quang Sáng"}}, dc("1975"), dc(""), dc("Phó Giám đốc Sở Tư pháp"), {Text: "Bằng khen của Chủ tịch UBND tỉnh", VM: "restart"}},
+			[]dcell{dc("2"), {Text: "Nguy\u00d4n V\u00a8n T\u00d7nh", Font: ".VnTime"}, dc(""), dc(""), dc("Chuyên viên Văn phòng Sở"), {VM: "cont"}},
+			[]dcell{dc("3"), dc("Lê Thị Hoa"), dc(""), dc("1980"), dc("Chuyên viên Phòng Hành chính tư pháp"), {VM: "cont"}},
 			[]dcell{span("Tổng cộng: 01 tập thể, 03 cá nhân", 6)},
 		),
 		dp(""),
