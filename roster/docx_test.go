@@ -17,7 +17,9 @@ type dcell = docxtest.Cell
 
 func dc(text string) dcell { return docxtest.C(text) }
 
-func dpara(text string, numbered bool, font string) string { return docxtest.Para(text, numbered, font) }
+func dpara(text string, numbered bool, font string) string {
+	return docxtest.Para(text, numbered, font)
+}
 
 func dp(text string) string { return docxtest.P(text) }
 
