@@ -93,11 +93,9 @@ func Read(path string, opts Options) (res *Result, err error) {
 	}()
 	ext := strings.ToLower(filepath.Ext(path))
 	switch ext {
-	case ".docx", ".pdf", ".xlsx", ".xlsm", ".xls", ".ods", ".csv":
-	case ".doc":
-		return nil, khenthuong.Errorf(khenthuong.EINVALID, "Tệp “%s” là văn bản Word 97–2003 (.doc), chương trình chưa đọc được: hãy mở bằng Word và lưu thành .docx (Tệp > Lưu thành > Tài liệu Word .docx)", name)
+	case ".docx", ".doc", ".pdf", ".xlsx", ".xlsm", ".xls", ".ods", ".csv":
 	default:
-		return nil, khenthuong.Errorf(khenthuong.EINVALID, "Chưa đọc được tệp “%s”: quyết định cũ nhận dạng .docx, .pdf, hoặc danh sách Excel (.xlsx, .xls, .ods, .csv) kèm số và ngày quyết định", name)
+		return nil, khenthuong.Errorf(khenthuong.EINVALID, "Chưa đọc được tệp “%s”: quyết định cũ nhận dạng .docx, .doc, .pdf, hoặc danh sách Excel (.xlsx, .xls, .ods, .csv) kèm số và ngày quyết định", name)
 	}
 	f, err := os.Open(path)
 	if err != nil {
@@ -117,17 +115,15 @@ func Read(path string, opts Options) (res *Result, err error) {
 	var text []string
 	var im *roster.Import
 	switch ext {
-	case ".docx":
-		doc, err := roster.ParseDOCX(data, name)
+	case ".docx", ".doc":
+		doc, err := roster.ParseDOCX(data, name) // a .doc too
 		if err != nil {
 			return nil, err
 		}
 		text = doc.Text()
 		h := recognise(text, opts)
 		ropts.DefaultForm = cmpOr(opts.FormCode, h.form)
-		if im, err = roster.ReadDOCX(bytes.NewReader(data), name, ropts); err != nil {
-			return nil, err
-		}
+		im = roster.ReadDocument(doc, name, ropts)
 		res.apply(h, opts)
 	case ".pdf":
 		pages, err := pdfLines(data, name)

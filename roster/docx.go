@@ -29,12 +29,18 @@ func ReadDOCX(r io.Reader, name string, opts ReadOptions) (im *Import, err error
 	if err != nil {
 		return nil, err
 	}
+	return ReadDocument(doc, name, opts), nil
+}
+
+// ReadDocument reads a Word document's tables and numbered paragraphs as
+// the sheets of a list.
+func ReadDocument(doc *Document, name string, opts ReadOptions) *Import {
 	rd := newReader(name, opts)
 	for _, g := range doc.grids() {
 		rd.opts.progress(g.name, len(g.lines), len(g.lines))
 		rd.addGrid(g)
 	}
-	return rd.finish(), nil
+	return rd.finish()
 }
 
 // Document is a Word document read as paragraphs and tables, in order.
@@ -102,11 +108,11 @@ func (d *Document) Text() []string {
 // size the import reads holds far less.
 const maxDocxText = 64 << 20
 
-// ParseDOCX reads the body of a .docx. A legacy .doc (or an .docx that is
-// one) is refused with how to save it as .docx.
+// ParseDOCX reads the body of a .docx; a Word 97–2003 document saved
+// under that name is read as one (ParseDOC).
 func ParseDOCX(data []byte, name string) (doc *Document, err error) {
 	if bytes.HasPrefix(data, oleMagic) {
-		return nil, errDocLegacy(name)
+		return ParseDOC(data, name)
 	}
 	defer func() {
 		if p := recover(); p != nil {
@@ -155,11 +161,6 @@ func ParseDOCX(data []byte, name string) (doc *Document, err error) {
 func errDocxDamaged(name string, cause error) error {
 	return khenthuong.Errorf(khenthuong.EINVALID,
 		"Tệp “%s” bị hỏng hoặc không phải văn bản Word .docx (%v): hãy mở bằng Word và lưu lại thành .docx", name, cause)
-}
-
-func errDocLegacy(name string) error {
-	return khenthuong.Errorf(khenthuong.EINVALID,
-		"Tệp “%s” là văn bản Word 97–2003 (.doc), chương trình chưa đọc được: hãy mở bằng Word và lưu thành .docx (Tệp > Lưu thành > Tài liệu Word .docx), hoặc bằng LibreOffice Writer (Lưu thành > Word 2007-365)", name)
 }
 
 // docxDefaultFont is the document's default font (docDefaults), which runs

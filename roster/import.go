@@ -245,11 +245,9 @@ func (im *Import) Valid() []khenthuong.Nomination {
 func Read(path string, opts ReadOptions) (*Import, error) {
 	ext := strings.ToLower(filepath.Ext(path))
 	switch ext {
-	case ".xls", ".xlsx", ".xlsm", ".ods", ".csv", ".txt", ".docx":
-	case ".doc":
-		return nil, errDocLegacy(filepath.Base(path))
+	case ".xls", ".xlsx", ".xlsm", ".ods", ".csv", ".txt", ".docx", ".doc":
 	default:
-		return nil, khenthuong.Errorf(khenthuong.EINVALID, "Chưa đọc được tệp “%s”: chỉ nhận tệp Excel .xlsx, .xlsm, .xls, bảng tính .ods, .csv hoặc văn bản Word .docx", filepath.Base(path))
+		return nil, khenthuong.Errorf(khenthuong.EINVALID, "Chưa đọc được tệp “%s”: chỉ nhận tệp Excel .xlsx, .xlsm, .xls, bảng tính .ods, .csv hoặc văn bản Word .docx, .doc", filepath.Base(path))
 	}
 	f, err := os.Open(path)
 	if err != nil {
@@ -269,6 +267,8 @@ func Read(path string, opts ReadOptions) (*Import, error) {
 		return ReadODS(f, name, opts)
 	case ".docx":
 		return ReadDOCX(f, name, opts)
+	case ".doc":
+		return ReadDOC(f, name, opts)
 	}
 	return ReadXLSX(f, name, opts)
 }

@@ -210,7 +210,7 @@ func (s *campaignsScreen) importFile() {
 		return
 	}
 	campaign := *c
-	s.files.open(s.win, []string{".xlsx", ".xlsm", ".xls", ".ods", ".csv", ".docx"}, func(path string) {
+	s.files.open(s.win, []string{".xlsx", ".xlsm", ".xls", ".ods", ".csv", ".docx", ".doc"}, func(path string) {
 		if path == "" {
 			return
 		}

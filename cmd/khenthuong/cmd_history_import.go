@@ -18,7 +18,7 @@ import (
 // historyImportUsage is documented with history's own usage.
 const historyImportUsage = `
 history import FILE|FOLDER [--form CODE] [--number NUM --date DATE] [--dry-run] [--valid-only] [--json]
-    nhập quyết định đã ký trong lưu trữ (.docx, .pdf có lớp chữ, hoặc danh sách Excel kèm --number,
+    nhập quyết định đã ký trong lưu trữ (.docx, .doc, .pdf có lớp chữ, hoặc danh sách Excel kèm --number,
     --date): nhận số, ngày, hình thức, người ký và danh sách kèm theo; ghi thành quyết định đã ban hành
     (đánh dấu từ lưu trữ; số sổ vàng, tiền thưởng chỉ khi văn bản ghi). Thư mục: mọi tệp trong đó, báo
     cáo từng tệp. Có lỗi thì không ghi tệp đó, trừ khi --valid-only (ghi các dòng không lỗi)`

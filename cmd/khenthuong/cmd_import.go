@@ -13,7 +13,7 @@ import (
 func init() {
 	commands["import"] = command{
 		usage: `import FILE --campaign ID [--form CODE] [--dry-run] [--valid-only] [--rejected FILE.xlsx] [--json] [--mapping FILE.json]
-    nhập danh sách đề nghị từ tệp Excel (.xlsx, .xlsm, .xls), bảng tính .ods, .csv hoặc văn bản Word .docx
+    nhập danh sách đề nghị từ tệp Excel (.xlsx, .xlsm, .xls), bảng tính .ods, .csv hoặc văn bản Word .docx, .doc
     của đơn vị vào một đợt; in báo cáo (số dòng, lỗi, cảnh báo, ô đã chuyển mã). Có lỗi thì không ghi gì,
     trừ khi có --valid-only (chỉ ghi các dòng không lỗi); --rejected ghi các dòng lỗi ra .xlsx để gửi trả
     đơn vị (các cột của đơn vị và cột “Lỗi cần sửa”); --dry-run chỉ in báo cáo`,
