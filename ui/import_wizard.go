@@ -426,7 +426,7 @@ func (w *importWizard) doneTitle() string {
 		return lang.L("Import from CSV")
 	case ".ods":
 		return lang.L("Import from OpenDocument")
-	case ".docx":
+	case ".docx", ".doc":
 		return lang.L("Import from Word")
 	}
 	return lang.L("Import from Excel")

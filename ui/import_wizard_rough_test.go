@@ -90,7 +90,7 @@ func TestImportWizardRoughEdges(t *testing.T) {
 	t.Run("DoneDialogNamesTheFormat", func(t *testing.T) {
 		for _, c := range []struct{ path, want string }{
 			{"a.csv", "Nhập từ tệp CSV"}, {"a.xlsx", "Nhập từ Excel"}, {"a.xls", "Nhập từ Excel"},
-			{"a.docx", "Nhập từ văn bản Word"}, {"a.ods", "Nhập từ bảng tính OpenDocument"}, {"", "Nhập danh sách dán vào"},
+			{"a.docx", "Nhập từ văn bản Word"}, {"a.doc", "Nhập từ văn bản Word"}, {"a.ods", "Nhập từ bảng tính OpenDocument"}, {"", "Nhập danh sách dán vào"},
 		} {
 			if got := (&importWizard{path: c.path}).doneTitle(); got != c.want {
 				t.Errorf("%q: %q, want %q", c.path, got, c.want)
