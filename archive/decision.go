@@ -459,16 +459,16 @@ func (res *Result) apply(h header, opts Options) {
 	d.SubmissionNo, d.SubmissionDate = h.submissionNo, h.submissionDate
 	d.Achievement = h.achievement
 	if d.Number == "" {
-		problem(roster.SeverityError, "Không tìm thấy số quyết định (dòng “Số: .../QĐ-...”): ghi số bằng --number")
+		problem(roster.SeverityError, "Không tìm thấy số quyết định (dòng “Số: .../QĐ-...”): nhập số quyết định (lệnh: --number)")
 	}
 	if d.Date.IsZero() {
-		problem(roster.SeverityError, "Không tìm thấy ngày quyết định (“..., ngày ... tháng ... năm ...”): ghi ngày bằng --date")
+		problem(roster.SeverityError, "Không tìm thấy ngày quyết định (“..., ngày ... tháng ... năm ...”): nhập ngày quyết định (lệnh: --date)")
 	}
 	if d.FormCode == "" {
 		if h.formText != "" {
-			problem(roster.SeverityError, "Hình thức “%s” không có trong danh mục: chọn hình thức bằng --form", h.formText)
+			problem(roster.SeverityError, "Hình thức “%s” không có trong danh mục: chọn hình thức khen thưởng (lệnh: --form)", h.formText)
 		} else {
-			problem(roster.SeverityError, "Không tìm thấy hình thức khen thưởng (“Tặng ...” ở Điều 1): chọn bằng --form")
+			problem(roster.SeverityError, "Không tìm thấy hình thức khen thưởng (“Tặng ...” ở Điều 1): chọn hình thức khen thưởng (lệnh: --form)")
 		}
 	}
 	if d.SignerTitle == "" {

@@ -404,7 +404,7 @@ func (a *archiveImport) finish() {
 		}
 		lines = append(lines, filepath.Base(f.path)+": "+status)
 	}
-	if len(a.files) > 1 || saved == 0 && len(lines) > 0 {
+	if len(lines) > 0 { // what became of each file, even of one: the clerk sees it was recorded
 		report := widget.NewLabel(strings.Join(lines, "\n"))
 		report.Wrapping = fyne.TextWrapWord
 		d := dialog.NewCustom(lang.L("Decisions from the archive"), lang.L("Close"), container.NewVScroll(report), a.win)
