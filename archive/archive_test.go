@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"fmt"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -186,6 +187,45 @@ func TestReadDecision(t *testing.T) {
 		}
 		if res.Errors() != 0 {
 			t.Errorf("errors: %v", res.Problems)
+		}
+	})
+	t.Run("PDFsOfOtherProducers", func(t *testing.T) {
+		// The same decision rewritten by Cairo (poppler's pdftocairo, which
+		// the project's setup installs) and by Ghostscript when present:
+		// other font programs, encodings and stream layouts.
+		for _, list := range []bool{false, true} {
+			src := printed(t, dir, fmt.Sprintf("src-%v.pdf", list), func(b *bytes.Buffer, doc certificates.DecisionDoc) error {
+				return certificates.WriteDecision(b, doc, certificates.DecisionOptions{ListTable: list})
+			})
+			for _, tool := range [][]string{
+				{"pdftocairo", "-pdf", src, "OUT"},
+				{"gs", "-q", "-o", "OUT", "-sDEVICE=pdfwrite", src},
+			} {
+				if _, err := exec.LookPath(tool[0]); err != nil {
+					if tool[0] == "pdftocairo" {
+						t.Fatalf("pdftocairo missing: make setup installs poppler-utils")
+					}
+					continue
+				}
+				out := filepath.Join(dir, fmt.Sprintf("%s-%v.pdf", tool[0], list))
+				args := append([]string(nil), tool[1:]...)
+				for i := range args {
+					if args[i] == "OUT" {
+						args[i] = out
+					}
+				}
+				if b, err := exec.Command(tool[0], args...).CombinedOutput(); err != nil {
+					t.Fatalf("%s: %v %s", tool[0], err, b)
+				}
+				res, err := Read(out, Options{Forms: testForms()})
+				if err != nil {
+					t.Fatalf("%s: %v", tool[0], err)
+				}
+				check(t, res, 6)
+				if got := res.Decision.Recipients[3].Nominee; got.Title != "Đại tá" || got.Name != "Lê Văn Tiến" {
+					t.Errorf("%s (table %v): recipient 4 %+v", tool[0], list, got)
+				}
+			}
 		}
 	})
 	t.Run("OlderLayoutWithBonusWritten", func(t *testing.T) {
