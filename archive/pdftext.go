@@ -7,10 +7,13 @@ import (
 	"unicode/utf16"
 
 	"golang.org/x/text/encoding/charmap"
+
+	"khenthuong/vntext"
 )
 
 // pdfFont turns the codes of a shown string into text and widths.
 type pdfFont struct {
+	legacy  string // the font name when it is a TCVN3 or VNI font (".VnTime", "VNI-Times")
 	twoByte bool
 	toUni   map[uint32]string
 	ranges  []cmapRange        // bfrange entries with a base: looked up, not expanded
@@ -42,6 +45,9 @@ func (f *pdfFile) readFont(v any) *pdfFont {
 	ft := &pdfFont{widths: map[uint32]float64{}, dw: 500}
 	if d == nil {
 		return ft
+	}
+	if name, ok := f.resolve(d["BaseFont"]).(pdfName); ok {
+		ft.legacy = legacyFont(string(name))
 	}
 	if d["Subtype"] == pdfName("Type0") {
 		ft.twoByte = true
@@ -88,6 +94,28 @@ func (f *pdfFile) readFont(v any) *pdfFont {
 		}
 	}
 	return ft
+}
+
+// legacyFont is the font name as vntext knows it when a PDF font is one of
+// the old Vietnamese fonts: "ABCDEF+.VnTimeH,Bold" gives ".VnTimeH", and
+// "VnArial" (the dot dropped) ".VnArial"; "" for any other font.
+func legacyFont(base string) string {
+	if i := strings.IndexByte(base, '+'); i == 6 {
+		base = base[i+1:]
+	}
+	if i := strings.IndexAny(base, ",-"); i > 0 && !strings.HasPrefix(strings.ToLower(base), "vni") {
+		base = base[:i]
+	}
+	lower := strings.ToLower(base)
+	switch {
+	case strings.HasPrefix(lower, ".vn"):
+		return base
+	case strings.HasPrefix(lower, "vni"):
+		return "VNI-" + strings.TrimLeft(base[3:], "-")
+	case strings.HasPrefix(lower, "vn") && len(base) > 2:
+		return "." + base
+	}
+	return ""
 }
 
 // parseCMap reads a ToUnicode CMap: the code width and code → text.
@@ -280,6 +308,10 @@ func (f *pdfFile) pageText(page pdfDict, resources pdfDict) [][]run {
 			ft = &pdfFont{widths: map[uint32]float64{}, dw: 500}
 		}
 		text, w, spaces := ft.text(s)
+		if ft.legacy != "" && !ft.twoByte {
+			// Typed in .VnTime (TCVN3) or VNI-Times: the bytes are those encodings'.
+			text, _ = vntext.ToUnicode(text, ft.legacy)
+		}
 		adv := (w/1000*size + charSp*float64(len(s)) + wordSp*float64(spaces)) * scale
 		m := tm.mul(ctm)
 		effSize := size * max(abs(m[3]), abs(m[0]))

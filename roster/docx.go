@@ -11,6 +11,7 @@ import (
 	"strings"
 
 	"khenthuong"
+	"khenthuong/vntext"
 )
 
 // ReadDOCX reads a list a unit sent as a Word document (.docx): every table
@@ -79,14 +80,18 @@ func (d *Document) Text() []string {
 	var out []string
 	for _, b := range d.Blocks {
 		if b.Para != nil {
-			out = append(out, b.Para.Text)
+			out = append(out, legacyText(b.Para.Text, b.Para.Font))
 			continue
 		}
-		for _, row := range b.Table.Rows {
+		for r, row := range b.Table.Rows {
 			var cells [][]string
 			n := 0
-			for _, c := range row {
-				lines := strings.Split(c, "\n")
+			for c, text := range row {
+				font := ""
+				if r < len(b.Table.Fonts) && c < len(b.Table.Fonts[r]) {
+					font = b.Table.Fonts[r][c]
+				}
+				lines := strings.Split(legacyText(text, font), "\n")
 				cells = append(cells, lines)
 				n = max(n, len(lines))
 			}
@@ -101,6 +106,16 @@ func (d *Document) Text() []string {
 			}
 		}
 	}
+	return out
+}
+
+// legacyText is text typed in an old Vietnamese font (.VnTime, VNI-Times)
+// as Unicode; other text as it is.
+func legacyText(s, font string) string {
+	if font == "" || isASCII(s) && !strings.HasSuffix(strings.ToLower(font), "h") {
+		return s
+	}
+	out, _ := vntext.ToUnicode(s, font)
 	return out
 }
 
@@ -488,15 +503,21 @@ func paragraphList(blocks []Block) *grid {
 // (a chat message: "1. Ông A, Trưởng phòng...").
 func linesList(paras []*Paragraph, name string, needHeading bool) *grid {
 	first := -1
+	// Headings are told on the text as read, legacy fonts converted; the
+	// entries keep their bytes and font, for the import's own conversion.
+	shown := make([]string, len(paras))
 	for i, p := range paras {
-		if k, _ := sectionKind(p.Text); k != "" {
+		shown[i] = legacyText(p.Text, p.Font)
+	}
+	for i := range paras {
+		if k, _ := sectionKind(shown[i]); k != "" {
 			first = i
 			break
 		}
 	}
 	if first < 0 && !needHeading {
-		for i, p := range paras {
-			if _, _, ok := listEntry(strings.TrimSpace(p.Text)); ok {
+		for i := range paras {
+			if _, _, ok := listEntry(strings.TrimSpace(shown[i])); ok {
 				first = i
 				break
 			}
@@ -508,27 +529,28 @@ func linesList(paras []*Paragraph, name string, needHeading bool) *grid {
 	g := &grid{name: name, lines: [][]string{{"STT", "Họ và tên, chức vụ, đơn vị"}}, entries: true}
 	var fonts []string
 	fonts = append(fonts, "")
-	for _, p := range paras[max(0, first-docxBefore):first] {
-		if s := strings.TrimSpace(p.Text); s != "" {
+	for _, t := range shown[max(0, first-docxBefore):first] {
+		if s := strings.TrimSpace(t); s != "" {
 			g.before = append(g.before, s)
 		}
 	}
 	entries, n := 0, 0
-	for _, p := range paras[first:] {
+	for i, p := range paras[first:] {
 		text := strings.TrimSpace(strings.ReplaceAll(p.Text, "\t", " "))
+		read := strings.TrimSpace(strings.ReplaceAll(shown[first+i], "\t", " "))
 		if text == "" {
 			continue
 		}
-		if k, _ := sectionKind(text); k != "" || isHeading(text) {
-			g.lines = append(g.lines, []string{text})
+		if k, _ := sectionKind(read); k != "" || isHeading(read) {
+			g.lines = append(g.lines, []string{read})
 			fonts = append(fonts, p.Font)
 			n = 0
 			continue
 		}
 		num, rest, ok := listEntry(text)
 		if !ok && !p.Numbered {
-			if entries > 0 && isFooter(text) {
-				g.lines = append(g.lines, []string{text})
+			if entries > 0 && isFooter(read) {
+				g.lines = append(g.lines, []string{read})
 				fonts = append(fonts, p.Font)
 				break
 			}
