@@ -250,6 +250,30 @@ func TestReadTextLikeTheFile(t *testing.T) {
 			}
 		})
 	}
+	t.Run("WordNumberingCopiedWithTabs", func(t *testing.T) {
+		// Word puts a tab after the numbers of its own list numbering.
+		var lines []string
+		for _, p := range paragraphs {
+			if strings.HasPrefix(p, "1. ") || strings.HasPrefix(p, "2. ") || strings.HasPrefix(p, "I. ") || strings.HasPrefix(p, "II. ") {
+				num, rest, _ := strings.Cut(p, " ")
+				p = num + "\t" + rest
+			}
+			lines = append(lines, p)
+		}
+		got, err := ReadText(strings.Join(lines, "\r\n"), testOptions())
+		if err != nil {
+			t.Fatal(err)
+		}
+		file := tests[1].file
+		if len(got.Rows) != len(file.Rows) || got.Errors() != 0 {
+			t.Fatalf("%d rows, want %d:%s", len(got.Rows), len(file.Rows), problemsOf(got))
+		}
+		for i := range got.Rows {
+			if d := nominationDiff(got.Rows[i].Nomination, file.Rows[i].Nomination); len(d) > 0 {
+				t.Errorf("row %d: %v", i, d)
+			}
+		}
+	})
 	t.Run("ChatMessageWithoutHeadings", func(t *testing.T) {
 		im, err := ReadText("Gửi anh danh sách:\n1. Ông Trương Quang Sáng, Phó Giám đốc Sở Tư pháp\n2. Bà Lê Thị Hoa, Chuyên viên Sở Tư pháp", ReadOptions{Forms: testForms(), Today: testToday, DefaultForm: "BKCT"})
 		if err != nil {

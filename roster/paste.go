@@ -23,11 +23,17 @@ func ReadText(text string, opts ReadOptions) (*Import, error) {
 	rd := newReader(PastedSheet, opts)
 	if strings.Contains(text, "\t") {
 		lines, perr := parseCSV(text, '\t', rd.opts.MaxRows+headerScanRows+1000)
-		if perr != "" {
-			rd.problem(PastedSheet, len(lines)+1, "", "", SeverityError, "%s", perr)
+		g := &grid{name: PastedSheet, lines: lines}
+		// Word copies its numbered paragraphs as "1.<tab>Ông A, ...": tabs,
+		// but no header row. Those are read as lines.
+		if tables, _ := findHeaders(g, rd.opts.Mapping); len(tables) > 0 {
+			if perr != "" {
+				rd.problem(PastedSheet, len(lines)+1, "", "", SeverityError, "%s", perr)
+			}
+			rd.addGrid(g)
+			return rd.finish(), nil
 		}
-		rd.addGrid(&grid{name: PastedSheet, lines: lines})
-		return rd.finish(), nil
+		text = strings.ReplaceAll(text, "\t", " ")
 	}
 	return ReadLines(strings.Split(text, "\n"), PastedSheet, opts), nil
 }
