@@ -165,6 +165,18 @@ func TestImportWizardRoughEdges(t *testing.T) {
 			t.Fatal("no box to paste into")
 		}
 		entry.SetText("I. TẬP THỂ\n1. Phòng Tư pháp huyện Gio Linh;\nII. CÁ NHÂN\n1. Ông Nguyễn Văn An, Trưởng phòng Tư pháp huyện;\n2. Bà Trần Thị Hoa, Chuyên viên Phòng Tư pháp huyện./.")
+		if *shotDir != "" {
+			m.win.Resize(fyneSize(1024, 700))
+			drainUI()
+			out, err := os.Create(filepath.Join(*shotDir, "paste-list.png"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := png.Encode(out, m.win.Canvas().Capture()); err != nil {
+				t.Fatal(err)
+			}
+			out.Close()
+		}
 		test.Tap(overlayButton(t, m.win.Canvas(), "Đọc"))
 		settle(m)
 		w := s.importer
