@@ -495,17 +495,21 @@ func (res *Result) addList(im *roster.Import) {
 	}
 	res.Converted = append(res.Converted, im.Converted...)
 	res.Rows = append(res.Rows, im.Rows...)
-	for _, r := range im.Rows {
-		if r.Invalid {
-			continue
+	for i, r := range res.Rows {
+		if !r.Invalid {
+			res.Decision.Recipients = append(res.Decision.Recipients, res.Recipient(i))
 		}
-		n := r.Nomination
-		amount := r.Amount
-		if amount == 0 {
-			amount = res.amounts[n.Nominee.Kind]
-		}
-		res.Decision.Recipients = append(res.Decision.Recipients, khenthuong.Recipient{
-			Nominee: n.Nominee, Achievement: n.Achievement, RegistryNo: r.RegistryNo, Amount: amount,
-		})
 	}
+}
+
+// Recipient is row i of the list as a recipient: its registry number as
+// written, its amount as written or as Điều 2 gives it for its kind.
+func (res *Result) Recipient(i int) khenthuong.Recipient {
+	r := &res.Rows[i]
+	n := r.Nomination
+	amount := r.Amount
+	if amount == 0 {
+		amount = res.amounts[n.Nominee.Kind]
+	}
+	return khenthuong.Recipient{Nominee: n.Nominee, Achievement: n.Achievement, RegistryNo: r.RegistryNo, Amount: amount}
 }

@@ -32,6 +32,10 @@ type archiveFile struct {
 	err    error
 	status string // the line of the final report
 	saved  bool
+	// The clerk's corrections to the list: rows left out, rows corrected
+	// (which then count as valid).
+	excluded  map[int]bool
+	corrected map[int]bool
 }
 
 // archiveImport is Tra cứu's "Nhập quyết định cũ…": signed decisions from
@@ -99,6 +103,7 @@ func newArchiveImport(svc khenthuong.Services, win fyne.Window, paths []string) 
 		{lang.L("Row"), 60}, {lang.L("Kind"), 80}, {lang.L("Title"), 80}, {lang.L("Nominee"), 200},
 		{lang.L("Position"), 160}, {lang.L("Unit"), 200}, {lang.L("Registry no."), 120}, {lang.L("Bonus"), 100}, {lang.L("Problem"), 300},
 	}, 3, a.rowCount, a.cellText)
+	a.table.onActivate = a.editRow
 	a.problems = widget.NewLabel("")
 	a.problems.Wrapping = fyne.TextWrapWord
 	a.progress = newBusyBar()
@@ -272,6 +277,12 @@ func (a *archiveImport) cellText(row, col int) string {
 			return vntext.FormatNumber(r.Amount)
 		}
 	case 8:
+		if f.excluded[row] {
+			return lang.L("left out")
+		}
+		if f.corrected[row] {
+			return lang.L("corrected")
+		}
 		var msgs []string
 		for _, p := range f.res.Problems {
 			if p.Sheet == r.Sheet && p.Row == r.Line {
@@ -281,6 +292,69 @@ func (a *archiveImport) cellText(row, col int) string {
 		return strings.Join(msgs, "; ")
 	}
 	return ""
+}
+
+// invalidLeft counts the rows with errors the clerk has neither corrected nor left out.
+func (a *archiveImport) invalidLeft(f *archiveFile) int {
+	n := 0
+	for i, r := range f.res.Rows {
+		if r.Invalid && !f.corrected[i] && !f.excluded[i] {
+			n++
+		}
+	}
+	return n
+}
+
+// editRow lets the clerk correct a row of the list (honorific, name, post,
+// unit, registry number) or leave it out.
+func (a *archiveImport) editRow(row int) {
+	f := a.current()
+	if f == nil || f.res == nil || row < 0 || row >= len(f.res.Rows) {
+		return
+	}
+	r := &f.res.Rows[row]
+	n := &r.Nomination.Nominee
+	title, name, position, unit, regno := widget.NewEntry(), widget.NewEntry(), widget.NewEntry(), widget.NewEntry(), widget.NewEntry()
+	title.SetText(n.Title)
+	name.SetText(n.Name)
+	position.SetText(n.Position)
+	unit.SetText(n.Unit)
+	regno.SetText(r.RegistryNo)
+	leaveOut := widget.NewCheck(lang.L("Leave this row out"), nil)
+	leaveOut.SetChecked(f.excluded[row])
+	items := []*widget.FormItem{
+		widget.NewFormItem(lang.L("Title"), title), widget.NewFormItem(lang.L("Nominee"), name),
+		widget.NewFormItem(lang.L("Position"), position), widget.NewFormItem(lang.L("Unit"), unit),
+		widget.NewFormItem(lang.L("Registry no."), regno), widget.NewFormItem("", leaveOut),
+	}
+	d := dialog.NewForm(lang.L("Row {{.Row}} of the list", map[string]any{"Row": r.Line}), lang.L("Save"), lang.L("Cancel"), items, func(ok bool) {
+		if !ok {
+			return
+		}
+		if f.excluded == nil {
+			f.excluded, f.corrected = map[int]bool{}, map[int]bool{}
+		}
+		f.excluded[row] = leaveOut.Checked
+		edited := r.Nomination
+		edited.Nominee.Title, edited.Nominee.Name = title.Text, name.Text
+		edited.Nominee.Position, edited.Nominee.Unit = position.Text, unit.Text
+		edited.Normalize()
+		edited.CampaignID = 1 // the campaign is made when the decision is recorded
+		if err := edited.Validate(); err != nil {
+			if !leaveOut.Checked {
+				showError(err, a.win)
+			}
+		} else {
+			edited.CampaignID = 0
+			r.Nomination = edited
+			r.RegistryNo = vntext.Clean(regno.Text)
+			f.corrected[row] = true
+		}
+		a.table.Refresh()
+		a.updateButtons()
+	}, a.win)
+	d.Resize(fyne.NewSize(dialogSize(a.win).Width*0.6, 0))
+	d.Show()
 }
 
 // formChosen reads the current file again with the form the clerk chose:
@@ -331,10 +405,21 @@ func (a *archiveImport) decision() (*khenthuong.Decision, string) {
 		return nil, lang.L("Type the decision's date (dd/mm/yyyy).")
 	case a.form.SelectedIndex() < 0:
 		return nil, lang.L("Choose the award form.")
-	case len(d.Recipients) == 0:
+	case len(f.res.Rows) == 0:
 		return nil, lang.L("The attached list was not recognised: nothing to record.")
-	case f.res.Invalid() > 0 && !a.validOnly.Checked:
-		return nil, lang.L("{{.Count}} rows of the list have errors: correct the file, or record only the rows without errors.", map[string]any{"Count": f.res.Invalid()})
+	case a.invalidLeft(f) > 0 && !a.validOnly.Checked:
+		return nil, lang.L("{{.Count}} rows of the list have errors: correct them (double-click a row), or record only the rows without errors.", map[string]any{"Count": a.invalidLeft(f)})
+	}
+	// The list as the clerk left it: rows left out dropped, corrected ones kept.
+	d.Recipients = nil
+	for i, r := range f.res.Rows {
+		if f.excluded[i] || r.Invalid && !f.corrected[i] {
+			continue
+		}
+		d.Recipients = append(d.Recipients, f.res.Recipient(i))
+	}
+	if len(d.Recipients) == 0 {
+		return nil, lang.L("No row of the list is left to record.")
 	}
 	d.Date = date
 	d.FormCode = a.forms[a.form.SelectedIndex()].Code

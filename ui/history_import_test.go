@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
 
 	"khenthuong"
 	"khenthuong/certificates"
@@ -163,6 +164,66 @@ func TestArchiveImportExcelList(t *testing.T) {
 	settleArchive(a)
 	ds, _ := f.Decisions(0)
 	if len(ds) != 1 || ds[0].Number != "15/QĐ-UBND" || ds[0].Date != khenthuong.MustDate("2019-03-01") || len(ds[0].Recipients) != 2 || ds[0].Recipients[0].RegistryNo != "BK-2019-07" {
+		t.Errorf("recorded %+v", ds)
+	}
+}
+
+// A row of the list with an error is corrected in the window (or left
+// out) before the decision is recorded.
+func TestArchiveImportCorrectsRows(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "ds.csv")
+	csv := "STT;Họ và tên;Chức vụ;Đơn vị\r\n1;Ông Nguyễn Văn An;Trưởng phòng;Sở Nội vụ\r\n2;;Chuyên viên;Sở Nội vụ\r\n3;Bà Lê Thị Hoa;Văn thư;Sở Nội vụ\r\n"
+	if err := os.WriteFile(path, []byte(csv), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	f := newFake()
+	m := newTestUI(t, f)
+	showPage(t, m, pageLookup)
+	s := m.lookup
+	s.files.open = func(_ fyne.Window, _ []string, done func(string)) { done(path) }
+	test.Tap(s.importFile)
+	a := s.archive
+	settleArchive(a)
+	a.number.SetText("15/QĐ-UBND")
+	a.date.SetText("01/03/2019")
+	for i, fm := range a.forms {
+		if fm.Code == "BKCT" {
+			a.form.SetSelectedIndex(i)
+		}
+	}
+	settleArchive(a)
+	if !a.saveButton.Disabled() || a.rowCount() != 3 {
+		t.Fatalf("a row without a name, not corrected: save disabled %v, %d rows", a.saveButton.Disabled(), a.rowCount())
+	}
+	// Double-click the row, type the name, save.
+	a.table.onActivate(1)
+	var entries []*widget.Entry
+	for _, o := range drawn(m.win.Canvas().Overlays().Top()) {
+		if e, ok := o.(*widget.Entry); ok {
+			entries = append(entries, e)
+		}
+	}
+	if len(entries) < 5 {
+		t.Fatalf("%d fields in the row's form", len(entries))
+	}
+	entries[1].SetText("Trần Văn Bình")
+	test.Tap(overlayButton(t, m.win.Canvas(), "Lưu"))
+	if a.cellText(1, 8) != "đã sửa" || a.saveButton.Disabled() {
+		t.Fatalf("after the correction: %q, save disabled %v", a.cellText(1, 8), a.saveButton.Disabled())
+	}
+	// Leave the third row out.
+	a.table.onActivate(2)
+	for _, o := range drawn(m.win.Canvas().Overlays().Top()) {
+		if c, ok := o.(*widget.Check); ok {
+			c.SetChecked(true)
+		}
+	}
+	test.Tap(overlayButton(t, m.win.Canvas(), "Lưu"))
+	test.Tap(a.saveButton)
+	settleArchive(a)
+	ds, _ := f.Decisions(0)
+	if len(ds) != 1 || len(ds[0].Recipients) != 2 || ds[0].Recipients[1].Nominee.Name != "Trần Văn Bình" {
 		t.Errorf("recorded %+v", ds)
 	}
 }
