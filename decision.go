@@ -44,6 +44,11 @@ type Decision struct {
 	Amendments     []Amendment    `json:"amendments,omitempty"`
 	CreatedAt      time.Time      `json:"created_at"`
 	UpdatedAt      time.Time      `json:"updated_at"`
+
+	// Archive marks a decision entered from the office's archive (history):
+	// issued outside the application, its registry numbers and amounts only
+	// those the document wrote.
+	Archive bool `json:"archive,omitempty"`
 }
 
 // Recipient is one nominee in a decision, with what is printed for them.

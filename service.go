@@ -160,6 +160,13 @@ type HistoryService interface {
 	// (name, unit, position) with their awards, newest first (the award's date,
 	// else the campaign's); a query without words gives nothing.
 	History(query string) ([]HistoryEntry, error)
+	// ImportArchive records a decision from the office's archive: a campaign of
+	// its own named after it, each recipient as an approved nomination, and the
+	// decision issued as the document wrote it, marked Archive (registry numbers
+	// only where given, never drawn; amounts as given), in one audited
+	// transaction; d gets its IDs: EINVALID, ENOTFOUND (form), ECONFLICT (a
+	// decision of the same number and date is stored).
+	ImportArchive(d *Decision) error
 }
 
 // Services is everything a screen may need, implemented by the store.

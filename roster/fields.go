@@ -37,6 +37,18 @@ const (
 	// FieldIgnore marks a known column that the import does not read (the
 	// decision columns of an exported roster, a signature column).
 	FieldIgnore Field = "ignore"
+	// Code columns of other commendation software's templates ("Mã Phân
+	// loại khen thưởng", "Mã Danh hiệu thi đua"), beside the readable column
+	// they shadow. A kind or form code is read only where the readable cell
+	// is empty, and only when it is one we know (TAPTHE, a catalogue code);
+	// any other code column is reported once and not read.
+	FieldKindCode Field = "kind_code"
+	FieldFormCode Field = "form_code"
+	FieldCode     Field = "code"
+	// The registry number and the bonus of a decision's list (an exported
+	// roster, an archive decision): read for the history, not for a nomination.
+	FieldRegistryNo Field = "registry_no"
+	FieldAmount     Field = "amount"
 )
 
 // Fields lists the fields a mapping may name, in the order of the template.
@@ -44,7 +56,7 @@ var Fields = []Field{
 	FieldSTT, FieldKind, FieldTitle, FieldName, FieldGender, FieldBirth, FieldMale, FieldFemale,
 	FieldPosition, FieldUnit, FieldPositionUnit, FieldAddress, FieldClassification, FieldField,
 	FieldForm, FieldAchievement, FieldProposingUnit, FieldSubmissionNo, FieldSubmissionDate,
-	FieldNotes, FieldIgnore,
+	FieldNotes, FieldIgnore, FieldKindCode, FieldFormCode, FieldCode, FieldRegistryNo, FieldAmount,
 }
 
 // Label is the field as a clerk names it.
@@ -92,6 +104,16 @@ func (f Field) Label() string {
 		return "Ghi chú"
 	case FieldIgnore:
 		return "Bỏ qua"
+	case FieldKindCode:
+		return "Mã loại đối tượng"
+	case FieldFormCode:
+		return "Mã hình thức khen thưởng"
+	case FieldCode:
+		return "Mã của phần mềm khác (bỏ qua)"
+	case FieldRegistryNo:
+		return "Số sổ vàng"
+	case FieldAmount:
+		return "Tiền thưởng"
 	}
 	return string(f)
 }
@@ -113,7 +135,7 @@ var headerExact = map[string]Field{
 	"loai": FieldKind, "doi tuong": FieldKind, "loai doi tuong": FieldKind, "phan loai": FieldKind,
 	"phan loai khen thuong": FieldKind, "tap the ca nhan": FieldKind, "kind": FieldKind,
 	"danh xung": FieldTitle, "ten goi": FieldTitle, "cap bac": FieldTitle, "quan ham": FieldTitle,
-	"ong ba": FieldTitle, "title": FieldTitle,
+	"ong ba": FieldTitle, "title": FieldTitle, "xung ho": FieldTitle,
 	"ho va ten": FieldName, "ho ten": FieldName, "ten": FieldName, "name": FieldName,
 	"gioi tinh": FieldGender, "phai": FieldGender, "gt": FieldGender, "nam nu": FieldGender,
 	"nam": FieldMale, "nu": FieldFemale,
@@ -134,13 +156,18 @@ var headerRules = func() []headerRule {
 		field   Field
 		phrases []string
 	}{
-		{FieldIgnore, []string{"so quyet dinh", "ngay quyet dinh", "so so vang", "tien thuong", "so tien", "ky nhan", "quyet dinh so"}},
+		{FieldRegistryNo, []string{"so so vang", "so vao so"}},
+		{FieldAmount, []string{"tien thuong", "so tien", "muc thuong"}},
+		{FieldIgnore, []string{"so quyet dinh", "ngay quyet dinh", "ky nhan", "quyet dinh so"}},
 		{FieldClassification, []string{"phan loai doi tuong", "loai hinh", "khoi"}},
 		{FieldKind, []string{"phan loai khen thuong", "loai doi tuong", "loai khen thuong"}},
 		{FieldSTT, []string{"so thu tu"}},
 		{FieldSubmissionDate, []string{"ngay to trinh", "ngay trinh", "ngay de nghi"}},
 		{FieldSubmissionNo, []string{"to trinh", "so van ban", "so cong van"}},
 		{FieldProposingUnit, []string{"don vi de nghi", "co quan de nghi", "don vi trinh", "noi de nghi"}},
+		// An honorific column, however worded: "Tên gọi (Ông/Bà/Chức danh)"
+		// names a post only as an example of what it holds.
+		{FieldTitle, []string{"danh xung", "ten goi", "xung ho", "ong ba"}},
 		{FieldName, []string{"ho va ten", "ho ten", "ten tap the", "ten ca nhan", "ten don vi", "ten doi tuong", "ten nguoi", "ten co quan", "ten ho"}},
 		{FieldPositionUnit, []string{"chuc vu don vi", "chuc vu co quan", "chuc vu noi cong tac", "chuc danh don vi", "chuc vu chuc danh don vi"}},
 		{FieldPosition, []string{"chuc vu", "chuc danh", "nghe nghiep"}},
@@ -177,6 +204,9 @@ func matchHeader(text string) Field {
 	if f, ok := headerExact[key]; ok {
 		return f
 	}
+	if f, ok := codeHeader(key); ok {
+		return f
+	}
 	padded := " " + key + " "
 	for _, r := range headerRules {
 		if strings.Contains(padded, " "+r.phrase+" ") {
@@ -184,6 +214,47 @@ func matchHeader(text string) Field {
 		}
 	}
 	return ""
+}
+
+// codeWords mark a header as another system's code column: "Mã Danh hiệu
+// thi đua", "ID danh hiệu", "Danh hiệu (mã)".
+var codeWords = map[string]bool{"ma": true, "id": true, "code": true, "ma so": true}
+
+// codeHeader reports whether a folded header names a code column, and which:
+// the code of a kind or a form, or another code the import does not read.
+func codeHeader(key string) (Field, bool) {
+	words := strings.Fields(key)
+	if len(words) < 2 {
+		return "", false
+	}
+	var rest []string
+	switch {
+	case len(words) > 2 && codeWords[words[0]+" "+words[1]]:
+		rest = words[2:]
+	case codeWords[words[0]]:
+		rest = words[1:]
+	case codeWords[words[len(words)-1]]:
+		rest = words[:len(words)-1]
+	default:
+		return "", false
+	}
+	switch matchHeader(strings.Join(rest, " ")) {
+	case FieldKind:
+		return FieldKindCode, true
+	case FieldForm:
+		return FieldFormCode, true
+	}
+	return FieldCode, true
+}
+
+// readsNothing reports whether the import leaves a column of field f unread
+// on its own: what it holds is read elsewhere, if at all.
+func (f Field) readsNothing() bool {
+	switch f {
+	case "", FieldIgnore, FieldCode, FieldKindCode, FieldFormCode, FieldRegistryNo, FieldAmount:
+		return true
+	}
+	return false
 }
 
 // headerKey is the folded header with numbers and filler words removed.

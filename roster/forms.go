@@ -92,6 +92,19 @@ func (m *formMatcher) cachedMatch(text string) (string, []string) {
 	return code, candidates
 }
 
+// MatchForm finds the catalogue form a text names ("Bằng khen của Chủ tịch
+// UBND tỉnh", "BKCT"): its code, or the codes it could mean when it names
+// several, or neither.
+func MatchForm(forms []khenthuong.AwardForm, text string) (code string, candidates []string) {
+	return newFormMatcher(forms).match(text)
+}
+
+// isCode reports whether s is the code of a catalogue form ("BKCT").
+func (m *formMatcher) isCode(s string) bool {
+	_, ok := m.codes[codeKey(s)]
+	return ok
+}
+
 func codeKey(s string) string { return strings.ReplaceAll(vntext.Fold(s), " ", "") }
 
 // match returns the code of the one form text names. When it names several,

@@ -157,6 +157,14 @@ type Row struct {
 	Line       int                   `json:"line"` // 1-based row in the sheet
 	Nomination khenthuong.Nomination `json:"nomination"`
 	Invalid    bool                  `json:"invalid,omitempty"` // the row has an error
+	// What a decision's list gives beside the nominee: its registry number
+	// (số sổ vàng) and bonus in đồng, as written; a nomination takes neither.
+	RegistryNo string `json:"registry_no,omitempty"`
+	Amount     int64  `json:"amount,omitempty"`
+	// An invalid row's cells as read (legacy text converted) and the
+	// columns of its table, to send it back to the unit.
+	cells []string
+	cols  []Column
 }
 
 // Import is the result of reading a file: the rows and everything the clerk
@@ -231,15 +239,15 @@ func (im *Import) Valid() []khenthuong.Nomination {
 	return ns
 }
 
-// Read reads a unit's nomination list: .xlsx, .xlsm or .csv. A file that
+// Read reads a unit's nomination list: .xlsx, .xlsm, .xls, .ods, .csv or .docx. A file that
 // cannot be read at all is an error (EINVALID, with a message for the clerk);
 // everything else is in the Import's problems.
 func Read(path string, opts ReadOptions) (*Import, error) {
 	ext := strings.ToLower(filepath.Ext(path))
 	switch ext {
-	case ".xls", ".xlsx", ".xlsm", ".ods", ".csv", ".txt":
+	case ".xls", ".xlsx", ".xlsm", ".ods", ".csv", ".txt", ".docx", ".doc":
 	default:
-		return nil, khenthuong.Errorf(khenthuong.EINVALID, "Chưa đọc được tệp “%s”: chỉ nhận tệp Excel .xlsx, .xlsm, .xls, bảng tính .ods hoặc .csv", filepath.Base(path))
+		return nil, khenthuong.Errorf(khenthuong.EINVALID, "Chưa đọc được tệp “%s”: chỉ nhận tệp Excel .xlsx, .xlsm, .xls, bảng tính .ods, .csv hoặc văn bản Word .docx, .doc", filepath.Base(path))
 	}
 	f, err := os.Open(path)
 	if err != nil {
@@ -257,6 +265,10 @@ func Read(path string, opts ReadOptions) (*Import, error) {
 		return ReadXLS(f, name, opts)
 	case ".ods":
 		return ReadODS(f, name, opts)
+	case ".docx":
+		return ReadDOCX(f, name, opts)
+	case ".doc":
+		return ReadDOC(f, name, opts)
 	}
 	return ReadXLSX(f, name, opts)
 }

@@ -404,7 +404,7 @@ func TestReadFileErrors(t *testing.T) {
 		{"XLSInDisguise", write("doi-duoi.xlsx", append(append([]byte{}, oleMagic...), make([]byte, 512)...)), "lưu thành .xlsx"},
 		{"NotAZip", write("rac.xlsx", []byte("STT;Họ và tên\n1;A")), "không phải tệp Excel"},
 		{"BrokenZip", write("hong.xlsx", []byte("PK\x03\x04garbage")), "bị hỏng"},
-		{"WrongExtension", write("danh-sach.docx", []byte("x")), "chỉ nhận tệp Excel"},
+		{"WrongExtension", write("danh-sach.pdf", []byte("x")), "chỉ nhận tệp Excel"},
 		{"Missing", dir + "/khong-co.xlsx", "Không mở được"},
 	}
 	for _, c := range cases {

@@ -29,6 +29,22 @@ type sheetState struct {
 	submission listSubmission
 	// Genders read from the middle name ("Thị", "Văn"), the list giving none.
 	genderGuessed int
+	// Code columns already reported as holding codes the import cannot read.
+	codesReported map[int]bool
+}
+
+// codeUnread reports, once per column, that a kind or form code column
+// holds another system's codes: they are not read.
+func (st *sheetState) codeUnread(col int, value string) {
+	if st.codesReported[col] {
+		return
+	}
+	if st.codesReported == nil {
+		st.codesReported = map[int]bool{}
+	}
+	st.codesReported[col] = true
+	st.rd.problem(st.g.name, 0, st.l.label(col), "", SeverityWarning,
+		"Cột mã của phần mềm khác (ví dụ “%s”): không đọc, chương trình đọc cột chữ bên cạnh", shorten(value, 30))
 }
 
 // line reads one row; stop is true at the footer (totals, signatures).
@@ -108,6 +124,22 @@ func (st *sheetState) section(text string) bool {
 	return isHeading(text) // "I. KHỐI CƠ QUAN ĐẢNG": a group of the list, nothing to set
 }
 
+// titleForm reads the form a list's title names after “tặng”: "Tập thể,
+// cá nhân được tặng Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh".
+func (st *sheetState) titleForm(text string) {
+	if len(st.rd.opts.Forms) == 0 || !looksLikeAward(text) {
+		return
+	}
+	folded := " " + vntext.Fold(withoutParentheses(text)) + " "
+	i := strings.LastIndex(folded, " tang ")
+	if i < 0 {
+		return
+	}
+	if code, _ := st.rd.forms.match(folded[i+len(" tang "):]); code != "" {
+		st.sectionForm = code
+	}
+}
+
 // withoutParentheses removes the parts of s in parentheses: "(05 tập thể)".
 func withoutParentheses(s string) string {
 	var b strings.Builder
@@ -165,10 +197,13 @@ func (st *sheetState) value(i int, f Field) (string, int) {
 	if f == FieldBirth || f == FieldSubmissionDate {
 		sep = "/"
 	}
+	// A kind or a form is one value: of two columns ("Danh hiệu thi đua",
+	// "Hình thức khen thưởng"), the first filled one.
+	single := f == FieldKind || f == FieldForm || f == FieldKindCode || f == FieldFormCode
 	var parts []string
 	for _, c := range cs {
 		v := st.g.cell(i, c)
-		if v == "" || isFormulaError(v) {
+		if v == "" || isFormulaError(v) || single && len(parts) > 0 {
 			continue
 		}
 		if f == FieldAchievement || f == FieldNotes {
@@ -198,7 +233,7 @@ func (st *sheetState) row(i int, errCells []int) {
 		rd.problem(sheet, line, l.label(col), value, sev, format, args...)
 	}
 	for _, c := range errCells {
-		if c < len(l.cols) && l.cols[c].Field != "" && l.cols[c].Field != FieldIgnore {
+		if c < len(l.cols) && !l.cols[c].Field.readsNothing() {
 			report(c, st.g.cell(i, c), SeverityWarning, "Ô có lỗi công thức, coi như để trống")
 		}
 	}
@@ -248,9 +283,22 @@ func (st *sheetState) row(i int, errCells []int) {
 	case st.sectionKind != "":
 		nm.Kind = st.sectionKind
 	}
+	if code, col := get(FieldKindCode); code != "" {
+		if k, ok := parseKind(code); !ok {
+			st.codeUnread(col, code)
+		} else if nm.Kind == "" && kindText == "" {
+			nm.Kind = k
+		}
+	}
 
-	// Form: the form column, else the section, else --form.
+	// Form: the form column, else a code of our catalogue in the form code
+	// column, else the section, else --form.
 	formText, formCol := get(FieldForm)
+	formCode, formCodeCol := get(FieldFormCode)
+	if formCode != "" && !rd.forms.isCode(formCode) {
+		st.codeUnread(formCodeCol, formCode)
+		formCode = ""
+	}
 	switch {
 	case formText != "":
 		code, candidates := rd.forms.cachedMatch(formText)
@@ -267,6 +315,8 @@ func (st *sheetState) row(i int, errCells []int) {
 		default:
 			report(formCol, formText, SeverityError, "Không có hình thức khen thưởng này trong danh mục")
 		}
+	case formCode != "":
+		n.FormCode, _ = rd.forms.cachedMatch(formCode)
 	case st.sectionForm != "":
 		n.FormCode = st.sectionForm
 	case rd.opts.DefaultForm != "":
@@ -306,7 +356,9 @@ func (st *sheetState) row(i int, errCells []int) {
 				positionUnit = detail
 			}
 			if ok {
-				report(nameCol, nm.Name, SeverityWarning, "Tên và %s ghi chung một ô: đã tách thành “%s” và “%s”", detailWords(nm.Kind), who, detail)
+				if !st.g.entries {
+					report(nameCol, nm.Name, SeverityWarning, "Tên và %s ghi chung một ô: đã tách thành “%s” và “%s”", detailWords(nm.Kind), who, detail)
+				}
 				nm.Name = who
 			}
 		}
@@ -423,7 +475,17 @@ func (st *sheetState) row(i int, errCells []int) {
 	// The row's problems left to right, as the clerk reads the row.
 	own := rd.im.Problems[firstProblem:]
 	sort.SliceStable(own, func(a, b int) bool { return columnIndex(own[a].Column) < columnIndex(own[b].Column) })
-	rd.im.Rows = append(rd.im.Rows, Row{Sheet: sheet, Line: line, Nomination: n, Invalid: invalid})
+	r := Row{Sheet: sheet, Line: line, Nomination: n, Invalid: invalid}
+	r.RegistryNo, _ = get(FieldRegistryNo)
+	if amount, _ := get(FieldAmount); amount != "" {
+		r.Amount = parseAmount(amount)
+	}
+	if invalid {
+		// Kept to send the row back to the unit as it typed it (WriteRejected).
+		r.cells = append([]string(nil), st.g.lines[i][:min(len(st.g.lines[i]), len(l.cols))]...)
+		r.cols = l.cols
+	}
+	rd.im.Rows = append(rd.im.Rows, r)
 }
 
 // columnIndex is the 1-based number of the column a problem names ("AB (Ghi chú)" → 28).

@@ -9,6 +9,8 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
+	"khenthuong"
+
 	"khenthuong/vntext"
 )
 
@@ -20,6 +22,18 @@ type grid struct {
 	merges     []cellRange                // merged ranges spanning several rows
 	hidden     map[int]bool               // lines hidden in the workbook (hidden or filtered out), by index
 	hiddenCols []int                      // columns hidden in the workbook, 0-based
+	// before is the text above a Word document's table (its title, the
+	// section heading it falls under); continues is set for a document's
+	// later tables, which carry on the section of the one before and, when
+	// they have no header of their own, its columns.
+	before    []string
+	continues bool
+	// docTable is set for a Word document's table: one with no header is
+	// its layout (letterhead, signature), not a list, and is passed over quietly.
+	docTable bool
+	// entries is set for a list written as sentences ("1. Ông A, Trưởng
+	// phòng ...;"), where name and post in one entry is the form itself.
+	entries bool
 }
 
 // viqrThreshold is how many VIQR marks make a cell VIQR: two on their own,
@@ -87,6 +101,15 @@ func (g *grid) fillDown(from int) {
 	}
 }
 
+// gridWidth is the number of columns of the widest line.
+func gridWidth(g *grid) int {
+	w := 0
+	for _, l := range g.lines {
+		w = max(w, len(l))
+	}
+	return w
+}
+
 func (g *grid) cell(i, c int) string {
 	if i < 0 || i >= len(g.lines) || c < 0 || c >= len(g.lines[i]) {
 		return ""
@@ -96,12 +119,15 @@ func (g *grid) cell(i, c int) string {
 
 // reader holds what stays the same across the sheets of one file.
 type reader struct {
-	im     *Import
-	opts   ReadOptions
-	forms  *formMatcher
-	rows   int // data rows read so far
-	full   bool
-	legacy map[string]legacyResult
+	// For a document's tables: the section and columns the last one ended with.
+	lastSection [2]string
+	lastLayout  *columnLayout
+	im          *Import
+	opts        ReadOptions
+	forms       *formMatcher
+	rows        int // data rows read so far
+	full        bool
+	legacy      map[string]legacyResult
 }
 
 type legacyResult struct {
@@ -160,7 +186,7 @@ func (rd *reader) finish() *Import {
 		im.Problems = append(im.Problems, Problem{Message: "Tệp không có dòng dữ liệu nào dưới dòng tiêu đề", Severity: SeverityError})
 	default:
 		for _, s := range im.Sheets {
-			if s.Skipped != "" && s.Skipped != reasonHidden {
+			if s.Skipped != "" && s.Skipped != reasonHidden && s.Skipped != reasonLayout {
 				im.Problems = append(im.Problems, Problem{Sheet: s.Name, Message: "Bỏ qua trang này: " + s.Skipped, Severity: SeverityWarning})
 			}
 		}
@@ -301,7 +327,16 @@ func (rd *reader) addGrid(g *grid) {
 
 	// 2. The header, of each table of the sheet.
 	tables, reason := findHeaders(g, rd.opts.Mapping)
+	if len(tables) == 0 && g.continues && rd.lastLayout != nil && gridWidth(g) <= len(rd.lastLayout.cols) {
+		// A table broken across pages into two: the header is the first part's.
+		l := *rd.lastLayout
+		l.headerLine, l.dataStart = -1, 0
+		tables = []*columnLayout{&l}
+	}
 	if len(tables) == 0 {
+		if g.docTable {
+			reason = reasonLayout
+		}
 		rd.im.Sheets = append(rd.im.Sheets, Sheet{Name: g.name, Skipped: reason})
 		return
 	}
@@ -365,11 +400,30 @@ func (rd *reader) addGrid(g *grid) {
 	// 4. The columns, and 5. the rows, table by table. The section a
 	// heading opened ("II. CÁ NHÂN" above the second table) carries on.
 	st := &sheetState{rd: rd, g: g}
-	if sub, ok := findSubmission(g, layout.headerLine); ok {
+	if g.continues {
+		st.sectionKind, st.sectionForm = khenthuong.Kind(rd.lastSection[0]), rd.lastSection[1]
+	}
+	for _, text := range g.before {
+		if !st.section(text) {
+			st.titleForm(text)
+		}
+	}
+	sub, ok := findSubmission(g, layout.headerLine)
+	if !ok && len(g.before) > 0 {
+		above := &grid{}
+		for _, text := range g.before {
+			above.lines = append(above.lines, []string{text})
+		}
+		if sub, ok = findSubmission(above, len(above.lines)); ok {
+			sub.line = -1 // above the table: no row of its own
+		}
+	}
+	if ok {
 		st.submission = sub
 		rd.problem(g.name, sub.line+1, "", sub.text, SeverityWarning,
 			"Các dòng không ghi tờ trình lấy số, ngày tờ trình và đơn vị đề nghị từ dòng tiêu đề này: %s", describeSubmission(sub))
 	}
+	codeReported := map[string]bool{}
 	for n, l := range tables {
 		end := len(g.lines)
 		if n+1 < len(tables) {
@@ -384,6 +438,11 @@ func (rd *reader) addGrid(g *grid) {
 			if col.Field == "" {
 				rd.im.Unknown = append(rd.im.Unknown, fmt.Sprintf("%s: cột %s “%s”", g.name, col.Letter, col.Header))
 				continue
+			}
+			if col.Field == FieldCode && !codeReported[col.Header] {
+				codeReported[col.Header] = true
+				rd.problem(g.name, 0, l.label(columnIndex(col.Letter)-1), "", SeverityWarning,
+					"Cột mã của phần mềm khác: không đọc, chương trình đọc cột chữ bên cạnh")
 			}
 			rd.im.Mapping.set(col.Header, col.Field)
 		}
@@ -415,6 +474,8 @@ func (rd *reader) addGrid(g *grid) {
 			break
 		}
 	}
+	rd.lastSection = [2]string{string(st.sectionKind), st.sectionForm}
+	rd.lastLayout = tables[len(tables)-1]
 	if st.genderGuessed > 0 {
 		rd.problem(g.name, 0, layout.label(layout.nameCol), "", SeverityWarning,
 			"Danh sách không ghi giới tính ở %d dòng: đã lấy theo tên đệm (Thị là nữ, Văn là nam); các dòng khác để trống", st.genderGuessed)
@@ -489,7 +550,7 @@ func headerScore(g *grid, i int, m *Mapping) int {
 	hasName := false
 	for _, v := range g.lines[i] {
 		f := fieldOf(headerText(v), m)
-		if f == "" || f == FieldIgnore {
+		if f.readsNothing() {
 			continue
 		}
 		seen[f] = true

@@ -403,3 +403,25 @@ func matchClassification(s string) string {
 
 // today is the date birth dates are checked against.
 func today() khenthuong.Date { return khenthuong.DateOf(time.Now()) }
+
+// parseAmount reads a sum of money as written: "2.340.000", "2,340,000 đ",
+// "2340000"; 0 when it is not one.
+func parseAmount(s string) int64 {
+	var n int64
+	digits := 0
+	for _, r := range s {
+		switch {
+		case r >= '0' && r <= '9':
+			if digits++; digits > 15 {
+				return 0
+			}
+			n = n*10 + int64(r-'0')
+		case r == '.' || r == ',' || r == ' ' || r == '\u00a0':
+		default:
+			if digits > 0 {
+				return n // "2.340.000 đồng"
+			}
+		}
+	}
+	return n
+}

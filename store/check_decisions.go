@@ -45,7 +45,9 @@ func (c *checker) checkDecisionIndexes() {
 			}
 			switch {
 			case issued && r.RegistryNo == "":
-				c.add(entityDecision, key, "Quyết định đã ban hành nhưng đề nghị số %d chưa có số sổ vàng", r.NominationID)
+				if !d.Archive { // an archive decision has the numbers its document wrote, if any
+					c.add(entityDecision, key, "Quyết định đã ban hành nhưng đề nghị số %d chưa có số sổ vàng", r.NominationID)
+				}
 			case issued:
 				if other, ok := registry[r.RegistryNo]; ok {
 					c.add(entityDecision, key, "Số sổ vàng %s đã cấp trong quyết định mã %d", r.RegistryNo, other)

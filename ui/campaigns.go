@@ -44,6 +44,7 @@ type campaignsScreen struct {
 	deleteButton *widget.Button
 	openButton   *widget.Button
 	importButton *widget.Button
+	pasteButton  *widget.Button
 	exportButton *widget.Button
 	root         fyne.CanvasObject
 	empty        *emptyHint // what to do when there is no campaign
@@ -87,11 +88,12 @@ func newCampaignsScreen(svc khenthuong.Services, win fyne.Window) *campaignsScre
 		}
 	})
 	s.importButton = widget.NewButtonWithIcon(lang.L("Import from Excel…"), theme.DownloadIcon(), s.importFile)
+	s.pasteButton = widget.NewButtonWithIcon(lang.L("Paste a list…"), theme.ContentPasteIcon(), s.pasteList)
 	s.exportButton = widget.NewButtonWithIcon(lang.L("Export to Excel…"), theme.UploadIcon(), s.exportRoster)
 	heading := widget.NewLabel(lang.L("Campaigns"))
 	heading.TextStyle.Bold = true
 	bar := container.NewBorder(nil, nil, heading, nil, newFlow(add, s.editButton, s.deleteButton, s.openButton,
-		s.importButton, s.exportButton)) // on two lines in a narrow window
+		s.importButton, s.pasteButton, s.exportButton)) // on two lines in a narrow window
 	var body fyne.CanvasObject
 	s.empty, body = newEmptyHint(s.table)
 	s.root = container.NewBorder(bar, nil, nil, nil, body)
@@ -199,7 +201,7 @@ func (s *campaignsScreen) countNominations() {
 }
 
 func (s *campaignsScreen) updateButtons() {
-	for _, b := range []*widget.Button{s.editButton, s.deleteButton, s.openButton, s.importButton, s.exportButton} {
+	for _, b := range []*widget.Button{s.editButton, s.deleteButton, s.openButton, s.importButton, s.pasteButton, s.exportButton} {
 		if s.selected() == nil {
 			b.Disable()
 		} else {
@@ -217,21 +219,37 @@ func (s *campaignsScreen) importFile() {
 		return
 	}
 	campaign := *c
-	s.files.open(s.win, []string{".xlsx", ".xlsm", ".xls", ".ods", ".csv"}, func(path string) {
+	s.files.open(s.win, []string{".xlsx", ".xlsm", ".xls", ".ods", ".csv", ".docx", ".doc"}, func(path string) {
 		if path == "" {
 			return
 		}
-		w := newImportWizard(s.svc, s.win, s.files, campaign, path)
-		w.onImported = func(int) {
-			s.countsStale = true
-			s.reload()
-			if s.onImported != nil {
-				s.onImported(campaign.ID)
-			}
-		}
-		s.importer = w
-		w.show()
+		s.startImport(newImportWizard(s.svc, s.win, s.files, campaign, path))
 	})
+}
+
+// pasteList opens the import wizard on a list pasted from Excel, Word or a chat message.
+func (s *campaignsScreen) pasteList() {
+	c := s.selected()
+	if c == nil {
+		return
+	}
+	campaign := *c
+	askPastedList(s.win, func(text string) {
+		s.startImport(newPastedImportWizard(s.svc, s.win, s.files, campaign, text))
+	})
+}
+
+func (s *campaignsScreen) startImport(w *importWizard) {
+	campaign := w.campaign
+	w.onImported = func(int) {
+		s.countsStale = true
+		s.reload()
+		if s.onImported != nil {
+			s.onImported(campaign.ID)
+		}
+	}
+	s.importer = w
+	w.show()
 }
 
 // exportRoster writes the selected campaign's nominations to .xlsx or .csv.

@@ -8,7 +8,9 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -22,6 +24,7 @@ import (
 const (
 	histColName = iota
 	histColBirth
+	histColPosition
 	histColUnit
 	histColForm
 	histColStatus
@@ -55,6 +58,12 @@ type historyScreen struct {
 	timer   *time.Timer
 	loading sync.WaitGroup // searches in flight or waiting, for tests
 
+	files        fileDialogs
+	pickFolder   func(win fyne.Window, done func(path string))
+	archive      *archiveImport // the last "Nhập quyết định cũ…", for tests
+	importFile   *widget.Button
+	importFolder *widget.Button
+
 	search      *searchEntry
 	count       *widget.Label
 	progress    *busyBar
@@ -65,7 +74,7 @@ type historyScreen struct {
 }
 
 func newHistoryScreen(svc khenthuong.Services, win fyne.Window, saver *docSaver) *historyScreen {
-	s := &historyScreen{svc: svc, win: win, saver: saver, labels: newCellLabels()}
+	s := &historyScreen{svc: svc, win: win, saver: saver, labels: newCellLabels(), files: defaultFileDialogs, pickFolder: pickFolderDialog}
 	s.search = newSearchEntry()
 	s.search.SetPlaceHolder(lang.L("Name of a person or collective, with or without tones…"))
 	s.search.OnChanged = s.queryChanged
@@ -78,8 +87,9 @@ func newHistoryScreen(svc khenthuong.Services, win fyne.Window, saver *docSaver)
 	s.table = newDataTable([]column{
 		histColName:     {lang.L("Full name"), 170},
 		histColBirth:    {lang.L("Born"), 90},
-		histColUnit:     {lang.L("Unit"), 110},
-		histColForm:     {lang.L("Award"), 96},
+		histColPosition: {lang.L("Position"), 130},
+		histColUnit:     {lang.L("Unit"), 170},
+		histColForm:     {lang.L("Award"), 200},
 		histColStatus:   {lang.L("Status"), 110},
 		histColDecision: {lang.L("Decision No."), 128},
 		histColDate:     {lang.L("Date"), 96},
@@ -91,8 +101,12 @@ func newHistoryScreen(svc khenthuong.Services, win fyne.Window, saver *docSaver)
 	s.table.onActivate = func(int) { s.printSelected() }
 	s.printButton = widget.NewButtonWithIcon(lang.L("Print award history"), theme.DocumentPrintIcon(), s.printSelected)
 	heading := boldLabel(lang.L("Award history"))
+	s.importFile = widget.NewButtonWithIcon(lang.L("Import old decisions…"), theme.DownloadIcon(), s.importArchiveFile)
+	s.importFolder = widget.NewButtonWithIcon(lang.L("A whole folder…"), theme.FolderOpenIcon(), s.importArchiveFolder)
 	top := container.NewBorder(nil, nil, heading, container.NewHBox(s.count, s.printButton), s.search)
-	s.root = container.NewBorder(container.NewVBox(top, s.progress), nil, nil, nil, s.table)
+	// Below the table, out of the search's way: the archive is entered once, searched daily.
+	bottom := container.NewHBox(layout.NewSpacer(), s.importFile, s.importFolder)
+	s.root = container.NewBorder(container.NewVBox(top, s.progress), bottom, nil, nil, s.table)
 	s.updateCount()
 	s.updateButtons()
 	return s
@@ -215,14 +229,17 @@ func (s *historyScreen) cellText(row, col int) string {
 			return ""
 		}
 		return strconv.Itoa(n.Nominee.Birth.Year)
+	case histColPosition:
+		return n.Nominee.Position
 	case histColUnit:
-		if n.Nominee.Kind == khenthuong.Individual {
-			return n.Nominee.PositionAndUnit()
-		}
 		return n.Nominee.Unit
 	case histColCampaign:
 		return e.Campaign
 	case histColForm:
+		// The form's name, as the clerk knows it: the code means nothing to a reader.
+		if f := s.forms[n.FormCode]; f != nil && f.Name != "" {
+			return f.Name
+		}
 		return n.FormCode
 	case histColStatus:
 		if a != nil {
@@ -289,4 +306,44 @@ func (s *historyScreen) printSelected() {
 	spec.pages = func(int) ([]certificates.Page, error) { return certificates.HistoryPages(doc) }
 	spec.write = func(w io.Writer, _ string, _ int) error { return certificates.WriteHistory(w, doc) }
 	s.doc = openDocument(spec, s.saver, s.win, &s.loading)
+}
+
+// importArchiveFile reads a signed decision from the archive (Word, PDF, a
+// list in Excel) for the clerk to check and record.
+func (s *historyScreen) importArchiveFile() {
+	s.files.open(s.win, append(append([]string{}, archiveExts...), ".doc"), func(path string) {
+		if path != "" {
+			s.startArchive([]string{path})
+		}
+	})
+}
+
+// importArchiveFolder does the same for every decision file of a folder.
+func (s *historyScreen) importArchiveFolder() {
+	s.pickFolder(s.win, func(path string) {
+		if path != "" {
+			s.startArchive(archivePaths(path))
+		}
+	})
+}
+
+func (s *historyScreen) startArchive(paths []string) {
+	a := newArchiveImport(s.svc, s.win, paths)
+	a.onDone = func(int) { s.shown() }
+	s.archive = a
+	a.show()
+}
+
+// pickFolderDialog is Fyne's folder dialog; it gives the folder's path.
+func pickFolderDialog(win fyne.Window, done func(string)) {
+	dialog.ShowFolderOpen(func(u fyne.ListableURI, err error) {
+		if err != nil {
+			showError(khenthuong.Internal(err), win)
+			return
+		}
+		if u == nil {
+			return
+		}
+		done(u.Path())
+	}, win)
 }

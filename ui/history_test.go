@@ -54,7 +54,8 @@ func TestHistory(t *testing.T) {
 		if got := historyRow(t, s, 1); got[histColCampaign] != "Hằng năm 2025" || got[histColStatus] != "Đã đề nghị" || got[histColDecision] != "" {
 			t.Errorf("row 2 %q", got)
 		}
-		want := []string{"Ông Trương Quang Sáng", "1970", "Phó Giám đốc Sở Tư pháp", "BKCT", "Được khen",
+		// Post and unit in their own columns, the award by its name (issue 18).
+		want := []string{"Ông Trương Quang Sáng", "1970", "Phó Giám đốc", "Sở Tư pháp", "Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh", "Được khen",
 			"2871/QĐ-UBND", "24/10/2025", "BKCT-2025-0002", "3.510.000", "Tổng kết phong trào 2014 - 2023"}
 		if got := historyRow(t, s, 0); !slices.Equal(got, want) {
 			t.Errorf("row 1 %q,\nwant %q", got, want)

@@ -33,6 +33,7 @@ type importWizard struct {
 	files    fileDialogs
 	campaign khenthuong.Campaign
 	path     string
+	text     string // a list pasted instead of a file (path is then "")
 	forms    []khenthuong.AwardForm
 
 	mapping     roster.Mapping // the clerk's corrections, tried before the built-in names
@@ -59,6 +60,8 @@ type importWizard struct {
 	validOnly    *widget.RadioGroup
 	importButton *widget.Button
 	saveMapping  *widget.Button
+	saveRejected *widget.Button
+	problemWidth float32 // the width the problems' heights were measured for
 
 	onImported func(n int) // rows were stored
 }
@@ -97,15 +100,19 @@ const (
 )
 
 func newImportWizard(svc khenthuong.Services, win fyne.Window, files fileDialogs, c khenthuong.Campaign, path string) *importWizard {
-	w := &importWizard{svc: svc, win: win, files: files, campaign: c, path: path, selectedRow: -1,
-		mapping: roster.Mapping{Columns: map[string]roster.Field{}}}
+	return (&importWizard{}).init(svc, win, files, c, path)
+}
+
+func (w *importWizard) init(svc khenthuong.Services, win fyne.Window, files fileDialogs, c khenthuong.Campaign, path string) *importWizard {
+	w.svc, w.win, w.files, w.campaign, w.path, w.selectedRow = svc, win, files, c, path, -1
+	w.mapping = roster.Mapping{Columns: map[string]roster.Field{}}
 	forms, err := svc.Forms()
 	if err != nil {
 		showError(err, win)
 	}
 	w.forms = forms
 
-	w.summary = widget.NewLabel(lang.L("Reading {{.File}}…", map[string]any{"File": filepath.Base(path)}))
+	w.summary = widget.NewLabel(lang.L("Reading {{.File}}…", map[string]any{"File": w.sourceName()}))
 	w.summary.Wrapping = fyne.TextWrapWord
 	w.progress = newBusyBar()
 	w.readBar = widget.NewProgressBar()
@@ -139,14 +146,17 @@ func newImportWizard(svc khenthuong.Services, win fyne.Window, files fileDialogs
 		}
 	}
 	for col, width := range []float32{36, 110, 80, 76, 190, 70, 96, 130, 170, 70, 320} {
-		w.table.SetColumnWidth(col, width)
+		// At least as wide as its title in bold: "Danh xưng" must not run into "Họ và tên".
+		title := fyne.MeasureText(importColumnTitle(col), theme.TextSize(), fyne.TextStyle{Bold: true}).Width + 3*theme.InnerPadding()
+		w.table.SetColumnWidth(col, max(width, title))
 	}
 	w.table.OnSelected = func(id widget.TableCellID) { w.selectedRow = id.Row }
 
 	w.problems = widget.NewList(func() int { return w.problemCount() },
 		func() fyne.CanvasObject {
+			// Long messages wrap: each item is as tall as its text (problemHeight).
 			l := widget.NewLabel("")
-			l.Truncation = fyne.TextTruncateEllipsis
+			l.Wrapping = fyne.TextWrapWord
 			return container.NewBorder(nil, nil, widget.NewIcon(nil), nil, l)
 		},
 		w.updateProblem)
@@ -170,12 +180,15 @@ func newImportWizard(svc khenthuong.Services, win fyne.Window, files fileDialogs
 	w.validOnly = widget.NewRadioGroup([]string{allOrNothing, validOnly}, func(string) { w.updateImportButton() })
 	w.validOnly.SetSelected(allOrNothing)
 	w.validOnly.Required = true
+	w.validOnly.Horizontal = true // one line: the problem list keeps the height
 
 	w.importButton = widget.NewButtonWithIcon(lang.L("Import"), theme.DownloadIcon(), w.commit)
 	w.importButton.Importance = widget.HighImportance
 	w.importButton.Disable()
 	w.saveMapping = widget.NewButtonWithIcon(lang.L("Save column mapping…"), theme.DocumentSaveIcon(), w.saveMappingFile)
 	w.saveMapping.Disable()
+	w.saveRejected = widget.NewButtonWithIcon(lang.L("Save the rows with errors for the unit…"), theme.DocumentSaveIcon(), w.saveRejectedFile)
+	w.saveRejected.Disable()
 	loadMapping := widget.NewButtonWithIcon(lang.L("Use a saved column mapping…"), theme.FolderOpenIcon(), w.loadMappingFile)
 
 	top := container.NewVBox(
@@ -186,8 +199,8 @@ func newImportWizard(svc khenthuong.Services, win fyne.Window, files fileDialogs
 	upper := container.NewHSplit(mapping, rows)
 	upper.Offset = 0.3
 	body := container.NewVSplit(upper, w.tabs)
-	body.Offset = 0.68
-	content := container.NewBorder(top, w.validOnly, nil, nil, body)
+	body.Offset = 0.55
+	content := container.NewBorder(top, container.NewBorder(nil, nil, nil, w.saveRejected, w.validOnly), nil, nil, body)
 
 	title := lang.L("Import nominations into “{{.Campaign}}”", map[string]any{"Campaign": c.Name})
 	w.dlg = dialog.NewCustomWithoutButtons(title, content, win)
@@ -221,10 +234,16 @@ func (w *importWizard) read() {
 	}
 	opts := roster.ReadOptions{Forms: w.forms, DefaultForm: w.defaultForm, Mapping: &m,
 		Progress: func(p roster.ReadProgress) { uiDo(func() { w.showReadProgress(gen, p) }) }}
-	stored, path := w.stored, w.path
+	stored, path, text := w.stored, w.path, w.text
 	w.busy(true)
 	background(&w.reading, func() func() {
-		im, err := roster.Read(path, opts)
+		var im *roster.Import
+		var err error
+		if path == "" {
+			im, err = roster.ReadText(text, opts)
+		} else {
+			im, err = roster.Read(path, opts)
+		}
 		if err == nil && stored == nil {
 			stored, err = w.svc.Nominations(khenthuong.NominationFilter{})
 		}
@@ -257,7 +276,7 @@ func (w *importWizard) showReadProgress(gen int, p roster.ReadProgress) {
 		return
 	}
 	w.summary.SetText(lang.L("Reading {{.File}}, sheet “{{.Sheet}}”: {{.Rows}} rows…",
-		map[string]any{"File": filepath.Base(w.path), "Sheet": p.Sheet, "Rows": formatCount(p.Line)}))
+		map[string]any{"File": w.sourceName(), "Sheet": p.Sheet, "Rows": formatCount(p.Line)}))
 	if p.Lines > p.Line {
 		w.readBar.Max = float64(p.Lines)
 		w.readBar.SetValue(float64(p.Line))
@@ -309,13 +328,14 @@ func (w *importWizard) setImport(im *roster.Import) {
 	w.tabs.Refresh()
 	w.updateSummary()
 	setEnabled(w.saveMapping, len(im.Mapping.Columns) > 0)
+	setEnabled(w.saveRejected, im.Rejected() > 0)
 	w.updateImportButton()
 }
 
 func (w *importWizard) updateSummary() {
 	im := w.im
 	text := lang.L("{{.File}}: {{.Rows}} rows read, {{.Errors}} errors, {{.Warnings}} warnings, {{.Converted}} cells converted from TCVN3/VNI.",
-		map[string]any{"File": filepath.Base(w.path), "Rows": formatCount(len(im.Rows)), "Errors": formatCount(im.Errors()),
+		map[string]any{"File": w.sourceName(), "Rows": formatCount(len(im.Rows)), "Errors": formatCount(im.Errors()),
 			"Warnings": formatCount(im.Warnings()), "Converted": formatCount(len(im.Converted))})
 	for _, s := range im.Sheets {
 		if s.Skipped != "" {
@@ -373,10 +393,43 @@ func (w *importWizard) updateImportButton() {
 		w.importButton.SetText(lang.L("Import {{.Count}} nominations", map[string]any{"Count": formatCount(len(ns))}))
 		w.importButton.Enable()
 	}
-	if why != "" && !w.progress.running() && w.im != nil {
-		w.updateSummary()
-		w.summary.SetText(w.summary.Text + "\n" + why)
+	if w.progress.running() || w.im == nil {
+		return
 	}
+	// The summary follows the choice: the orange "nothing can be imported"
+	// goes as soon as "only the rows without errors" makes the rows importable.
+	w.updateSummary()
+	switch {
+	case why != "":
+		w.summary.SetText(w.summary.Text + "\n" + why)
+	case w.im.Errors() > 0:
+		w.summary.Importance = widget.MediumImportance
+		w.summary.SetText(w.summary.Text + "\n" + lang.L("{{.Count}} rows with errors will be left out: “Save the rows with errors for the unit…” writes them to send back.",
+			map[string]any{"Count": formatCount(w.invalidRows())}))
+	}
+}
+
+// sourceName names what is imported: the file, or the pasted list.
+func (w *importWizard) sourceName() string {
+	if w.path == "" {
+		return lang.L("the pasted list")
+	}
+	return filepath.Base(w.path)
+}
+
+// doneTitle names the import by what was read: Excel, CSV, Word, a pasted list.
+func (w *importWizard) doneTitle() string {
+	switch strings.ToLower(filepath.Ext(w.path)) {
+	case "":
+		return lang.L("Import a pasted list")
+	case ".csv", ".txt":
+		return lang.L("Import from CSV")
+	case ".ods":
+		return lang.L("Import from OpenDocument")
+	case ".docx", ".doc":
+		return lang.L("Import from Word")
+	}
+	return lang.L("Import from Excel")
 }
 
 // buildMapping lists the columns with the field each was read as; a column
@@ -420,7 +473,7 @@ func (w *importWizard) buildMapping() {
 			icon.SetResource(theme.NewWarningThemedResource(theme.QuestionIcon()))
 			label.Importance = widget.WarningImportance
 			label.SetText(header + " " + lang.L("(not recognised)"))
-		} else if mc.col.Field == roster.FieldIgnore {
+		} else if mc.col.Field == roster.FieldIgnore || mc.col.Field == roster.FieldCode || mc.col.Field == roster.FieldRegistryNo || mc.col.Field == roster.FieldAmount {
 			icon.SetResource(theme.NewDisabledResource(theme.ContentRemoveIcon()))
 		}
 		w.mapBox.Add(container.NewBorder(nil, nil, icon, nil, container.NewGridWithColumns(2, label, sel)))
@@ -610,6 +663,26 @@ func (w *importWizard) updateProblem(id widget.ListItemID, o fyne.CanvasObject) 
 		icon.SetResource(theme.NewWarningThemedResource(theme.WarningIcon()))
 	}
 	label.SetText(p.String())
+	if h := w.problemHeight(p.String()); h > 0 {
+		w.problems.SetItemHeight(id, h)
+	}
+}
+
+// problemHeight is the height a problem's message takes wrapped to the
+// list's width; 0 before the list has one.
+func (w *importWizard) problemHeight(text string) float32 {
+	width := w.problems.Size().Width - theme.IconInlineSize() - 6*theme.InnerPadding() - theme.ScrollBarSize()
+	if width <= 0 {
+		return 0
+	}
+	size := fyne.MeasureText(text, theme.TextSize(), fyne.TextStyle{})
+	lineHeight := fyne.MeasureText("Ậg", theme.TextSize(), fyne.TextStyle{}).Height
+	lines := float32(1)
+	// Word wrapping leaves part of each line empty: allow a little more than the bare ratio.
+	if ratio := size.Width * 1.1 / width; ratio > 1 {
+		lines = float32(int(ratio) + 1)
+	}
+	return lines*lineHeight + 2*theme.InnerPadding()
 }
 
 // showProblemRow selects the row of a problem in the table.
@@ -645,7 +718,7 @@ func (w *importWizard) commit() {
 	ns, why := w.toImport()
 	if len(ns) == 0 {
 		if why != "" {
-			dialog.ShowInformation(lang.L("Import from Excel"), why, w.win)
+			dialog.ShowInformation(w.doneTitle(), why, w.win)
 		}
 		return
 	}
@@ -671,12 +744,60 @@ func (w *importWizard) commit() {
 			if n := w.im.Warnings(); n > 0 {
 				msg += "\n" + lang.L("{{.Count}} warnings (possible duplicates and the like) are worth checking in Đề nghị.", map[string]any{"Count": formatCount(n)})
 			}
-			dialog.ShowInformation(lang.L("Import from Excel"), msg, w.win)
+			dialog.ShowInformation(w.doneTitle(), msg, w.win)
 			if w.onImported != nil {
 				w.onImported(len(ns))
 			}
 		}
 	})
+}
+
+// saveRejectedFile writes the rows with errors, in the unit's own columns
+// plus "Lỗi cần sửa", for the clerk to send back to the unit.
+func (w *importWizard) saveRejectedFile() {
+	if w.im == nil || w.im.Rejected() == 0 {
+		return
+	}
+	im := w.im
+	base := lang.L("pasted list")
+	if w.path != "" {
+		base = strings.TrimSuffix(filepath.Base(w.path), filepath.Ext(w.path))
+	}
+	w.files.save(w.win, fileName(lang.L("to fix"), base)+".xlsx", []string{".xlsx"}, func(path string) {
+		if path == "" {
+			return
+		}
+		if !strings.HasSuffix(strings.ToLower(path), ".xlsx") {
+			path += ".xlsx"
+		}
+		if err := im.WriteRejected(path); err != nil {
+			showError(err, w.win)
+			return
+		}
+		w.summary.SetText(w.summary.Text + "\n" + lang.L("{{.Count}} rows with errors saved to {{.Path}}.", map[string]any{"Count": formatCount(im.Rejected()), "Path": path}))
+	})
+}
+
+// askPastedList asks for a list pasted from Excel, Word or a chat message;
+// done gets the text, or nothing when the clerk cancels.
+func askPastedList(win fyne.Window, done func(text string)) {
+	entry := widget.NewMultiLineEntry()
+	entry.SetPlaceHolder(lang.L("Paste the list here: rows copied from Excel or from a Word table, or lines such as “1. Ông Trương Quang Sáng, Phó Giám đốc Sở Tư pháp” under “I. TẬP THỂ”, “II. CÁ NHÂN”."))
+	entry.Wrapping = fyne.TextWrapOff
+	d := dialog.NewCustomConfirm(lang.L("Paste a list"), lang.L("Read"), lang.L("Cancel"), entry, func(ok bool) {
+		if ok && strings.TrimSpace(entry.Text) != "" {
+			done(entry.Text)
+		}
+	}, win)
+	d.Resize(dialogSize(win))
+	d.Show()
+	win.Canvas().Focus(entry)
+}
+
+// newPastedImportWizard is the wizard on a pasted list rather than a file.
+func newPastedImportWizard(svc khenthuong.Services, win fyne.Window, files fileDialogs, c khenthuong.Campaign, text string) *importWizard {
+	w := &importWizard{text: text}
+	return w.init(svc, win, files, c, "")
 }
 
 // saveMappingFile saves how the columns were read, for the unit's next file.
@@ -764,6 +885,16 @@ func rosterFieldLabel(f roster.Field) string {
 		return lang.L("Notes")
 	case roster.FieldIgnore:
 		return lang.L("(not used)")
+	case roster.FieldKindCode:
+		return lang.L("Kind code")
+	case roster.FieldFormCode:
+		return lang.L("Award form code")
+	case roster.FieldCode:
+		return lang.L("Other software's code (not read)")
+	case roster.FieldRegistryNo:
+		return lang.L("Registry no. (not read)")
+	case roster.FieldAmount:
+		return lang.L("Bonus (not read)")
 	}
 	return fmt.Sprint(f)
 }

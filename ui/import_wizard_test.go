@@ -30,7 +30,7 @@ func writeUnitFile(tb testing.TB, dir string) string {
 		{"ỦY BAN NHÂN DÂN HUYỆN GIO LINH"},
 		{"DANH SÁCH ĐỀ NGHỊ KHEN THƯỞNG"},
 		{},
-		{"STT", "Họ và tên", "Ngày sinh", "Chức vụ", "Đơn vị công tác", "Hình thức khen thưởng", "Thành tích", "Mã hồ sơ lưu trữ"},
+		{"STT", "Họ và tên", "Ngày sinh", "Chức vụ", "Đơn vị công tác", "Hình thức khen thưởng", "Thành tích", "Số hồ sơ lưu trữ"},
 		{"II. CÁ NHÂN"},
 		{1, "Ông Nguyễn Văn An", "12/03/1975", "Trưởng phòng", "Phòng Tư pháp huyện", "BKCT", "Có thành tích xuất sắc năm 2024", "HS-01"},
 		{2, "Bà Trần Thị Hoa", "05/11/1982", "Phó trưởng phòng", "Phòng Tư pháp huyện", "BKCT", "Có thành tích xuất sắc năm 2024", "HS-02"},
@@ -115,7 +115,7 @@ func TestImportWizard(t *testing.T) {
 				mapTexts = append(mapTexts, l.Text)
 			}
 		}
-		if joined := strings.Join(mapTexts, "\n"); !contains(joined, "H. Mã hồ sơ lưu trữ (không nhận ra)") || !contains(joined, "C. Ngày sinh") {
+		if joined := strings.Join(mapTexts, "\n"); !contains(joined, "H. Số hồ sơ lưu trữ (không nhận ra)") || !contains(joined, "C. Ngày sinh") {
 			t.Errorf("mapping shows:\n%s", joined)
 		}
 		// The bad row is marked, with its problem on the row.
@@ -227,7 +227,7 @@ func TestImportWizard(t *testing.T) {
 			t.Fatalf("mapping not saved (%v): %s", err, w.summary.Text)
 		}
 		var saved roster.Mapping
-		if err := json.Unmarshal(data, &saved); err != nil || saved.Columns["Mã hồ sơ lưu trữ"] != roster.FieldNotes {
+		if err := json.Unmarshal(data, &saved); err != nil || saved.Columns["Số hồ sơ lưu trữ"] != roster.FieldNotes {
 			t.Errorf("saved mapping %s (%v)", data, err)
 		}
 	})

@@ -11,12 +11,15 @@ func init() {
 		usage: `history QUERY [--json]
     tra cứu quá trình khen thưởng của một người hoặc tập thể qua mọi đợt, mọi năm (không phân
     biệt dấu, hoa thường): mỗi đề nghị, kèm quyết định, ngày, hình thức, số sổ vàng nếu đã được
-    khen; mới nhất trước`,
+    khen; mới nhất trước` + historyImportUsage,
 		run: runHistory,
 	}
 }
 
 func runHistory(e *env, args []string) error {
+	if len(args) > 0 && args[0] == "import" {
+		return runHistoryImport(e, args[1:])
+	}
 	query, asJSON, err := parseQuery("history", args, "chưa có tên cần tra cứu")
 	if err != nil {
 		return err
@@ -39,7 +42,10 @@ func runHistory(e *env, args []string) error {
 		row := []string{strconv.FormatUint(n.ID, 10), h.Campaign, n.Nominee.DisplayName(), n.Nominee.PositionAndUnit(),
 			n.FormCode, n.Status.Label(), "", "", "", ""}
 		if a := h.Award; a != nil {
-			row[6], row[7], row[8], row[9] = a.DecisionNumber, a.DecisionDate.Display(), a.RegistryNo, vntext.FormatNumber(a.Amount)
+			row[6], row[7], row[8] = a.DecisionNumber, a.DecisionDate.Display(), a.RegistryNo
+			if a.Amount > 0 { // a decision from the archive has only the amounts it wrote
+				row[9] = vntext.FormatNumber(a.Amount)
+			}
 		}
 		rows[i] = row
 	}

@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"io"
+	"path/filepath"
 	"strings"
 
 	"khenthuong"
@@ -11,10 +12,11 @@ import (
 
 func init() {
 	commands["import"] = command{
-		usage: `import FILE --campaign ID [--form CODE] [--dry-run] [--valid-only] [--json] [--mapping FILE.json]
-    nhập danh sách đề nghị từ tệp Excel (.xlsx, .xlsm, .xls), bảng tính .ods hoặc .csv của đơn vị vào một đợt;
-    in báo cáo (số dòng, lỗi, cảnh báo, ô đã chuyển mã). Có lỗi thì không ghi gì, trừ khi
-    có --valid-only (chỉ ghi các dòng không lỗi); --dry-run chỉ in báo cáo`,
+		usage: `import FILE --campaign ID [--form CODE] [--dry-run] [--valid-only] [--rejected FILE.xlsx] [--json] [--mapping FILE.json]
+    nhập danh sách đề nghị từ tệp Excel (.xlsx, .xlsm, .xls), bảng tính .ods, .csv hoặc văn bản Word .docx, .doc
+    của đơn vị vào một đợt; in báo cáo (số dòng, lỗi, cảnh báo, ô đã chuyển mã). Có lỗi thì không ghi gì,
+    trừ khi có --valid-only (chỉ ghi các dòng không lỗi); --rejected ghi các dòng lỗi ra .xlsx để gửi trả
+    đơn vị (các cột của đơn vị và cột “Lỗi cần sửa”); --dry-run chỉ in báo cáo`,
 		run: runImport,
 	}
 }
@@ -38,6 +40,8 @@ type importReport struct {
 	Problems       []roster.Problem    `json:"problems"`
 	Converted      []roster.Conversion `json:"converted"`
 	Message        string              `json:"message"`
+	Rejected       int                 `json:"rejected,omitempty"`      // rows with errors written to --rejected
+	RejectedFile   string              `json:"rejected_file,omitempty"` // the --rejected file, when written
 }
 
 func runImport(e *env, args []string) error {
@@ -48,6 +52,7 @@ func runImport(e *env, args []string) error {
 	validOnly := fs.Bool("valid-only", false, "chỉ ghi các dòng không lỗi")
 	asJSON := fs.Bool("json", false, "in báo cáo dạng JSON")
 	mappingPath := fs.String("mapping", "", "tệp sơ đồ cột (JSON) cho mẫu riêng của đơn vị")
+	rejectedPath := fs.String("rejected", "", "ghi các dòng lỗi ra tệp .xlsx này để gửi trả đơn vị")
 	pos, err := parseFlags(fs, args)
 	if err != nil {
 		return err
@@ -57,6 +62,9 @@ func runImport(e *env, args []string) error {
 	}
 	if *campaignID == 0 {
 		return usagef("cần --campaign MÃ_ĐỢT")
+	}
+	if *rejectedPath != "" && !strings.EqualFold(filepath.Ext(*rejectedPath), ".xlsx") {
+		return usagef("--rejected cần tên tệp .xlsx")
 	}
 	opts := roster.ReadOptions{DefaultForm: *formCode}
 	if *mappingPath != "" {
@@ -119,6 +127,13 @@ func runImport(e *env, args []string) error {
 		}
 	}
 	rep.Message = importMessage(&rep, campaign, writeErr)
+	if *rejectedPath != "" && rep.Errors > 0 && writeErr == nil {
+		if err := im.WriteRejected(*rejectedPath); err != nil {
+			return err
+		}
+		rep.Rejected, rep.RejectedFile = im.Rejected(), *rejectedPath
+		rep.Message += fmt.Sprintf(" Đã ghi %d dòng lỗi ra “%s” để gửi trả đơn vị.", rep.Rejected, *rejectedPath)
+	}
 	if *asJSON {
 		err = writeJSON(e.stdout, rep)
 	} else {
@@ -173,7 +188,7 @@ func printImportReport(w io.Writer, r *importReport) error {
 		}
 		var cols []string
 		for _, c := range s.Columns {
-			if c.Field != "" && c.Field != roster.FieldIgnore {
+			if c.Field != "" && c.Field != roster.FieldIgnore && c.Field != roster.FieldCode {
 				cols = append(cols, c.Letter+" "+c.Field.Label())
 			}
 		}
