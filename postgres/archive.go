@@ -58,6 +58,9 @@ func (s *Store) ImportArchive(d *khenthuong.Decision) error {
 		if err != nil {
 			return err
 		}
+		if form == nil {
+			return formNotFound(work.FormCode)
+		}
 		if err := refuseStoredArchive(ctx, tx, &work); err != nil {
 			return err
 		}
