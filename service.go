@@ -167,4 +167,7 @@ type Services interface {
 	DecisionService
 	HistoryService
 	PrintService
+	QueryService
+	AccessService
+	ChangeService
 }

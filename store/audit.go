@@ -61,6 +61,7 @@ func (db *DB) audit(tx *bolt.Tx, entity, key, action string, before, after any) 
 	if err := b.Put(itob(id), v); err != nil {
 		return err
 	}
+	db.changed(tx, khenthuong.Change{Entity: entity, Key: key, User: rec.User, At: rec.At})
 	return tx.Bucket(bucketAuditIdx).Put(auditKey(entity, key, id), nil)
 }
 
@@ -105,4 +106,58 @@ func (db *DB) Audit(entity, key string) ([]khenthuong.AuditRecord, error) {
 		return nil
 	})
 	return recs, err
+}
+
+// EachAudit streams the audit records matching f, oldest first. One
+// record's trail is a prefix scan of idx_audit; anything else walks the
+// audit bucket, whose keys are in the order of writing.
+func (db *DB) EachAudit(f khenthuong.AuditFilter, fn func(*khenthuong.AuditRecord) error) error {
+	var stop error
+	keep := func(r *khenthuong.AuditRecord) bool {
+		return (f.Since.IsZero() || !r.At.Before(f.Since)) &&
+			(f.Until.IsZero() || !r.At.After(f.Until)) &&
+			(f.User == "" || r.User == f.User) &&
+			(f.Entity == "" || r.Entity == f.Entity) &&
+			(f.Key == "" || r.Key == f.Key)
+	}
+	visit := func(v []byte) error {
+		r := new(khenthuong.AuditRecord)
+		if err := decode(v, r); err != nil {
+			return err
+		}
+		if !keep(r) {
+			return nil
+		}
+		if err := fn(r); err != nil {
+			stop = err
+			return errStop
+		}
+		return nil
+	}
+	err := db.view("each audit", func(tx *bolt.Tx) error {
+		records := tx.Bucket(bucketAudit)
+		var err error
+		if f.Entity != "" && f.Key != "" {
+			prefix := auditPrefix(f.Entity, f.Key)
+			c := tx.Bucket(bucketAuditIdx).Cursor()
+			for k, _ := c.Seek(prefix); err == nil && hasPrefixKey(k, prefix); k, _ = c.Next() {
+				if v := records.Get(k[len(k)-8:]); v != nil {
+					err = visit(v)
+				}
+			}
+		} else {
+			c := records.Cursor()
+			for k, v := c.First(); err == nil && k != nil; k, v = c.Next() {
+				err = visit(v)
+			}
+		}
+		if err == errStop {
+			return nil
+		}
+		return err
+	})
+	if stop != nil {
+		return stop
+	}
+	return err
 }

@@ -135,6 +135,7 @@ type DB struct {
 	writeMu     sync.Mutex
 	search      searchIndex
 	awardsCache awardCache // see awards.go
+	changes     notifier   // see changes.go
 }
 
 // Compile-time proof that the store is what the screens need.
@@ -145,6 +146,7 @@ func (db *DB) Path() string { return db.path }
 
 // Close releases the file and its lock.
 func (db *DB) Close() error {
+	db.changes.close()
 	if err := db.bolt.Close(); err != nil {
 		return db.internal("close", err)
 	}

@@ -199,6 +199,9 @@ func (db *DB) UpdateNomination(n *khenthuong.Nomination) error {
 		if err != nil {
 			return err
 		}
+		if saved.Version != old.Version {
+			return staleError(old)
+		}
 		ds, err := decisionsOf(tx, n.ID)
 		if err != nil {
 			return err
@@ -278,6 +281,17 @@ func (db *DB) DeleteNomination(id uint64) error {
 	})
 }
 
+// staleError refuses a save made from an older copy of stored, naming who saved it since and when.
+func staleError(stored *khenthuong.Nomination) error {
+	who := stored.UpdatedBy
+	if who == "" {
+		who = "người khác"
+	}
+	return khenthuong.Errorf(khenthuong.ECONFLICT,
+		"Đề nghị “%s” đã được %s lưu lúc %s, sau khi bản này được mở: hãy mở lại để xem thay đổi rồi sửa tiếp",
+		stored.Nominee.DisplayName(), who, stored.UpdatedAt.Format("15:04 02/01/2006"))
+}
+
 func getNomination(tx *bolt.Tx, id uint64) (*khenthuong.Nomination, error) {
 	v := tx.Bucket(bucketNominations).Get(itob(id))
 	if v == nil {
@@ -296,7 +310,9 @@ func getNomination(tx *bolt.Tx, id uint64) (*khenthuong.Nomination, error) {
 // removeNomination, so the indexes cannot be forgotten. It returns the JSON
 // written, for the audit record.
 func (db *DB) storeNomination(tx *bolt.Tx, old, n *khenthuong.Nomination) (json.RawMessage, error) {
+	n.Version, n.UpdatedBy = 1, db.opts.User
 	if old != nil {
+		n.Version = old.Version + 1
 		if err := unindexNomination(tx, old); err != nil {
 			return nil, err
 		}
