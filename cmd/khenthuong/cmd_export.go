@@ -20,12 +20,6 @@ func init() {
 	}
 }
 
-// decisionSource is the part of the store that will serve decisions; the
-// store does not have it yet, so --decision says so until it does.
-type decisionSource interface {
-	Decision(id uint64) (*khenthuong.Decision, error)
-}
-
 func runExport(e *env, args []string) error {
 	fs := newFlags("export")
 	campaignID := fs.Uint64("campaign", 0, "đợt khen thưởng")
@@ -74,22 +68,31 @@ func runExport(e *env, args []string) error {
 		if err != nil {
 			return err
 		}
-		ns, err := db.Nominations(khenthuong.NominationFilter{CampaignID: c.ID})
+		// Streamed straight into rows: no second copy of the campaign.
+		err = db.EachNomination(khenthuong.NominationFilter{CampaignID: c.ID}, func(n *khenthuong.Nomination) error {
+			rows = append(rows, roster.ExportRow{Nomination: *n})
+			return nil
+		})
 		if err != nil {
 			return err
 		}
-		rows, opts.Title = roster.CampaignRows(ns), c.Name
+		opts.Title = c.Name
 	} else {
-		src, ok := any(db).(decisionSource)
-		if !ok {
-			return khenthuong.Errorf(khenthuong.EINVALID,
-				"Chưa xuất được theo quyết định: phiên bản này chưa quản lý quyết định khen thưởng; hãy xuất theo đợt (--campaign)")
-		}
-		d, err := src.Decision(*decisionID)
+		s, err := db.DecisionSummary(*decisionID)
 		if err != nil {
 			return err
 		}
-		rows = roster.DecisionRows(d)
+		d := s.Decision
+		d.Recipients = make([]khenthuong.Recipient, 0, s.RecipientCount)
+		err = db.EachRecipient(d.ID, func(r *khenthuong.Recipient) error {
+			d.Recipients = append(d.Recipients, *r)
+			return nil
+		})
+		if err != nil {
+			return err
+		}
+		rows = roster.DecisionRows(&d)
+		d.Recipients = nil
 		opts.Title = fmt.Sprintf("Kèm theo Quyết định số %s ngày %s", d.Number, d.Date.Display())
 	}
 	err = atomicfile.Write(*out, func(w io.Writer) error {

@@ -7,6 +7,7 @@ import (
 
 	"khenthuong"
 	"khenthuong/roster"
+	"khenthuong/vntext"
 )
 
 func init() {
@@ -85,7 +86,12 @@ func runImport(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	existing, err := db.Nominations(khenthuong.NominationFilter{})
+	// Only the stored nominations sharing a name with a row can be duplicates.
+	names := make([]string, len(im.Rows))
+	for i := range im.Rows {
+		names[i] = vntext.Fold(im.Rows[i].Nomination.Nominee.Name)
+	}
+	existing, err := db.NominationsByName(names)
 	if err != nil {
 		return err
 	}
