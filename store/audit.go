@@ -27,26 +27,42 @@ const (
 // audit appends an AuditRecord for one change, in the change's own
 // transaction so the trail can never miss a committed write. before and after
 // are the record's values (nil for none), or their JSON as a json.RawMessage.
+// The record keeps what changed (khenthuong.FieldChanges): nothing for a
+// creation, the whole old record for a deletion.
 func (db *DB) audit(tx *bolt.Tx, entity, key, action string, before, after any) error {
-	rec := khenthuong.AuditRecord{
-		At: db.now(), User: db.opts.User, Entity: entity, Key: key, Action: action,
-	}
-	for _, side := range []struct {
-		v   any
-		dst *json.RawMessage
-	}{{before, &rec.Before}, {after, &rec.After}} {
-		if side.v == nil {
-			continue
-		}
-		if raw, ok := side.v.(json.RawMessage); ok { // already encoded by the caller
-			*side.dst = raw
-			continue
-		}
-		b, err := encode(side.v)
+	var changes []khenthuong.FieldChange
+	if before != nil {
+		b, err := rawOf(before)
 		if err != nil {
 			return err
 		}
-		*side.dst = b
+		if after == nil {
+			changes = []khenthuong.FieldChange{{Old: b}}
+		} else {
+			a, err := rawOf(after)
+			if err != nil {
+				return err
+			}
+			if changes, err = khenthuong.FieldChanges(b, a); err != nil {
+				return err
+			}
+		}
+	}
+	return db.auditChanges(tx, entity, key, action, changes)
+}
+
+// rawOf is v's JSON: v itself when it is already encoded.
+func rawOf(v any) (json.RawMessage, error) {
+	if raw, ok := v.(json.RawMessage); ok {
+		return raw, nil
+	}
+	return encode(v)
+}
+
+// auditChanges appends an AuditRecord with the given changes.
+func (db *DB) auditChanges(tx *bolt.Tx, entity, key, action string, changes []khenthuong.FieldChange) error {
+	rec := khenthuong.AuditRecord{
+		At: db.now(), User: db.opts.User, Entity: entity, Key: key, Action: action, Changes: changes,
 	}
 	b := tx.Bucket(bucketAudit)
 	id, err := b.NextSequence()

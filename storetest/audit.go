@@ -40,6 +40,40 @@ func testAudit(t *testing.T, h Harness) {
 		}
 	})
 
+	t.Run("FieldChangesNotCopies", func(t *testing.T) {
+		recs := collect(khenthuong.AuditFilter{Entity: "nomination", Key: idString(n.ID)})
+		if len(recs) != 3 {
+			t.Fatalf("%d records", len(recs))
+		}
+		if len(recs[0].Changes) != 0 {
+			t.Errorf("the creation keeps %d changes, want none (the values are the record's)", len(recs[0].Changes))
+		}
+		var pos *khenthuong.FieldChange
+		for i, c := range recs[1].Changes {
+			if c.Field == "nominee.position" {
+				pos = &recs[1].Changes[i]
+			}
+			if c.Field == "nominee.name" || c.Field == "achievement" {
+				t.Errorf("the update lists unchanged field %s", c.Field)
+			}
+		}
+		if pos == nil || string(pos.Old) != `"Trưởng Công an xã"` || string(pos.New) != `"Phó Trưởng Công an xã"` {
+			t.Errorf("update changes = %+v, want nominee.position from “Trưởng Công an xã” to “Phó Trưởng Công an xã”", recs[1].Changes)
+		}
+		status := false
+		for _, c := range recs[2].Changes {
+			status = status || c.Field == "status" && string(c.Old) == `"submitted"` && string(c.New) == `"approved"`
+		}
+		if !status {
+			t.Errorf("approval changes = %+v, want status submitted → approved", recs[2].Changes)
+		}
+		for _, r := range recs {
+			if r.Before != nil || r.After != nil {
+				t.Errorf("record %d keeps whole copies", r.ID)
+			}
+		}
+	})
+
 	t.Run("Filters", func(t *testing.T) {
 		all := collect(khenthuong.AuditFilter{})
 		if len(all) < 4 {
