@@ -371,11 +371,44 @@ func (c *checker) checkDecisions() {
 		if !c.campaigns[d.CampaignID] {
 			c.add(entityDecision, idKey(id), "Đợt khen thưởng số %d không tồn tại", d.CampaignID)
 		}
-		for _, r := range d.Recipients {
+		var s khenthuong.DecisionSummary
+		_ = decode(v, &s)
+		pos, total := 0, int64(0)
+		err := eachRecipient(c.tx, id, khenthuong.Page{}, func(r *khenthuong.Recipient) error {
+			pos++
+			total += r.Amount
 			if c.nominations[r.NominationID] == nil {
 				c.add(entityDecision, idKey(id), "Quyết định ghi đề nghị số %d không tồn tại", r.NominationID)
 			}
+			return nil
+		})
+		switch {
+		case err != nil:
+			c.add(entityDecision, idKey(id), "Không đọc được danh sách của quyết định: %v", err)
+		case pos != s.RecipientCount || total != s.TotalAmount:
+			c.add(entityDecision, idKey(id), "Quyết định ghi %d người, tổng %d đồng nhưng danh sách có %d người, tổng %d đồng",
+				s.RecipientCount, s.TotalAmount, pos, total)
 		}
+	})
+	// Every recipient belongs to a decision, at the position its key says.
+	prev, next := uint64(0), 0
+	_ = c.tx.Bucket(bucketRecipients).ForEach(func(k, _ []byte) error {
+		if len(k) != 16 {
+			c.add(entityDecision, brief(k), "Khóa danh sách quyết định không hợp lệ")
+			return nil
+		}
+		id, pos := btoi(k), int(btoi(k[8:]))
+		if id != prev {
+			prev, next = id, 0
+			if c.tx.Bucket(bucketDecisions).Get(k[:8]) == nil {
+				c.add(entityDecision, idKey(id), "Danh sách của quyết định mã %d không có quyết định", id)
+			}
+		}
+		if pos != next {
+			c.add(entityDecision, idKey(id), "Danh sách của quyết định mã %d thiếu dòng %d", id, next+1)
+		}
+		next = pos + 1
+		return nil
 	})
 }
 

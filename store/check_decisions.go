@@ -18,10 +18,14 @@ func (c *checker) checkDecisionIndexes() {
 	recipientIdx := c.tx.Bucket(bucketRecipientIdx)
 	campaignIdx := c.tx.Bucket(bucketCampaignDecisionIdx)
 	_ = c.tx.Bucket(bucketDecisions).ForEach(func(k, v []byte) error {
-		var d khenthuong.Decision
-		if len(k) != 8 || decode(v, &d) != nil {
+		if len(k) != 8 {
 			return nil // reported by checkDecisions
 		}
+		dp, err := getDecision(c.tx, btoi(k))
+		if err != nil {
+			return nil // reported by checkDecisions
+		}
+		d := *dp
 		key := idKey(d.ID)
 		ck := campaignDecisionKey(d.CampaignID, d.ID)
 		campaignKeys[string(ck)] = true

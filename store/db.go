@@ -63,6 +63,7 @@ var allBuckets = [][]byte{
 	bucketDecisions, bucketSettings, bucketAudit, bucketSeries, bucketTemplates, bucketPrinters,
 	bucketNomineeIdx, bucketCampaignIdx, bucketSearchIdx, bucketAuditIdx,
 	bucketCounters, bucketDistinct, bucketRecipientIdx, bucketCampaignDecisionIdx,
+	bucketRecipients,
 }
 
 // Options tune Open. The zero value is fine for the application.
@@ -183,7 +184,7 @@ func (db *DB) update(op string, fn func(tx *bolt.Tx) error) (err error) {
 // appendBuckets grow at their end: their keys are new IDs, or start with one.
 var appendBuckets = [][]byte{
 	bucketAudit, bucketAuditIdx, bucketNominations, bucketNominees, bucketNomineeIdx,
-	bucketCampaignIdx, bucketCampaigns, bucketDecisions,
+	bucketCampaignIdx, bucketCampaigns, bucketDecisions, bucketRecipients,
 }
 
 // packAppends fills the pages of the append-mostly buckets to 90% instead of

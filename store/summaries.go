@@ -106,41 +106,6 @@ func campaignDecisionIDs(tx *bolt.Tx, campaignID uint64) ([]uint64, error) {
 	return ids, nil
 }
 
-// summaryOf is d without its recipients, with their figures.
-func summaryOf(d *khenthuong.Decision) *khenthuong.DecisionSummary {
-	s := &khenthuong.DecisionSummary{Decision: *d, RecipientCount: len(d.Recipients),
-		ByKind: d.CountByKind(), TotalAmount: d.Total()}
-	s.Recipients = nil
-	return s
-}
-
-// getSummary reads decision id without its recipients: ENOTFOUND.
-func getSummary(tx *bolt.Tx, id uint64) (*khenthuong.DecisionSummary, error) {
-	d, err := getDecision(tx, id)
-	if err != nil {
-		return nil, err
-	}
-	return summaryOf(d), nil
-}
-
-// eachRecipient calls fn with the recipients of decision id in the page p, in list order: ENOTFOUND.
-func eachRecipient(tx *bolt.Tx, id uint64, p khenthuong.Page, fn func(*khenthuong.Recipient) error) error {
-	d, err := getDecision(tx, id)
-	if err != nil {
-		return err
-	}
-	rs := pageOf(d.Recipients, p)
-	for i := range rs {
-		if err := fn(&rs[i]); err != nil {
-			if err == errStop {
-				return nil
-			}
-			return err
-		}
-	}
-	return nil
-}
-
 // sortNewestFirst orders decisions as Decisions does: by decision date, then the latest created.
 func sortNewestFirst[T any](s []T, dec func(*T) *khenthuong.Decision) {
 	slices.SortStableFunc(s, func(a, b T) int {
