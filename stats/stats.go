@@ -82,23 +82,30 @@ func (s *Summary) Table(name string) []Count {
 	return nil
 }
 
-// Compute summarises the data behind svc without loading it whole: the
-// nominations of the campaign are streamed (status counts, proposing units),
-// decisions are read without their recipients, and the recipients of the
-// issued ones that count are streamed. Memory holds one proposing unit per
-// nomination (shared strings), not the records. Errors: those of the services.
+// Compute summarises the data behind svc without loading it whole. Without
+// a period the nominations are counted where they are (CountNominations, no
+// record read); with one, they are streamed for their dates. Decisions are
+// read without their recipients, and the recipients of the issued ones that
+// count are streamed, each carrying its proposing unit (a recipient of an
+// older file without it has its nomination read). Errors: those of the services.
 func Compute(svc khenthuong.Services, f Filter) (*Summary, error) {
 	forms, err := svc.Forms()
 	if err != nil {
 		return nil, err
 	}
 	sm := newSummer(forms, f)
-	err = svc.EachNomination(khenthuong.NominationFilter{CampaignID: f.CampaignID}, func(n *khenthuong.Nomination) error {
-		sm.nomination(n)
-		return nil
-	})
-	if err != nil {
-		return nil, err
+	if f.From.IsZero() && f.To.IsZero() {
+		if err := countStatuses(svc, sm); err != nil {
+			return nil, err
+		}
+	} else {
+		err = svc.EachNomination(khenthuong.NominationFilter{CampaignID: f.CampaignID}, func(n *khenthuong.Nomination) error {
+			sm.nomination(n)
+			return nil
+		})
+		if err != nil {
+			return nil, err
+		}
 	}
 	decs, err := svc.DecisionSummaries(f.CampaignID)
 	if err != nil {
@@ -110,6 +117,12 @@ func Compute(svc khenthuong.Services, f Filter) (*Summary, error) {
 			continue
 		}
 		err := svc.EachRecipient(d.ID, func(r *khenthuong.Recipient) error {
+			if _, known := sm.unitOf[r.NominationID]; r.ProposingUnit == "" && !known {
+				sm.unitOf[r.NominationID] = "" // one look-up per nomination
+				if n, err := svc.Nomination(r.NominationID); err == nil {
+					sm.unitOf[r.NominationID] = n.ProposingUnit
+				}
+			}
 			sm.recipient(d.FormCode, r)
 			return nil
 		})
@@ -119,6 +132,33 @@ func Compute(svc khenthuong.Services, f Filter) (*Summary, error) {
 	}
 	s := sm.finish()
 	return &s, nil
+}
+
+// countStatuses counts the nominations by status without a period: by form
+// where the filter names forms (a form or an issuer), else all at once.
+func countStatuses(svc khenthuong.Services, sm *summer) error {
+	f := sm.s.Filter
+	if f.FormCode == "" && sm.issuer == "" {
+		c, err := svc.CountNominations(khenthuong.NominationFilter{CampaignID: f.CampaignID})
+		for st, n := range c.ByStatus {
+			sm.status[st] += n
+		}
+		return err
+	}
+	for i := range sm.forms {
+		code := sm.forms[i].Code
+		if !sm.matchForm(code) {
+			continue
+		}
+		c, err := svc.CountNominations(khenthuong.NominationFilter{CampaignID: f.CampaignID, FormCode: code})
+		if err != nil {
+			return err
+		}
+		for st, n := range c.ByStatus {
+			sm.status[st] += n
+		}
+	}
+	return nil
 }
 
 func key(d khenthuong.Date) int { return d.Year*10000 + d.Month*100 + d.Day }
@@ -285,7 +325,11 @@ func (sm *summer) recipient(formCode string, r *khenthuong.Recipient) {
 	s.Bonus += r.Amount
 	add(sm.byForm, formCode, r.Amount)
 	add(sm.byKind, r.Nominee.Kind, r.Amount)
-	add(sm.byUnit, UnitOf(r, sm.unitOf[r.NominationID]), r.Amount)
+	proposing := r.ProposingUnit
+	if proposing == "" {
+		proposing = sm.unitOf[r.NominationID]
+	}
+	add(sm.byUnit, UnitOf(r, proposing), r.Amount)
 	switch r.Nominee.Kind {
 	case khenthuong.Individual:
 		s.Individuals++

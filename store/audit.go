@@ -136,7 +136,9 @@ func (db *DB) EachAudit(f khenthuong.AuditFilter, fn func(*khenthuong.AuditRecor
 			(f.Entity == "" || r.Entity == f.Entity) &&
 			(f.Key == "" || r.Key == f.Key)
 	}
+	drop := func() {}
 	visit := func(v []byte) error {
+		drop()
 		r := new(khenthuong.AuditRecord)
 		if err := decode(v, r); err != nil {
 			return err
@@ -151,6 +153,7 @@ func (db *DB) EachAudit(f khenthuong.AuditFilter, fn func(*khenthuong.AuditRecor
 		return nil
 	}
 	err := db.view("each audit", func(tx *bolt.Tx) error {
+		drop = dropper(tx)
 		records := tx.Bucket(bucketAudit)
 		var err error
 		if f.Entity != "" && f.Key != "" {

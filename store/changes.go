@@ -51,8 +51,15 @@ func (db *DB) Subscribe(fn func(khenthuong.Change)) (cancel func()) {
 	}
 }
 
-// changed queues a Change for the subscribers once tx commits.
+// changed queues a Change for the subscribers once tx commits (nothing
+// without subscribers: a command has none).
 func (db *DB) changed(tx *bolt.Tx, c khenthuong.Change) {
+	db.changes.mu.Lock()
+	none := len(db.changes.subs) == 0
+	db.changes.mu.Unlock()
+	if none {
+		return
+	}
 	tx.OnCommit(func() {
 		n := &db.changes
 		n.mu.Lock()

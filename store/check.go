@@ -55,6 +55,7 @@ func CheckFile(path string) ([]Problem, error) {
 func (db *DB) Check() ([]Problem, error) {
 	var ps []Problem
 	err := db.view("check", func(tx *bolt.Tx) error {
+		defer dropWhile(tx)() // every page is read: keep them out of the process's memory
 		// bbolt trusts page numbers, and checks in a goroutine of its own
 		// where a fault crashes the program. So the file must have all its
 		// pages and a sound page tree (verifyPages), and our own checks, which

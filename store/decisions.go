@@ -454,7 +454,8 @@ func listable(tx *bolt.Tx, d *khenthuong.Decision, ids []uint64) ([]*khenthuong.
 
 // recipientOf is what a decision lists for nomination n until the clerk edits it.
 func recipientOf(n *khenthuong.Nomination) khenthuong.Recipient {
-	return khenthuong.Recipient{NominationID: n.ID, NomineeID: n.NomineeID, Nominee: n.Nominee, Achievement: n.Achievement}
+	return khenthuong.Recipient{NominationID: n.ID, NomineeID: n.NomineeID, Nominee: n.Nominee, Achievement: n.Achievement,
+		ProposingUnit: n.ProposingUnit}
 }
 
 // printedFields puts the printed fields of given (the clerk's version of the
@@ -600,7 +601,7 @@ func (db *DB) syncDraft(tx *bolt.Tx, n *khenthuong.Nomination, printed bool) err
 	oldKind, oldAmount := r.Nominee.Kind, r.Amount
 	r.NomineeID = n.NomineeID
 	if printed {
-		r.Nominee, r.Achievement = n.Nominee, n.Achievement
+		r.Nominee, r.Achievement, r.ProposingUnit = n.Nominee, n.Achievement, n.ProposingUnit
 	}
 	if r.Nominee.Kind != oldKind {
 		form, err := getForm(tx, s.FormCode)

@@ -31,7 +31,8 @@ func migrateSchema2(tx *bolt.Tx) error {
 	return auditChangesOnly(tx)
 }
 
-// splitDecisions moves every decision's recipients into decision_recipients.
+// splitDecisions moves every decision's recipients into decision_recipients,
+// each with its nomination's proposing unit.
 func splitDecisions(tx *bolt.Tx) error {
 	b := tx.Bucket(bucketDecisions)
 	var ids []uint64
@@ -45,6 +46,12 @@ func splitDecisions(tx *bolt.Tx) error {
 		var d khenthuong.Decision
 		if err := decode(b.Get(itob(id)), &d); err != nil {
 			return fmt.Errorf("decision %d: %w", id, err)
+		}
+		for i := range d.Recipients {
+			r := &d.Recipients[i]
+			if n, err := getNomination(tx, r.NominationID); err == nil {
+				r.ProposingUnit = n.ProposingUnit
+			}
 		}
 		if _, err := putDecision(tx, &d); err != nil {
 			return err

@@ -55,7 +55,9 @@ func (db *DB) loadHits(hits []hit, missing []int) error {
 		wg.Go(func() {
 			errs[p] = db.view("nominations", func(tx *bolt.Tx) error {
 				b := tx.Bucket(bucketNominations)
+				drop := dropper(tx)
 				for _, i := range part {
+					drop()
 					v := b.Get(itob(hits[i].id))
 					if v == nil {
 						continue // deleted since the index was read
@@ -327,8 +329,13 @@ func (db *DB) storeNomination(tx *bolt.Tx, old, n *khenthuong.Nomination) (json.
 	if err := indexNomination(tx, n); err != nil {
 		return nil, err
 	}
-	e := entryOf(n)
-	tx.OnCommit(func() { db.search.put(e) })
+	// Before the index is built there is nothing to keep current (the build
+	// reads the file), and writes hold writeMu, which the build takes too: a
+	// command importing 100,000 rows keeps no second copy of them.
+	if db.search.isBuilt() {
+		e := entryOf(n)
+		tx.OnCommit(func() { db.search.put(e) })
+	}
 	return v, nil
 }
 

@@ -142,38 +142,87 @@ func (db *DB) CountNominations(f khenthuong.NominationFilter) (khenthuong.Nomina
 
 // EachNomination streams the nominations matching f in campaign, then list
 // order, decoding one at a time in one read transaction: memory does not
-// grow with the file.
+// grow with the file. Without a query no index is built: the campaign index
+// gives the order and each record is checked against f.
 func (db *DB) EachNomination(f khenthuong.NominationFilter, fn func(*khenthuong.Nomination) error) error {
-	hits, err := db.searchHits(f)
-	if err != nil {
-		return err
-	}
 	var stop error
-	err = db.view("each nomination", func(tx *bolt.Tx) error {
-		b := tx.Bucket(bucketNominations)
-		for _, h := range hits {
-			v := b.Get(itob(h.id))
-			if v == nil {
-				continue // deleted since the index was read
-			}
-			n := new(khenthuong.Nomination)
-			if err := decode(v, n); err != nil {
-				return err
-			}
-			if !matches(n, f) {
-				continue // changed since the index was read
-			}
-			if err := fn(n); err != nil {
-				stop = err
-				return nil
-			}
+	call := func(n *khenthuong.Nomination) error {
+		if !matches(n, f) {
+			return nil // changed since the index was read, or not of the filter
+		}
+		if err := fn(n); err != nil {
+			stop = err
+			return errStop
 		}
 		return nil
-	})
+	}
+	var err error
+	if len(queryWords(f.Query)) == 0 {
+		err = db.view("each nomination", func(tx *bolt.Tx) error { return eachInListOrder(tx, f.CampaignID, call) })
+	} else {
+		var hits []hit
+		if hits, err = db.searchHits(f); err != nil {
+			return err
+		}
+		err = db.view("each nomination", func(tx *bolt.Tx) error {
+			b := tx.Bucket(bucketNominations)
+			drop := dropper(tx)
+			for _, h := range hits {
+				drop()
+				v := b.Get(itob(h.id))
+				if v == nil {
+					continue // deleted since the index was read
+				}
+				n := new(khenthuong.Nomination)
+				if err := decode(v, n); err != nil {
+					return err
+				}
+				if err := call(n); err != nil {
+					return err
+				}
+			}
+			return nil
+		})
+	}
 	if stop != nil {
 		return stop
 	}
+	if err == errStop {
+		return nil
+	}
 	return err
+}
+
+// eachInListOrder calls fn with the nominations of a campaign (every
+// campaign for 0) in campaign, then list order, read through idx_campaign_nominations.
+func eachInListOrder(tx *bolt.Tx, campaignID uint64, fn func(*khenthuong.Nomination) error) error {
+	b := tx.Bucket(bucketNominations)
+	c := tx.Bucket(bucketCampaignIdx).Cursor()
+	var prefix []byte
+	k, _ := c.First()
+	if campaignID != 0 {
+		prefix = itob(campaignID)
+		k, _ = c.Seek(prefix)
+	}
+	drop := dropper(tx)
+	for ; k != nil && (prefix == nil || hasPrefixKey(k, prefix)); k, _ = c.Next() {
+		drop()
+		if len(k) != 24 {
+			continue // Check reports it
+		}
+		v := b.Get(k[16:])
+		if v == nil {
+			continue // Check reports it
+		}
+		n := new(khenthuong.Nomination)
+		if err := decode(v, n); err != nil {
+			return err
+		}
+		if err := fn(n); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // matches checks the fields of f other than the query on a decoded record.

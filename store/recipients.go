@@ -69,12 +69,13 @@ func eachRecipient(tx *bolt.Tx, id uint64, p khenthuong.Page, fn func(*khenthuon
 	}
 	prefix := itob(id)
 	c := tx.Bucket(bucketRecipients).Cursor()
-	n := 0
+	n, drop := 0, dropper(tx)
 	for k, v := c.Seek(recipientKey(id, p.Offset)); hasPrefixKey(k, prefix); k, v = c.Next() {
 		if p.Limit > 0 && n == p.Limit {
 			break
 		}
 		n++
+		drop()
 		r := new(khenthuong.Recipient)
 		if err := decode(v, r); err != nil {
 			return err

@@ -147,5 +147,5 @@ const lockWait = 1500 * time.Millisecond
 
 // openDB opens the data file for a subcommand.
 func (e *env) openDB(readOnly bool) (*store.DB, error) {
-	return store.Open(e.dbPath, store.Options{ReadOnly: readOnly, Timeout: lockWait})
+	return store.Open(e.dbPath, store.Options{ReadOnly: readOnly, Timeout: lockWait, NoBackup: benchNoBackup})
 }
