@@ -70,7 +70,7 @@ windows-test: windows build
 	exit $$rc
 
 bench: setup
-	$(GO) test $(TAGS) -run '^$$' -bench . -benchmem ./... | scripts/bench-table.sh
+	$(GO) test $(TAGS) -timeout 60m -run '^$$' -bench . -benchmem ./... | scripts/bench-table.sh
 
 # The long reliability tests (package stress, tests named Stress...): the real
 # binary killed with SIGKILL in the middle of an import and of issuing a

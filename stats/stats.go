@@ -8,6 +8,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 
 	"khenthuong"
 	"khenthuong/vntext"
@@ -111,12 +112,18 @@ func Compute(svc khenthuong.Services, f Filter) (*Summary, error) {
 	if err != nil {
 		return nil, err
 	}
+	var counted []*khenthuong.DecisionSummary
 	for i := range decs {
-		d := &decs[i]
-		if !sm.decision(&d.Decision, d.RecipientCount, d.TotalAmount) {
-			continue
+		if sm.decision(&decs[i].Decision, decs[i].RecipientCount, decs[i].TotalAmount) {
+			counted = append(counted, &decs[i])
 		}
-		err := svc.EachRecipient(d.ID, func(r *khenthuong.Recipient) error {
+	}
+	// Decoding the recipients is most of the work: decisions are read by
+	// two at a time, and counted here as they come (the sums do not depend
+	// on the order). Memory holds two decisions' recipients at the most.
+	err = eachDecisionsRecipients(svc, counted, func(d *khenthuong.DecisionSummary, rs []khenthuong.Recipient) {
+		for i := range rs {
+			r := &rs[i]
 			if _, known := sm.unitOf[r.NominationID]; r.ProposingUnit == "" && !known {
 				sm.unitOf[r.NominationID] = "" // one look-up per nomination
 				if n, err := svc.Nomination(r.NominationID); err == nil {
@@ -124,14 +131,56 @@ func Compute(svc khenthuong.Services, f Filter) (*Summary, error) {
 				}
 			}
 			sm.recipient(d.FormCode, r)
-			return nil
-		})
-		if err != nil {
-			return nil, err
 		}
+	})
+	if err != nil {
+		return nil, err
 	}
 	s := sm.finish()
 	return &s, nil
+}
+
+// eachDecisionsRecipients reads the recipients of ds with two readers and
+// calls fn with each decision's, one call at a time, in no fixed order.
+func eachDecisionsRecipients(svc khenthuong.Services, ds []*khenthuong.DecisionSummary, fn func(*khenthuong.DecisionSummary, []khenthuong.Recipient)) error {
+	type result struct {
+		d   *khenthuong.DecisionSummary
+		rs  []khenthuong.Recipient
+		err error
+	}
+	todo := make(chan *khenthuong.DecisionSummary)
+	done := make(chan result)
+	var wg sync.WaitGroup
+	for range 2 {
+		wg.Go(func() {
+			for d := range todo {
+				rs := make([]khenthuong.Recipient, 0, d.RecipientCount)
+				err := svc.EachRecipient(d.ID, func(r *khenthuong.Recipient) error {
+					rs = append(rs, *r)
+					return nil
+				})
+				done <- result{d, rs, err}
+			}
+		})
+	}
+	go func() {
+		for _, d := range ds {
+			todo <- d
+		}
+		close(todo)
+		wg.Wait()
+		close(done)
+	}()
+	var first error
+	for r := range done {
+		if r.err != nil && first == nil {
+			first = r.err
+		}
+		if first == nil {
+			fn(r.d, r.rs)
+		}
+	}
+	return first
 }
 
 // countStatuses counts the nominations by status without a period: by form

@@ -34,13 +34,21 @@ func (db *DB) QueryHistory(query string, p khenthuong.Page) ([]khenthuong.Histor
 	if err != nil || len(hits) == 0 {
 		return nil, 0, err
 	}
-	awards, err := db.awards()
-	if err != nil {
-		return nil, 0, err
-	}
+	// The awards of the hits only, from idx_nomination_decision: the whole
+	// award cache (every award of the file) is for the review's warnings.
+	awards := map[uint64]khenthuong.Award{}
 	campaigns := map[uint64]*khenthuong.Campaign{}
 	err = db.view("history", func(tx *bolt.Tx) error {
+		drop := dropper(tx)
 		for _, h := range hits {
+			drop()
+			rv, err := recipientEntry(tx, h.id)
+			if err != nil {
+				return err
+			}
+			if rv != nil && rv.Issued {
+				awards[h.id] = rv.Award
+			}
 			if _, ok := campaigns[h.campaignID]; !ok {
 				c, err := getCampaign(tx, h.campaignID)
 				if khenthuong.ErrorCode(err) == khenthuong.ENOTFOUND {

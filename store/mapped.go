@@ -7,8 +7,10 @@ import (
 	bolt "go.etcd.io/bbolt"
 )
 
-// dropEvery is how many records a long read goes through between two dropMapped.
-const dropEvery = 4096
+// dropEvery is how many records a long read goes through between two
+// dropMapped. A random read maps up to 64 KB around the page it needs (the
+// kernel's fault-around), so 1,024 records can hold 64 MB between two drops.
+const dropEvery = 1024
 
 // recordsRead counts the records long reads went through, all of them
 // together: a command reading 200 decisions of 500 recipients each is one
