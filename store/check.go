@@ -118,8 +118,9 @@ func (c *checker) safeRun() (err error) {
 			err = fmt.Errorf("%v", r)
 		}
 	}()
+	drop := dropper(c.tx)
 	_ = c.tx.ForEach(func(_ []byte, b *bolt.Bucket) error {
-		touchBucket(b)
+		touchBucket(b, drop)
 		return nil
 	})
 	c.run()
@@ -139,14 +140,15 @@ func (lengthStringer) ValueToString(v []byte) string {
 // touchBucket reads all of b (a checksum is the cheapest full read), so a
 // damaged page faults here, where it can be reported, rather than in bbolt's
 // own check.
-func touchBucket(b *bolt.Bucket) uint32 {
+func touchBucket(b *bolt.Bucket, drop func()) uint32 {
 	var sum uint32
 	cur := b.Cursor()
 	for k, v := cur.First(); k != nil; k, v = cur.Next() {
+		drop()
 		sum = crc32.Update(sum, crc32.IEEETable, k)
 		if v == nil {
 			if child := b.Bucket(k); child != nil {
-				sum ^= touchBucket(child)
+				sum ^= touchBucket(child, drop)
 			}
 			continue
 		}
@@ -189,7 +191,9 @@ func (c *checker) run() {
 func (c *checker) forEachID(bucket []byte, entity string, fn func(id uint64, v []byte)) {
 	b := c.tx.Bucket(bucket)
 	var max uint64
+	drop := dropper(c.tx)
 	_ = b.ForEach(func(k, v []byte) error {
+		drop()
 		if len(k) != 8 || v == nil {
 			c.add(entity, brief(k), "Khóa không hợp lệ trong nhóm “%s”", bucket)
 			return nil

@@ -158,7 +158,7 @@ func (db *DB) EachNomination(f khenthuong.NominationFilter, fn func(*khenthuong.
 	}
 	var err error
 	if len(queryWords(f.Query)) == 0 {
-		err = db.view("each nomination", func(tx *bolt.Tx) error { return eachInListOrder(tx, f.CampaignID, call) })
+		err = db.view("each nomination", func(tx *bolt.Tx) error { return quiet(eachInListOrder(tx, f.CampaignID, call)) })
 	} else {
 		var hits []hit
 		if hits, err = db.searchHits(f); err != nil {
@@ -178,7 +178,7 @@ func (db *DB) EachNomination(f khenthuong.NominationFilter, fn func(*khenthuong.
 					return err
 				}
 				if err := call(n); err != nil {
-					return err
+					return quiet(err)
 				}
 			}
 			return nil
@@ -187,6 +187,11 @@ func (db *DB) EachNomination(f khenthuong.NominationFilter, fn func(*khenthuong.
 	if stop != nil {
 		return stop
 	}
+	return err
+}
+
+// quiet is nil for errStop, the end of a scan its callback asked for.
+func quiet(err error) error {
 	if err == errStop {
 		return nil
 	}
