@@ -137,7 +137,9 @@ func (db *DB) CreateNominations(ns []khenthuong.Nomination) error {
 		now := db.now()
 		forms := map[string]*khenthuong.AwardForm{}
 		campaigns := map[uint64]bool{}
+		drop := dropper(tx) // an import's inserts read pages all over the file
 		for i := range work {
+			drop()
 			n := &work[i]
 			if !campaigns[n.CampaignID] {
 				if _, err := getCampaign(tx, n.CampaignID); err != nil {

@@ -264,7 +264,9 @@ func (db *DB) NominationsByName(foldedNames []string) ([]khenthuong.Nomination, 
 		slices.Sort(ids)
 		ids = slices.Compact(ids)
 		out = make([]khenthuong.Nomination, 0, len(ids))
+		drop := dropper(tx)
 		for _, id := range ids {
+			drop()
 			n, err := getNomination(tx, id)
 			if khenthuong.ErrorCode(err) == khenthuong.ENOTFOUND {
 				continue // Check reports an index entry without its record

@@ -7,7 +7,6 @@ import (
 
 	"khenthuong"
 	"khenthuong/roster"
-	"khenthuong/vntext"
 )
 
 func init() {
@@ -87,11 +86,7 @@ func runImport(e *env, args []string) error {
 		return err
 	}
 	// Only the stored nominations sharing a name with a row can be duplicates.
-	names := make([]string, len(im.Rows))
-	for i := range im.Rows {
-		names[i] = vntext.Fold(im.Rows[i].Nomination.Nominee.Name)
-	}
-	existing, err := db.NominationsByName(names)
+	existing, err := storedLookalikes(db, im)
 	if err != nil {
 		return err
 	}
