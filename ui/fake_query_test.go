@@ -194,20 +194,6 @@ func (f *fakeServices) Subscribe(fn func(khenthuong.Change)) (cancel func()) {
 	}
 }
 
-// notify tells the subscribers of a change, as the store does after a commit.
-func (f *fakeServices) notify(c khenthuong.Change) {
-	st := f.queryState()
-	st.mu.Lock()
-	subs := make([]func(khenthuong.Change), 0, len(st.subs))
-	for _, fn := range st.subs {
-		subs = append(subs, fn)
-	}
-	st.mu.Unlock()
-	for _, fn := range subs {
-		fn(c)
-	}
-}
-
 // matching is Nominations without counting a load: counts, streams and name
 // look-ups are not the loads the screens' tests count.
 func (f *fakeServices) matching(flt khenthuong.NominationFilter) ([]khenthuong.Nomination, error) {
