@@ -11,8 +11,7 @@ import (
 // no nomination in two decisions; registry numbers present once issued and
 // never given twice; counters and distinct pairs well formed.
 func (c *checker) checkDecisionIndexes() {
-	want := map[string][]byte{} // idx_nomination_decision key -> expected value
-	listedIn := map[uint64]uint64{}
+	listedIn := map[uint64]uint64{} // nomination -> the decision listing it
 	registry := map[string]uint64{} // registry number -> decision
 	campaignKeys := map[string]bool{}
 	recipientIdx := c.tx.Bucket(bucketRecipientIdx)
@@ -41,7 +40,6 @@ func (c *checker) checkDecisionIndexes() {
 			listedIn[r.NominationID] = d.ID
 			rv := recipientValueOf(&d, r)
 			val := rv.MarshalBinary()
-			want[string(itob(r.NominationID))] = val
 			if got := recipientIdx.Get(itob(r.NominationID)); got == nil {
 				c.add(entityIndex, key, "Thiếu mục chỉ mục quyết định của đề nghị số %d", r.NominationID)
 			} else if !bytes.Equal(got, val) {
@@ -60,7 +58,7 @@ func (c *checker) checkDecisionIndexes() {
 		return nil
 	})
 	_ = recipientIdx.ForEach(func(k, v []byte) error {
-		if _, ok := want[string(k)]; !ok {
+		if _, ok := listedIn[btoi(k)]; !ok || len(k) != 8 {
 			c.add(entityIndex, brief(k), "Chỉ mục quyết định trỏ tới đề nghị số %d mà không quyết định nào có", btoi(k))
 		}
 		return nil
