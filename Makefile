@@ -9,9 +9,10 @@ LDFLAGS := -X main.version=$(VERSION)
 
 # Fyne's OpenGL driver needs the GL/X11 headers; the tests read PDFs with
 # poppler-utils and the smoke test runs the window under Xvfb; the office-server
-# tests run a throwaway PostgreSQL cluster (postgresql, openssl for its TLS).
+# tests run a throwaway PostgreSQL cluster (postgresql, openssl for its TLS);
+# the scale benchmarks read each command's peak memory with GNU time.
 DEB_PACKAGES := gcc pkg-config libgl1-mesa-dev xorg-dev libxxf86vm-dev libgl1-mesa-dri \
-	poppler-utils xvfb xauth x11-utils imagemagick postgresql openssl
+	poppler-utils xvfb xauth x11-utils imagemagick postgresql openssl time
 
 # The Windows release, cross-built with mingw-w64 and tested under Wine: resources
 # (windres, ImageMagick for the icon), zip, osslsigncode for signing, Wine,
@@ -76,7 +77,7 @@ windows-test: windows build
 # The office-server benchmarks run on a throwaway cluster with 1,000,000
 # nominations (KHENTHUONG_BENCH_NOMINATIONS=100000 for a quicker run).
 bench: setup
-	scripts/pg-test.sh $(GO) test $(TAGS) -run '^$$' -bench . -benchmem ./... | scripts/bench-table.sh
+	scripts/pg-test.sh $(GO) test $(TAGS) -timeout 60m -run '^$$' -bench . -benchmem ./... | scripts/bench-table.sh
 
 # The long reliability tests (package stress, tests named Stress...): the real
 # binary killed with SIGKILL in the middle of an import and of issuing a

@@ -59,6 +59,9 @@ type Recipient struct {
 	Achievement  string  `json:"achievement,omitempty"`
 	RegistryNo   string  `json:"registry_no,omitempty"` // số sổ vàng, set when issued
 	Amount       int64   `json:"amount"`                // bonus in đồng
+	// ProposingUnit is the nomination's unit that proposed it (not printed):
+	// the figures by unit count awards under it without reading nominations.
+	ProposingUnit string `json:"proposing_unit,omitempty"`
 }
 
 // Amendment records a correction to an issued decision: who, when, why and the old values.

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"reflect"
 	"slices"
 	"sort"
 
@@ -44,7 +45,8 @@ func ValidateDecision(d *Decision) error {
 
 // RecipientOf is what a decision lists for nomination n until the clerk edits it.
 func RecipientOf(n *Nomination) Recipient {
-	return Recipient{NominationID: n.ID, NomineeID: n.NomineeID, Nominee: n.Nominee, Achievement: n.Achievement}
+	return Recipient{NominationID: n.ID, NomineeID: n.NomineeID, Nominee: n.Nominee, Achievement: n.Achievement,
+		ProposingUnit: n.ProposingUnit}
 }
 
 // PrintedFields puts the printed fields of given (the clerk's version of the
@@ -144,11 +146,11 @@ func Amended(old, d *Decision) (*Decision, []byte, error) {
 			}
 		}
 	}
-	before, err := json.Marshal(withoutAmendments(old))
+	before, err := json.Marshal(amendedFields(old, &c))
 	if err != nil {
 		return nil, nil, err
 	}
-	after, err := json.Marshal(withoutAmendments(&c))
+	after, err := json.Marshal(amendedFields(&c, old))
 	if err != nil {
 		return nil, nil, err
 	}
@@ -158,11 +160,19 @@ func Amended(old, d *Decision) (*Decision, []byte, error) {
 	return &c, before, nil
 }
 
-// withoutAmendments is d without its amendment trail (which each amendment
-// would otherwise copy again into its "before").
-func withoutAmendments(d *Decision) *Decision {
+// amendedFields is d as an amendment keeps it: without its amendment trail
+// (which each amendment would otherwise copy again) and with only the
+// recipients whose printed fields differ in other (a correction of one name
+// in a list of 100,000 keeps that one).
+func amendedFields(d, other *Decision) *Decision {
 	c := *d
 	c.Amendments = nil
+	c.Recipients = nil
+	for i := range d.Recipients {
+		if i >= len(other.Recipients) || !reflect.DeepEqual(d.Recipients[i], other.Recipients[i]) {
+			c.Recipients = append(c.Recipients, d.Recipients[i])
+		}
+	}
 	return &c
 }
 

@@ -1,6 +1,12 @@
 package khenthuong
 
-import "time"
+import (
+	"encoding/binary"
+	"slices"
+	"time"
+
+	"khenthuong/vntext"
+)
 
 // The query-shaped part of the services contract. A data file holds ten years
 // of a province (100,000–300,000 nominations) and an office server more: no
@@ -17,7 +23,9 @@ type Page struct {
 }
 
 // NominationSort is the order of a nomination query. Ties are broken by list
-// order, then ID, so that pages never overlap or skip.
+// order, then ID, so that pages never overlap or skip. Descending reverses
+// the sort key only: ties stay in list order (SortByList descending is list
+// order reversed).
 type NominationSort string
 
 const (
@@ -108,7 +116,9 @@ type QueryService interface {
 
 // Change tells a subscriber that a record was written, by whom and when: the
 // window refreshes what it shows (within 2 s on an office server, where the
-// change may come from another clerk's machine).
+// change may come from another clerk's machine). Key is empty when one
+// write changed many records of the entity (an import, an issued decision):
+// the subscriber refreshes the whole of that entity once.
 type Change struct {
 	Entity string    `json:"entity"`
 	Key    string    `json:"key"`
@@ -121,4 +131,39 @@ type ChangeService interface {
 	// Subscribe calls fn, from a background goroutine, after each committed
 	// write; cancel stops the calls. fn must return quickly.
 	Subscribe(fn func(Change)) (cancel func())
+}
+
+// Valid reports whether s is one of the sorts above.
+func (s NominationSort) Valid() bool {
+	switch s {
+	case SortByList, SortByName, SortByUnit, SortByForm, SortByStatus, SortByCreated, SortByProposer:
+		return true
+	}
+	return false
+}
+
+// Key is n's byte-comparable key in sort s (nil for SortByList, whose order
+// is the campaign and list position): what the data file sorts by, and what
+// a test compares a store's order with.
+func (s NominationSort) Key(n *Nomination) []byte {
+	switch s {
+	case SortByName:
+		if n.Nominee.Kind == Individual {
+			return vntext.NameSortKey(n.Nominee.Name)
+		}
+		return vntext.SortKey(n.Nominee.Name)
+	case SortByUnit:
+		return vntext.SortKey(n.Nominee.Unit)
+	case SortByProposer:
+		return vntext.SortKey(n.ProposingUnit)
+	case SortByForm:
+		return []byte(n.FormCode)
+	case SortByStatus:
+		return []byte{byte(slices.Index(Statuses, n.Status) + 1)}
+	case SortByCreated:
+		b := make([]byte, 8)
+		binary.BigEndian.PutUint64(b, uint64(n.CreatedAt.UnixNano()))
+		return b
+	}
+	return nil
 }

@@ -179,4 +179,7 @@ type Services interface {
 	DecisionService
 	HistoryService
 	PrintService
+	QueryService
+	AccessService
+	ChangeService
 }

@@ -8,6 +8,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 
 	"khenthuong"
 	"khenthuong/vntext"
@@ -82,23 +83,131 @@ func (s *Summary) Table(name string) []Count {
 	return nil
 }
 
-// Compute loads the nominations, issued decisions, forms and campaigns
-// through svc and summarises them. Errors: those of the services.
+// Compute summarises the data behind svc without loading it whole. Without
+// a period the nominations are counted where they are (CountNominations, no
+// record read); with one, they are streamed for their dates. Decisions are
+// read without their recipients, and the recipients of the issued ones that
+// count are streamed, each carrying its proposing unit (a recipient of an
+// older file without it has its nomination read). Errors: those of the services.
 func Compute(svc khenthuong.Services, f Filter) (*Summary, error) {
-	noms, err := svc.Nominations(khenthuong.NominationFilter{})
-	if err != nil {
-		return nil, err
-	}
-	decs, err := svc.Decisions(f.CampaignID)
-	if err != nil {
-		return nil, err
-	}
 	forms, err := svc.Forms()
 	if err != nil {
 		return nil, err
 	}
-	s := Summarize(noms, decs, forms, f)
+	sm := newSummer(forms, f)
+	if f.From.IsZero() && f.To.IsZero() {
+		if err := countStatuses(svc, sm); err != nil {
+			return nil, err
+		}
+	} else {
+		err = svc.EachNomination(khenthuong.NominationFilter{CampaignID: f.CampaignID}, func(n *khenthuong.Nomination) error {
+			sm.nomination(n)
+			return nil
+		})
+		if err != nil {
+			return nil, err
+		}
+	}
+	decs, err := svc.DecisionSummaries(f.CampaignID)
+	if err != nil {
+		return nil, err
+	}
+	var counted []*khenthuong.DecisionSummary
+	for i := range decs {
+		if sm.decision(&decs[i].Decision, decs[i].RecipientCount, decs[i].TotalAmount) {
+			counted = append(counted, &decs[i])
+		}
+	}
+	// Decoding the recipients is most of the work: decisions are read by
+	// two at a time, and counted here as they come (the sums do not depend
+	// on the order). Memory holds two decisions' recipients at the most.
+	err = eachDecisionsRecipients(svc, counted, func(d *khenthuong.DecisionSummary, rs []khenthuong.Recipient) {
+		for i := range rs {
+			r := &rs[i]
+			if _, known := sm.unitOf[r.NominationID]; r.ProposingUnit == "" && !known {
+				sm.unitOf[r.NominationID] = "" // one look-up per nomination
+				if n, err := svc.Nomination(r.NominationID); err == nil {
+					sm.unitOf[r.NominationID] = n.ProposingUnit
+				}
+			}
+			sm.recipient(d.FormCode, r)
+		}
+	})
+	if err != nil {
+		return nil, err
+	}
+	s := sm.finish()
 	return &s, nil
+}
+
+// eachDecisionsRecipients reads the recipients of ds with two readers and
+// calls fn with each decision's, one call at a time, in no fixed order.
+func eachDecisionsRecipients(svc khenthuong.Services, ds []*khenthuong.DecisionSummary, fn func(*khenthuong.DecisionSummary, []khenthuong.Recipient)) error {
+	type result struct {
+		d   *khenthuong.DecisionSummary
+		rs  []khenthuong.Recipient
+		err error
+	}
+	todo := make(chan *khenthuong.DecisionSummary)
+	done := make(chan result)
+	var wg sync.WaitGroup
+	for range 2 {
+		wg.Go(func() {
+			for d := range todo {
+				rs := make([]khenthuong.Recipient, 0, d.RecipientCount)
+				err := svc.EachRecipient(d.ID, func(r *khenthuong.Recipient) error {
+					rs = append(rs, *r)
+					return nil
+				})
+				done <- result{d, rs, err}
+			}
+		})
+	}
+	go func() {
+		for _, d := range ds {
+			todo <- d
+		}
+		close(todo)
+		wg.Wait()
+		close(done)
+	}()
+	var first error
+	for r := range done {
+		if r.err != nil && first == nil {
+			first = r.err
+		}
+		if first == nil {
+			fn(r.d, r.rs)
+		}
+	}
+	return first
+}
+
+// countStatuses counts the nominations by status without a period: by form
+// where the filter names forms (a form or an issuer), else all at once.
+func countStatuses(svc khenthuong.Services, sm *summer) error {
+	f := sm.s.Filter
+	if f.FormCode == "" && sm.issuer == "" {
+		c, err := svc.CountNominations(khenthuong.NominationFilter{CampaignID: f.CampaignID})
+		for st, n := range c.ByStatus {
+			sm.status[st] += n
+		}
+		return err
+	}
+	for i := range sm.forms {
+		code := sm.forms[i].Code
+		if !sm.matchForm(code) {
+			continue
+		}
+		c, err := svc.CountNominations(khenthuong.NominationFilter{CampaignID: f.CampaignID, FormCode: code})
+		if err != nil {
+			return err
+		}
+		for st, n := range c.ByStatus {
+			sm.status[st] += n
+		}
+	}
+	return nil
 }
 
 func key(d khenthuong.Date) int { return d.Year*10000 + d.Month*100 + d.Day }
@@ -140,115 +249,162 @@ func nominationInPeriod(n *khenthuong.Nomination, f Filter) bool {
 // Summarize computes the summary of the given nominations and decisions
 // (drafts are skipped) with the catalogue forms.
 func Summarize(noms []khenthuong.Nomination, decisions []khenthuong.Decision, forms []khenthuong.AwardForm, f Filter) Summary {
-	s := Summary{Filter: f}
-	formByCode := make(map[string]*khenthuong.AwardForm, len(forms))
-	for i := range forms {
-		formByCode[forms[i].Code] = &forms[i]
-	}
-	issuer := vntext.Fold(strings.TrimSpace(f.Issuer))
-	formOK := map[string]bool{}
-	matchForm := func(code string) bool {
-		ok, seen := formOK[code]
-		if seen {
-			return ok
-		}
-		ok = f.FormCode == "" || code == f.FormCode
-		if ok && issuer != "" {
-			fm := formByCode[code]
-			ok = fm != nil && strings.Contains(vntext.Fold(fm.Issuer), issuer)
-		}
-		formOK[code] = ok
-		return ok
-	}
-
-	// Nominations by status, and the proposing unit of each nomination.
-	status := make(map[khenthuong.Status]int)
-	unitOf := make(map[uint64]string, len(noms))
+	sm := newSummer(forms, f)
 	for i := range noms {
-		n := &noms[i]
-		unitOf[n.ID] = n.ProposingUnit
-		if (f.CampaignID == 0 || n.CampaignID == f.CampaignID) && matchForm(n.FormCode) && nominationInPeriod(n, f) {
-			status[n.Status]++
-		}
-	}
-	total := 0
-	for _, st := range khenthuong.Statuses {
-		s.ByStatus = append(s.ByStatus, Count{Key: string(st), Label: st.Label(), Count: status[st]})
-		total += status[st]
-	}
-	percents(s.ByStatus, total)
-
-	// Awards.
-	endYear := f.To.Year
-	if endYear == 0 {
-		for i := range decisions {
-			if decisions[i].Status == khenthuong.DecisionIssued {
-				endYear = max(endYear, decisions[i].Date.Year)
-			}
-		}
-	}
-	type acc struct {
-		n   int
-		amt int64
-	}
-	byForm := map[string]*acc{}
-	byKind := map[khenthuong.Kind]*acc{}
-	byUnit := map[string]*acc{}
-	byGender := map[khenthuong.Gender]int{}
-	byYear := map[int]*acc{}
-	byClass := map[string]int{}
-	add := func(m map[string]*acc, k string, amt int64) {
-		a := m[k]
-		if a == nil {
-			a = &acc{}
-			m[k] = a
-		}
-		a.n++
-		a.amt += amt
+		sm.nomination(&noms[i])
 	}
 	for i := range decisions {
 		d := &decisions[i]
-		if d.Status != khenthuong.DecisionIssued || (f.CampaignID != 0 && d.CampaignID != f.CampaignID) || !matchForm(d.FormCode) {
-			continue
-		}
-		if y := d.Date.Year; y > endYear-Years && y <= endYear && (f.To.IsZero() || key(d.Date) <= key(f.To)) {
-			a := byYear[y]
-			if a == nil {
-				a = &acc{}
-				byYear[y] = a
-			}
-			a.n += len(d.Recipients)
-			a.amt += d.Total()
-		}
-		if !InPeriod(d.Date, f.From, f.To) {
-			continue
-		}
-		s.Decisions++
-		for j := range d.Recipients {
-			r := &d.Recipients[j]
-			s.Awards++
-			s.Bonus += r.Amount
-			add(byForm, d.FormCode, r.Amount)
-			k := byKind[r.Nominee.Kind]
-			if k == nil {
-				k = &acc{}
-				byKind[r.Nominee.Kind] = k
-			}
-			k.n++
-			k.amt += r.Amount
-			add(byUnit, UnitOf(r, unitOf[r.NominationID]), r.Amount)
-			switch r.Nominee.Kind {
-			case khenthuong.Individual:
-				s.Individuals++
-				byGender[r.Nominee.Gender]++
-				if r.Nominee.Gender == khenthuong.Female {
-					s.Women++
-				}
-			case khenthuong.Collective:
-				s.Collectives++
-				byClass[r.Nominee.Classification]++
+		if sm.decision(d, len(d.Recipients), d.Total()) {
+			for j := range d.Recipients {
+				sm.recipient(d.FormCode, &d.Recipients[j])
 			}
 		}
+	}
+	return sm.finish()
+}
+
+// acc is a count and an amount.
+type acc struct {
+	n   int
+	amt int64
+}
+
+// summer accumulates a Summary from nominations, then decisions and their
+// recipients, fed one at a time.
+type summer struct {
+	s         Summary
+	forms     []khenthuong.AwardForm
+	formByCod map[string]*khenthuong.AwardForm
+	issuer    string
+	formOK    map[string]bool
+	status    map[khenthuong.Status]int
+	unitOf    map[uint64]string
+	units     map[string]string // interned proposing units
+	endYear   int               // the latest issued decision's year, without a period end
+	byForm    map[string]*acc
+	byKind    map[khenthuong.Kind]*acc
+	byUnit    map[string]*acc
+	byGender  map[khenthuong.Gender]int
+	byYear    map[int]*acc
+	byClass   map[string]int
+}
+
+func newSummer(forms []khenthuong.AwardForm, f Filter) *summer {
+	sm := &summer{s: Summary{Filter: f}, forms: forms, formByCod: make(map[string]*khenthuong.AwardForm, len(forms)),
+		issuer: vntext.Fold(strings.TrimSpace(f.Issuer)), formOK: map[string]bool{},
+		status: map[khenthuong.Status]int{}, unitOf: map[uint64]string{}, units: map[string]string{},
+		byForm: map[string]*acc{}, byKind: map[khenthuong.Kind]*acc{}, byUnit: map[string]*acc{},
+		byGender: map[khenthuong.Gender]int{}, byYear: map[int]*acc{}, byClass: map[string]int{}}
+	for i := range forms {
+		sm.formByCod[forms[i].Code] = &forms[i]
+	}
+	return sm
+}
+
+func (sm *summer) matchForm(code string) bool {
+	ok, seen := sm.formOK[code]
+	if seen {
+		return ok
+	}
+	f := sm.s.Filter
+	ok = f.FormCode == "" || code == f.FormCode
+	if ok && sm.issuer != "" {
+		fm := sm.formByCod[code]
+		ok = fm != nil && strings.Contains(vntext.Fold(fm.Issuer), sm.issuer)
+	}
+	sm.formOK[code] = ok
+	return ok
+}
+
+// nomination counts n by status and notes its proposing unit.
+func (sm *summer) nomination(n *khenthuong.Nomination) {
+	f := sm.s.Filter
+	if n.ProposingUnit != "" {
+		u, ok := sm.units[n.ProposingUnit]
+		if !ok {
+			u = n.ProposingUnit
+			sm.units[u] = u
+		}
+		sm.unitOf[n.ID] = u
+	}
+	if (f.CampaignID == 0 || n.CampaignID == f.CampaignID) && sm.matchForm(n.FormCode) && nominationInPeriod(n, f) {
+		sm.status[n.Status]++
+	}
+}
+
+// decision counts an issued decision of count recipients and total amount
+// by year, and reports whether its recipients count in the period.
+func (sm *summer) decision(d *khenthuong.Decision, count int, total int64) bool {
+	f := sm.s.Filter
+	if d.Status != khenthuong.DecisionIssued || (f.CampaignID != 0 && d.CampaignID != f.CampaignID) || !sm.matchForm(d.FormCode) {
+		return false
+	}
+	if f.To.IsZero() || key(d.Date) <= key(f.To) {
+		a := sm.byYear[d.Date.Year]
+		if a == nil {
+			a = &acc{}
+			sm.byYear[d.Date.Year] = a
+		}
+		a.n += count
+		a.amt += total
+	}
+	sm.endYear = max(sm.endYear, d.Date.Year)
+	if !InPeriod(d.Date, f.From, f.To) {
+		return false
+	}
+	sm.s.Decisions++
+	return true
+}
+
+func add[K comparable](m map[K]*acc, k K, amt int64) {
+	a := m[k]
+	if a == nil {
+		a = &acc{}
+		m[k] = a
+	}
+	a.n++
+	a.amt += amt
+}
+
+// recipient counts one award of a decision counted by decision.
+func (sm *summer) recipient(formCode string, r *khenthuong.Recipient) {
+	s := &sm.s
+	s.Awards++
+	s.Bonus += r.Amount
+	add(sm.byForm, formCode, r.Amount)
+	add(sm.byKind, r.Nominee.Kind, r.Amount)
+	proposing := r.ProposingUnit
+	if proposing == "" {
+		proposing = sm.unitOf[r.NominationID]
+	}
+	add(sm.byUnit, UnitOf(r, proposing), r.Amount)
+	switch r.Nominee.Kind {
+	case khenthuong.Individual:
+		s.Individuals++
+		sm.byGender[r.Nominee.Gender]++
+		if r.Nominee.Gender == khenthuong.Female {
+			s.Women++
+		}
+	case khenthuong.Collective:
+		s.Collectives++
+		sm.byClass[r.Nominee.Classification]++
+	}
+}
+
+// finish makes the tables.
+func (sm *summer) finish() Summary {
+	s, f, forms := sm.s, sm.s.Filter, sm.forms
+	byForm, byKind, byUnit, byGender, byYear, byClass := sm.byForm, sm.byKind, sm.byUnit, sm.byGender, sm.byYear, sm.byClass
+	total := 0
+	for _, st := range khenthuong.Statuses {
+		s.ByStatus = append(s.ByStatus, Count{Key: string(st), Label: st.Label(), Count: sm.status[st]})
+		total += sm.status[st]
+	}
+	percents(s.ByStatus, total)
+	endYear := f.To.Year
+	if endYear == 0 {
+		endYear = sm.endYear
 	}
 
 	// By form: the catalogue's order, then codes not in it.

@@ -27,26 +27,42 @@ const (
 // audit appends an AuditRecord for one change, in the change's own
 // transaction so the trail can never miss a committed write. before and after
 // are the record's values (nil for none), or their JSON as a json.RawMessage.
+// The record keeps what changed (khenthuong.FieldChanges): nothing for a
+// creation, the whole old record for a deletion.
 func (db *DB) audit(tx *bolt.Tx, entity, key, action string, before, after any) error {
-	rec := khenthuong.AuditRecord{
-		At: db.now(), User: db.opts.User, Entity: entity, Key: key, Action: action,
-	}
-	for _, side := range []struct {
-		v   any
-		dst *json.RawMessage
-	}{{before, &rec.Before}, {after, &rec.After}} {
-		if side.v == nil {
-			continue
-		}
-		if raw, ok := side.v.(json.RawMessage); ok { // already encoded by the caller
-			*side.dst = raw
-			continue
-		}
-		b, err := encode(side.v)
+	var changes []khenthuong.FieldChange
+	if before != nil {
+		b, err := rawOf(before)
 		if err != nil {
 			return err
 		}
-		*side.dst = b
+		if after == nil {
+			changes = []khenthuong.FieldChange{{Old: b}}
+		} else {
+			a, err := rawOf(after)
+			if err != nil {
+				return err
+			}
+			if changes, err = khenthuong.FieldChanges(b, a); err != nil {
+				return err
+			}
+		}
+	}
+	return db.auditChanges(tx, entity, key, action, changes)
+}
+
+// rawOf is v's JSON: v itself when it is already encoded.
+func rawOf(v any) (json.RawMessage, error) {
+	if raw, ok := v.(json.RawMessage); ok {
+		return raw, nil
+	}
+	return encode(v)
+}
+
+// auditChanges appends an AuditRecord with the given changes.
+func (db *DB) auditChanges(tx *bolt.Tx, entity, key, action string, changes []khenthuong.FieldChange) error {
+	rec := khenthuong.AuditRecord{
+		At: db.now(), User: db.opts.User, Entity: entity, Key: key, Action: action, Changes: changes,
 	}
 	b := tx.Bucket(bucketAudit)
 	id, err := b.NextSequence()
@@ -61,6 +77,7 @@ func (db *DB) audit(tx *bolt.Tx, entity, key, action string, before, after any) 
 	if err := b.Put(itob(id), v); err != nil {
 		return err
 	}
+	db.changed(tx, khenthuong.Change{Entity: entity, Key: key, User: rec.User, At: rec.At})
 	return tx.Bucket(bucketAuditIdx).Put(auditKey(entity, key, id), nil)
 }
 
@@ -105,4 +122,61 @@ func (db *DB) Audit(entity, key string) ([]khenthuong.AuditRecord, error) {
 		return nil
 	})
 	return recs, err
+}
+
+// EachAudit streams the audit records matching f, oldest first. One
+// record's trail is a prefix scan of idx_audit; anything else walks the
+// audit bucket, whose keys are in the order of writing.
+func (db *DB) EachAudit(f khenthuong.AuditFilter, fn func(*khenthuong.AuditRecord) error) error {
+	var stop error
+	keep := func(r *khenthuong.AuditRecord) bool {
+		return (f.Since.IsZero() || !r.At.Before(f.Since)) &&
+			(f.Until.IsZero() || !r.At.After(f.Until)) &&
+			(f.User == "" || r.User == f.User) &&
+			(f.Entity == "" || r.Entity == f.Entity) &&
+			(f.Key == "" || r.Key == f.Key)
+	}
+	drop := func() {}
+	visit := func(v []byte) error {
+		drop()
+		r := new(khenthuong.AuditRecord)
+		if err := decode(v, r); err != nil {
+			return err
+		}
+		if !keep(r) {
+			return nil
+		}
+		if err := fn(r); err != nil {
+			stop = err
+			return errStop
+		}
+		return nil
+	}
+	err := db.view("each audit", func(tx *bolt.Tx) error {
+		drop = dropper(tx)
+		records := tx.Bucket(bucketAudit)
+		var err error
+		if f.Entity != "" && f.Key != "" {
+			prefix := auditPrefix(f.Entity, f.Key)
+			c := tx.Bucket(bucketAuditIdx).Cursor()
+			for k, _ := c.Seek(prefix); err == nil && hasPrefixKey(k, prefix); k, _ = c.Next() {
+				if v := records.Get(k[len(k)-8:]); v != nil {
+					err = visit(v)
+				}
+			}
+		} else {
+			c := records.Cursor()
+			for k, v := c.First(); err == nil && k != nil; k, v = c.Next() {
+				err = visit(v)
+			}
+		}
+		if err == errStop {
+			return nil
+		}
+		return err
+	})
+	if stop != nil {
+		return stop
+	}
+	return err
 }

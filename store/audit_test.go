@@ -42,19 +42,34 @@ func TestAuditRecords(t *testing.T) {
 				if r.Action != tc.actions[i] || r.User != "canbo" || r.At.IsZero() || r.Entity != tc.entity || r.ID == 0 {
 					t.Errorf("record %d: %+v", i, r)
 				}
-				if (r.Action == actionCreate) != (r.Before == nil) || (r.Action == actionDelete) != (r.After == nil) {
-					t.Errorf("record %d before/after: %s / %s", i, r.Before, r.After)
+				switch r.Action {
+				case actionCreate: // the values are the record's
+					if len(r.Changes) != 0 {
+						t.Errorf("record %d: a creation keeps %d changes", i, len(r.Changes))
+					}
+				case actionDelete: // the whole record, as the old value of ""
+					if len(r.Changes) != 1 || r.Changes[0].Field != "" || r.Changes[0].Old == nil || r.Changes[0].New != nil {
+						t.Errorf("record %d: deletion changes %+v", i, r.Changes)
+					}
+				default:
+					if len(r.Changes) == 0 {
+						t.Errorf("record %d: an update without changes", i)
+					}
+				}
+				if r.Before != nil || r.After != nil {
+					t.Errorf("record %d keeps whole copies", i)
 				}
 			}
 		})
 	}
 
 	recs, _ := db.Audit(entityCampaign, idKey(c.ID))
-	var before, after khenthuong.Campaign
-	mustNil(t, json.Unmarshal(recs[1].Before, &before))
-	mustNil(t, json.Unmarshal(recs[1].After, &after))
-	if before.Name != "Đợt" || after.Name != "Đợt đã sửa" {
-		t.Errorf("update record: %q -> %q", before.Name, after.Name)
+	name := fieldChange(recs[1], "name")
+	var before, after string
+	mustNil(t, json.Unmarshal(name.Old, &before))
+	mustNil(t, json.Unmarshal(name.New, &after))
+	if before != "Đợt" || after != "Đợt đã sửa" {
+		t.Errorf("update record: %q -> %q", before, after)
 	}
 	all, err := db.Audit("", "")
 	mustNil(t, err)
@@ -66,4 +81,14 @@ func TestAuditRecords(t *testing.T) {
 			t.Errorf("not in order of writing at %d", i)
 		}
 	}
+}
+
+// fieldChange is the change of field in r (zero if none).
+func fieldChange(r khenthuong.AuditRecord, field string) khenthuong.FieldChange {
+	for _, c := range r.Changes {
+		if c.Field == field {
+			return c
+		}
+	}
+	return khenthuong.FieldChange{}
 }

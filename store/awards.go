@@ -40,7 +40,9 @@ func (db *DB) awards() (map[uint64]khenthuong.Award, error) {
 			}
 			return s
 		}
+		drop := dropper(tx)
 		return tx.Bucket(bucketRecipientIdx).ForEach(func(k, v []byte) error {
+			drop()
 			var rv recipientValue
 			if err := rv.unmarshal(v, str); err != nil {
 				return err

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"hash/crc32"
 	"log/slog"
+	"runtime/debug"
 
 	bolt "go.etcd.io/bbolt"
 	"golang.org/x/text/unicode/norm"
@@ -103,8 +104,12 @@ func CheckError(path string, problems []Problem) error {
 // NFC. Problems are recorded (writes refused until a restore); a clean check
 // lifts an earlier verdict.
 func (db *DB) Check() ([]Problem, error) {
+	// The checker's maps hold an entry per record: collect garbage sooner
+	// than usual while they grow, so the heap stays near what they need.
+	defer debug.SetGCPercent(debug.SetGCPercent(40))
 	var ps []Problem
 	err := db.view("check", func(tx *bolt.Tx) error {
+		defer dropWhile(tx)() // every page is read: keep them out of the process's memory
 		ps = db.checkTx(tx, true)
 		return nil
 	})
@@ -200,8 +205,9 @@ func (c *checker) safeRun() (err error) {
 			err = fmt.Errorf("%v", r)
 		}
 	}()
+	drop := dropper(c.tx)
 	_ = c.tx.ForEach(func(name []byte, b *bolt.Bucket) error {
-		touchBucket(b)
+		touchBucket(b, drop)
 		c.checkSums(name, b)
 		return nil
 	})
@@ -277,14 +283,15 @@ func (lengthStringer) ValueToString(v []byte) string {
 // touchBucket reads all of b (a checksum is the cheapest full read), so a
 // damaged page faults here, where it can be reported, rather than in bbolt's
 // own check.
-func touchBucket(b *bolt.Bucket) uint32 {
+func touchBucket(b *bolt.Bucket, drop func()) uint32 {
 	var sum uint32
 	cur := b.Cursor()
 	for k, v := cur.First(); k != nil; k, v = cur.Next() {
+		drop()
 		sum = crc32.Update(sum, crc32.IEEETable, k)
 		if v == nil {
 			if child := b.Bucket(k); child != nil {
-				sum ^= touchBucket(child)
+				sum ^= touchBucket(child, drop)
 			}
 			continue
 		}
@@ -327,7 +334,9 @@ func (c *checker) run() {
 func (c *checker) forEachID(bucket []byte, entity string, fn func(id uint64, v []byte)) {
 	b := c.tx.Bucket(bucket)
 	var max uint64
+	drop := dropper(c.tx)
 	_ = b.ForEach(func(k, v []byte) error {
+		drop()
 		if len(k) != 8 || v == nil {
 			c.add(entity, brief(k), "Khóa không hợp lệ trong nhóm “%s”", bucket)
 			return nil
@@ -514,11 +523,44 @@ func (c *checker) checkDecisions() {
 		if !c.campaigns[d.CampaignID] {
 			c.add(entityDecision, idKey(id), "Đợt khen thưởng số %d không tồn tại", d.CampaignID)
 		}
-		for _, r := range d.Recipients {
+		var s khenthuong.DecisionSummary
+		_ = decode(v, &s)
+		pos, total := 0, int64(0)
+		err := eachRecipient(c.tx, id, khenthuong.Page{}, func(r *khenthuong.Recipient) error {
+			pos++
+			total += r.Amount
 			if c.nominations[r.NominationID] == nil {
 				c.add(entityDecision, idKey(id), "Quyết định ghi đề nghị số %d không tồn tại", r.NominationID)
 			}
+			return nil
+		})
+		switch {
+		case err != nil:
+			c.add(entityDecision, idKey(id), "Không đọc được danh sách của quyết định: %v", err)
+		case pos != s.RecipientCount || total != s.TotalAmount:
+			c.add(entityDecision, idKey(id), "Quyết định ghi %d người, tổng %d đồng nhưng danh sách có %d người, tổng %d đồng",
+				s.RecipientCount, s.TotalAmount, pos, total)
 		}
+	})
+	// Every recipient belongs to a decision, at the position its key says.
+	prev, next := uint64(0), 0
+	_ = c.tx.Bucket(bucketRecipients).ForEach(func(k, _ []byte) error {
+		if len(k) != 16 {
+			c.add(entityDecision, brief(k), "Khóa danh sách quyết định không hợp lệ")
+			return nil
+		}
+		id, pos := btoi(k), int(btoi(k[8:]))
+		if id != prev {
+			prev, next = id, 0
+			if c.tx.Bucket(bucketDecisions).Get(k[:8]) == nil {
+				c.add(entityDecision, idKey(id), "Danh sách của quyết định mã %d không có quyết định", id)
+			}
+		}
+		if pos != next {
+			c.add(entityDecision, idKey(id), "Danh sách của quyết định mã %d thiếu dòng %d", id, next+1)
+		}
+		next = pos + 1
+		return nil
 	})
 }
 

@@ -11,17 +11,20 @@ import (
 // no nomination in two decisions; registry numbers present once issued and
 // never given twice; counters and distinct pairs well formed.
 func (c *checker) checkDecisionIndexes() {
-	want := map[string][]byte{} // idx_nomination_decision key -> expected value
-	listedIn := map[uint64]uint64{}
+	listedIn := map[uint64]uint64{} // nomination -> the decision listing it
 	registry := map[string]uint64{} // registry number -> decision
 	campaignKeys := map[string]bool{}
 	recipientIdx := c.tx.Bucket(bucketRecipientIdx)
 	campaignIdx := c.tx.Bucket(bucketCampaignDecisionIdx)
 	_ = c.tx.Bucket(bucketDecisions).ForEach(func(k, v []byte) error {
-		var d khenthuong.Decision
-		if len(k) != 8 || decode(v, &d) != nil {
+		if len(k) != 8 {
 			return nil // reported by checkDecisions
 		}
+		dp, err := getDecision(c.tx, btoi(k))
+		if err != nil {
+			return nil // reported by checkDecisions
+		}
+		d := *dp
 		key := idKey(d.ID)
 		ck := campaignDecisionKey(d.CampaignID, d.ID)
 		campaignKeys[string(ck)] = true
@@ -37,7 +40,6 @@ func (c *checker) checkDecisionIndexes() {
 			listedIn[r.NominationID] = d.ID
 			rv := recipientValueOf(&d, r)
 			val := rv.MarshalBinary()
-			want[string(itob(r.NominationID))] = val
 			if got := recipientIdx.Get(itob(r.NominationID)); got == nil {
 				c.add(entityIndex, key, "Thiếu mục chỉ mục quyết định của đề nghị số %d", r.NominationID)
 			} else if !bytes.Equal(got, val) {
@@ -58,7 +60,7 @@ func (c *checker) checkDecisionIndexes() {
 		return nil
 	})
 	_ = recipientIdx.ForEach(func(k, v []byte) error {
-		if _, ok := want[string(k)]; !ok {
+		if _, ok := listedIn[btoi(k)]; !ok || len(k) != 8 {
 			c.add(entityIndex, brief(k), "Chỉ mục quyết định trỏ tới đề nghị số %d mà không quyết định nào có", btoi(k))
 		}
 		return nil

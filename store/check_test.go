@@ -83,11 +83,11 @@ func TestCheckFindsPlantedProblems(t *testing.T) {
 			return tx.Bucket(bucketAuditIdx).Put(auditKey("campaign", "1", 5000), nil)
 		}, entityAudit, "", "không tồn tại"},
 		{"DecisionForMissingNomination", func(tx *bolt.Tx) error {
-			v, _ := json.Marshal(&khenthuong.Decision{ID: 1, CampaignID: 1, Recipients: []khenthuong.Recipient{{NominationID: 42}}})
 			if err := tx.Bucket(bucketDecisions).SetSequence(1); err != nil {
 				return err
 			}
-			return tx.Bucket(bucketDecisions).Put(itob(1), v)
+			_, err := putDecision(tx, &khenthuong.Decision{ID: 1, CampaignID: 1, Recipients: []khenthuong.Recipient{{NominationID: 42}}})
+			return err
 		}, entityDecision, "1", "đề nghị số 42"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

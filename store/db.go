@@ -63,6 +63,7 @@ var allBuckets = [][]byte{
 	bucketDecisions, bucketSettings, bucketAudit, bucketSeries, bucketTemplates, bucketPrinters,
 	bucketNomineeIdx, bucketCampaignIdx, bucketSearchIdx, bucketAuditIdx,
 	bucketCounters, bucketDistinct, bucketRecipientIdx, bucketCampaignDecisionIdx,
+	bucketRecipients,
 }
 
 // Options tune Open. The zero value is fine for the application.
@@ -145,6 +146,8 @@ type DB struct {
 
 	// damaged is set once the file is found damaged: writes are refused (damage.go).
 	damaged atomic.Pointer[khenthuong.Error]
+
+	changes notifier // see changes.go
 }
 
 // Compile-time proof that the store is what the screens need.
@@ -156,6 +159,7 @@ func (db *DB) Path() string { return db.path }
 // Close releases the file and its lock.
 func (db *DB) Close() error {
 	db.closed.Store(true)
+	db.changes.close()
 	if err := db.bolt.Close(); err != nil {
 		return db.internal("close", err)
 	}
@@ -201,7 +205,7 @@ func (db *DB) update(op string, fn func(tx *bolt.Tx) error) (err error) {
 // appendBuckets grow at their end: their keys are new IDs, or start with one.
 var appendBuckets = [][]byte{
 	bucketAudit, bucketAuditIdx, bucketNominations, bucketNominees, bucketNomineeIdx,
-	bucketCampaignIdx, bucketCampaigns, bucketDecisions,
+	bucketCampaignIdx, bucketCampaigns, bucketDecisions, bucketRecipients,
 }
 
 // packAppends fills the pages of the append-mostly buckets to 90% instead of

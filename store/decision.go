@@ -11,31 +11,34 @@ import (
 // deleted rarely, so those guards scan; a nomination's decision is found
 // through idx_nomination_decision.
 
-// decisionsWhere returns the decisions for which keep is true, in ID order.
+// decisionsWhere returns the decisions for which keep is true, in ID order,
+// without their recipients.
 func decisionsWhere(tx *bolt.Tx, keep func(*khenthuong.Decision) bool) ([]khenthuong.Decision, error) {
 	var ds []khenthuong.Decision
 	err := tx.Bucket(bucketDecisions).ForEach(func(_, v []byte) error {
-		var d khenthuong.Decision
-		if err := decode(v, &d); err != nil {
+		var s khenthuong.DecisionSummary
+		if err := decode(v, &s); err != nil {
 			return err
 		}
-		if keep(&d) {
-			ds = append(ds, d)
+		s.Recipients = nil
+		if keep(&s.Decision) {
+			ds = append(ds, s.Decision)
 		}
 		return nil
 	})
 	return ds, err
 }
 
-// decisionsOf returns the decisions that list nomination id (at most one).
+// decisionsOf returns the decisions that list nomination id (at most one),
+// without their recipients.
 func decisionsOf(tx *bolt.Tx, id uint64) ([]khenthuong.Decision, error) {
 	rv, err := recipientEntry(tx, id)
 	if err != nil || rv == nil {
 		return nil, err
 	}
-	d, err := getDecision(tx, rv.DecisionID)
+	s, err := getSummary(tx, rv.DecisionID)
 	if err != nil {
 		return nil, err
 	}
-	return []khenthuong.Decision{*d}, nil
+	return []khenthuong.Decision{s.Decision}, nil
 }

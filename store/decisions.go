@@ -2,10 +2,9 @@ package store
 
 import (
 	"bytes"
-	"encoding/json"
 	"fmt"
 	"slices"
-	"sort"
+	"strconv"
 	"time"
 
 	bolt "go.etcd.io/bbolt"
@@ -40,18 +39,12 @@ var issueFault func(step string) error
 func (db *DB) Decisions(campaignID uint64) ([]khenthuong.Decision, error) {
 	var ds []khenthuong.Decision
 	err := db.view("decisions", func(tx *bolt.Tx) error {
-		if campaignID == 0 {
-			var err error
-			ds, err = decisionsWhere(tx, func(*khenthuong.Decision) bool { return true })
+		ids, err := campaignDecisionIDs(tx, campaignID)
+		if err != nil {
 			return err
 		}
-		if _, err := getCampaign(tx, campaignID); err != nil {
-			return err
-		}
-		prefix := itob(campaignID)
-		c := tx.Bucket(bucketCampaignDecisionIdx).Cursor()
-		for k, _ := c.Seek(prefix); hasPrefixKey(k, prefix); k, _ = c.Next() {
-			d, err := getDecision(tx, btoi(k[8:]))
+		for _, id := range ids {
+			d, err := getDecision(tx, id)
 			if err != nil {
 				return err
 			}
@@ -59,12 +52,7 @@ func (db *DB) Decisions(campaignID uint64) ([]khenthuong.Decision, error) {
 		}
 		return nil
 	})
-	sort.SliceStable(ds, func(i, j int) bool {
-		if a, b := dateKey(ds[i].Date), dateKey(ds[j].Date); a != b {
-			return a > b
-		}
-		return ds[i].ID > ds[j].ID
-	})
+	sortNewestFirst(ds, func(d *khenthuong.Decision) *khenthuong.Decision { return d })
 	return ds, err
 }
 
@@ -191,7 +179,7 @@ func (db *DB) UpdateDecision(d *khenthuong.Decision) error {
 		if err := db.indexDecision(tx, &saved); err != nil {
 			return err
 		}
-		return db.audit(tx, entityDecision, idKey(saved.ID), actionUpdate, old, v)
+		return db.audit(tx, entityDecision, idKey(saved.ID), actionUpdate, decisionView(old), v)
 	})
 	if err == nil {
 		*d = saved
@@ -209,13 +197,13 @@ func (db *DB) DeleteDecision(id uint64) error {
 		if old.Status == khenthuong.DecisionIssued {
 			return issuedConflict(old)
 		}
-		if err := tx.Bucket(bucketDecisions).Delete(itob(id)); err != nil {
+		if err := deleteDecision(tx, id); err != nil {
 			return err
 		}
 		if err := db.unindexDecision(tx, old); err != nil {
 			return err
 		}
-		return db.audit(tx, entityDecision, idKey(id), actionDelete, old, nil)
+		return db.audit(tx, entityDecision, idKey(id), actionDelete, decisionView(old), nil)
 	})
 }
 
@@ -282,7 +270,7 @@ func (db *DB) IssueDecision(id uint64) (*khenthuong.Decision, error) {
 			return err
 		}
 		out = d
-		return db.audit(tx, entityDecision, idKey(id), actionIssue, old, v)
+		return db.audit(tx, entityDecision, idKey(id), actionIssue, decisionView(old), v)
 	})
 	if err != nil {
 		return nil, err
@@ -333,7 +321,7 @@ func (db *DB) AmendDecision(d *khenthuong.Decision, reason string) error {
 			return err
 		}
 		saved = s
-		return db.audit(tx, entityDecision, idKey(s.ID), actionAmend, old, v)
+		return db.audit(tx, entityDecision, idKey(s.ID), actionAmend, decisionView(old), v)
 	})
 	if err == nil {
 		*d = *saved
@@ -394,7 +382,7 @@ func listable(tx *bolt.Tx, d *khenthuong.Decision, ids []uint64) ([]*khenthuong.
 			return nil, err
 		}
 		if rv != nil && rv.DecisionID != d.ID {
-			other, err := getDecision(tx, rv.DecisionID)
+			other, err := getSummary(tx, rv.DecisionID)
 			if err != nil {
 				return nil, err
 			}
@@ -436,27 +424,6 @@ func setAmounts(tx *bolt.Tx, d *khenthuong.Decision, form *khenthuong.AwardForm)
 func issuedConflict(d *khenthuong.Decision) error {
 	return khenthuong.Errorf(khenthuong.ECONFLICT,
 		"Quyết định số %s đã ban hành, không sửa hay xóa được; muốn đính chính hãy dùng sửa đổi có ghi lý do", d.Number)
-}
-
-func getDecision(tx *bolt.Tx, id uint64) (*khenthuong.Decision, error) {
-	v := tx.Bucket(bucketDecisions).Get(itob(id))
-	if v == nil {
-		return nil, khenthuong.Errorf(khenthuong.ENOTFOUND, "Không tìm thấy quyết định mã %d", id)
-	}
-	var d khenthuong.Decision
-	if err := decode(v, &d); err != nil {
-		return nil, err
-	}
-	return &d, nil
-}
-
-// putDecision writes d and returns the JSON written, for the audit record.
-func putDecision(tx *bolt.Tx, d *khenthuong.Decision) (json.RawMessage, error) {
-	v, err := encode(d)
-	if err != nil {
-		return nil, err
-	}
-	return v, tx.Bucket(bucketDecisions).Put(itob(d.ID), v)
 }
 
 // indexDecision writes d's index entries (replacing those of the same recipients).
@@ -511,49 +478,80 @@ func recipientEntry(tx *bolt.Tx, nominationID uint64) (*recipientValue, error) {
 // syncDraft keeps the draft decision listing n in step with a change of n:
 // the recipient's nominee ID always; with printed, also its nominee and
 // achievement as the nomination now has them (and its amount, if the kind
-// changed). Issued decisions are never touched.
+// changed). Issued decisions are never touched. Only that recipient's value
+// and the decision's record are rewritten, whatever the length of the list.
 func (db *DB) syncDraft(tx *bolt.Tx, n *khenthuong.Nomination, printed bool) error {
 	rv, err := recipientEntry(tx, n.ID)
 	if err != nil || rv == nil || rv.Issued {
 		return err
 	}
-	old, err := getDecision(tx, rv.DecisionID)
+	s, err := getSummary(tx, rv.DecisionID)
 	if err != nil {
 		return err
 	}
-	d := cloneDecision(old)
-	i := slices.IndexFunc(d.Recipients, func(r khenthuong.Recipient) bool { return r.NominationID == n.ID })
-	if i < 0 {
-		return fmt.Errorf("decision %d: index lists nomination %d, the decision does not", d.ID, n.ID)
+	pos, v := recipientPosition(tx, s.ID, n.ID)
+	if pos < 0 {
+		return fmt.Errorf("decision %d: index lists nomination %d, the decision does not", s.ID, n.ID)
 	}
-	r := &d.Recipients[i]
-	kindChanged := r.Nominee.Kind != n.Nominee.Kind
+	var r khenthuong.Recipient
+	if err := decode(v, &r); err != nil {
+		return err
+	}
+	oldKind, oldAmount := r.Nominee.Kind, r.Amount
 	r.NomineeID = n.NomineeID
 	if printed {
-		r.Nominee, r.Achievement = n.Nominee, n.Achievement
+		r.Nominee, r.Achievement, r.ProposingUnit = n.Nominee, n.Achievement, n.ProposingUnit
 	}
-	if kindChanged {
-		form, err := getForm(tx, d.FormCode)
+	if r.Nominee.Kind != oldKind {
+		form, err := getForm(tx, s.FormCode)
 		if err != nil {
 			return err
 		}
 		if form != nil {
-			if err := setAmounts(tx, d, form); err != nil {
+			st, err := getSettings(tx)
+			if err != nil {
 				return err
 			}
+			if r.Amount, err = st.Bonus(form, r.Nominee.Kind, s.Date); err != nil {
+				return fieldOf(err, "date")
+			}
 		}
+		s.ByKind[oldKind]--
+		s.ByKind[r.Nominee.Kind]++
+		s.TotalAmount += r.Amount - oldAmount
 	}
-	before, _ := encode(old)
-	after, err := encode(d)
-	if err != nil || bytes.Equal(before, after) {
+	nv, err := encode(&r)
+	if err != nil || bytes.Equal(v, nv) {
 		return err
 	}
-	d.UpdatedAt = db.now()
-	v, err := putDecision(tx, d)
+	if err := tx.Bucket(bucketRecipients).Put(recipientKey(s.ID, pos), nv); err != nil {
+		return err
+	}
+	before, err := encode(s)
 	if err != nil {
 		return err
 	}
-	return db.audit(tx, entityDecision, idKey(d.ID), actionUpdate, old, v)
+	s.UpdatedAt = db.now()
+	if err := putRecord(tx, s); err != nil {
+		return err
+	}
+	after, err := encode(s)
+	if err != nil {
+		return err
+	}
+	changes, err := khenthuong.FieldChanges(before, after)
+	if err != nil {
+		return err
+	}
+	rc, err := khenthuong.FieldChanges(v, nv)
+	if err != nil {
+		return err
+	}
+	for _, c := range rc {
+		c.Field = "recipient." + strconv.Itoa(pos) + "." + c.Field
+		changes = append(changes, c)
+	}
+	return db.auditChanges(tx, entityDecision, idKey(s.ID), actionUpdate, changes)
 }
 
 // cloneDecision copies d deeply enough to edit its recipients and amendments.

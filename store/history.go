@@ -16,31 +16,39 @@ import (
 // campaign's ceremony date, end or start; then the latest nomination. A
 // query without words gives nothing.
 func (db *DB) History(query string) ([]khenthuong.HistoryEntry, error) {
+	hs, _, err := db.QueryHistory(query, khenthuong.Page{})
+	return hs, err
+}
+
+// QueryHistory is History by the page, with the number of entries in all.
+// The order is worked out from the index, the award cache and the campaigns;
+// only the page's records are decoded.
+func (db *DB) QueryHistory(query string, p khenthuong.Page) ([]khenthuong.HistoryEntry, int, error) {
+	if err := checkPage(p); err != nil {
+		return nil, 0, err
+	}
 	if len(queryWords(query)) == 0 {
-		return nil, nil
+		return nil, 0, nil
 	}
 	hits, err := db.searchHits(khenthuong.NominationFilter{Query: query})
 	if err != nil || len(hits) == 0 {
-		return nil, err
+		return nil, 0, err
 	}
-	var missing []int
-	for i, h := range hits {
-		if h.rec == nil {
-			missing = append(missing, i)
-		}
-	}
-	if len(missing) > 0 {
-		if err := db.loadHits(hits, missing); err != nil {
-			return nil, err
-		}
-	}
-	awards, err := db.awards()
-	if err != nil {
-		return nil, err
-	}
+	// The awards of the hits only, from idx_nomination_decision: the whole
+	// award cache (every award of the file) is for the review's warnings.
+	awards := map[uint64]khenthuong.Award{}
 	campaigns := map[uint64]*khenthuong.Campaign{}
 	err = db.view("history", func(tx *bolt.Tx) error {
+		drop := dropper(tx)
 		for _, h := range hits {
+			drop()
+			rv, err := recipientEntry(tx, h.id)
+			if err != nil {
+				return err
+			}
+			if rv != nil && rv.Issued {
+				awards[h.id] = rv.Award
+			}
 			if _, ok := campaigns[h.campaignID]; !ok {
 				c, err := getCampaign(tx, h.campaignID)
 				if khenthuong.ErrorCode(err) == khenthuong.ENOTFOUND {
@@ -55,37 +63,38 @@ func (db *DB) History(query string) ([]khenthuong.HistoryEntry, error) {
 		return nil
 	})
 	if err != nil {
-		return nil, err
+		return nil, 0, err
 	}
-	type item struct {
-		n     *khenthuong.Nomination
-		c     *khenthuong.Campaign
-		award *khenthuong.Award
-		date  int // dateKey
-	}
-	items := make([]item, 0, len(hits))
+	dates := make(map[uint64]int, len(hits))
 	for _, h := range hits {
+		d := dateKey(campaignDate(campaigns[h.campaignID]))
+		if a, ok := awards[h.id]; ok {
+			d = dateKey(a.DecisionDate)
+		}
+		dates[h.id] = d
+	}
+	slices.SortFunc(hits, func(a, b hit) int {
+		if x, y := dates[a.id], dates[b.id]; x != y {
+			return cmp.Compare(y, x)
+		}
+		return cmp.Compare(b.id, a.id)
+	})
+	page := pageOf(hits, p)
+	if err := db.loadMissing(page); err != nil {
+		return nil, 0, err
+	}
+	out := make([]khenthuong.HistoryEntry, 0, len(page))
+	for _, h := range page {
 		if h.rec == nil {
 			continue // deleted since the index was read
 		}
-		it := item{n: h.rec, c: campaigns[h.campaignID]}
-		it.date = dateKey(campaignDate(it.c))
+		e := khenthuong.HistoryEntry{Nomination: *h.rec, Campaign: campaigns[h.campaignID].Name}
 		if a, ok := awards[h.id]; ok {
-			it.award, it.date = &a, dateKey(a.DecisionDate)
+			e.Award = &a
 		}
-		items = append(items, it)
+		out = append(out, e)
 	}
-	slices.SortFunc(items, func(a, b item) int {
-		if a.date != b.date {
-			return cmp.Compare(b.date, a.date)
-		}
-		return cmp.Compare(b.n.ID, a.n.ID)
-	})
-	out := make([]khenthuong.HistoryEntry, len(items))
-	for i, it := range items {
-		out[i] = khenthuong.HistoryEntry{Nomination: *it.n, Campaign: it.c.Name, Award: it.award}
-	}
-	return out, nil
+	return out, len(hits), nil
 }
 
 // campaignDate is when a campaign's awards are given, for ordering a history:

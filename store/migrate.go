@@ -10,7 +10,8 @@ import (
 const baseSchema = 1
 
 // migration upgrades a file by one schema version inside the opening
-// transaction. Open takes a backup before running any.
+// transaction. Open takes a backup before running any (prepare calls
+// SafetyBackup first when a migration is due, even on a day one was taken).
 type migration struct {
 	name string
 	run  func(tx *bolt.Tx) error
@@ -18,6 +19,7 @@ type migration struct {
 
 // migrations[i] upgrades schema baseSchema+i to baseSchema+i+1. Append only:
 // a released step is never edited, because files in the field already ran it.
+// Each step registers itself from a file of its own (migrate_v2.go...).
 var migrations []migration
 
 // currentSchema is the schema this build writes.

@@ -161,7 +161,7 @@ func TestNominations(t *testing.T) {
 			if err := db.unindexDecision(tx, &d); err != nil {
 				return err
 			}
-			return tx.Bucket(bucketDecisions).Delete(itob(d.ID))
+			return deleteDecision(tx, d.ID)
 		}))
 	})
 }

@@ -155,7 +155,7 @@ func TestOpenRefusesNewerSchema(t *testing.T) {
 		opts.ReadOnly = readOnly
 		_, err = Open(path, opts)
 		e := wantCode(t, err, khenthuong.ETOONEW, "")
-		want := "Tệp dữ liệu được tạo bởi phiên bản Khen thưởng mới hơn (lược đồ 2); hãy cập nhật chương trình."
+		want := fmt.Sprintf("Tệp dữ liệu được tạo bởi phiên bản Khen thưởng mới hơn (lược đồ %d); hãy cập nhật chương trình.", newer)
 		if e.Message != want {
 			t.Errorf("message %q, want %q", e.Message, want)
 		}

@@ -68,7 +68,7 @@ func TestSetStatus(t *testing.T) {
 			t.Fatalf("back to submitted = %s %q", n.Status, n.RejectReason)
 		}
 		recs, _ := db.Audit(entityNomination, idKey(ns[1].ID))
-		if last := recs[len(recs)-1]; last.Action != "submit" || !strings.Contains(string(last.Before), "Chưa đủ thời gian") {
+		if last := recs[len(recs)-1]; last.Action != "submit" || !strings.Contains(string(fieldChange(last, "reject_reason").Old), "Chưa đủ thời gian") {
 			t.Fatalf("the audit lost the reason: %+v", last)
 		}
 	})

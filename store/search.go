@@ -154,7 +154,9 @@ func (db *DB) buildSearch() error {
 		n := bucket.Stats().KeyN
 		entries = make([]indexEntry, 0, n)
 		text = make([]byte, 0, n*textPerEntry)
+		drop := dropper(tx)
 		return bucket.ForEach(func(k, v []byte) error {
+			drop()
 			name, id, ok := splitSearchKeyBytes(k)
 			nums, strs, ok2 := splitSearchValue(v)
 			if !ok || !ok2 {

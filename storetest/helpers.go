@@ -2,6 +2,7 @@ package storetest
 
 import (
 	"errors"
+	"strconv"
 	"sync"
 	"testing"
 	"time"
@@ -70,3 +71,61 @@ func person(campaignID uint64, name, position, unit string) khenthuong.Nominatio
 		ProposingUnit: "Công an tỉnh", SubmissionNo: "45/TTr-CAT", Status: khenthuong.StatusSubmitted,
 	}
 }
+
+// named makes one person nomination per name, in that list order, in campaign c.
+func named(t testing.TB, svc khenthuong.Services, c *khenthuong.Campaign, names ...string) []khenthuong.Nomination {
+	t.Helper()
+	ns := make([]khenthuong.Nomination, len(names))
+	for i, name := range names {
+		ns[i] = person(c.ID, name, "Trưởng Công an xã", "Công an xã Gio Linh")
+	}
+	mustNil(t, svc.CreateNominations(ns))
+	return ns
+}
+
+// names lists the nominees' names of ns.
+func names(ns []khenthuong.Nomination) []string {
+	out := make([]string, len(ns))
+	for i, n := range ns {
+		out[i] = n.Nominee.Name
+	}
+	return out
+}
+
+func ids(ns []khenthuong.Nomination) []uint64 {
+	out := make([]uint64, len(ns))
+	for i, n := range ns {
+		out[i] = n.ID
+	}
+	return out
+}
+
+// issuedDecision approves ns and issues a BKCT decision listing them.
+func issuedDecision(t testing.TB, svc khenthuong.Services, c *khenthuong.Campaign, number string, ns []khenthuong.Nomination) *khenthuong.Decision {
+	t.Helper()
+	mustNil(t, svc.SetStatus(ids(ns), khenthuong.StatusApproved, ""))
+	d := &khenthuong.Decision{
+		CampaignID: c.ID, FormCode: "BKCT", Number: number, Date: khenthuong.MustDate("2024-06-02"),
+		SignerTitle: "KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH", SignerName: "Hoàng Nam",
+		SubmissionNo: "86/TTr-SNV", SubmissionDate: khenthuong.MustDate("2024-05-20"),
+		Achievement: "đã có thành tích xuất sắc trong phong trào Toàn dân bảo vệ an ninh Tổ quốc",
+	}
+	mustNil(t, svc.CreateDecision(d, ids(ns)))
+	issued, err := svc.IssueDecision(d.ID)
+	mustNil(t, err)
+	return issued
+}
+
+func sameStrings(a, b []string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
+}
+
+func idString(id uint64) string { return strconv.FormatUint(id, 10) }

@@ -180,11 +180,20 @@ func (s *campaignsScreen) countNominations() {
 	s.countsStale = false
 	s.countGen++
 	gen := s.countGen
+	ids := make([]uint64, len(s.list))
+	for i := range s.list {
+		ids[i] = s.list[i].ID
+	}
 	background(&s.counting, func() func() {
-		ns, err := s.svc.Nominations(khenthuong.NominationFilter{})
+		// Counted where the data is: nothing is decoded.
 		counts := map[uint64]int{}
-		for i := range ns {
-			counts[ns[i].CampaignID]++
+		var err error
+		for _, id := range ids {
+			var c khenthuong.NominationCounts
+			if c, err = s.svc.CountNominations(khenthuong.NominationFilter{CampaignID: id}); err != nil {
+				break
+			}
+			counts[id] = c.Total
 		}
 		return func() {
 			if gen != s.countGen {

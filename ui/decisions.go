@@ -53,7 +53,7 @@ type decisionsScreen struct {
 	forms      map[string]*khenthuong.AwardForm
 	abbr       string                   // Settings.AuthorityAbbr, for numbers as printed
 	texts      khenthuong.DocumentTexts // the wordings, to tell the blanks a draft still has
-	list       []khenthuong.Decision
+	list       []khenthuong.DecisionSummary
 	current    *khenthuong.Decision // the selected decision, as last read
 	reselect   uint64               // decision to select once the list arrives
 	recSelect  int                  // recipient to select once the decision arrives
@@ -234,7 +234,7 @@ func (s *decisionsScreen) reload() {
 	}
 	s.progress.busy(true)
 	background(&s.loading, func() func() {
-		list, err := s.svc.Decisions(id)
+		list, err := s.svc.DecisionSummaries(id) // recipients are read for the selected one only
 		forms, ferr := s.svc.Forms()
 		st, serr := s.svc.Settings()
 		if err == nil {
@@ -263,7 +263,7 @@ func (s *decisionsScreen) reload() {
 	})
 }
 
-func (s *decisionsScreen) setList(list []khenthuong.Decision) {
+func (s *decisionsScreen) setList(list []khenthuong.DecisionSummary) {
 	s.list = list
 	keep := s.reselect
 	s.reselect = 0
@@ -294,7 +294,7 @@ func (s *decisionsScreen) updateEmpty() {
 
 func (s *decisionsScreen) selected() *khenthuong.Decision {
 	if r := s.table.selected; r >= 0 && r < len(s.list) {
-		return &s.list[r]
+		return &s.list[r].Decision
 	}
 	return nil
 }
@@ -327,7 +327,7 @@ func (s *decisionsScreen) loadDetail(id uint64) {
 				return
 			}
 			if r := s.table.selected; r >= 0 && r < len(s.list) && s.list[r].ID == d.ID {
-				s.list[r] = *d // the list shows what was read last
+				s.list[r] = summaryOf(d) // the list shows what was read last
 				s.table.Refresh()
 			}
 			s.showDetail(d)
@@ -348,9 +348,9 @@ func (s *decisionsScreen) cellText(row, col int) string {
 	case decColForm:
 		return s.formName(d.FormCode)
 	case decColCount:
-		return formatCount(len(d.Recipients))
+		return formatCount(d.RecipientCount)
 	case decColTotal:
-		return vntext.FormatNumber(d.Total())
+		return vntext.FormatNumber(d.TotalAmount)
 	case decColStatus:
 		return decisionStatusLabel(d.Status)
 	}
@@ -413,7 +413,7 @@ func (s *decisionsScreen) showDetail(d *khenthuong.Decision) {
 	if s.current == nil || s.current.ID != d.ID {
 		keepRow = -1
 	}
-	if s.recSelect >= 0 {
+	if s.recSelect >= 0 && len(d.Recipients) > 0 { // the list's copy has none: wait for the read
 		keepRow, s.recSelect = s.recSelect, -1
 	}
 	c := *d
@@ -605,4 +605,11 @@ func (s *decisionsScreen) openDocument(kind docKind) {
 		return
 	}
 	s.doc = openDocument(decisionDocument(s.svc, kind, d, s.abbr), s.saver, s.win, &s.loading)
+}
+
+// summaryOf is a decision as the list shows it, without its recipients.
+func summaryOf(d *khenthuong.Decision) khenthuong.DecisionSummary {
+	s := khenthuong.DecisionSummary{Decision: *d, RecipientCount: len(d.Recipients), ByKind: d.CountByKind(), TotalAmount: d.Total()}
+	s.Recipients = nil
+	return s
 }

@@ -17,6 +17,7 @@ import (
 
 	"khenthuong"
 	"khenthuong/roster"
+	"khenthuong/vntext"
 )
 
 // importWizard is "Nhập từ Excel": a unit's list read by package roster in a
@@ -39,7 +40,7 @@ type importWizard struct {
 	mapping     roster.Mapping // the clerk's corrections, tried before the built-in names
 	defaultForm string
 	im          *roster.Import
-	stored      []khenthuong.Nomination // for the duplicate check, read once
+	stored      []khenthuong.Nomination // for the duplicate check: those sharing a name with a row
 	columns     []mappedColumn          // as last read with a header
 	rowMarks    map[rowKey]rowMark
 	readGen     int
@@ -234,7 +235,8 @@ func (w *importWizard) read() {
 	}
 	opts := roster.ReadOptions{Forms: w.forms, DefaultForm: w.defaultForm, Mapping: &m,
 		Progress: func(p roster.ReadProgress) { uiDo(func() { w.showReadProgress(gen, p) }) }}
-	stored, path, text := w.stored, w.path, w.text
+	var stored []khenthuong.Nomination
+	path, text := w.path, w.text
 	w.busy(true)
 	background(&w.reading, func() func() {
 		var im *roster.Import
@@ -244,8 +246,14 @@ func (w *importWizard) read() {
 		} else {
 			im, err = roster.Read(path, opts)
 		}
-		if err == nil && stored == nil {
-			stored, err = w.svc.Nominations(khenthuong.NominationFilter{})
+		if err == nil {
+			// Only the stored nominations sharing a name with a row can be
+			// duplicates; the names change with the mapping, so each read asks.
+			names := make([]string, len(im.Rows))
+			for i := range im.Rows {
+				names[i] = vntext.Fold(im.Rows[i].Nomination.Nominee.Name)
+			}
+			stored, err = w.svc.NominationsByName(names)
 		}
 		if err == nil {
 			im.CheckDuplicates(stored)

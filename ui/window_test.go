@@ -43,8 +43,8 @@ func TestMainWindow(t *testing.T) {
 		if m.nominations.campaignID != newest.ID {
 			t.Fatalf("current campaign %d, want the newest %d", m.nominations.campaignID, newest.ID)
 		}
-		if f.nominations != 2 { // the campaigns' counts and Tổng quan's figures; Đề nghị loads only when opened
-			t.Errorf("%d loads before opening Đề nghị, want 2", f.nominations)
+		if f.nominations != 3 { // the two campaigns' counts and Tổng quan's figures; Đề nghị loads only when opened
+			t.Errorf("%d loads before opening Đề nghị, want 3", f.nominations)
 		}
 		showPage(t, m, pageNominations)
 		if m.nominations.model.len() != 6 {

@@ -230,27 +230,60 @@ func decisionAmend(e *env, args []string) error {
 	return nil
 }
 
+// listDecisions prints the decisions one at a time, each read with its
+// recipients when its turn comes: memory holds the largest decision, not all.
 func listDecisions(e *env, svc khenthuong.Services, o listOptions) error {
-	ds, err := svc.Decisions(o.campaign)
+	ds, err := svc.DecisionSummaries(o.campaign)
 	if err != nil {
 		return err
 	}
+	var a *jsonArray
 	if o.json {
-		return writeJSON(e.stdout, nonNil(ds))
+		a = newJSONArray(e.stdout)
 	}
 	for i := range ds {
+		if a != nil {
+			d, err := svc.Decision(ds[i].ID)
+			if err != nil {
+				return err
+			}
+			if err := a.add(d); err != nil {
+				return err
+			}
+			continue
+		}
 		if i > 0 {
 			fmt.Fprintln(e.stdout)
 		}
-		if err := printDecision(e.stdout, &ds[i]); err != nil {
+		if err := printSummary(e.stdout, &ds[i], svc); err != nil {
 			return err
 		}
+	}
+	if a != nil {
+		return a.close()
 	}
 	return nil
 }
 
 // printDecision prints a decision's heading and its list with registry numbers and amounts.
 func printDecision(w io.Writer, d *khenthuong.Decision) error {
+	s := khenthuong.DecisionSummary{Decision: *d, RecipientCount: len(d.Recipients), TotalAmount: d.Total()}
+	return printRecipients(w, &s, func(fn func(*khenthuong.Recipient) error) error {
+		for i := range d.Recipients {
+			if err := fn(&d.Recipients[i]); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}
+
+// printSummary is printDecision with the recipients streamed from svc.
+func printSummary(w io.Writer, s *khenthuong.DecisionSummary, svc khenthuong.QueryService) error {
+	return printRecipients(w, s, func(fn func(*khenthuong.Recipient) error) error { return svc.EachRecipient(s.ID, fn) })
+}
+
+func printRecipients(w io.Writer, d *khenthuong.DecisionSummary, each func(func(*khenthuong.Recipient) error) error) error {
 	status := "Dự thảo"
 	if d.Status == khenthuong.DecisionIssued {
 		status = "Đã ban hành"
@@ -261,13 +294,20 @@ func printDecision(w io.Writer, d *khenthuong.Decision) error {
 	for _, a := range d.Amendments {
 		fmt.Fprintf(w, "  Sửa đổi %s bởi %s: %s\n", a.At.Format("02/01/2006 15:04"), a.User, a.Reason)
 	}
-	rows := make([][]string, len(d.Recipients))
-	for i, r := range d.Recipients {
-		rows[i] = []string{strconv.Itoa(i + 1), strconv.FormatUint(r.NominationID, 10), r.Nominee.Kind.Label(),
-			r.Nominee.DisplayName(), r.Nominee.PositionAndUnit(), r.RegistryNo, vntext.FormatNumber(r.Amount)}
+	t := newTable(w, []string{"STT", "ĐỀ NGHỊ", "LOẠI", "HỌ VÀ TÊN / TÊN TẬP THỂ", "CHỨC VỤ, ĐƠN VỊ", "SỐ SỔ VÀNG", "TIỀN THƯỞNG"})
+	i := 0
+	err := each(func(r *khenthuong.Recipient) error {
+		i++
+		return t.row(strconv.Itoa(i), strconv.FormatUint(r.NominationID, 10), r.Nominee.Kind.Label(),
+			r.Nominee.DisplayName(), r.Nominee.PositionAndUnit(), r.RegistryNo, vntext.FormatNumber(r.Amount))
+	})
+	if err != nil {
+		return err
 	}
-	rows = append(rows, []string{"", "", "", "Tổng cộng", "", "", vntext.FormatNumber(d.Total())})
-	return table(w, []string{"STT", "ĐỀ NGHỊ", "LOẠI", "HỌ VÀ TÊN / TÊN TẬP THỂ", "CHỨC VỤ, ĐƠN VỊ", "SỐ SỔ VÀNG", "TIỀN THƯỞNG"}, rows)
+	if err := t.row("", "", "", "Tổng cộng", "", "", vntext.FormatNumber(d.TotalAmount)); err != nil {
+		return err
+	}
+	return t.close()
 }
 
 // decisionID is the one decision ID a subcommand takes.

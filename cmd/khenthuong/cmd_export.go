@@ -20,17 +20,6 @@ func init() {
 	}
 }
 
-// decisionSource is the part of the store that will serve decisions; the
-// store does not have it yet, so --decision says so until it does.
-type decisionSource interface {
-	Decision(id uint64) (*khenthuong.Decision, error)
-}
-
-// campaignDecisions lists the decisions of a campaign.
-type campaignDecisions interface {
-	Decisions(campaignID uint64) ([]khenthuong.Decision, error)
-}
-
 func runExport(e *env, args []string) error {
 	fs := newFlags("export")
 	campaignID := fs.Uint64("campaign", 0, "đợt khen thưởng")
@@ -79,29 +68,35 @@ func runExport(e *env, args []string) error {
 		if err != nil {
 			return err
 		}
-		ns, err := db.Nominations(khenthuong.NominationFilter{CampaignID: c.ID})
+		// Streamed straight into rows: no second copy of the campaign.
+		err = db.EachNomination(khenthuong.NominationFilter{CampaignID: c.ID}, func(n *khenthuong.Nomination) error {
+			rows = append(rows, roster.ExportRow{Nomination: *n})
+			return nil
+		})
 		if err != nil {
 			return err
 		}
 		// Awarded nominations carry what their issued decision gave them.
-		var ds []khenthuong.Decision
-		if src, ok := any(db).(campaignDecisions); ok {
-			if ds, err = src.Decisions(c.ID); err != nil {
-				return err
-			}
+		if err := fillAwards(db, c.ID, rows); err != nil {
+			return err
 		}
-		rows, opts.Title = roster.CampaignRows(ns, ds...), c.Name
+		opts.Title = c.Name
 	} else {
-		src, ok := any(db).(decisionSource)
-		if !ok {
-			return khenthuong.Errorf(khenthuong.EINVALID,
-				"Chưa xuất được theo quyết định: phiên bản này chưa quản lý quyết định khen thưởng; hãy xuất theo đợt (--campaign)")
-		}
-		d, err := src.Decision(*decisionID)
+		s, err := db.DecisionSummary(*decisionID)
 		if err != nil {
 			return err
 		}
-		rows = roster.DecisionRows(d)
+		d := s.Decision
+		d.Recipients = make([]khenthuong.Recipient, 0, s.RecipientCount)
+		err = db.EachRecipient(d.ID, func(r *khenthuong.Recipient) error {
+			d.Recipients = append(d.Recipients, *r)
+			return nil
+		})
+		if err != nil {
+			return err
+		}
+		rows = roster.DecisionRows(&d)
+		d.Recipients = nil
 		opts.Title = fmt.Sprintf("Kèm theo Quyết định số %s ngày %s", d.Number, d.Date.Display())
 	}
 	err = atomicfile.Write(*out, func(w io.Writer) error {
@@ -128,4 +123,34 @@ func parseSep(s string) (rune, error) {
 		return 0, usagef("--sep cần đúng một ký tự, ví dụ ';' hoặc ','")
 	}
 	return r[0], nil
+}
+
+// fillAwards gives the rows of a campaign's awarded nominations their issued
+// decision's number, date, registry number and bonus, reading the decisions'
+// recipients one stream at a time.
+func fillAwards(db khenthuong.Services, campaignID uint64, rows []roster.ExportRow) error {
+	byNomination := make(map[uint64]*roster.ExportRow, len(rows))
+	for i := range rows {
+		byNomination[rows[i].Nomination.ID] = &rows[i]
+	}
+	ds, err := db.DecisionSummaries(campaignID)
+	if err != nil {
+		return err
+	}
+	for _, d := range ds {
+		if d.Status != khenthuong.DecisionIssued {
+			continue
+		}
+		err := db.EachRecipient(d.ID, func(r *khenthuong.Recipient) error {
+			if row := byNomination[r.NominationID]; row != nil {
+				row.DecisionNo, row.DecisionDate = d.Number, d.Date
+				row.RegistryNo, row.Amount = r.RegistryNo, r.Amount
+			}
+			return nil
+		})
+		if err != nil {
+			return err
+		}
+	}
+	return nil
 }

@@ -93,7 +93,8 @@ func runImport(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	existing, err := db.Nominations(khenthuong.NominationFilter{})
+	// Only the stored nominations sharing a name with a row can be duplicates.
+	existing, err := storedLookalikes(db, im)
 	if err != nil {
 		return err
 	}

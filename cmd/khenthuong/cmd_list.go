@@ -67,28 +67,36 @@ func listCampaigns(e *env, svc khenthuong.Services, o listOptions) error {
 	return table(e.stdout, []string{"MÃ", "TÊN ĐỢT", "LOẠI", "THỜI GIAN", "NGÀY TỔ CHỨC", "ĐỊA ĐIỂM"}, rows)
 }
 
+// listNominations streams the nominations: memory holds one at a time (a
+// block of table rows), whatever the size of the file.
 func listNominations(e *env, svc khenthuong.Services, o listOptions) error {
-	ns, err := svc.Nominations(khenthuong.NominationFilter{CampaignID: o.campaign})
+	return streamNominations(e, svc, khenthuong.NominationFilter{CampaignID: o.campaign}, o.json)
+}
+
+// streamNominations prints the nominations matching f as JSON or as a table.
+func streamNominations(e *env, svc khenthuong.Services, f khenthuong.NominationFilter, asJSON bool) error {
+	if asJSON {
+		a := newJSONArray(e.stdout)
+		if err := svc.EachNomination(f, func(n *khenthuong.Nomination) error { return a.add(n) }); err != nil {
+			return err
+		}
+		return a.close()
+	}
+	t := newTable(e.stdout, nominationHeader)
+	err := svc.EachNomination(f, func(n *khenthuong.Nomination) error { return t.row(nominationRow(n)...) })
 	if err != nil {
 		return err
 	}
-	if o.json {
-		return writeJSON(e.stdout, nonNil(ns))
-	}
-	return table(e.stdout, nominationHeader, nominationRows(ns))
+	return t.close()
 }
 
 var nominationHeader = []string{"MÃ", "ĐỢT", "STT", "LOẠI", "HỌ VÀ TÊN / TÊN TẬP THỂ", "CHỨC VỤ, ĐƠN VỊ", "HÌNH THỨC", "TRẠNG THÁI"}
 
-func nominationRows(ns []khenthuong.Nomination) [][]string {
-	rows := make([][]string, len(ns))
-	for i, n := range ns {
-		rows[i] = []string{
-			strconv.FormatUint(n.ID, 10), strconv.FormatUint(n.CampaignID, 10), strconv.Itoa(n.Order),
-			n.Nominee.Kind.Label(), n.Nominee.DisplayName(), n.Nominee.PositionAndUnit(), n.FormCode, n.Status.Label(),
-		}
+func nominationRow(n *khenthuong.Nomination) []string {
+	return []string{
+		strconv.FormatUint(n.ID, 10), strconv.FormatUint(n.CampaignID, 10), strconv.Itoa(n.Order),
+		n.Nominee.Kind.Label(), n.Nominee.DisplayName(), n.Nominee.PositionAndUnit(), n.FormCode, n.Status.Label(),
 	}
-	return rows
 }
 
 func listForms(e *env, svc khenthuong.Services, o listOptions) error {

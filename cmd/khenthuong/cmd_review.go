@@ -64,16 +64,17 @@ func runReview(e *env, args []string) error {
 	if _, err := db.Campaign(*campaign); err != nil {
 		return err
 	}
-	ns, err := db.Nominations(khenthuong.NominationFilter{CampaignID: *campaign})
-	if err != nil {
-		return err
-	}
 	var ids []uint64
+	var ns []khenthuong.Nomination // the listed ones as they were, to tell what changes
 	if to == khenthuong.StatusApproved && strings.TrimSpace(list) == "all-submitted" {
-		for _, n := range ns {
-			if n.Status == khenthuong.StatusSubmitted {
+		err := db.EachNomination(khenthuong.NominationFilter{CampaignID: *campaign, Status: khenthuong.StatusSubmitted},
+			func(n *khenthuong.Nomination) error {
 				ids = append(ids, n.ID)
-			}
+				ns = append(ns, *n)
+				return nil
+			})
+		if err != nil {
+			return err
 		}
 		if len(ids) == 0 {
 			fmt.Fprintln(e.stderr, "Không có đề nghị nào đang chờ xét trong đợt này.")
@@ -83,14 +84,15 @@ func runReview(e *env, args []string) error {
 		if ids, err = parseIDs(list); err != nil {
 			return err
 		}
-		inCampaign := make(map[uint64]bool, len(ns))
-		for _, n := range ns {
-			inCampaign[n.ID] = true
-		}
+		// Each listed nomination is read alone: the campaign may hold 100,000.
 		for _, id := range ids {
-			if !inCampaign[id] {
+			n, err := db.Nomination(id)
+			if khenthuong.ErrorCode(err) == khenthuong.ENOTFOUND || err == nil && n.CampaignID != *campaign {
 				return khenthuong.Errorf(khenthuong.ENOTFOUND, "Đợt %d không có đề nghị số %d", *campaign, id)
+			} else if err != nil {
+				return err
 			}
+			ns = append(ns, *n)
 		}
 	}
 	if err := db.SetStatus(ids, to, *reason); err != nil {

@@ -24,14 +24,7 @@ func runSearch(e *env, args []string) error {
 		return err
 	}
 	defer db.Close()
-	ns, err := db.Nominations(khenthuong.NominationFilter{Query: query})
-	if err != nil {
-		return err
-	}
-	if asJSON {
-		return writeJSON(e.stdout, nonNil(ns))
-	}
-	return table(e.stdout, nominationHeader, nominationRows(ns))
+	return streamNominations(e, db, khenthuong.NominationFilter{Query: query}, asJSON)
 }
 
 // parseQuery reads "QUERY words... [--json]" for the look-up commands;

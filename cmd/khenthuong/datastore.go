@@ -55,7 +55,7 @@ func (e *env) openData(readOnly bool) (dataStore, error) {
 		}
 	}
 	// The day's automatic backup, if still due, is taken before the command's first write.
-	return store.Open(e.dbPath, store.Options{ReadOnly: readOnly, Timeout: lockWait, BackupBeforeWrite: true})
+	return store.Open(e.dbPath, store.Options{ReadOnly: readOnly, Timeout: lockWait, BackupBeforeWrite: true, NoBackup: benchNoBackup})
 }
 
 // logPath is where the log goes: beside the data file, or for a server in the

@@ -1,0 +1,127 @@
+package ui
+
+import (
+	"os"
+	"runtime"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+
+	"khenthuong/store"
+	"khenthuong/synth/scale"
+)
+
+// BenchmarkYearsWindow opens the window on the data file a clerk reaches
+// after years (package scale: 100,000 nominations in ten yearly campaigns of
+// 10,000, reviewed and issued) and measures what the clerk waits for: the
+// first screen with its figures (Tổng quan), Đề nghị of a 10,000-nomination
+// campaign after the click, a keystroke of the search, and the heap the
+// window holds with every screen loaded (MB-heap, after a collection; and
+// the process's peak resident memory, MB-peak).
+func BenchmarkYearsWindow(b *testing.B) {
+	const n = 100_000
+	path, err := scale.Copy(n, b.TempDir())
+	if err != nil {
+		b.Fatal(err)
+	}
+	db, err := store.Open(path, store.Options{NoBackup: true})
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Cleanup(func() { db.Close() })
+	cs, err := db.Campaigns()
+	if err != nil {
+		b.Fatal(err)
+	}
+	a := test.NewTempApp(b)
+	open := func() *MainWindow {
+		drainUI()
+		m := New(a, db, Options{DataPath: path})
+		m.win.Resize(fyne.NewSize(1600, 900))
+		waitAll(m)
+		return m
+	}
+
+	b.Run("FirstScreen", func(b *testing.B) {
+		for b.Loop() {
+			m := open()
+			if m.dashboard.summary == nil || m.dashboard.summary.Awards == 0 {
+				b.Fatal("Tổng quan shows no figures")
+			}
+			m.win.Close()
+		}
+	})
+
+	m := open()
+	b.Cleanup(func() { waitAll(m); m.win.Close() })
+	// The rows are on screen when the model is; the review warnings come
+	// after, in the background (Warnings, timed as they arrive too).
+	test.Tap(m.rail[pageNominations])
+	waitAll(m)
+	s := m.nominations
+	for _, bc := range []struct {
+		name     string
+		warnings bool
+	}{{"NominationsOfACampaign", false}, {"NominationsWithWarnings", true}} {
+		b.Run(bc.name, func(b *testing.B) {
+			for i := 0; b.Loop(); i++ {
+				id := cs[i%2].ID
+				s.setCampaign(id) // a click on another campaign: its 10,000 rows
+				if bc.warnings {
+					waitAll(m)
+				} else {
+					for s.model.len() != n/10 || s.model.at(0).CampaignID != id {
+						drainUI()
+						time.Sleep(100 * time.Microsecond)
+					}
+					b.StopTimer()
+					waitAll(m)
+					b.StartTimer()
+				}
+				if s.model.len() != n/10 {
+					b.Fatalf("%d rows, want %d", s.model.len(), n/10)
+				}
+			}
+		})
+	}
+	b.Run("SearchKeystroke", func(b *testing.B) {
+		s := m.nominations
+		queries := []string{"n", "ng", "ngu", "nguy", "nguye", "nguyen", "nguyen ", "nguyen v", "nguyen va", "nguyen van", ""}
+		for i := 0; b.Loop(); i++ {
+			s.search.SetText(queries[i%len(queries)])
+			waitAll(m)
+		}
+	})
+	b.Run("Memory", func(b *testing.B) {
+		for _, p := range []int{pageDashboard, pageCampaigns, pageNominations, pageDecisions} {
+			test.Tap(m.rail[p])
+			waitAll(m)
+		}
+		var ms runtime.MemStats
+		for b.Loop() {
+			runtime.GC()
+			runtime.ReadMemStats(&ms)
+		}
+		b.ReportMetric(float64(ms.HeapInuse)/(1<<20), "MB-heap")
+		b.ReportMetric(peakRSS()/(1<<20), "MB-peak")
+	})
+}
+
+// peakRSS is the process's peak resident memory in bytes (Linux; 0 elsewhere).
+func peakRSS() float64 {
+	data, err := os.ReadFile("/proc/self/status")
+	if err != nil {
+		return 0
+	}
+	for _, line := range strings.Split(string(data), "\n") {
+		if rest, ok := strings.CutPrefix(line, "VmHWM:"); ok {
+			kb, _ := strconv.Atoi(strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(rest), "kB")))
+			return float64(kb) * 1024
+		}
+	}
+	return 0
+}
