@@ -54,7 +54,9 @@ func TestComputeStreamsTheSameFigures(t *testing.T) {
 			t.Fatal(err)
 		}
 		d := &khenthuong.Decision{CampaignID: cid, FormCode: bk.Code, Number: "28/QĐ-UBND",
-			Date: khenthuong.Date{Year: 2024 + i, Month: 6, Day: 2}, SignerTitle: "CHỦ TỊCH", SignerName: "Hoàng Nam"}
+			Date: khenthuong.Date{Year: 2024 + i, Month: 6, Day: 2}, SignerTitle: "CHỦ TỊCH", SignerName: "Hoàng Nam",
+			SubmissionNo: "86/TTr-SNV", SubmissionDate: khenthuong.Date{Year: 2024 + i, Month: 5, Day: 20},
+			Achievement: "đã có thành tích xuất sắc trong phong trào thi đua"}
 		if err := db.CreateDecision(d, ids[:60]); err != nil {
 			t.Fatal(err)
 		}
