@@ -1,10 +1,8 @@
 package postgres
 
 import (
-	"bytes"
 	"context"
 	"encoding/json"
-	"sort"
 	"strconv"
 
 	"github.com/jackc/pgx/v5"
@@ -29,99 +27,55 @@ const (
 )
 
 // audit appends the record of one change in the change's own transaction:
-// the fields that changed with their old and new values. The trigger on the
+// what changed, as the data file keeps it (auditChanges). The trigger on the
 // audit table tells every listening window at commit.
 func (s *Store) audit(ctx context.Context, tx pgx.Tx, entity, key, action string, before, after any) error {
-	changes, err := fieldChanges(before, after)
+	raw, err := auditChanges(before, after)
 	if err != nil {
 		return err
-	}
-	var raw []byte
-	if len(changes) > 0 {
-		if raw, err = json.Marshal(changes); err != nil {
-			return err
-		}
 	}
 	_, err = tx.Exec(ctx, `INSERT INTO audit (at, login, entity, key, action, changes) VALUES ($1, $2, $3, $4, $5, $6)`,
 		s.now(), s.user, entity, key, action, raw)
 	return err
 }
 
-// fieldChanges lists the leaves of the two values' JSON that differ, by path
-// ("nominee.name", "recipients.3.amount"). A value given as json.RawMessage
-// is used as it is.
-func fieldChanges(before, after any) ([]khenthuong.FieldChange, error) {
-	old, err := flatten(before)
-	if err != nil {
-		return nil, err
+// auditChanges is the JSON of an audit record's Changes (nil for none), as
+// the contract of AuditRecord wants them: nothing for a creation (before
+// nil), the whole old record as field "" for a deletion (after nil), the
+// changed fields (khenthuong.FieldChanges) for anything else. A value given
+// as json.RawMessage is used as it is.
+func auditChanges(before, after any) ([]byte, error) {
+	if before == nil {
+		return nil, nil
 	}
-	cur, err := flatten(after)
+	b, err := rawOf(before)
 	if err != nil {
 		return nil, err
 	}
 	var changes []khenthuong.FieldChange
-	for path, o := range old {
-		if n, ok := cur[path]; !ok || !bytes.Equal(o, n) {
-			changes = append(changes, khenthuong.FieldChange{Field: path, Old: o, New: cur[path]})
+	if after == nil {
+		changes = []khenthuong.FieldChange{{Old: b}}
+	} else {
+		a, err := rawOf(after)
+		if err != nil {
+			return nil, err
 		}
-	}
-	for path, n := range cur {
-		if _, ok := old[path]; !ok {
-			changes = append(changes, khenthuong.FieldChange{Field: path, New: n})
-		}
-	}
-	sort.Slice(changes, func(i, j int) bool { return changes[i].Field < changes[j].Field })
-	return changes, nil
-}
-
-// flatten maps each leaf of v's JSON to its compact encoding.
-func flatten(v any) (map[string]json.RawMessage, error) {
-	out := map[string]json.RawMessage{}
-	if v == nil {
-		return out, nil
-	}
-	raw, ok := v.(json.RawMessage)
-	if !ok {
-		var err error
-		if raw, err = json.Marshal(v); err != nil {
+		if changes, err = khenthuong.FieldChanges(b, a); err != nil {
 			return nil, err
 		}
 	}
-	var tree any
-	if err := json.Unmarshal(raw, &tree); err != nil {
-		return nil, err
+	if len(changes) == 0 {
+		return nil, nil
 	}
-	var walk func(prefix string, t any) error
-	walk = func(prefix string, t any) error {
-		join := func(k string) string {
-			if prefix == "" {
-				return k
-			}
-			return prefix + "." + k
-		}
-		switch t := t.(type) {
-		case map[string]any:
-			for k, c := range t {
-				if err := walk(join(k), c); err != nil {
-					return err
-				}
-			}
-		case []any:
-			for i, c := range t {
-				if err := walk(join(strconv.Itoa(i)), c); err != nil {
-					return err
-				}
-			}
-		default:
-			b, err := json.Marshal(t)
-			if err != nil {
-				return err
-			}
-			out[prefix] = b
-		}
-		return nil
+	return json.Marshal(changes)
+}
+
+// rawOf is v's JSON: v itself when it is already encoded.
+func rawOf(v any) (json.RawMessage, error) {
+	if raw, ok := v.(json.RawMessage); ok {
+		return raw, nil
 	}
-	return out, walk("", tree)
+	return json.Marshal(v)
 }
 
 // EachAudit streams the audit records matching f, oldest first.

@@ -134,15 +134,8 @@ func (s *Store) CreateNominations(ns []khenthuong.Nomination) error {
 			if rows[i], err = rowOf(&work[i]); err != nil {
 				return err
 			}
-			changes, err := fieldChanges(nil, &work[i])
-			if err != nil {
-				return err
-			}
-			raw, err := json.Marshal(changes)
-			if err != nil {
-				return err
-			}
-			audits[i] = []any{now, s.user, entityNomination, idKey(work[i].ID), actionCreate, raw}
+			// A creation keeps no values: they are the record's.
+			audits[i] = []any{now, s.user, entityNomination, idKey(work[i].ID), actionCreate, nil}
 		}
 		if err := copyRows(ctx, tx, "nominations", nominationColumns, rows); err != nil {
 			return err
