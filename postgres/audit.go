@@ -88,7 +88,7 @@ func (s *Store) EachAudit(f khenthuong.AuditFilter, fn func(*khenthuong.AuditRec
 			sql += " AND at >= " + arg(f.Since)
 		}
 		if !f.Until.IsZero() {
-			sql += " AND at < " + arg(f.Until)
+			sql += " AND at <= " + arg(f.Until) // inclusive, as on the data file
 		}
 		if f.User != "" {
 			sql += " AND login = " + arg(f.User)
