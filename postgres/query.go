@@ -73,8 +73,13 @@ func (s *Store) QueryNominations(q khenthuong.NominationQuery) (khenthuong.Nomin
 	case q.Page.Offset < 0 || q.Page.Limit < 0:
 		return khenthuong.NominationPage{}, khenthuong.FieldErrorf("page", "Trang không hợp lệ (từ %d, %d dòng)", q.Page.Offset, q.Page.Limit)
 	}
-	if q.Descending {
-		col += " DESC"
+	order := col + ", campaign_id, ord, id"
+	switch {
+	case q.Descending && q.Sort == khenthuong.SortByList:
+		// The list order is the sort key itself: descending is list order reversed.
+		order = "campaign_id DESC, ord DESC, id DESC"
+	case q.Descending:
+		order = col + " DESC, campaign_id, ord, id" // ties stay in list order
 	}
 	page := khenthuong.NominationPage{Nominations: []khenthuong.Nomination{}}
 	err := s.read("query nominations", func(ctx context.Context, tx pgx.Tx) error {
@@ -89,7 +94,7 @@ func (s *Store) QueryNominations(q khenthuong.NominationQuery) (khenthuong.Nomin
 		}
 		args = append(args, q.Page.Offset, limit)
 		rows, err := tx.Query(ctx, `SELECT data FROM nominations WHERE `+where+
-			` ORDER BY `+col+`, campaign_id, ord, id OFFSET $`+strconv.Itoa(len(args)-1)+` LIMIT $`+strconv.Itoa(len(args)), args...)
+			` ORDER BY `+order+` OFFSET $`+strconv.Itoa(len(args)-1)+` LIMIT $`+strconv.Itoa(len(args)), args...)
 		if err != nil {
 			return err
 		}
