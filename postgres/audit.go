@@ -117,7 +117,7 @@ func (s *Store) EachAudit(f khenthuong.AuditFilter, fn func(*khenthuong.AuditRec
 			}
 			r.Before, r.After = before, after
 			if err := fn(&r); err != nil {
-				return err
+				return fromCaller(err)
 			}
 		}
 		return rows.Err()

@@ -251,6 +251,10 @@ func (s *Store) fail(op string, err error) error {
 	if err == nil {
 		return nil
 	}
+	var ce callerError
+	if errors.As(err, &ce) {
+		return ce.err // a stream's callback stopped it: its own error
+	}
 	return serverError(s.addr, op, err)
 }
 

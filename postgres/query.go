@@ -140,7 +140,7 @@ func (s *Store) EachNomination(f khenthuong.NominationFilter, fn func(*khenthuon
 		_, err = pgx.ForEachRow(rows, []any{&n}, func() error {
 			c := n
 			n = khenthuong.Nomination{}
-			return fn(&c)
+			return fromCaller(fn(&c))
 		})
 		return err
 	})
@@ -251,7 +251,7 @@ func (s *Store) EachRecipient(decisionID uint64, fn func(*khenthuong.Recipient) 
 		_, err = pgx.ForEachRow(rows, []any{&r}, func() error {
 			c := r
 			r = khenthuong.Recipient{}
-			return fn(&c)
+			return fromCaller(fn(&c))
 		})
 		return err
 	})
