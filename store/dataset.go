@@ -32,7 +32,6 @@ func (db *DB) Dataset() (*khenthuong.Dataset, error) {
 			{bucketCampaigns, func(v []byte) error { return appendDecoded(v, &ds.Campaigns) }},
 			{bucketNominees, func(v []byte) error { return appendDecoded(v, &ds.Nominees) }},
 			{bucketNominations, func(v []byte) error { return appendDecoded(v, &ds.Nominations) }},
-			{bucketDecisions, func(v []byte) error { return appendDecoded(v, &ds.Decisions) }},
 			{bucketSeries, func(v []byte) error { return appendDecoded(v, &ds.Series) }},
 			{bucketPrinters, func(v []byte) error { return appendDecoded(v, &ds.Printers) }},
 			{bucketAudit, func(v []byte) error { return appendDecoded(v, &ds.Audit) }},
@@ -41,6 +40,16 @@ func (db *DB) Dataset() (*khenthuong.Dataset, error) {
 			if err := decodeInto(s.bucket, s.add); err != nil {
 				return err
 			}
+		}
+		// A decision's recipients are stored apart (recipients.go): the data set carries them.
+		if err := each(bucketDecisions, func(k, _ []byte) error {
+			d, err := getDecision(tx, btoi(k))
+			if err == nil {
+				ds.Decisions = append(ds.Decisions, *d)
+			}
+			return err
+		}); err != nil {
+			return err
 		}
 		if err := each(bucketCounters, func(k, _ []byte) error {
 			n, err := counter(tx, string(k))
