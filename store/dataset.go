@@ -137,7 +137,7 @@ func CreateFromDataset(path string, ds *khenthuong.Dataset, opts Options) error 
 		}
 		maxID = 0
 		for i := range ds.Nominations {
-			if _, err := db.storeNomination(tx, nil, &ds.Nominations[i]); err != nil {
+			if _, err := db.putNomination(tx, nil, &ds.Nominations[i]); err != nil {
 				return err
 			}
 			maxID = max(maxID, ds.Nominations[i].ID)

@@ -312,6 +312,15 @@ func (db *DB) storeNomination(tx *bolt.Tx, old, n *khenthuong.Nomination) (json.
 	n.Version, n.UpdatedBy = 1, db.opts.User
 	if old != nil {
 		n.Version = old.Version + 1
+	}
+	return db.putNomination(tx, old, n)
+}
+
+// putNomination is storeNomination keeping n's version and editor as they
+// are: a copy of a data set (CreateFromDataset) is the same nomination, not
+// a new edit of it.
+func (db *DB) putNomination(tx *bolt.Tx, old, n *khenthuong.Nomination) (json.RawMessage, error) {
+	if old != nil {
 		if err := unindexNomination(tx, old); err != nil {
 			return nil, err
 		}
