@@ -5,6 +5,7 @@ import (
 	"crypto/rand"
 	"encoding/hex"
 	"encoding/json"
+	"fmt"
 	"net/url"
 	"os"
 	"path/filepath"
@@ -95,7 +96,7 @@ func TestOfficeServerEndToEnd(t *testing.T) {
 	mustCLI(t, file, "migrate", "--to", admin)
 	for _, what := range []string{"campaigns", "nominations", "forms", "decisions"} {
 		if a, b := mustCLI(t, file, "list", what, "--json"), mustCLI(t, clerkAddr, "list", what, "--json"); a != b {
-			t.Errorf("list %s differs between the file and the server:\nfile:   %.300s\nserver: %.300s", what, a, b)
+			t.Errorf("list %s differs between the file and the server: %s", what, firstDifference(a, b))
 		}
 	}
 	mustCLI(t, file, "check")
@@ -141,7 +142,7 @@ func TestOfficeServerEndToEnd(t *testing.T) {
 	mustCLI(t, backup, "check")
 	for _, what := range []string{"nominations", "decisions"} {
 		if a, b := mustCLI(t, backup, "list", what, "--json"), mustCLI(t, headAddr, "list", what, "--json"); a != b {
-			t.Errorf("list %s differs between the server and its backup", what)
+			t.Errorf("list %s differs between the server and its backup: %s", what, firstDifference(b, a))
 		}
 	}
 
@@ -169,4 +170,20 @@ func mustNil(t testing.TB, err error) {
 	if err != nil {
 		t.Fatal(err)
 	}
+}
+
+// firstDifference names the first line where two listings part, with the
+// line before it: a field of one record, not the first 300 bytes of both.
+func firstDifference(a, b string) string {
+	la, lb := strings.Split(a, "\n"), strings.Split(b, "\n")
+	for i := range min(len(la), len(lb)) {
+		if la[i] != lb[i] {
+			before := ""
+			if i > 0 {
+				before = la[i-1]
+			}
+			return fmt.Sprintf("line %d, after %q:\n  %q\n  %q", i+1, strings.TrimSpace(before), la[i], lb[i])
+		}
+	}
+	return fmt.Sprintf("%d lines, %d lines", len(la), len(lb))
 }
