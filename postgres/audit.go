@@ -81,47 +81,52 @@ func rawOf(v any) (json.RawMessage, error) {
 // EachAudit streams the audit records matching f, oldest first.
 func (s *Store) EachAudit(f khenthuong.AuditFilter, fn func(*khenthuong.AuditRecord) error) error {
 	return s.read("audit", func(ctx context.Context, tx pgx.Tx) error {
-		sql := `SELECT id, at, login, entity, key, action, changes, before, after FROM audit WHERE true`
-		var args []any
-		arg := func(v any) string { args = append(args, v); return "$" + strconv.Itoa(len(args)) }
-		if !f.Since.IsZero() {
-			sql += " AND at >= " + arg(f.Since)
+		return eachAudit(ctx, tx, f, func(r *khenthuong.AuditRecord) error { return fromCaller(fn(r)) })
+	})
+}
+
+// eachAudit streams the audit records matching f in tx, oldest first.
+func eachAudit(ctx context.Context, tx pgx.Tx, f khenthuong.AuditFilter, fn func(*khenthuong.AuditRecord) error) error {
+	sql := `SELECT id, at, login, entity, key, action, changes, before, after FROM audit WHERE true`
+	var args []any
+	arg := func(v any) string { args = append(args, v); return "$" + strconv.Itoa(len(args)) }
+	if !f.Since.IsZero() {
+		sql += " AND at >= " + arg(f.Since)
+	}
+	if !f.Until.IsZero() {
+		sql += " AND at <= " + arg(f.Until) // inclusive, as on the data file
+	}
+	if f.User != "" {
+		sql += " AND login = " + arg(f.User)
+	}
+	if f.Entity != "" {
+		sql += " AND entity = " + arg(f.Entity)
+		if f.Key != "" {
+			sql += " AND key = " + arg(f.Key)
 		}
-		if !f.Until.IsZero() {
-			sql += " AND at <= " + arg(f.Until) // inclusive, as on the data file
-		}
-		if f.User != "" {
-			sql += " AND login = " + arg(f.User)
-		}
-		if f.Entity != "" {
-			sql += " AND entity = " + arg(f.Entity)
-			if f.Key != "" {
-				sql += " AND key = " + arg(f.Key)
-			}
-		}
-		rows, err := tx.Query(ctx, sql+" ORDER BY id", args...)
-		if err != nil {
+	}
+	rows, err := tx.Query(ctx, sql+" ORDER BY id", args...)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var r khenthuong.AuditRecord
+		var changes, before, after []byte
+		if err := rows.Scan(&r.ID, &r.At, &r.User, &r.Entity, &r.Key, &r.Action, &changes, &before, &after); err != nil {
 			return err
 		}
-		defer rows.Close()
-		for rows.Next() {
-			var r khenthuong.AuditRecord
-			var changes, before, after []byte
-			if err := rows.Scan(&r.ID, &r.At, &r.User, &r.Entity, &r.Key, &r.Action, &changes, &before, &after); err != nil {
+		if changes != nil {
+			if err := json.Unmarshal(changes, &r.Changes); err != nil {
 				return err
 			}
-			if changes != nil {
-				if err := json.Unmarshal(changes, &r.Changes); err != nil {
-					return err
-				}
-			}
-			r.Before, r.After = before, after
-			if err := fn(&r); err != nil {
-				return fromCaller(err)
-			}
 		}
-		return rows.Err()
-	})
+		r.Before, r.After = before, after
+		if err := fn(&r); err != nil {
+			return err
+		}
+	}
+	return rows.Err()
 }
 
 func idKey(id uint64) string { return strconv.FormatUint(id, 10) }

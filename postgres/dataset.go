@@ -76,15 +76,16 @@ func (s *Store) Dataset() (*khenthuong.Dataset, error) {
 		}); err != nil {
 			return err
 		}
-		return nil
+		// The audit in the same snapshot: a write between would be in one and not the other.
+		return eachAudit(ctx, tx, khenthuong.AuditFilter{}, func(r *khenthuong.AuditRecord) error {
+			ds.Audit = append(ds.Audit, *r)
+			return nil
+		})
 	})
 	if err != nil {
 		return nil, err
 	}
-	return ds, s.EachAudit(khenthuong.AuditFilter{}, func(r *khenthuong.AuditRecord) error {
-		ds.Audit = append(ds.Audit, *r)
-		return nil
-	})
+	return ds, nil
 }
 
 func collect[T any](ctx context.Context, tx pgx.Tx, sql string, out *[]T) error {
