@@ -143,3 +143,17 @@ func rawJSON(v any) (json.RawMessage, error) {
 	}
 	return bytes.TrimRight(buf.Bytes(), "\n"), nil
 }
+
+// AuditChanges is what an audit record keeps of a write, as AuditRecord
+// says: nothing for a creation (no before), the whole old record as field ""
+// for a deletion (no after), the changed fields (FieldChanges) otherwise.
+// Both stores audit through it.
+func AuditChanges(before, after json.RawMessage) ([]FieldChange, error) {
+	switch {
+	case len(before) == 0:
+		return nil, nil
+	case len(after) == 0:
+		return []FieldChange{{Old: before}}, nil
+	}
+	return FieldChanges(before, after)
+}

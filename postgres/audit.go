@@ -40,38 +40,28 @@ func (s *Store) audit(ctx context.Context, tx pgx.Tx, entity, key, action string
 }
 
 // auditChanges is the JSON of an audit record's Changes (nil for none), as
-// the contract of AuditRecord wants them: nothing for a creation (before
-// nil), the whole old record as field "" for a deletion (after nil), the
-// changed fields (khenthuong.FieldChanges) for anything else. A value given
-// as json.RawMessage is used as it is.
+// the contract wants them (khenthuong.AuditChanges).
 func auditChanges(before, after any) ([]byte, error) {
-	if before == nil {
-		return nil, nil
-	}
 	b, err := rawOf(before)
 	if err != nil {
 		return nil, err
 	}
-	var changes []khenthuong.FieldChange
-	if after == nil {
-		changes = []khenthuong.FieldChange{{Old: b}}
-	} else {
-		a, err := rawOf(after)
-		if err != nil {
-			return nil, err
-		}
-		if changes, err = khenthuong.FieldChanges(b, a); err != nil {
-			return nil, err
-		}
+	a, err := rawOf(after)
+	if err != nil {
+		return nil, err
 	}
-	if len(changes) == 0 {
-		return nil, nil
+	changes, err := khenthuong.AuditChanges(b, a)
+	if err != nil || len(changes) == 0 {
+		return nil, err
 	}
 	return json.Marshal(changes)
 }
 
-// rawOf is v's JSON: v itself when it is already encoded.
+// rawOf is v's JSON: v itself when it is already encoded, nil for none.
 func rawOf(v any) (json.RawMessage, error) {
+	if v == nil {
+		return nil, nil
+	}
 	if raw, ok := v.(json.RawMessage); ok {
 		return raw, nil
 	}

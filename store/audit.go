@@ -30,29 +30,26 @@ const (
 // The record keeps what changed (khenthuong.FieldChanges): nothing for a
 // creation, the whole old record for a deletion.
 func (db *DB) audit(tx *bolt.Tx, entity, key, action string, before, after any) error {
-	var changes []khenthuong.FieldChange
-	if before != nil {
-		b, err := rawOf(before)
-		if err != nil {
-			return err
-		}
-		if after == nil {
-			changes = []khenthuong.FieldChange{{Old: b}}
-		} else {
-			a, err := rawOf(after)
-			if err != nil {
-				return err
-			}
-			if changes, err = khenthuong.FieldChanges(b, a); err != nil {
-				return err
-			}
-		}
+	b, err := rawOf(before)
+	if err != nil {
+		return err
+	}
+	a, err := rawOf(after)
+	if err != nil {
+		return err
+	}
+	changes, err := khenthuong.AuditChanges(b, a)
+	if err != nil {
+		return err
 	}
 	return db.auditChanges(tx, entity, key, action, changes)
 }
 
-// rawOf is v's JSON: v itself when it is already encoded.
+// rawOf is v's JSON: v itself when it is already encoded, nil for none.
 func rawOf(v any) (json.RawMessage, error) {
+	if v == nil {
+		return nil, nil
+	}
 	if raw, ok := v.(json.RawMessage); ok {
 		return raw, nil
 	}
