@@ -27,7 +27,7 @@ const (
 // audit appends an AuditRecord for one change, in the change's own
 // transaction so the trail can never miss a committed write. before and after
 // are the record's values (nil for none), or their JSON as a json.RawMessage.
-// The record keeps what changed (khenthuong.FieldChanges): nothing for a
+// The record keeps what changed (khenthuong.AuditChanges): nothing for a
 // creation, the whole old record for a deletion.
 func (db *DB) audit(tx *bolt.Tx, entity, key, action string, before, after any) error {
 	b, err := rawOf(before)
