@@ -226,6 +226,11 @@ func (c *checker) checkSums(name []byte, b *bolt.Bucket) {
 			return nil
 		}
 		if _, summed, ok := splitSum(v); summed && !ok {
+			if string(name) == string(bucketRecipients) && len(k) == 16 {
+				// A recipient is named by its decision and line, not by a key in hex.
+				c.add(entityDecision, idKey(btoi(k)), "Bản ghi dòng %d của danh sách bị hỏng: %s", btoi(k[8:])+1, reasonSum)
+				return nil
+			}
 			c.add(entity, recordKey(k), "Bản ghi bị hỏng: %s", reasonSum)
 		}
 		return nil
