@@ -13,8 +13,10 @@ import (
 // listener holds one connection LISTENing on the change channel for every
 // subscriber of the store; it reconnects when the connection is lost.
 type listener struct {
-	cancel context.CancelFunc
-	done   chan struct{}
+	cancel    context.CancelFunc
+	done      chan struct{}
+	ready     chan struct{} // closed once the first LISTEN is in place
+	readyOnce sync.Once
 
 	mu   sync.Mutex
 	next int
@@ -24,16 +26,25 @@ type listener struct {
 // Subscribe calls fn after each committed write, this window's and other
 // clerks' (the audit trigger notifies at commit); cancel stops the calls. A
 // write of many records at once (an import) arrives as one Change per entity
-// with an empty Key: reload that entity's lists.
+// with an empty Key: reload that entity's lists. Every write committed after
+// Subscribe returns is told (it waits for the server to listen, 5 s at most).
 func (s *Store) Subscribe(fn func(khenthuong.Change)) (cancel func()) {
 	s.listenMu.Lock()
-	defer s.listenMu.Unlock()
 	if s.listen == nil {
 		ctx, stop := context.WithCancel(context.Background())
-		s.listen = &listener{cancel: stop, done: make(chan struct{}), subs: map[int]func(khenthuong.Change){}}
+		s.listen = &listener{cancel: stop, done: make(chan struct{}), ready: make(chan struct{}),
+			subs: map[int]func(khenthuong.Change){}}
 		go s.listenLoop(ctx, s.listen)
 	}
 	l := s.listen
+	s.listenMu.Unlock()
+	// A write committed before the LISTEN is in place would tell nobody: wait
+	// for it, but not for ever on a server that has just gone away.
+	select {
+	case <-l.ready:
+	case <-l.done:
+	case <-time.After(listenWait):
+	}
 	l.mu.Lock()
 	id := l.next
 	l.next++
@@ -56,6 +67,9 @@ func (s *Store) stopListener() {
 		<-l.done
 	}
 }
+
+// listenWait bounds how long Subscribe waits for the first LISTEN.
+const listenWait = 5 * time.Second
 
 // listenLoop waits for notifications until ctx ends, reconnecting after a
 // lost connection (a second's pause, so a server that is down is not hammered).
@@ -86,6 +100,7 @@ func (s *Store) listenOnce(ctx context.Context, l *listener) error {
 	if _, err := c.Exec(ctx, "LISTEN "+changeChannel); err != nil {
 		return err
 	}
+	l.readyOnce.Do(func() { close(l.ready) })
 	for {
 		n, err := c.WaitForNotification(ctx)
 		if err != nil {
