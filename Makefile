@@ -8,9 +8,10 @@ VERSION := $(shell sed -n 's/^ *Version *= *"\(.*\)"/\1/p' FyneApp.toml)
 LDFLAGS := -X main.version=$(VERSION)
 
 # Fyne's OpenGL driver needs the GL/X11 headers; the tests read PDFs with
-# poppler-utils and the smoke test runs the window under Xvfb.
+# poppler-utils and the smoke test runs the window under Xvfb; the printing tests
+# start their own CUPS scheduler with virtual PDF printers (cups-pdf).
 DEB_PACKAGES := gcc pkg-config libgl1-mesa-dev xorg-dev libxxf86vm-dev libgl1-mesa-dri \
-	poppler-utils xvfb xauth x11-utils imagemagick
+	poppler-utils xvfb xauth x11-utils imagemagick cups printer-driver-cups-pdf
 
 # The Windows release, cross-built with mingw-w64 and tested under Wine: resources
 # (windres, ImageMagick for the icon), zip, osslsigncode for signing, Wine,
