@@ -146,7 +146,9 @@ func lpOptions(j Job) []string {
 	first := j.Pages[0]
 	paper, ok := PaperFor(first.Width, first.Height)
 	media := paper.Name
-	if !ok {
+	if j.Paper != "" {
+		media = j.Paper
+	} else if !ok {
 		media = fmt.Sprintf("Custom.%gx%gmm", round1(paper.Width), round1(paper.Height))
 	}
 	opts := []string{"media=" + media, "print-scaling=none", "fit-to-page=false", "collate=true"}

@@ -1,6 +1,10 @@
 package printing
 
-import "testing"
+import (
+	"reflect"
+	"strings"
+	"testing"
+)
 
 func TestPaperFor(t *testing.T) {
 	for _, tc := range []struct {
@@ -17,6 +21,34 @@ func TestPaperFor(t *testing.T) {
 		p, ok := PaperFor(tc.w, tc.h)
 		if p.Name != tc.name || ok == tc.custom {
 			t.Errorf("PaperFor(%g, %g) = %q, %v; want %q", tc.w, tc.h, p.Name, ok, tc.name)
+		}
+	}
+}
+
+func TestParsePages(t *testing.T) {
+	for _, tc := range []struct {
+		in   string
+		n    int
+		want []int
+		err  string
+	}{
+		{"", 3, []int{0, 1, 2}, ""},
+		{"tất cả", 2, []int{0, 1}, ""},
+		{"1-3, 7", 10, []int{0, 1, 2, 6}, ""},
+		{"2;4", 5, []int{1, 3}, ""},
+		{"3-1", 5, nil, "Trang “3-1” không hợp lệ"},
+		{"a", 5, nil, "Trang “a” không hợp lệ"},
+		{"9", 5, nil, "chỉ có 5 trang"},
+	} {
+		got, err := ParsePages(tc.in, tc.n)
+		if tc.err != "" {
+			if err == nil || !strings.Contains(err.Error(), tc.err) {
+				t.Errorf("ParsePages(%q) err = %v, want %q", tc.in, err, tc.err)
+			}
+			continue
+		}
+		if err != nil || !reflect.DeepEqual(got, tc.want) {
+			t.Errorf("ParsePages(%q) = %v, %v; want %v", tc.in, got, err, tc.want)
 		}
 	}
 }

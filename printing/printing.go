@@ -28,6 +28,7 @@ type Job struct {
 	Title   string
 	Copies  int    // 0 means 1
 	Tray    string // one of Trays(printer); "" is the printer's own choice
+	Paper   string // one of Papers' names; "" is the paper of the first page
 	Pages   []certificates.Page
 	// Progress, when set, is told how many pages are done, from any goroutine.
 	Progress func(done, total int)
