@@ -17,7 +17,7 @@ DEB_PACKAGES := gcc pkg-config libgl1-mesa-dev xorg-dev libxxf86vm-dev libgl1-me
 # (windres, ImageMagick for the icon), zip, osslsigncode for signing, Wine,
 # Xvfb and icoutils for the tests.
 WIN_PACKAGES := gcc-mingw-w64-x86-64 binutils-mingw-w64-x86-64 imagemagick zip unzip openssl osslsigncode \
-	wine wine64 icoutils xvfb xauth x11-utils libgl1-mesa-dri
+	wine wine64 icoutils xvfb xauth x11-utils libgl1-mesa-dri msitools wixl
 
 .PHONY: all setup build run test vet unit smoke bench stress fuzz clean windows windows-setup windows-test
 
@@ -51,7 +51,8 @@ smoke: build
 
 test: setup vet smoke windows-test unit
 
-# dist/khenthuong.exe and dist/khenthuong-VERSION-windows-amd64.zip.
+# dist/khenthuong.exe, dist/khenthuong-VERSION-windows-amd64.zip and the
+# installer dist/khenthuong-VERSION.msi (wixl, msitools).
 # RELEASE=1 adds -trimpath; SIGN_CERT=... SIGN_KEY=... [SIGN_PASS=...] sign the exe.
 windows: windows-setup
 	GO="$(GO)" scripts/windows-build.sh
@@ -67,6 +68,7 @@ windows-test: windows build
 	scripts/windows-sign-test.sh dist/khenthuong.exe || rc=1; \
 	scripts/windows-smoke.sh dist/khenthuong.exe $(BIN) || rc=1; \
 	scripts/windows-typing-test.sh dist/khenthuong.exe || rc=1; \
+	scripts/windows-msi-test.sh dist/khenthuong-$(VERSION).msi || rc=1; \
 	exit $$rc
 
 bench: setup
