@@ -69,6 +69,7 @@ windows-test: windows build
 	scripts/windows-smoke.sh dist/khenthuong.exe $(BIN) || rc=1; \
 	scripts/windows-typing-test.sh dist/khenthuong.exe || rc=1; \
 	scripts/windows-msi-test.sh dist/khenthuong-$(VERSION).msi || rc=1; \
+	scripts/windows-print-test.sh dist/khenthuong.exe $(BIN) || rc=1; \
 	exit $$rc
 
 bench: setup

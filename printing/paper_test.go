@@ -4,6 +4,8 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+
+	"khenthuong/certificates"
 )
 
 func TestPaperFor(t *testing.T) {
@@ -49,6 +51,26 @@ func TestParsePages(t *testing.T) {
 		}
 		if err != nil || !reflect.DeepEqual(got, tc.want) {
 			t.Errorf("ParsePages(%q) = %v, %v; want %v", tc.in, got, err, tc.want)
+		}
+	}
+}
+
+func TestFontNamesForGDI(t *testing.T) {
+	for _, tc := range []struct {
+		family, style       string
+		wantFamily, wantSub string
+		wantWeight          int
+		wantItalic          bool
+	}{
+		{"serif", "", "Liberation Serif", "Regular", 400, false},
+		{"serif", "BI", "Liberation Serif", "Bold Italic", 700, true},
+		{"decor", "", "Vollkorn", "Bold Italic", 700, true},
+	} {
+		f := certificates.LookupFace(tc.family, tc.style)
+		fam, sub := fontName(f.Data())
+		w, it := fontStyle(sub)
+		if fam != tc.wantFamily || sub != tc.wantSub || w != tc.wantWeight || it != tc.wantItalic {
+			t.Errorf("%s %q: %q %q (%d, %v), want %q %q", tc.family, tc.style, fam, sub, w, it, tc.wantFamily, tc.wantSub)
 		}
 	}
 }
