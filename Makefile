@@ -10,15 +10,17 @@ LDFLAGS := -X main.version=$(VERSION)
 # Fyne's OpenGL driver needs the GL/X11 headers; the tests read PDFs with
 # poppler-utils and the smoke test runs the window under Xvfb; the office-server
 # tests run a throwaway PostgreSQL cluster (postgresql, openssl for its TLS);
-# the scale benchmarks read each command's peak memory with GNU time.
+# the scale benchmarks read each command's peak memory with GNU time;
+# the printing tests start their own CUPS scheduler with virtual PDF printers (cups-pdf).
 DEB_PACKAGES := gcc pkg-config libgl1-mesa-dev xorg-dev libxxf86vm-dev libgl1-mesa-dri \
-	poppler-utils xvfb xauth x11-utils imagemagick postgresql openssl time
+	poppler-utils xvfb xauth x11-utils imagemagick postgresql openssl time \
+	cups printer-driver-cups-pdf
 
 # The Windows release, cross-built with mingw-w64 and tested under Wine: resources
 # (windres, ImageMagick for the icon), zip, osslsigncode for signing, Wine,
 # Xvfb and icoutils for the tests.
 WIN_PACKAGES := gcc-mingw-w64-x86-64 binutils-mingw-w64-x86-64 imagemagick zip unzip openssl osslsigncode \
-	wine wine64 icoutils xvfb xauth x11-utils libgl1-mesa-dri
+	wine wine64 icoutils xvfb xauth x11-utils libgl1-mesa-dri msitools wixl
 
 .PHONY: all setup build run test vet unit smoke bench stress fuzz clean windows windows-setup windows-test
 
@@ -54,7 +56,8 @@ smoke: build
 
 test: setup vet smoke windows-test unit
 
-# dist/khenthuong.exe and dist/khenthuong-VERSION-windows-amd64.zip.
+# dist/khenthuong.exe, dist/khenthuong-VERSION-windows-amd64.zip and the
+# installer dist/khenthuong-VERSION.msi (wixl, msitools).
 # RELEASE=1 adds -trimpath; SIGN_CERT=... SIGN_KEY=... [SIGN_PASS=...] sign the exe.
 windows: windows-setup
 	GO="$(GO)" scripts/windows-build.sh
@@ -72,6 +75,8 @@ windows-test: windows build
 	scripts/windows-smoke.sh dist/khenthuong.exe $(BIN) || rc=1; \
 	scripts/windows-typing-test.sh dist/khenthuong.exe || rc=1; \
 	scripts/windows-window-test.sh dist/khenthuong.exe || rc=1; \
+	scripts/windows-msi-test.sh dist/khenthuong-$(VERSION).msi || rc=1; \
+	scripts/windows-print-test.sh dist/khenthuong.exe $(BIN) || rc=1; \
 	exit $$rc
 
 # The office-server benchmarks run on a throwaway cluster with 1,000,000

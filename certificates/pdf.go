@@ -280,3 +280,12 @@ func shapesHash(w, h float64, shapes []Shape) uint64 {
 	}
 	return hs.Sum64()
 }
+
+// WritePages writes pages of any document as one PDF titled title: what the
+// document writers write, for the printer to print the same bytes.
+func WritePages(w io.Writer, title string, pages []Page) error {
+	if len(pages) == 0 {
+		return khenthuong.Errorf(khenthuong.EINVALID, "Không có trang nào để in")
+	}
+	return writePDF(w, title, pages)
+}

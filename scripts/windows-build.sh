@@ -2,6 +2,7 @@
 # Cross-builds the Windows release from Debian with mingw-w64 (`make windows`):
 #   dist/khenthuong.exe                          GUI subsystem, icon, version info, manifest
 #   dist/khenthuong-VERSION-windows-amd64.zip    the exe, HUONG-DAN.txt, GIAY-PHEP/ (licences)
+#   dist/khenthuong-VERSION.msi                  the installer (scripts/windows-msi.sh)
 #
 # Environment:
 #   RELEASE=1                 -trimpath (defeats the build cache: release builds only)
@@ -86,3 +87,6 @@ rm -f "$zipname"
 find "$work/zip" -exec touch -d "@${SOURCE_DATE_EPOCH:-$(git log -1 --format=%ct 2>/dev/null || date +%s)}" {} +
 (cd "$work/zip" && find "$pkg" -type f | LC_ALL=C sort | zip -q -X -9 "$OLDPWD/$zipname" -@)
 echo "windows-build: $zipname $(stat -c %s "$zipname") bytes"
+
+# --- the installer (signed like the exe when a certificate is given)
+VERSION=$VERSION scripts/windows-msi.sh

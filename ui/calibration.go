@@ -26,11 +26,12 @@ import (
 // the crosshairs on the printed sheet and computes the corrected offset with
 // certificates' PrinterProfile.Corrected; step 3 saves the profile.
 type calibrationWizard struct {
-	svc   khenthuong.PrintService
-	win   fyne.Window
-	files fileDialogs
-	open  func(path string) error
-	dlg   *dialog.CustomDialog
+	svc      khenthuong.PrintService
+	win      fyne.Window
+	files    fileDialogs
+	open     func(path string) error
+	dlg      *dialog.CustomDialog
+	printDlg *printDialog // the last "In…" opened, for tests
 
 	printers []khenthuong.PrinterProfile
 	result   *certificates.PrinterProfile // computed, not saved yet
@@ -76,7 +77,8 @@ func newCalibrationWizard(svc khenthuong.PrintService, win fyne.Window, files fi
 	c.customSize.OnChanged = func(string) { c.refreshMarks() }
 	c.current = widget.NewLabel("")
 	c.current.Wrapping = fyne.TextWrapWord
-	printPage := widget.NewButtonWithIcon(lang.L("Save the calibration page (PDF)…"), theme.DocumentPrintIcon(), c.savePage)
+	printPage := widget.NewButtonWithIcon(lang.L("Save the calibration page (PDF)…"), theme.DocumentSaveIcon(), c.savePage)
+	printDirect := widget.NewButtonWithIcon(lang.L("Print the calibration page…"), theme.DocumentPrintIcon(), c.printPage)
 
 	grid := container.New(layout.NewGridLayoutWithColumns(4),
 		boldLabel(lang.L("Crosshair")), boldLabel(lang.L("Where it belongs")),
@@ -113,7 +115,7 @@ func newCalibrationWizard(svc khenthuong.PrintService, win fyne.Window, files fi
 		container.New(layout.NewFormLayout(),
 			widget.NewLabel(lang.L("Printer")), container.NewVBox(c.printerSelect, c.newName),
 			widget.NewLabel(lang.L("Paper")), container.NewVBox(c.sizeSelect, c.customSize)),
-		c.current, printPage,
+		c.current, container.NewGridWithColumns(2, printPage, printDirect),
 		widget.NewSeparator(),
 		step(lang.L("2. Enter where two or three crosshairs are on the printed sheet")),
 		howto, grid, compute, c.message,

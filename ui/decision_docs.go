@@ -85,7 +85,9 @@ type docView struct {
 	progress  *busyBar
 	status    *widget.Label
 	save      *widget.Button
-	savedPath string // the last file written
+	printBtn  *widget.Button // In…: straight to a system printer
+	printDlg  *printDialog   // the last one opened, for tests
+	savedPath string         // the last file written
 }
 
 // docExtLabels name the formats as clerks know them.
@@ -112,6 +114,7 @@ func openDocument(spec docSpec, saver *docSaver, win fyne.Window, wg *sync.WaitG
 	v.save = widget.NewButtonWithIcon(lang.L("Save…"), theme.DocumentSaveIcon(), v.chooseAndSave)
 	v.save.Importance = widget.HighImportance
 	v.save.Disable()
+	v.printBtn = widget.NewButtonWithIcon(lang.L("Print…"), theme.DocumentPrintIcon(), v.printDirect)
 
 	var options []fyne.CanvasObject
 	if len(spec.formats) > 1 {
@@ -131,7 +134,7 @@ func openDocument(spec docSpec, saver *docSaver, win fyne.Window, wg *sync.WaitG
 		options = append(options, widget.NewLabel(lang.L("Recipients per batch on stage")),
 			container.NewGridWrap(fyne.NewSize(80, v.batch.MinSize().Height), v.batch))
 	}
-	bar := container.NewBorder(nil, nil, container.NewHBox(options...), container.NewHBox(v.openAfter, v.save))
+	bar := container.NewBorder(nil, nil, container.NewHBox(options...), container.NewHBox(v.openAfter, v.save, v.printBtn))
 	v.body = container.NewBorder(container.NewVBox(bar, v.progress, v.status), nil, nil, nil, v.preview.content())
 	v.dlg = dialog.NewCustom(spec.title, lang.L("Close"), v.body, win)
 	v.dlg.Resize(fyne.NewSize(760, 780))

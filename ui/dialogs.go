@@ -55,3 +55,13 @@ func withField(field string, err error) error {
 	c.Field = field
 	return &c
 }
+
+// The file dialogs every screen opens (fileDialogs, defaultFileDialogs) are
+// chosen here, once: the system's own where there is one (Windows: Desktop,
+// Documents, Downloads, network drives, long names shown whole), Fyne's
+// elsewhere.
+func init() {
+	if native, ok := nativeFileDialogs(); ok {
+		defaultFileDialogs = native
+	}
+}

@@ -65,6 +65,8 @@ type printScreen struct {
 	chosenCount    *widget.Label
 	editButton     *widget.Button
 	saveButton     *widget.Button
+	printButton    *widget.Button // In…: straight to a system printer
+	printDialog    *printDialog   // the last one opened, for tests
 	progress       *widget.ProgressBar
 	status         *widget.Label
 	previewTitle   *widget.Label
@@ -158,6 +160,7 @@ func newPrintScreen(svc khenthuong.Services, win fyne.Window) *printScreen {
 
 	s.saveButton = widget.NewButtonWithIcon(lang.L("Save PDF…"), theme.DocumentSaveIcon(), s.savePDF)
 	s.saveButton.Importance = widget.HighImportance
+	s.printButton = widget.NewButtonWithIcon(lang.L("Print…"), theme.DocumentPrintIcon(), s.printDirect)
 	s.progress = widget.NewProgressBar()
 	s.progress.Hide()
 	s.status = widget.NewLabel("")
@@ -172,7 +175,7 @@ func newPrintScreen(svc khenthuong.Services, win fyne.Window) *printScreen {
 	)
 	tools := container.NewGridWithColumns(2, s.editButton, calibrate)
 	recipientsHead := container.NewBorder(nil, nil, boldLabel(lang.L("Certificates to print")), container.NewHBox(all, none))
-	bottom := container.NewVBox(s.chosenCount, s.saveButton, s.progress, s.status)
+	bottom := container.NewVBox(s.chosenCount, container.NewGridWithColumns(2, s.saveButton, s.printButton), s.progress, s.status)
 	s.options = container.NewBorder(container.NewVBox(form, tools, widget.NewSeparator(), recipientsHead), bottom, nil, nil, s.recipients)
 	s.panel = container.NewStack(s.options)
 
@@ -519,6 +522,7 @@ func (s *printScreen) updateCount() {
 
 func (s *printScreen) updateButtons() {
 	setEnabled(s.saveButton, s.decision != nil && s.chosenCountN() > 0 && s.progress.Hidden)
+	setEnabled(s.printButton, s.decision != nil && s.chosenCountN() > 0 && s.progress.Hidden)
 	setEnabled(s.prevButton, s.decision != nil && s.current > 0)
 	setEnabled(s.nextButton, s.decision != nil && s.current < s.recipientCount()-1)
 }

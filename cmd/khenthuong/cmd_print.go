@@ -3,7 +3,6 @@ package main
 import (
 	"fmt"
 	"io"
-	"path/filepath"
 	"strings"
 
 	"khenthuong"
@@ -14,7 +13,7 @@ import (
 
 func init() {
 	commands["print"] = command{
-		usage: `print certificates|calibration|decision|list|runsheet|payments|history ... -o FILE
+		usage: `print certificates|calibration|decision|list|runsheet|payments|history ... -o FILE | --to PRINTER [--copies N]
     print certificates --decision ID [--recipients IDS] [--mode blank|plain] [--printer NAME] [--trays] [--ceremony IDS] [--batch N] -o FILE.pdf
         bằng khen của quyết định, mỗi người một trang, theo thứ tự gọi lên sân khấu
     print calibration [--printer NAME] [--size A3L|A4L|WxH] -o FILE.pdf
@@ -24,7 +23,9 @@ func init() {
     print runsheet --decision IDS --batch N [--presenter "Tên, Chức vụ" ...] -o FILE.pdf
         kịch bản buổi lễ: thứ tự đọc, từng tốp lên nhận, số thứ tự trên khay
     print payments --decision IDS -o FILE.pdf|FILE.xlsx       danh sách chi tiền thưởng
-    print history QUERY [--nominee ID] -o FILE.pdf            quá trình khen thưởng của một người/tập thể`,
+    print history QUERY [--nominee ID] -o FILE.pdf            quá trình khen thưởng của một người/tập thể
+    --to PRINTER [--copies N] [--tray TRAY] thay cho -o: in thẳng ra máy in (khenthuong printers), đúng 100 %,
+        với hồ sơ máy in cùng tên khi có`,
 		run: runPrint,
 	}
 }
@@ -32,8 +33,9 @@ func init() {
 // printFlags are the flags of every print document; each document uses its own.
 type printFlags struct {
 	out, decision, recipients, mode, printer, size, ceremony string
+	to, tray                                                 string
 	table, trays                                             bool
-	batch                                                    int
+	batch, copies                                            int
 	nominee                                                  uint64
 	presenters                                               []certificates.Presenter
 }
@@ -42,6 +44,9 @@ func runPrint(e *env, args []string) error {
 	var f printFlags
 	fs := newFlags("print")
 	fs.StringVar(&f.out, "o", "", "tệp kết quả")
+	fs.StringVar(&f.to, "to", "", "in thẳng ra máy in này")
+	fs.IntVar(&f.copies, "copies", 1, "số bản (với --to)")
+	fs.StringVar(&f.tray, "tray", "", "khay giấy (với --to)")
 	fs.StringVar(&f.decision, "decision", "", "mã quyết định (một hoặc nhiều: 1,2)")
 	fs.StringVar(&f.recipients, "recipients", "", "chỉ in các đề nghị này")
 	fs.StringVar(&f.mode, "mode", "blank", "blank (trên phôi) hoặc plain (giấy trắng)")
@@ -68,12 +73,9 @@ func runPrint(e *env, args []string) error {
 	if !ok {
 		return usagef("không in được “%s”", pos[0])
 	}
-	if f.out == "" {
-		return usagef("cần -o TỆP")
-	}
-	ext := strings.ToLower(filepath.Ext(f.out))
-	if !strings.Contains(doc.exts, ext) || ext == "" {
-		return usagef("tệp kết quả của print %s phải có đuôi %s", pos[0], doc.exts)
+	ext, err := f.output(pos[0], doc.exts)
+	if err != nil {
+		return err
 	}
 	if f.batch < 1 {
 		return usagef("--batch phải từ 1 trở lên")
@@ -87,7 +89,9 @@ func runPrint(e *env, args []string) error {
 	if err := doc.run(p); err != nil {
 		return err
 	}
-	fmt.Fprintf(e.stderr, "Đã ghi %s\n", f.out)
+	if f.to == "" {
+		fmt.Fprintf(e.stderr, "Đã ghi %s\n", f.out)
+	}
 	return nil
 }
 
@@ -174,10 +178,17 @@ func (p *printJob) context(d *khenthuong.Decision) (certificates.DecisionDoc, er
 func (p *printJob) write(fn func(w io.Writer) error) error { return atomicfile.Write(p.f.out, fn) }
 
 func (p *printJob) profile() (certificates.PrinterProfile, error) {
-	if p.f.printer == "" {
+	name, own := p.f.printer, false
+	if name == "" && p.f.to != "" {
+		name, own = p.f.to, true // the printer's own profile, named after it, when the office made one
+	}
+	if name == "" {
 		return certificates.PrinterProfile{}, nil
 	}
-	pr, err := p.db.Printer(p.f.printer)
+	pr, err := p.db.Printer(name)
+	if own && khenthuong.ErrorCode(err) == khenthuong.ENOTFOUND {
+		return certificates.PrinterProfile{}, nil
+	}
 	if err != nil {
 		return certificates.PrinterProfile{}, err
 	}
@@ -213,16 +224,15 @@ func (p *printJob) certificates() error {
 	if err := p.ceremonyOrder(&job); err != nil {
 		return err
 	}
-	var warnings []certificates.Warning
-	err = p.write(func(w io.Writer) error {
-		var err error
-		warnings, err = certificates.Print(w, job)
+	pages, warnings, err := job.Pages()
+	if err != nil {
 		return err
-	})
+	}
 	for _, w := range warnings {
 		fmt.Fprintf(p.e.stderr, "Cảnh báo: %s\n", w)
 	}
-	return err
+	title := doc.Form.Name + " – " + decisionTitle(doc)
+	return p.emit(title, pages, func(w io.Writer) error { return certificates.WriteCertificates(w, pages...) })
 }
 
 // ceremonyOrder puts the job's recipients in the order they are called on
@@ -290,7 +300,12 @@ func (p *printJob) calibration() error {
 	if err != nil {
 		return err
 	}
-	return p.write(func(out io.Writer) error { return certificates.WriteCalibration(out, w, h, profile) })
+	page, err := certificates.CalibrationPage(w, h, profile)
+	if err != nil {
+		return err
+	}
+	return p.emit("Trang căn chỉnh máy in", []certificates.Page{page},
+		func(out io.Writer) error { return certificates.WriteCalibration(out, w, h, profile) })
 }
 
 func (p *printJob) decisionDoc() error {
@@ -302,7 +317,11 @@ func (p *printJob) decisionDoc() error {
 	if p.ext == ".docx" {
 		return p.write(func(w io.Writer) error { return certificates.WriteDecisionDOCX(w, doc, opts) })
 	}
-	return p.write(func(w io.Writer) error { return certificates.WriteDecision(w, doc, opts) })
+	pages, err := certificates.DecisionPages(doc, opts)
+	if err != nil {
+		return err
+	}
+	return p.emit(decisionTitle(doc), pages, func(w io.Writer) error { return certificates.WriteDecision(w, doc, opts) })
 }
 
 func (p *printJob) list() error {
@@ -310,7 +329,12 @@ func (p *printJob) list() error {
 	if err != nil {
 		return err
 	}
-	return p.write(func(w io.Writer) error { return certificates.WriteList(w, doc, p.f.table) })
+	pages, err := certificates.ListPages(doc, p.f.table)
+	if err != nil {
+		return err
+	}
+	return p.emit("Danh sách kèm theo "+decisionTitle(doc), pages,
+		func(w io.Writer) error { return certificates.WriteList(w, doc, p.f.table) })
 }
 
 func (p *printJob) oneDecisionDoc() (certificates.DecisionDoc, error) {
@@ -349,7 +373,12 @@ func (p *printJob) runsheet() error {
 	}
 	rs := certificates.RunSheetDoc{Decisions: ds, Forms: forms, Settings: doc.Settings, Campaign: doc.Campaign,
 		BatchSize: p.f.batch, Presenters: p.f.presenters}
-	return p.write(func(w io.Writer) error { return certificates.WriteRunSheet(w, rs) })
+	pages, err := certificates.RunSheetPages(rs)
+	if err != nil {
+		return err
+	}
+	return p.emit("Kịch bản trao tặng – "+decisionTitle(doc), pages,
+		func(w io.Writer) error { return certificates.WriteRunSheet(w, rs) })
 }
 
 func (p *printJob) payments() error {
@@ -361,7 +390,12 @@ func (p *printJob) payments() error {
 		return p.write(func(w io.Writer) error { return roster.WritePaymentsXLSX(w, ds, forms, doc.Settings) })
 	}
 	pd := certificates.PaymentsDoc{Decisions: ds, Forms: forms, Settings: doc.Settings, Campaign: doc.Campaign}
-	return p.write(func(w io.Writer) error { return certificates.WritePayments(w, pd) })
+	pages, err := certificates.PaymentsPages(pd)
+	if err != nil {
+		return err
+	}
+	return p.emit("Danh sách chi tiền thưởng – "+decisionTitle(doc), pages,
+		func(w io.Writer) error { return certificates.WritePayments(w, pd) })
 }
 
 func (p *printJob) history() error {
@@ -386,7 +420,12 @@ func (p *printJob) history() error {
 		return err
 	}
 	hd := certificates.HistoryDoc{Entries: entries, Forms: forms, Settings: &settings}
-	return p.write(func(w io.Writer) error { return certificates.WriteHistory(w, hd) })
+	pages, err := certificates.HistoryPages(hd)
+	if err != nil {
+		return err
+	}
+	return p.emit("Quá trình khen thưởng – "+entries[0].Nomination.Nominee.DisplayName(), pages,
+		func(w io.Writer) error { return certificates.WriteHistory(w, hd) })
 }
 
 // oneNominee keeps the entries of one nominee: the one asked for, or the only one found.

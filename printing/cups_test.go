@@ -1,0 +1,179 @@
+//go:build !windows
+
+package printing_test
+
+import (
+	"bytes"
+	"context"
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+
+	"khenthuong"
+	"khenthuong/certificates"
+	"khenthuong/printing"
+	"khenthuong/printing/cupstest"
+)
+
+func TestListCUPSPrintersDefaultFirst(t *testing.T) {
+	s := cupstest.Start(t)
+	s.FilePrinter("A_Phong_TD")
+	s.FilePrinter("B_Van_thu")
+	s.SetDefault("B_Van_thu")
+	ps, err := printing.List()
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []printing.Printer{
+		{Name: "B_Van_thu", Default: true, Info: "Máy in PDF B_Van_thu", Location: "Phòng Thi đua", Status: "idle"},
+		{Name: "A_Phong_TD", Info: "Máy in PDF A_Phong_TD", Location: "Phòng Thi đua", Status: "idle"},
+	}
+	if !reflect.DeepEqual(ps, want) {
+		t.Fatalf("List() = %+v\nwant %+v", ps, want)
+	}
+}
+
+func calibrationPages(t *testing.T, sizes ...[2]float64) []certificates.Page {
+	t.Helper()
+	var pages []certificates.Page
+	for _, sz := range sizes {
+		p, err := certificates.CalibrationPage(sz[0], sz[1], certificates.PrinterProfile{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		pages = append(pages, p)
+	}
+	return pages
+}
+
+// The printer gets the PDF the writer makes, at 100 %, on the document's
+// paper: every word where the written PDF has it, the landscape page turned.
+func TestPrintThroughCUPSKeepsEveryWordInPlace(t *testing.T) {
+	s := cupstest.Start(t)
+	out := s.FilePrinter("Phong_TD")
+	for _, tc := range []struct {
+		name  string
+		sizes [][2]float64
+	}{
+		{"A3 landscape", [][2]float64{{420, 297}}},
+		{"A4 portrait, two pages", [][2]float64{{210, 297}, {210, 297}}},
+		{"custom size", [][2]float64{{250, 180}}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			pages := calibrationPages(t, tc.sizes...)
+			var written bytes.Buffer
+			if err := certificates.WritePages(&written, "Trang căn chỉnh", pages); err != nil {
+				t.Fatal(err)
+			}
+			res, err := printing.Print(context.Background(), printing.Job{Printer: "Phong_TD", Title: "Quyết định số 12/QĐ-UBND", Pages: pages})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if res.Pages != len(pages) || res.Copies != 1 || !strings.HasPrefix(res.JobID, "Phong_TD-") {
+				t.Fatalf("result %+v", res)
+			}
+			printed := s.WaitJob(res.JobID, out)
+			compare(t, written.Bytes(), printed)
+		})
+	}
+}
+
+func compare(t *testing.T, written, printed []byte) {
+	t.Helper()
+	w, err := cupstest.Words(written)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, err := cupstest.Words(printed)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if problems := cupstest.SamePlaces(w, p, 0.3); len(problems) > 0 {
+		if len(problems) > 10 {
+			problems = problems[:10]
+		}
+		t.Fatalf("the printed pages differ from the PDF:\n%s", strings.Join(problems, "\n"))
+	}
+}
+
+// The cups-pdf virtual printer (PostScript in, PDF out), as Debian ships it:
+// the job's pages come out on the document's paper, one per page, copies
+// made by the printer.
+func TestPrintOnCupsPDFVirtualPrinter(t *testing.T) {
+	s := cupstest.Start(t)
+	dir := filepath.Join(s.Dir, "out", "cups-pdf")
+	s.CupsPDFPrinter("KT_PDF", dir)
+	pages := calibrationPages(t, [2]float64{420, 297}, [2]float64{420, 297})
+	res, err := printing.Print(context.Background(), printing.Job{Printer: "KT_PDF", Title: "Bằng khen", Copies: 2, Pages: pages})
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, num, _ := strings.Cut(res.JobID, "-")
+	var printed []byte
+	s.WaitFor("cups-pdf's output", func() bool {
+		ms, _ := filepath.Glob(filepath.Join(dir, "*-job_"+num+".pdf"))
+		if len(ms) == 1 {
+			printed, _ = os.ReadFile(ms[0])
+		}
+		return len(printed) > 0 && bytes.Contains(printed, []byte("%%EOF"))
+	})
+	got, err := cupstest.Words(printed)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got) != 4 {
+		t.Fatalf("%d pages, want 2 pages × 2 copies", len(got))
+	}
+	for i, p := range got {
+		if p.Width > p.Height {
+			p.Width, p.Height = p.Height, p.Width
+		}
+		if abs(p.Width-297*72/25.4) > 1 || abs(p.Height-420*72/25.4) > 1 {
+			t.Errorf("page %d: %.1f × %.1f pt, want A3", i+1, p.Width, p.Height)
+		}
+	}
+}
+
+func abs(v float64) float64 {
+	if v < 0 {
+		return -v
+	}
+	return v
+}
+
+func TestPrintRefusesBadJobs(t *testing.T) {
+	s := cupstest.Start(t)
+	s.FilePrinter("Phong_TD")
+	page := calibrationPages(t, [2]float64{210, 297})
+	for _, tc := range []struct {
+		name string
+		job  printing.Job
+		code string
+		msg  string
+	}{
+		{"unknown printer", printing.Job{Printer: "Khong_co", Pages: page}, khenthuong.ENOTFOUND, "Không có máy in “Khong_co”"},
+		{"no printer", printing.Job{Pages: page}, khenthuong.EINVALID, "Chưa chọn máy in"},
+		{"too many copies", printing.Job{Printer: "Phong_TD", Copies: 5000, Pages: page}, khenthuong.EINVALID, "Số bản in 5000"},
+		{"no pages", printing.Job{Printer: "Phong_TD"}, khenthuong.EINVALID, "Không có trang nào"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			_, err := printing.Print(context.Background(), tc.job)
+			if khenthuong.ErrorCode(err) != tc.code || !strings.Contains(khenthuong.ErrorMessage(err), tc.msg) {
+				t.Fatalf("err = %v, want %s “%s…”", err, tc.code, tc.msg)
+			}
+		})
+	}
+}
+
+func TestPrintCancelled(t *testing.T) {
+	s := cupstest.Start(t)
+	s.FilePrinter("Phong_TD")
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	_, err := printing.Print(ctx, printing.Job{Printer: "Phong_TD", Pages: calibrationPages(t, [2]float64{210, 297})})
+	if err != context.Canceled {
+		t.Fatalf("err = %v, want context.Canceled", err)
+	}
+}
