@@ -96,3 +96,24 @@ func Prefixed(err error, prefix string) error {
 	c.Message = prefix + ": " + e.Message
 	return &c
 }
+
+// RowError prefixes the clerk's message of a row's error with its row ("Dòng 3: …")
+// when a write takes several rows; internal errors stay as they are.
+func RowError(rows, i int, err error) error {
+	var e *Error
+	if rows < 2 || !errors.As(err, &e) || e.Code == EINTERNAL {
+		return err
+	}
+	return &Error{Code: e.Code, Field: e.Field, Err: e.Err, Message: fmt.Sprintf("Dòng %d: %s", i+1, e.Message)}
+}
+
+// WithField names the field an application error is about, if it names none.
+func WithField(err error, field string) error {
+	var e *Error
+	if errors.As(err, &e) && e.Field == "" && e.Code != EINTERNAL {
+		c := *e
+		c.Field = field
+		return &c
+	}
+	return err
+}

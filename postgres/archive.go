@@ -3,7 +3,6 @@ package postgres
 import (
 	"context"
 	"encoding/json"
-	"fmt"
 
 	"github.com/jackc/pgx/v5"
 
@@ -19,41 +18,11 @@ import (
 // transaction: EINVALID, ENOTFOUND (form), ECONFLICT (a decision of the same
 // number and date is stored), EFORBIDDEN.
 func (s *Store) ImportArchive(d *khenthuong.Decision) error {
-	work := *d
-	work.Recipients = append([]khenthuong.Recipient(nil), d.Recipients...)
-	work.Archive, work.Status, work.Order, work.Amendments = true, khenthuong.DecisionIssued, khenthuong.OrderList, nil
-	work.CampaignID = 1 // set below; Validate asks for one
-	work.Normalize()
-	if err := work.Validate(); err != nil {
+	work, campaign, ns, err := khenthuong.ArchiveRecords(d)
+	if err != nil {
 		return err
 	}
-	if len(work.Recipients) == 0 {
-		return khenthuong.Errorf(khenthuong.EINVALID, "Quyết định số %s không có tập thể, cá nhân nào trong danh sách", work.Number)
-	}
-	campaign := khenthuong.Campaign{
-		Name: fmt.Sprintf("Quyết định số %s ngày %s (lưu trữ)", work.Number, work.Date.Display()),
-		Type: khenthuong.CampaignMovement, From: work.Date, To: work.Date, CeremonyDate: work.Date,
-		Notes: "Nhập từ quyết định đã ký trong lưu trữ của cơ quan",
-	}
-	campaign.Normalize()
-	if err := campaign.Validate(); err != nil {
-		return err
-	}
-	ns := make([]khenthuong.Nomination, len(work.Recipients))
-	for i, r := range work.Recipients {
-		n := &ns[i]
-		n.Nominee, n.FormCode, n.Achievement = r.Nominee, work.FormCode, r.Achievement
-		if n.Achievement == "" {
-			n.Achievement = work.Achievement
-		}
-		n.SubmissionNo, n.SubmissionDate = work.SubmissionNo, work.SubmissionDate
-		n.Status, n.CampaignID, n.Order = khenthuong.StatusApproved, 1, i+1
-		n.Normalize()
-		if err := n.Validate(); err != nil {
-			return rowError(len(ns), i, err)
-		}
-	}
-	err := s.write("import archive decision", khenthuong.RightIssueDecisions, func(ctx context.Context, tx pgx.Tx) error {
+	err = s.write("import archive decision", khenthuong.RightIssueDecisions, func(ctx context.Context, tx pgx.Tx) error {
 		form, err := getForm(ctx, tx, work.FormCode)
 		if err != nil {
 			return err

@@ -3,8 +3,6 @@ package postgres
 import (
 	"context"
 	"encoding/json"
-	"errors"
-	"fmt"
 
 	"github.com/jackc/pgx/v5"
 
@@ -305,24 +303,10 @@ func nextIDs(ctx context.Context, q querier, seq string, n int) ([]uint64, error
 
 // rowError prefixes the row number (1-based) to an error about one row of a
 // batch, keeping its code and field; single writes are left as they are.
-func rowError(rows, i int, err error) error {
-	var e *khenthuong.Error
-	if rows < 2 || !errors.As(err, &e) || e.Code == khenthuong.EINTERNAL {
-		return err
-	}
-	return &khenthuong.Error{Code: e.Code, Field: e.Field, Err: e.Err, Message: fmt.Sprintf("Dòng %d: %s", i+1, e.Message)}
-}
+func rowError(rows, i int, err error) error { return khenthuong.RowError(rows, i, err) }
 
 // fieldOf names the field an application error is about, if it names none.
-func fieldOf(err error, field string) error {
-	var e *khenthuong.Error
-	if errors.As(err, &e) && e.Field == "" && e.Code != khenthuong.EINTERNAL {
-		c := *e
-		c.Field = field
-		return &c
-	}
-	return err
-}
+func fieldOf(err error, field string) error { return khenthuong.WithField(err, field) }
 
 // lockRows locks rows of table by ID for the transaction.
 // Row security hides from a lock the rows the login may not change (a

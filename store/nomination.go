@@ -2,8 +2,6 @@ package store
 
 import (
 	"encoding/json"
-	"errors"
-	"fmt"
 	"runtime"
 	"sync"
 
@@ -380,22 +378,7 @@ func (db *DB) putNominee(tx *bolt.Tx, n *khenthuong.Nomination) error {
 
 // rowError prefixes the row number (1-based) to an error about one row of a
 // batch, keeping its code and field; single writes are left as they are.
-func rowError(rows, i int, err error) error {
-	var e *khenthuong.Error
-	if rows < 2 || !errors.As(err, &e) || e.Code == khenthuong.EINTERNAL {
-		return err
-	}
-	return &khenthuong.Error{Code: e.Code, Field: e.Field, Err: e.Err,
-		Message: fmt.Sprintf("Dòng %d: %s", i+1, e.Message)}
-}
+func rowError(rows, i int, err error) error { return khenthuong.RowError(rows, i, err) }
 
 // fieldOf names the field an application error is about, if it names none.
-func fieldOf(err error, field string) error {
-	var e *khenthuong.Error
-	if errors.As(err, &e) && e.Field == "" && e.Code != khenthuong.EINTERNAL {
-		c := *e
-		c.Field = field
-		return &c
-	}
-	return err
-}
+func fieldOf(err error, field string) error { return khenthuong.WithField(err, field) }
