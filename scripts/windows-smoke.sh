@@ -53,8 +53,8 @@ wexe --db "$wdb" list nominations --json && cp "$work/out" "$work/win.json" || f
 lin --db "$work/linux/khenthuong.db" demo >/dev/null
 lin --db "$work/linux/khenthuong.db" list nominations --json >"$work/linux.json"
 lin --db "$dir/khenthuong.db" list nominations --json >"$work/linux-same-file.json"
-stamps='"(created|updated)_at"'
-check "list nominations --json: $(grep -c '"campaign_id"' "$work/win.json" 2>/dev/null || echo 0) nominations, as the Linux binary's (creation times aside)" \
+stamps='"((created|updated)_at|updated_by)"'
+check "list nominations --json: $(grep -c '"campaign_id"' "$work/win.json" 2>/dev/null || echo 0) nominations, as the Linux binary's (times and the OS user who saved them aside)" \
 	diff <(grep -vE "$stamps" "$work/win.json") <(grep -vE "$stamps" "$work/linux.json")
 check "the Windows-made data file reads the same on Linux" cmp "$work/win.json" "$work/linux-same-file.json"
 check "JSON keeps Vietnamese letters (Nguyễn, Tổng kết...)" grep -q 'ễ' "$work/win.json"
