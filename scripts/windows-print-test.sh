@@ -21,8 +21,9 @@ export LANG=C.UTF-8
 unset LC_ALL
 source scripts/windows-wine.sh
 cupsd_pid=
-stop_cups() { [ -n "$cupsd_pid" ] && kill "$cupsd_pid" 2>/dev/null && wait "$cupsd_pid" 2>/dev/null; true; }
-trap 'wine_cleanup; stop_cups; [ -n "${KEEP:-}" ] || rm -rf "$work"' EXIT  # KEEP=1 keeps the PDFs
+stop_cups() { [ -n "$cupsd_pid" ] && kill "$cupsd_pid" 2>/dev/null && wait "$cupsd_pid" 2>/dev/null; cupsd_pid=; true; }
+# cupsd first: wine_cleanup waits for every child of this shell, cupsd included.
+trap 'stop_cups; wine_cleanup; [ -n "${KEEP:-}" ] || rm -rf "$work"' EXIT  # KEEP=1 keeps the PDFs
 
 echo "windows-print-test: $(basename "$exe") under $(wine --version 2>/dev/null), CUPS $(dpkg-query -W -f='${Version}' cups 2>/dev/null)"
 [ -x /usr/sbin/cupsd ] && [ -f /usr/share/ppd/cups-pdf/CUPS-PDF_opt.ppd ] ||

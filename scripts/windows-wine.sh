@@ -83,7 +83,9 @@ wine_cleanup() {
 	fi
 	local p
 	for p in "${wine_pids[@]}"; do kill "$p" 2>/dev/null || true; done
-	wait 2>/dev/null || true
+	# Only what these helpers started: a bare wait would also wait for the
+	# caller's own background servers (a test's cupsd) and never return.
+	for p in "${wine_pids[@]}"; do wait "$p" 2>/dev/null || true; done
 }
 
 # colours_on_screen: how many colours a screenshot of the whole display holds.
