@@ -38,18 +38,38 @@ const (
 	SortByProposer NominationSort = "proposer"
 )
 
-// NominationQuery is a filter, an order and a page.
+// NominationQuery is a filter, an order, a page and a bound on the count.
 type NominationQuery struct {
 	Filter     NominationFilter `json:"filter"`
 	Sort       NominationSort   `json:"sort,omitempty"`
 	Descending bool             `json:"descending,omitempty"`
 	Page       Page             `json:"page"`
+	// CountLimit bounds the Total of the page: 0 counts every match exactly;
+	// N > 0 counts at most N and says "more than N" beyond (TotalAtLeast).
+	// Search as the clerk types passes a limit: on an office server the exact
+	// count of a common syllable ("tran") reads a large part of the table,
+	// while the page itself stops at its last row.
+	CountLimit int `json:"count_limit,omitempty"`
 }
 
 // NominationPage is one page of a query and how many nominations match the filter in all.
 type NominationPage struct {
 	Nominations []Nomination `json:"nominations"`
-	Total       int          `json:"total"`
+	// Total is the number matching in all, or the query's CountLimit when more
+	// match than that; both stores give the same Total and TotalAtLeast.
+	Total int `json:"total"`
+	// TotalAtLeast is true when more than CountLimit nominations match: Total
+	// is then CountLimit, shown as "hơn N". Never true without a CountLimit.
+	TotalAtLeast bool `json:"total_at_least,omitempty"`
+}
+
+// Bounded returns the Total and TotalAtLeast of n matches under the count
+// limit: what a store that counts exactly reports to a bounded query.
+func (q NominationQuery) Bounded(n int) (total int, atLeast bool) {
+	if q.CountLimit > 0 && n > q.CountLimit {
+		return q.CountLimit, true
+	}
+	return n, false
 }
 
 // NominationCounts are the figures of a filter without its rows.
@@ -85,8 +105,9 @@ type AuditFilter struct {
 // fn stops the stream and is returned as it is.
 type QueryService interface {
 	// QueryNominations returns the page q.Page of the nominations matching
-	// q.Filter in q.Sort order, with the number matching in all: EINVALID (an
-	// unknown sort, a negative offset or limit).
+	// q.Filter in q.Sort order, with the number matching in all (bounded by
+	// q.CountLimit): EINVALID (an unknown sort, a negative offset, limit or
+	// count limit).
 	QueryNominations(q NominationQuery) (NominationPage, error)
 	// CountNominations counts the nominations matching f, without reading them into memory.
 	CountNominations(f NominationFilter) (NominationCounts, error)

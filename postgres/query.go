@@ -72,6 +72,8 @@ func (s *Store) QueryNominations(q khenthuong.NominationQuery) (khenthuong.Nomin
 		return khenthuong.NominationPage{}, khenthuong.FieldErrorf("sort", "Không sắp xếp được theo “%s”", q.Sort)
 	case q.Page.Offset < 0 || q.Page.Limit < 0:
 		return khenthuong.NominationPage{}, khenthuong.FieldErrorf("page", "Trang không hợp lệ (từ %d, %d dòng)", q.Page.Offset, q.Page.Limit)
+	case q.CountLimit < 0:
+		return khenthuong.NominationPage{}, khenthuong.FieldErrorf("count_limit", "Giới hạn đếm không hợp lệ (%d)", q.CountLimit)
 	}
 	order := col + ", campaign_id, ord, id"
 	switch {
@@ -85,7 +87,7 @@ func (s *Store) QueryNominations(q khenthuong.NominationQuery) (khenthuong.Nomin
 	err := s.read("query nominations", func(ctx context.Context, tx pgx.Tx) error {
 		var args []any
 		where := filterSQL(q.Filter, &args)
-		if err := tx.QueryRow(ctx, `SELECT count(*) FROM nominations WHERE `+where, args...).Scan(&page.Total); err != nil {
+		if err := countMatches(ctx, tx, where, args, q, &page); err != nil {
 			return err
 		}
 		var limit any
@@ -102,6 +104,21 @@ func (s *Store) QueryNominations(q khenthuong.NominationQuery) (khenthuong.Nomin
 		return err
 	})
 	return page, err
+}
+
+// countMatches sets page's Total: exactly, or under q.CountLimit by counting
+// a subquery LIMITed to one row past the limit, so that a common search word
+// stops reading the heap there instead of rechecking every candidate.
+func countMatches(ctx context.Context, tx pgx.Tx, where string, args []any, q khenthuong.NominationQuery, page *khenthuong.NominationPage) error {
+	if q.CountLimit == 0 {
+		return tx.QueryRow(ctx, `SELECT count(*) FROM nominations WHERE `+where, args...).Scan(&page.Total)
+	}
+	args = append(args[:len(args):len(args)], q.CountLimit+1)
+	var n int
+	err := tx.QueryRow(ctx, `SELECT count(*) FROM (SELECT 1 FROM nominations WHERE `+where+
+		` LIMIT $`+strconv.Itoa(len(args))+`) AS bounded`, args...).Scan(&n)
+	page.Total, page.TotalAtLeast = q.Bounded(n)
+	return err
 }
 
 // CountNominations counts the matching nominations by status, kind and form, on the server.

@@ -33,7 +33,10 @@ func (db *DB) QueryNominations(q khenthuong.NominationQuery) (khenthuong.Nominat
 	if err := db.loadMissing(page); err != nil {
 		return khenthuong.NominationPage{}, err
 	}
-	out := khenthuong.NominationPage{Nominations: make([]khenthuong.Nomination, 0, len(page)), Total: len(hits)}
+	// The index is in memory, so the count is exact whatever the limit; it is
+	// reported bounded all the same, as the office server reports it.
+	out := khenthuong.NominationPage{Nominations: make([]khenthuong.Nomination, 0, len(page))}
+	out.Total, out.TotalAtLeast = q.Bounded(len(hits))
 	for _, h := range page {
 		if h.rec != nil {
 			out.Nominations = append(out.Nominations, *h.rec)
@@ -46,6 +49,9 @@ func (db *DB) QueryNominations(q khenthuong.NominationQuery) (khenthuong.Nominat
 func checkQuery(q khenthuong.NominationQuery) error {
 	if !q.Sort.Valid() {
 		return khenthuong.FieldErrorf("sort", "Không sắp xếp được theo “%s”", q.Sort)
+	}
+	if q.CountLimit < 0 {
+		return khenthuong.FieldErrorf("count_limit", "Giới hạn đếm không hợp lệ (%d)", q.CountLimit)
 	}
 	return checkPage(q.Page)
 }
