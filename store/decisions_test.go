@@ -227,64 +227,6 @@ func TestDecisionLifecycle(t *testing.T) {
 	})
 }
 
-func TestCreateDecisionRefuses(t *testing.T) {
-	db := openTest(t)
-	c := createCampaign(t, db, "Đợt")
-	c2 := createCampaign(t, db, "Đợt khác")
-	ok := approved(t, db, person(c.ID, "Lê Văn Tiến", "", ""))[0]
-	ns := []khenthuong.Nomination{person(c.ID, "Nguyễn Văn Tình", "", "")}
-	mustNil(t, db.CreateNominations(ns))
-	otherForm := person(c.ID, "Trần Đình Khánh", "", "")
-	otherForm.FormCode = "CSTDT"
-	otherForm = approved(t, db, otherForm)[0]
-	otherCampaign := approved(t, db, person(c2.ID, "Phan Thanh Hòa", "", ""))[0]
-	taken := approved(t, db, person(c.ID, "Võ Thị Ngọc Ánh", "", ""))[0]
-	mustNil(t, db.CreateDecision(draft(c, "1/QĐ-UBND", "2024-06-02"), []uint64{taken.ID}))
-	mustNil(t, db.SaveForm(&khenthuong.AwardForm{Code: "NOCOEF", Name: "Giấy khen không tiền thưởng", Kinds: []khenthuong.Kind{khenthuong.Individual}}))
-	noCoef := person(c.ID, "Hồ Văn Bảy", "", "")
-	noCoef.FormCode = "NOCOEF"
-	noCoef = approved(t, db, noCoef)[0]
-
-	for _, tc := range []struct {
-		name   string
-		edit   func(d *khenthuong.Decision)
-		ids    []uint64
-		code   string
-		inText string
-	}{
-		{"NotApproved", nil, []uint64{ok.ID, ns[0].ID}, khenthuong.ECONFLICT, "chưa được duyệt"},
-		{"OtherForm", nil, []uint64{otherForm.ID}, khenthuong.ECONFLICT, "CSTDT"},
-		{"OtherCampaign", nil, []uint64{otherCampaign.ID}, khenthuong.ECONFLICT, "đợt khen thưởng khác"},
-		{"AlreadyInADecision", nil, []uint64{taken.ID}, khenthuong.ECONFLICT, "1/QĐ-UBND"},
-		{"MissingNomination", nil, []uint64{9999}, khenthuong.ENOTFOUND, ""},
-		{"NoNumber", func(d *khenthuong.Decision) { d.Number = " " }, []uint64{ok.ID}, khenthuong.EINVALID, "số quyết định"},
-		{"NoSignerTitle", func(d *khenthuong.Decision) { d.SignerTitle = "" }, []uint64{ok.ID}, khenthuong.EINVALID, "người ký"},
-		{"BadOrder", func(d *khenthuong.Decision) { d.Order = "random" }, []uint64{ok.ID}, khenthuong.EINVALID, "random"},
-		{"UnknownForm", func(d *khenthuong.Decision) { d.FormCode = "XYZ" }, []uint64{ok.ID}, khenthuong.EINVALID, "XYZ"},
-		{"MissingCampaign", func(d *khenthuong.Decision) { d.CampaignID = 999 }, []uint64{ok.ID}, khenthuong.ENOTFOUND, ""},
-		{"NoCoefficient", func(d *khenthuong.Decision) { d.FormCode = "NOCOEF" }, []uint64{noCoef.ID}, khenthuong.EINVALID, "chưa có hệ số tiền thưởng"},
-		{"NoBaseSalary", func(d *khenthuong.Decision) { d.Date = khenthuong.MustDate("2018-01-02") }, []uint64{ok.ID}, khenthuong.EINVALID, "Chưa có mức lương cơ sở"},
-	} {
-		t.Run(tc.name, func(t *testing.T) {
-			d := draft(c, "2871/QĐ-UBND", "2024-06-02")
-			if tc.edit != nil {
-				tc.edit(d)
-			}
-			e := wantCode(t, db.CreateDecision(d, tc.ids), tc.code, "")
-			if !strings.Contains(e.Message, tc.inText) {
-				t.Errorf("message %q, want it to contain %q", e.Message, tc.inText)
-			}
-			if d.ID != 0 {
-				t.Errorf("refused decision got ID %d", d.ID)
-			}
-		})
-	}
-	ds, _ := db.Decisions(c.ID)
-	if len(ds) != 1 {
-		t.Fatalf("refused creations stored something: %d decisions", len(ds))
-	}
-}
-
 // issueOne creates and issues a BKCT decision of k fresh approved nominations.
 func issueOne(t testing.TB, db *DB, c *khenthuong.Campaign, number, date string, k int) *khenthuong.Decision {
 	t.Helper()

@@ -63,6 +63,9 @@ func testForms(t *testing.T, h Harness) {
 		{"SlashInCode", func(f *khenthuong.AwardForm) { f.Code = "A/B" }, "code"},
 		{"NoName", func(f *khenthuong.AwardForm) { f.Name = "" }, "name"},
 		{"NoKinds", func(f *khenthuong.AwardForm) { f.Kinds = nil }, "kinds"},
+		{"CoefficientWithoutDate", func(f *khenthuong.AwardForm) {
+			f.Coefficients = []khenthuong.Coefficient{{Individual: 1}}
+		}, "coefficients"},
 	} {
 		t.Run("Invalid"+tc.name, func(t *testing.T) {
 			f := &khenthuong.AwardForm{Code: "X", Name: "Giấy khen", Kinds: []khenthuong.Kind{khenthuong.Individual}}

@@ -197,6 +197,7 @@ func testDecisionRefusals(t *testing.T, h Harness) {
 		{"AlreadyInADecision", nil, []uint64{taken.ID}, khenthuong.ECONFLICT, "1/QĐ-UBND"},
 		{"MissingNomination", nil, []uint64{9999}, khenthuong.ENOTFOUND, ""},
 		{"NoNumber", func(d *khenthuong.Decision) { d.Number = " " }, []uint64{ok.ID}, khenthuong.EINVALID, "số quyết định"},
+		{"NoSignerTitle", func(d *khenthuong.Decision) { d.SignerTitle = "" }, []uint64{ok.ID}, khenthuong.EINVALID, "người ký"},
 		{"BadOrder", func(d *khenthuong.Decision) { d.Order = "random" }, []uint64{ok.ID}, khenthuong.EINVALID, "random"},
 		{"UnknownForm", func(d *khenthuong.Decision) { d.FormCode = "XYZ" }, []uint64{ok.ID}, khenthuong.EINVALID, "XYZ"},
 		{"MissingCampaign", func(d *khenthuong.Decision) { d.CampaignID = 999 }, []uint64{ok.ID}, khenthuong.ENOTFOUND, ""},
