@@ -204,22 +204,9 @@ func (t *signerRows) add(sg khenthuong.Signer) {
 	r.title.SetText(sg.Title)
 	r.name.SetPlaceHolder(lang.L("Full name"))
 	r.name.SetText(sg.Name)
-	remove := widget.NewButtonWithIcon("", theme.ContentRemoveIcon(), nil)
-	remove.Importance = widget.LowImportance
-	r.line = container.NewBorder(nil, nil, nil, remove, container.NewGridWithColumns(2, r.title, r.name))
-	remove.OnTapped = func() {
-		for i, x := range t.rows {
-			if x == r {
-				t.rows = append(t.rows[:i], t.rows[i+1:]...)
-				break
-			}
-		}
-		t.box.Remove(r.line)
-		t.onChange()
-	}
-	t.rows = append(t.rows, r)
-	t.box.Add(r.line)
-	t.onChange()
+	r.line = addRemovableRow(&t.rows, t.box, r, func(remove *widget.Button) fyne.CanvasObject {
+		return container.NewBorder(nil, nil, nil, remove, container.NewGridWithColumns(2, r.title, r.name))
+	}, t.onChange)
 }
 
 // value drops rows left empty.
@@ -267,22 +254,9 @@ func (t *salaryRows) add(st khenthuong.SalaryStep) {
 	if st.Amount != 0 {
 		r.amount.SetText(formatCount(int(st.Amount)))
 	}
-	remove := widget.NewButtonWithIcon("", theme.ContentRemoveIcon(), nil)
-	remove.Importance = widget.LowImportance
-	r.line = container.NewBorder(nil, nil, nil, remove, container.NewGridWithColumns(2, r.from, r.amount))
-	remove.OnTapped = func() {
-		for i, x := range t.rows {
-			if x == r {
-				t.rows = append(t.rows[:i], t.rows[i+1:]...)
-				break
-			}
-		}
-		t.box.Remove(r.line)
-		t.onChange()
-	}
-	t.rows = append(t.rows, r)
-	t.box.Add(r.line)
-	t.onChange()
+	r.line = addRemovableRow(&t.rows, t.box, r, func(remove *widget.Button) fyne.CanvasObject {
+		return container.NewBorder(nil, nil, nil, remove, container.NewGridWithColumns(2, r.from, r.amount))
+	}, t.onChange)
 }
 
 func (t *salaryRows) value() ([]khenthuong.SalaryStep, error) {

@@ -191,23 +191,10 @@ func (t *basisRows) add(b khenthuong.LegalBasis) {
 	r.text.SetPlaceHolder(lang.L("Căn cứ …"))
 	r.from.SetPlaceHolder(lang.L("in force from"))
 	r.to.SetPlaceHolder(lang.L("until (empty: still)"))
-	remove := widget.NewButtonWithIcon("", theme.ContentRemoveIcon(), nil)
-	remove.Importance = widget.LowImportance
 	period := container.NewHBox(fixedWidth(r.from, 100), widget.NewLabel("–"), fixedWidth(r.to, 100))
-	r.line = container.NewBorder(nil, container.NewBorder(nil, nil, period, remove), nil, nil, r.text)
-	remove.OnTapped = func() {
-		for i, x := range t.rows {
-			if x == r {
-				t.rows = append(t.rows[:i], t.rows[i+1:]...)
-				break
-			}
-		}
-		t.box.Remove(r.line)
-		t.onChange()
-	}
-	t.rows = append(t.rows, r)
-	t.box.Add(r.line)
-	t.onChange()
+	r.line = addRemovableRow(&t.rows, t.box, r, func(remove *widget.Button) fyne.CanvasObject {
+		return container.NewBorder(nil, container.NewBorder(nil, nil, period, remove), nil, nil, r.text)
+	}, t.onChange)
 }
 
 // value drops rows left empty; a date that does not read is an error.
