@@ -4,6 +4,7 @@ import (
 	"io"
 
 	"khenthuong"
+	"khenthuong/page"
 )
 
 // Job is one print run: recipients of a decision on one template.
@@ -26,7 +27,7 @@ type Job struct {
 
 // Pages lays out the job's pages, in order, through the printer profile.
 // Errors: EINVALID (template, profile), ENOTFOUND (a recipient not in the decision).
-func (j *Job) Pages() ([]Page, []Warning, error) {
+func (j *Job) Pages() ([]page.Page, []Warning, error) {
 	if err := j.Template.Validate(); err != nil {
 		return nil, nil, err
 	}
@@ -42,14 +43,14 @@ func (j *Job) Pages() ([]Page, []Warning, error) {
 	if len(j.Trays) > 0 && len(j.Trays) != len(recipients) {
 		return nil, nil, khenthuong.Errorf(khenthuong.EINVALID, "Có %d số thứ tự khay cho %d bằng khen", len(j.Trays), len(recipients))
 	}
-	pages := make([]Page, 0, len(recipients))
+	pages := make([]page.Page, 0, len(recipients))
 	var warns []Warning
 	for i, r := range recipients {
-		page, w := Layout(j.Template, ValuesFor(j.Decision, r, j.Form, j.Settings), j.Mode)
+		pg, w := Layout(j.Template, ValuesFor(j.Decision, r, j.Form, j.Settings), j.Mode)
 		if i < len(j.Trays) && j.Trays[i] > 0 {
-			page = withTray(page, &j.Template, j.Trays[i])
+			pg = withTray(pg, &j.Template, j.Trays[i])
 		}
-		pages = append(pages, j.Profile.Apply(page))
+		pages = append(pages, j.Profile.Apply(pg))
 		warns = append(warns, w...)
 		if j.Progress != nil {
 			j.Progress(i+1, len(recipients))
@@ -94,4 +95,19 @@ func Print(w io.Writer, j Job) ([]Warning, error) {
 		return nil, err
 	}
 	return warns, WriteCertificates(w, pages...)
+}
+
+// WriteCertificates writes the certificates' pages, one sheet each in the
+// order given, as one PDF (see page.WritePDF). Pages come from Layout
+// (through PrinterProfile.Apply when printing on a profiled printer).
+func WriteCertificates(w io.Writer, pages ...page.Page) error {
+	if len(pages) == 0 {
+		return khenthuong.Errorf(khenthuong.EINVALID, "Không có bằng khen nào để in")
+	}
+	for i, p := range pages {
+		if !(p.Width >= page.MinSide && p.Width <= page.MaxSide && p.Height >= page.MinSide && p.Height <= page.MaxSide) {
+			return khenthuong.Errorf(khenthuong.EINVALID, "Trang %d: khổ giấy %s × %s mm không hợp lệ", i+1, mm(p.Width), mm(p.Height))
+		}
+	}
+	return page.WritePDF(w, "Bằng khen, giấy khen", pages)
 }

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"khenthuong"
+	"khenthuong/page"
 )
 
 // Mark is a numbered crosshair of the calibration page, at a known position
@@ -52,33 +53,33 @@ func MarkLabel(n int) string { return "#" + strconv.Itoa(n) }
 // so the clerk measures the shift that remains: a millimetre grid (1 mm light,
 // 10 mm darker and numbered), the numbered crosshairs, and a table of their
 // positions with the instructions.
-func CalibrationPage(pageW, pageH float64, profile PrinterProfile) (Page, error) {
-	if pageW < MinPageSide || pageW > MaxPageSide || pageH < MinPageSide || pageH > MaxPageSide ||
+func CalibrationPage(pageW, pageH float64, profile PrinterProfile) (page.Page, error) {
+	if pageW < page.MinSide || pageW > page.MaxSide || pageH < page.MinSide || pageH > page.MaxSide ||
 		math.IsNaN(pageW) || math.IsNaN(pageH) {
-		return Page{}, khenthuong.FieldErrorf("size", "Khổ giấy %s × %s mm không hợp lệ", mm(pageW), mm(pageH))
+		return page.Page{}, khenthuong.FieldErrorf("size", "Khổ giấy %s × %s mm không hợp lệ", mm(pageW), mm(pageH))
 	}
 	if err := profile.Validate(); err != nil && profile != (PrinterProfile{}) {
-		return Page{}, err
+		return page.Page{}, err
 	}
-	page := Page{Width: pageW, Height: pageH}
-	light, dark, red, black := RGB{200, 215, 230}, RGB{110, 140, 170}, RGB{210, 0, 0}, RGB{0, 0, 0}
+	pg := page.Page{Width: pageW, Height: pageH}
+	light, dark, red, black := page.RGB{R: 200, G: 215, B: 230}, page.RGB{R: 110, G: 140, B: 170}, page.RGB{R: 210, G: 0, B: 0}, page.RGB{R: 0, G: 0, B: 0}
 	// The grid: light lines every mm, darker every 10 mm (drawn last, on top).
 	for _, major := range []bool{false, true} {
 		for x := 0; float64(x) <= pageW; x++ {
 			if (x%10 == 0) == major {
-				page.Shapes = append(page.Shapes, gridLine(float64(x), 0, float64(x), pageH, major, light, dark))
+				pg.Shapes = append(pg.Shapes, gridLine(float64(x), 0, float64(x), pageH, major, light, dark))
 			}
 		}
 		for y := 0; float64(y) <= pageH; y++ {
 			if (y%10 == 0) == major {
-				page.Shapes = append(page.Shapes, gridLine(0, float64(y), pageW, float64(y), major, light, dark))
+				pg.Shapes = append(pg.Shapes, gridLine(0, float64(y), pageW, float64(y), major, light, dark))
 			}
 		}
 	}
-	regular, bold := LookupFace(FontSerif, ""), LookupFace(FontSerif, "B")
-	text := func(face *Face, s string, x, baseline, size float64, c RGB) {
-		page.Texts = append(page.Texts, Text{Field: -1, X: x, Baseline: baseline, Width: face.Width(s, size),
-			Ascent: face.Ascent * size * mmPerPt, Descent: face.Descent * size * mmPerPt,
+	regular, bold := page.LookupFace(page.FontSerif, ""), page.LookupFace(page.FontSerif, "B")
+	text := func(face *page.Face, s string, x, baseline, size float64, c page.RGB) {
+		pg.Texts = append(pg.Texts, page.Text{Field: -1, X: x, Baseline: baseline, Width: face.Width(s, size),
+			Ascent: face.Ascent * size * page.MMPerPt, Descent: face.Descent * size * page.MMPerPt,
 			Font: face.Family, Style: face.Style, Size: size, Color: c, Text: s})
 	}
 	// Grid numbers along the top and the left edge, every 10 mm.
@@ -90,10 +91,10 @@ func CalibrationPage(pageW, pageH float64, profile PrinterProfile) (Page, error)
 	}
 	marks := CalibrationMarks(pageW, pageH)
 	for _, m := range marks {
-		page.Shapes = append(page.Shapes,
-			Shape{Kind: ShapeLine, Points: []Point{{m.X - markArm, m.Y}, {m.X + markArm, m.Y}}, LineWidth: 0.25, Stroke: red},
-			Shape{Kind: ShapeLine, Points: []Point{{m.X, m.Y - markArm}, {m.X, m.Y + markArm}}, LineWidth: 0.25, Stroke: red},
-			Shape{Kind: ShapeCircle, X: m.X, Y: m.Y, R: markRadius, LineWidth: 0.25, Stroke: red},
+		pg.Shapes = append(pg.Shapes,
+			page.Shape{Kind: page.ShapeLine, Points: []page.Point{{X: m.X - markArm, Y: m.Y}, {X: m.X + markArm, Y: m.Y}}, LineWidth: 0.25, Stroke: red},
+			page.Shape{Kind: page.ShapeLine, Points: []page.Point{{X: m.X, Y: m.Y - markArm}, {X: m.X, Y: m.Y + markArm}}, LineWidth: 0.25, Stroke: red},
+			page.Shape{Kind: page.ShapeCircle, X: m.X, Y: m.Y, R: markRadius, LineWidth: 0.25, Stroke: red},
 		)
 		text(bold, MarkLabel(m.N), m.X+markLabelDX, m.Y+markLabelDY, markLabelSize, red)
 	}
@@ -101,15 +102,15 @@ func CalibrationPage(pageW, pageH float64, profile PrinterProfile) (Page, error)
 	boxX, boxY := markMargin+12, markMargin+12
 	boxW := math.Min(pageW/2-12-boxX, 150)
 	size := 9.0
-	lead := size * mmPerPt * 1.35
+	lead := size * page.MMPerPt * 1.35
 	var lines []struct {
-		face *Face
+		face *page.Face
 		s    string
 		tab  bool
 	}
-	add := func(face *Face, s string, tab bool) {
+	add := func(face *page.Face, s string, tab bool) {
 		lines = append(lines, struct {
-			face *Face
+			face *page.Face
 			s    string
 			tab  bool
 		}{face, s, tab})
@@ -119,7 +120,7 @@ func CalibrationPage(pageW, pageH float64, profile PrinterProfile) (Page, error)
 	if name == "" {
 		name = "(chưa chọn máy in)"
 	}
-	for _, l := range wrapAll(regular, []string{fmt.Sprintf("Máy in: %s. Đang dùng độ lệch ngang %s mm, dọc %s mm, tỉ lệ %s. Khổ giấy %s × %s mm.",
+	for _, l := range regular.Wrap([]string{fmt.Sprintf("Máy in: %s. Đang dùng độ lệch ngang %s mm, dọc %s mm, tỉ lệ %s. Khổ giấy %s × %s mm.",
 		name, mm(profile.OffsetX), mm(profile.OffsetY), mm(profile.scale()), mm(pageW), mm(pageH))}, boxW-4, size) {
 		add(regular, l, false)
 	}
@@ -131,13 +132,13 @@ func CalibrationPage(pageW, pageH float64, profile PrinterProfile) (Page, error)
 		"và mép trên của tờ giấy đến tâm mỗi dấu chữ thập. Độ lệch còn lại = số đo − số trong bảng. " +
 		"Độ lệch mới của máy in = độ lệch đang dùng − độ lệch còn lại (ngang và dọc như nhau; lấy trung bình các dấu). " +
 		"Số dương dời chữ sang phải (ngang) và xuống dưới (dọc)."
-	for _, l := range wrapAll(regular, []string{howto}, boxW-4, size) {
+	for _, l := range regular.Wrap([]string{howto}, boxW-4, size) {
 		add(regular, l, false)
 	}
 	boxH := float64(len(lines))*lead + 4
-	page.Shapes = append(page.Shapes, Shape{Kind: ShapeRect, X: boxX, Y: boxY, W: boxW, H: boxH,
-		LineWidth: 0.3, Stroke: dark, Filled: true, Fill: RGB{255, 255, 255}})
-	y := boxY + 2 + regular.Ascent*size*mmPerPt
+	pg.Shapes = append(pg.Shapes, page.Shape{Kind: page.ShapeRect, X: boxX, Y: boxY, W: boxW, H: boxH,
+		LineWidth: 0.3, Stroke: dark, Filled: true, Fill: page.RGB{R: 255, G: 255, B: 255}})
+	y := boxY + 2 + regular.Ascent*size*page.MMPerPt
 	for _, l := range lines {
 		if l.tab {
 			for i, cell := range strings.Split(l.s, "\t") {
@@ -148,11 +149,11 @@ func CalibrationPage(pageW, pageH float64, profile PrinterProfile) (Page, error)
 		}
 		y += lead
 	}
-	return profile.Apply(page), nil
+	return profile.Apply(pg), nil
 }
 
-func gridLine(x1, y1, x2, y2 float64, major bool, light, dark RGB) Shape {
-	s := Shape{Kind: ShapeLine, Points: []Point{{x1, y1}, {x2, y2}}, LineWidth: 0.08, Stroke: light}
+func gridLine(x1, y1, x2, y2 float64, major bool, light, dark page.RGB) page.Shape {
+	s := page.Shape{Kind: page.ShapeLine, Points: []page.Point{{X: x1, Y: y1}, {X: x2, Y: y2}}, LineWidth: 0.08, Stroke: light}
 	if major {
 		s.LineWidth, s.Stroke = 0.2, dark
 	}
@@ -160,11 +161,11 @@ func gridLine(x1, y1, x2, y2 float64, major bool, light, dark RGB) Shape {
 }
 
 // WriteCalibration writes the calibration page of a sheet of pageW × pageH mm
-// (see ParsePageSize) printed through the profile.
+// (see page.ParseSize) printed through the profile.
 func WriteCalibration(w io.Writer, pageW, pageH float64, profile PrinterProfile) error {
-	page, err := CalibrationPage(pageW, pageH, profile)
+	pg, err := CalibrationPage(pageW, pageH, profile)
 	if err != nil {
 		return err
 	}
-	return writePDF(w, "Trang căn chỉnh máy in", []Page{page})
+	return page.WritePDF(w, "Trang căn chỉnh máy in", []page.Page{pg})
 }

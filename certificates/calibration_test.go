@@ -11,39 +11,17 @@ import (
 	"testing"
 
 	"khenthuong"
+	"khenthuong/page"
 )
 
-func TestParsePageSize(t *testing.T) {
-	good := []struct {
-		in   string
-		w, h float64
-	}{
-		{"A3L", 420, 297}, {"a4l", 297, 210}, {" A4P ", 210, 297}, {"A3", 420, 297},
-		{"400x300", 400, 300}, {"400×300", 400, 300}, {"400,5 x 300 mm", 400.5, 300}, {"297X210", 297, 210},
-	}
-	for _, c := range good {
-		w, h, err := ParsePageSize(c.in)
-		if err != nil || w != c.w || h != c.h {
-			t.Errorf("ParsePageSize(%q) = %g, %g, %v; want %g × %g", c.in, w, h, err, c.w, c.h)
-		}
-	}
-	for _, in := range []string{"", "A9", "10x10", "400x", "x300", "axb", "400x300x2", "5000x300", "NaNxNaN"} {
-		_, _, err := ParsePageSize(in)
-		var e *khenthuong.Error
-		if !asError(err, &e) || e.Field != "size" || e.Code != khenthuong.EINVALID {
-			t.Errorf("ParsePageSize(%q): %v", in, err)
-		}
-	}
-}
-
 func TestCalibrationPage(t *testing.T) {
-	labelFace := LookupFace(FontSerif, "B")
-	descent := labelFace.Descent * markLabelSize * mmPerPt
+	labelFace := page.LookupFace(page.FontSerif, "B")
+	descent := labelFace.Descent * markLabelSize * page.MMPerPt
 	sizePt := regexp.MustCompile(`Page size:\s+([\d.]+) x ([\d.]+) pts`)
 	for _, size := range []string{"A3L", "A4L", "400x300"} {
 		for _, p := range []PrinterProfile{{}, {Name: "Canon LBP 2900", OffsetX: 2, OffsetY: -1.5}, {Name: "Epson", OffsetX: -3.2, OffsetY: 4}} {
 			t.Run(fmt.Sprintf("%s/%+.1f%+.1f", size, p.OffsetX, p.OffsetY), func(t *testing.T) {
-				w, h, err := ParsePageSize(size)
+				w, h, err := page.ParseSize(size)
 				if err != nil {
 					t.Fatal(err)
 				}
@@ -90,12 +68,12 @@ func TestCalibrationPage(t *testing.T) {
 					}
 				}
 				// The crosshairs themselves are where the labels say (layout level).
-				page, _ := CalibrationPage(w, h, p)
+				pg, _ := CalibrationPage(w, h, p)
 				for _, mk := range marks {
 					cx, cy := p.Pos(mk.X, mk.Y)
 					found := false
-					for _, s := range page.Shapes {
-						found = found || s.Kind == ShapeCircle && math.Abs(s.X-cx) < 1e-9 && math.Abs(s.Y-cy) < 1e-9 && s.R == markRadius
+					for _, s := range pg.Shapes {
+						found = found || s.Kind == page.ShapeCircle && math.Abs(s.X-cx) < 1e-9 && math.Abs(s.Y-cy) < 1e-9 && s.R == markRadius
 					}
 					if !found {
 						t.Errorf("no crosshair circle at (%.2f, %.2f)", cx, cy)

@@ -7,6 +7,7 @@ import (
 	"unicode/utf8"
 
 	"khenthuong"
+	"khenthuong/page"
 	"khenthuong/vntext"
 )
 
@@ -511,7 +512,7 @@ func splitAuthority(a string) []string {
 
 // DecisionPages lays out the decision followed by its attached list on a
 // new page: the pages WriteDecision prints, for a preview.
-func DecisionPages(doc DecisionDoc, opts DecisionOptions) ([]Page, error) {
+func DecisionPages(doc DecisionDoc, opts DecisionOptions) ([]page.Page, error) {
 	t, err := doc.Text(opts)
 	if err != nil {
 		return nil, err
@@ -535,18 +536,18 @@ func DecisionPages(doc DecisionDoc, opts DecisionOptions) ([]Page, error) {
 const BlankKey = "blank"
 
 // blankColor draws the blanks of a draft's preview.
-var blankColor = RGB{R: 0xC6, G: 0x28, B: 0x28}
+var blankColor = page.RGB{R: 0xC6, G: 0x28, B: 0x28}
 
 // markBlanks splits every Text holding a Blank so that each blank is a Text
 // of its own, in red, keyed BlankKey; the words keep their places.
-func markBlanks(texts []Text) []Text {
-	out := make([]Text, 0, len(texts))
+func markBlanks(texts []page.Text) []page.Text {
+	out := make([]page.Text, 0, len(texts))
 	for _, t := range texts {
 		if !strings.Contains(t.Text, Blank) {
 			out = append(out, t)
 			continue
 		}
-		face := LookupFace(t.Font, t.Style)
+		face := page.LookupFace(t.Font, t.Style)
 		x, rest := t.X, t.Text
 		piece := func(str string, mark bool) {
 			if str == "" {
@@ -586,7 +587,7 @@ func WriteDecision(w io.Writer, doc DecisionDoc, opts DecisionOptions) error {
 	if err != nil {
 		return err
 	}
-	return writePDF(w, "Quyết định "+DecisionNumber(doc.Decision.Number, doc.Settings.AuthorityAbbr), pages)
+	return page.WritePDF(w, "Quyết định "+DecisionNumber(doc.Decision.Number, doc.Settings.AuthorityAbbr), pages)
 }
 
 // decisionBoxes lays out the decision itself (without the list).
@@ -649,10 +650,10 @@ func (s DocStyle) headerBlock(t *DecisionText) box {
 	rw := s.TextWidth() - hw
 
 	// Left: the issuing body, bold, with a short rule under it.
-	y := bold.Ascent * hs * mmPerPt
+	y := bold.Ascent * hs * page.MMPerPt
 	ts, widest := s.centred(t.Authority, "B", hs, lcx, y, leadH)
 	b.texts = append(b.texts, ts...)
-	ly := y + float64(max(len(t.Authority), 1)-1)*leadH + bold.Descent*hs*mmPerPt + ruleGap
+	ly := y + float64(max(len(t.Authority), 1)-1)*leadH + bold.Descent*hs*page.MMPerPt + ruleGap
 	if len(t.Authority) > 0 {
 		b.shapes = append(b.shapes, rule(lcx, ly, ruleLength(widest)))
 	}
@@ -667,7 +668,7 @@ func (s DocStyle) headerBlock(t *DecisionText) box {
 	ty := y + s.lead(hs)
 	ts, tw := s.centred([]string{TieuNgu}, "B", s.Size, rcx, ty, 0)
 	b.texts = append(b.texts, ts...)
-	ry := ty + bold.Descent*s.Size*mmPerPt + ruleGap
+	ry := ty + bold.Descent*s.Size*page.MMPerPt + ruleGap
 	b.shapes = append(b.shapes, rule(rcx, ry, tw))
 
 	if t.Number == "" && t.PlaceDate == "" {
@@ -676,20 +677,20 @@ func (s DocStyle) headerBlock(t *DecisionText) box {
 		return b
 	}
 	// Number (left) and the place-date line (right, italic) on one baseline.
-	base := max(ly, ry) + 3 + reg.Ascent*s.Size*mmPerPt
+	base := max(ly, ry) + 3 + reg.Ascent*s.Size*page.MMPerPt
 	ts, _ = s.centred([]string{t.Number}, "", hs, lcx, base, 0)
 	b.texts = append(b.texts, ts...)
 	pd := s.wrapCentred(t.PlaceDate, "I", s.Size, rw)
 	ts, _ = s.centred(pd, "I", s.Size, rcx, base, s.lead(s.Size))
 	b.texts = append(b.texts, ts...)
-	b.h = base + float64(len(pd)-1)*s.lead(s.Size) + it.Descent*s.Size*mmPerPt
+	b.h = base + float64(len(pd)-1)*s.lead(s.Size) + it.Descent*s.Size*page.MMPerPt
 	b.glue = true
 	return b
 }
 
 // flatten stacks line boxes from y, returning their texts and the new y.
-func flatten(boxes []box, y float64) ([]Text, float64) {
-	var out []Text
+func flatten(boxes []box, y float64) ([]page.Text, float64) {
+	var out []page.Text
 	for i, b := range boxes {
 		if i > 0 {
 			y += b.space
@@ -710,7 +711,7 @@ func (s DocStyle) signatureBlock(t *DecisionText) box {
 	bold := s.face("B")
 	rcx := s.Left + headColumn + (s.TextWidth()-headColumn)/2
 	rw := s.TextWidth() - headColumn
-	y := bold.Ascent * s.Size * mmPerPt
+	y := bold.Ascent * s.Size * page.MMPerPt
 
 	// Right: the signer's title, the space to sign and seal, the name.
 	var title []string
@@ -720,8 +721,8 @@ func (s DocStyle) signatureBlock(t *DecisionText) box {
 	lead := s.lead(s.Size)
 	ts, _ := s.centred(title, "B", s.Size, rcx, y, lead)
 	b.texts = append(b.texts, ts...)
-	nameY := y + float64(max(len(title), 1)-1)*lead + bold.Descent*s.Size*mmPerPt + SignatureSpace + bold.Ascent*s.Size*mmPerPt
-	bottom := nameY + bold.Descent*s.Size*mmPerPt
+	nameY := y + float64(max(len(title), 1)-1)*lead + bold.Descent*s.Size*page.MMPerPt + SignatureSpace + bold.Ascent*s.Size*page.MMPerPt
+	bottom := nameY + bold.Descent*s.Size*page.MMPerPt
 	if t.SignerName != "" {
 		ts, _ = s.centred(s.wrapCentred(t.SignerName, "B", s.Size, rw), "B", s.Size, rcx, nameY, lead)
 		b.texts = append(b.texts, ts...)
@@ -730,7 +731,7 @@ func (s DocStyle) signatureBlock(t *DecisionText) box {
 	// Left: Nơi nhận (bold italic 12 pt), its lines 11 pt with a hanging dash.
 	lw := headColumn - 4
 	nb := s.boxes(para{spans: []span{sp("BI", NoiNhan)}, size: 12, align: 'L', x: s.Left, w: lw})
-	ts, ly := flatten(nb, y-s.face("BI").Ascent*12*mmPerPt)
+	ts, ly := flatten(nb, y-s.face("BI").Ascent*12*page.MMPerPt)
 	b.texts = append(b.texts, ts...)
 	dash := s.face("").Width("- ", s.SmallSize)
 	for _, r := range t.Recipients {

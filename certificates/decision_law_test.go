@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"khenthuong"
+	"khenthuong/page"
 )
 
 // TestDecisionCitesTheLawsInForce: the 2024 demo decision cited the local
@@ -129,7 +130,7 @@ func TestListLayoutRules(t *testing.T) {
 		t.Fatal(err)
 	}
 	st := AdminStyle()
-	var lines []Text
+	var lines []page.Text
 	for _, tx := range lp[0].Texts {
 		if strings.HasPrefix(long, tx.Text) || strings.Contains(long, tx.Text) && tx.X > st.Left+14 && tx.X < st.Left+16 {
 			lines = append(lines, tx)
@@ -150,7 +151,7 @@ func TestCertificateAchievementWraps(t *testing.T) {
 	if len(warns) > 0 {
 		t.Errorf("warnings %v", warns)
 	}
-	var lines []Text
+	var lines []page.Text
 	for _, tx := range p.Texts {
 		if tx.Key == KeyAchievement {
 			lines = append(lines, tx)

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"khenthuong"
+	"khenthuong/page"
 )
 
 func TestDecisionNumber(t *testing.T) {
@@ -222,7 +223,7 @@ func TestAdminStyleDecree30(t *testing.T) {
 	case s.PageNumberBaseline >= s.Top:
 		t.Errorf("page number baseline %g mm is not in the top margin", s.PageNumberBaseline)
 	}
-	if LookupFace(s.Font, "") == nil || LookupFace(s.Font, "") != LookupFace(FontSerif, "") {
+	if page.LookupFace(s.Font, "") == nil || page.LookupFace(s.Font, "") != page.LookupFace(page.FontSerif, "") {
 		t.Error("the documents are not set in Liberation Serif")
 	}
 }

@@ -6,6 +6,8 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
+
+	"khenthuong/page"
 )
 
 // The office documents (decision, attached list, run-sheet, payment list,
@@ -45,8 +47,8 @@ type DocStyle struct {
 func AdminStyle() DocStyle {
 	return DocStyle{
 		Width: 210, Height: 297, Top: 20, Bottom: 20, Left: 30, Right: 15,
-		Font: FontSerif, Size: 14, HeadSize: 13, SmallSize: 11, Leading: 1.15,
-		Indent: 12.7, ParaSpace: 6 * mmPerPt,
+		Font: page.FontSerif, Size: 14, HeadSize: 13, SmallSize: 11, Leading: 1.15,
+		Indent: 12.7, ParaSpace: 6 * page.MMPerPt,
 		PageNumberSize: 13, PageNumberBaseline: 13,
 	}
 }
@@ -56,8 +58,8 @@ func (s DocStyle) TextWidth() float64 { return s.Width - s.Left - s.Right }
 
 // lead is the baseline distance in mm of lines at size pt.
 func (s DocStyle) lead(size float64) float64 {
-	face := LookupFace(s.Font, "")
-	return math.Max(s.Leading, face.Ascent+face.Descent) * size * mmPerPt
+	face := page.LookupFace(s.Font, "")
+	return math.Max(s.Leading, face.Ascent+face.Descent) * size * page.MMPerPt
 }
 
 // span is a run of text in one style ("", "B", "I", "BI").
@@ -85,19 +87,19 @@ type para struct {
 	keep   bool    // every line on one page
 	next   bool    // on the same page as what follows
 	lead   float64 // baseline distance, mm (0: the style's)
-	color  RGB
+	color  page.RGB
 }
 
 // box is one indivisible piece of the page: a line or a block of lines.
 type box struct {
-	h       float64 // height, mm
-	space   float64 // space above, mm, dropped at the top of a page
-	texts   []Text  // Baseline relative to the top of the box
-	shapes  []Shape // Y relative to the top of the box
-	glue    bool    // on the same page as the next box
-	newPage bool    // starts a new page
-	restart bool    // with newPage: an appendix, its pages numbered on their own
-	header  []box   // a table's header, repeated when this row starts a page
+	h       float64      // height, mm
+	space   float64      // space above, mm, dropped at the top of a page
+	texts   []page.Text  // Baseline relative to the top of the box
+	shapes  []page.Shape // Y relative to the top of the box
+	glue    bool         // on the same page as the next box
+	newPage bool         // starts a new page
+	restart bool         // with newPage: an appendix, its pages numbered on their own
+	header  []box        // a table's header, repeated when this row starts a page
 }
 
 // word is a unit of line breaking: pieces of text of one or more styles
@@ -109,7 +111,7 @@ type lword struct {
 	tight  bool // no space before it: it goes on after a "/" or "-" where a line may break
 }
 
-func (s DocStyle) face(style string) *Face { return LookupFace(s.Font, style) }
+func (s DocStyle) face(style string) *page.Face { return page.LookupFace(s.Font, style) }
 
 // words splits spans into words, measuring them at size pt. With soft, a
 // line may also break after "/" and "-" inside a word ("2871/" "QĐ-UBND"),
@@ -119,7 +121,7 @@ func (s DocStyle) words(spans []span, size float64, soft bool) []lword {
 	joined := false // the next piece continues the current word
 	for _, sn := range spans {
 		face := s.face(sn.style)
-		text, _ := coverText(face, sn.text)
+		text, _ := face.Cover(sn.text)
 		first := true
 		for len(text) > 0 {
 			i := strings.IndexFunc(text, breakSpace)
@@ -178,7 +180,7 @@ func (s DocStyle) splitWide(wd lword, w, size float64) []lword {
 	var out []lword
 	for _, pc := range wd.pieces {
 		face := s.face(pc.style)
-		for _, l := range breakChars(face, pc.text, w, size) {
+		for _, l := range face.BreakChars(pc.text, w, size) {
 			lw := face.Width(l, size)
 			out = append(out, lword{pieces: []span{{l, pc.style}}, widths: []float64{lw}, w: lw})
 		}
@@ -245,7 +247,7 @@ func (s DocStyle) boxes(p para) []box {
 	if len(cur) > 0 || len(lines) == 0 {
 		lines = append(lines, cur)
 	}
-	asc := reg.Ascent * size * mmPerPt
+	asc := reg.Ascent * size * page.MMPerPt
 	out := make([]box, 0, len(lines))
 	for n, line := range lines {
 		x := p.x
@@ -291,8 +293,8 @@ func (s DocStyle) boxes(p para) []box {
 // lineTexts places the words of a line from x. With the natural gap,
 // consecutive pieces of one style share a Text; a stretched (justified)
 // line places every word on its own.
-func (s DocStyle) lineTexts(line []lword, x, baseline, size, gap, space float64, color RGB) []Text {
-	var out []Text
+func (s DocStyle) lineTexts(line []lword, x, baseline, size, gap, space float64, color page.RGB) []page.Text {
+	var out []page.Text
 	stretched := gap > space+1e-6
 	var b strings.Builder
 	curStyle, curX, curW := "", x, 0.0
@@ -333,26 +335,26 @@ func (s DocStyle) lineTexts(line []lword, x, baseline, size, gap, space float64,
 }
 
 // text is one line of text at x with its baseline at y.
-func (s DocStyle) text(style string, size float64, str string, x, y float64, color RGB) Text {
+func (s DocStyle) text(style string, size float64, str string, x, y float64, color page.RGB) page.Text {
 	face := s.face(style)
-	str, _ = coverText(face, str)
+	str, _ = face.Cover(str)
 	return s.textW(style, size, str, x, y, face.Width(str, size), color)
 }
 
-func (s DocStyle) textW(style string, size float64, str string, x, y, w float64, color RGB) Text {
+func (s DocStyle) textW(style string, size float64, str string, x, y, w float64, color page.RGB) page.Text {
 	face := s.face(style)
-	return Text{Field: -1, Key: "doc", X: x, Baseline: y, Width: w,
-		Ascent: face.Ascent * size * mmPerPt, Descent: face.Descent * size * mmPerPt,
+	return page.Text{Field: -1, Key: "doc", X: x, Baseline: y, Width: w,
+		Ascent: face.Ascent * size * page.MMPerPt, Descent: face.Descent * size * page.MMPerPt,
 		Font: face.Family, Style: face.Style, Size: size, Color: color, Text: str}
 }
 
 // centred places lines of one style centred on cx, the first baseline at y;
 // it returns the texts and the widest line's width.
-func (s DocStyle) centred(lines []string, style string, size, cx, y, lead float64) ([]Text, float64) {
-	var out []Text
+func (s DocStyle) centred(lines []string, style string, size, cx, y, lead float64) ([]page.Text, float64) {
+	var out []page.Text
 	widest := 0.0
 	for i, l := range lines {
-		t := s.text(style, size, l, 0, y+float64(i)*lead, RGB{})
+		t := s.text(style, size, l, 0, y+float64(i)*lead, page.RGB{})
 		t.X = cx - t.Width/2
 		widest = math.Max(widest, t.Width)
 		out = append(out, t)
@@ -369,33 +371,33 @@ func (s DocStyle) wrapCentred(str, style string, size, w float64) []string {
 			hard = append(hard, l)
 		}
 	}
-	if lines := wrapAll(face, hard, w, size); lines != nil {
+	if lines := face.Wrap(hard, w, size); lines != nil {
 		return lines
 	}
 	var out []string
 	for _, l := range hard {
-		out = append(out, breakChars(face, l, w, size)...)
+		out = append(out, face.BreakChars(l, w, size)...)
 	}
 	return out
 }
 
 // rule is a horizontal line of length w centred on cx at y.
-func rule(cx, y, w float64) Shape {
-	return Shape{Kind: ShapeLine, Points: []Point{{cx - w/2, y}, {cx + w/2, y}}, LineWidth: 0.3}
+func rule(cx, y, w float64) page.Shape {
+	return page.Shape{Kind: page.ShapeLine, Points: []page.Point{{X: cx - w/2, Y: y}, {X: cx + w/2, Y: y}}, LineWidth: 0.3}
 }
 
-func hline(x1, x2, y, lw float64) Shape {
-	return Shape{Kind: ShapeLine, Points: []Point{{x1, y}, {x2, y}}, LineWidth: lw}
+func hline(x1, x2, y, lw float64) page.Shape {
+	return page.Shape{Kind: page.ShapeLine, Points: []page.Point{{X: x1, Y: y}, {X: x2, Y: y}}, LineWidth: lw}
 }
 
-func vline(x, y1, y2, lw float64) Shape {
-	return Shape{Kind: ShapeLine, Points: []Point{{x, y1}, {x, y2}}, LineWidth: lw}
+func vline(x, y1, y2, lw float64) page.Shape {
+	return page.Shape{Kind: page.ShapeLine, Points: []page.Point{{X: x, Y: y1}, {X: x, Y: y2}}, LineWidth: lw}
 }
 
 // heading is a centred paragraph of balanced lines across the text column.
 func (s DocStyle) heading(str, style string, size, space float64) []box {
 	lead := s.lead(size)
-	asc := s.face(style).Ascent * size * mmPerPt
+	asc := s.face(style).Ascent * size * page.MMPerPt
 	cx := s.Left + s.TextWidth()/2
 	var out []box
 	for i, l := range s.wrapCentred(str, style, size, s.TextWidth()) {
@@ -425,7 +427,7 @@ func (s DocStyle) ruleUnder(bs []box, style string, size, most float64) {
 	if len(last.texts) == 0 {
 		return
 	}
-	y := last.texts[0].Baseline + s.face(style).Descent*size*mmPerPt + ruleGap
+	y := last.texts[0].Baseline + s.face(style).Descent*size*page.MMPerPt + ruleGap
 	l := ruleLength(widest)
 	if most > 0 {
 		l = min(l, most)
@@ -437,16 +439,16 @@ func (s DocStyle) ruleUnder(bs []box, style string, size, most float64) {
 // paginate stacks the boxes onto pages and numbers them (centred in the top
 // margin, from page 2). Glued boxes go to the same page unless together they
 // are taller than a page; a table row starting a page brings its header.
-func (s DocStyle) paginate(boxes []box) []Page {
-	var pages []Page
+func (s DocStyle) paginate(boxes []box) []page.Page {
+	var pages []page.Page
 	top, bottom := s.Top, s.Height-s.Bottom
 	y := top
 	empty := true
 	newPage := func() {
-		pg := Page{Width: s.Width, Height: s.Height}
+		pg := page.Page{Width: s.Width, Height: s.Height}
 		if n := len(pages); n > 0 { // pages of a document are alike: start at the last one's size
-			pg.Texts = make([]Text, 0, len(pages[n-1].Texts)+8)
-			pg.Shapes = make([]Shape, 0, len(pages[n-1].Shapes)+8)
+			pg.Texts = make([]page.Text, 0, len(pages[n-1].Texts)+8)
+			pg.Shapes = make([]page.Shape, 0, len(pages[n-1].Shapes)+8)
 		}
 		pages = append(pages, pg)
 		y, empty = top, true
@@ -529,7 +531,7 @@ func (s DocStyle) paginate(boxes []box) []Page {
 			first = n
 			continue
 		}
-		t := s.text("", s.PageNumberSize, strconv.Itoa(n-first+1), 0, s.PageNumberBaseline, RGB{})
+		t := s.text("", s.PageNumberSize, strconv.Itoa(n-first+1), 0, s.PageNumberBaseline, page.RGB{})
 		t.X = cx - t.Width/2
 		t.Key = "page_number"
 		pages[n].Texts = append(pages[n].Texts, t)
@@ -537,12 +539,12 @@ func (s DocStyle) paginate(boxes []box) []Page {
 	return pages
 }
 
-func moveShape(sh Shape, dy float64) Shape {
+func moveShape(sh page.Shape, dy float64) page.Shape {
 	sh.Y += dy
 	if len(sh.Points) > 0 {
-		pts := make([]Point, len(sh.Points))
+		pts := make([]page.Point, len(sh.Points))
 		for i, p := range sh.Points {
-			pts[i] = Point{p.X, p.Y + dy}
+			pts[i] = page.Point{X: p.X, Y: p.Y + dy}
 		}
 		sh.Points = pts
 	}

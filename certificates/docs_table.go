@@ -1,6 +1,10 @@
 package certificates
 
-import "math"
+import (
+	"math"
+
+	"khenthuong/page"
+)
 
 // column is one column of a ruled table.
 type column struct {
@@ -64,7 +68,7 @@ func (s DocStyle) row(t *table, cells []cell, minH float64) box {
 	var b box
 	type placed struct {
 		x0, x1 float64
-		texts  []Text
+		texts  []page.Text
 		h      float64
 	}
 	var ps []placed

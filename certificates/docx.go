@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"khenthuong"
+	"khenthuong/page"
 )
 
 // The decision as a Word document (.docx), for clerks who edit and sign it
@@ -443,7 +444,7 @@ func (x *docxBody) sectPrXML(last bool) {
 		`<w:type w:val="nextPage"/><w:pgSz w:w="%d" w:h="%d"/><w:pgMar w:top="%d" w:right="%d" w:bottom="%d" w:left="%d" w:header="%d" w:footer="%d" w:gutter="0"/>`+
 		`%s<w:cols w:space="720"/><w:titlePg/></w:sectPr>`,
 		twips(st.Width), twips(st.Height), twips(st.Top), twips(st.Right), twips(st.Bottom), twips(st.Left),
-		twips(st.PageNumberBaseline-st.PageNumberSize*mmPerPt), twips(st.Bottom/2), restart)
+		twips(st.PageNumberBaseline-st.PageNumberSize*page.MMPerPt), twips(st.Bottom/2), restart)
 }
 
 const wNS = `xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"`

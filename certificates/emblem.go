@@ -3,6 +3,8 @@ package certificates
 import (
 	"math"
 	"sync"
+
+	"khenthuong/page"
 )
 
 // The national emblem (Quốc huy) printed above the Quốc hiệu of a
@@ -15,9 +17,9 @@ import (
 
 // Emblem colours.
 var (
-	emblemRed  = RGB{R: 0xDA, G: 0x25, B: 0x1D}
-	emblemGold = RGB{R: 0xF2, G: 0xC1, B: 0x1D}
-	emblemDark = RGB{R: 0xA6, G: 0x7C, B: 0x00} // outlines of the gold parts
+	emblemRed  = page.RGB{R: 0xDA, G: 0x25, B: 0x1D}
+	emblemGold = page.RGB{R: 0xF2, G: 0xC1, B: 0x1D}
+	emblemDark = page.RGB{R: 0xA6, G: 0x7C, B: 0x00} // outlines of the gold parts
 )
 
 // EmblemText is the motto on the emblem's ribbon.
@@ -29,10 +31,10 @@ var emblems sync.Map // emblemKey → []Shape
 
 // emblem draws the emblem centred in the box (x, y, w, h), as large as the
 // box allows; the slice is shared: callers must not change it.
-func emblem(x, y, w, h float64) []Shape {
+func emblem(x, y, w, h float64) []page.Shape {
 	key := emblemKey{x, y, w, h}
 	if s, ok := emblems.Load(key); ok {
-		return s.([]Shape)
+		return s.([]page.Shape)
 	}
 	s := buildEmblem(x+w/2, y+h/2, math.Min(w, h)/2)
 	emblems.Store(key, s)
@@ -50,18 +52,18 @@ const (
 // buildEmblem draws the emblem of radius r centred on (cx, cy): rice ears
 // on a gold ring, the red disc with the yellow star, the cogwheel and the red
 // ribbon across the bottom.
-func buildEmblem(cx, cy, r float64) []Shape {
-	at := func(u, v float64) Point { return Point{cx + u*r, cy + v*r} }
-	var out []Shape
-	poly := func(fill RGB, outline float64, pts ...Point) {
-		s := Shape{Kind: ShapePolygon, Points: pts, Filled: true, Fill: fill}
+func buildEmblem(cx, cy, r float64) []page.Shape {
+	at := func(u, v float64) page.Point { return page.Point{X: cx + u*r, Y: cy + v*r} }
+	var out []page.Shape
+	poly := func(fill page.RGB, outline float64, pts ...page.Point) {
+		s := page.Shape{Kind: page.ShapePolygon, Points: pts, Filled: true, Fill: fill}
 		if outline > 0 {
 			s.LineWidth, s.Stroke = outline, emblemDark
 		}
 		out = append(out, s)
 	}
-	circle := func(u, v, rad float64, fill RGB, outline float64) {
-		s := Shape{Kind: ShapeCircle, X: cx + u*r, Y: cy + v*r, R: rad * r, Filled: true, Fill: fill}
+	circle := func(u, v, rad float64, fill page.RGB, outline float64) {
+		s := page.Shape{Kind: page.ShapeCircle, X: cx + u*r, Y: cy + v*r, R: rad * r, Filled: true, Fill: fill}
 		if outline > 0 {
 			s.LineWidth, s.Stroke = outline, emblemDark
 		}
@@ -74,12 +76,12 @@ func buildEmblem(cx, cy, r float64) []Shape {
 	const earR = 0.80
 	for _, side := range []float64{-1, 1} {
 		pos := func(th, rad float64) (float64, float64) { return side * math.Sin(th) * rad, math.Cos(th) * rad }
-		var stalk []Point
+		var stalk []page.Point
 		for th := 0.26 * math.Pi; th <= 0.94*math.Pi; th += 0.02 * math.Pi {
 			u, v := pos(th, earR)
 			stalk = append(stalk, at(u, v))
 		}
-		out = append(out, Shape{Kind: ShapeLine, Points: stalk, LineWidth: 2 * lw, Stroke: emblemDark})
+		out = append(out, page.Shape{Kind: page.ShapeLine, Points: stalk, LineWidth: 2 * lw, Stroke: emblemDark})
 		const grains = 14
 		for i := 0; i < grains; i++ {
 			th := 0.28*math.Pi + float64(i)*0.63*math.Pi/(grains-1)
@@ -106,7 +108,7 @@ func buildEmblem(cx, cy, r float64) []Shape {
 	// The cogwheel at the bottom of the disc, its teeth on a ring.
 	const teeth = 12
 	gy, gr := 0.52, 0.23
-	var cog []Point
+	var cog []page.Point
 	for i := 0; i < teeth*4; i++ {
 		a := float64(i) / float64(teeth*4) * 2 * math.Pi
 		rad := gr
@@ -122,7 +124,7 @@ func buildEmblem(cx, cy, r float64) []Shape {
 	// The ribbon: a red band with its ends folded back behind it.
 	top, bot := ribbonY-ribbonHalf, ribbonY+ribbonHalf
 	for _, side := range []float64{-1, 1} {
-		poly(RGB{R: 0xA8, G: 0x1A, B: 0x14}, 0,
+		poly(page.RGB{R: 0xA8, G: 0x1A, B: 0x14}, 0,
 			at(side*ribbonSpan*0.88, top+0.08), at(side*(ribbonSpan+0.14), top+0.08),
 			at(side*(ribbonSpan+0.06), ribbonY+0.08), at(side*(ribbonSpan+0.14), bot+0.08),
 			at(side*ribbonSpan*0.88, bot+0.08))
@@ -134,8 +136,8 @@ func buildEmblem(cx, cy, r float64) []Shape {
 }
 
 // star is a five-pointed star of outer radius r centred on (cx, cy), point up.
-func star(cx, cy, r float64, fill RGB) Shape {
-	pts := make([]Point, 10)
+func star(cx, cy, r float64, fill page.RGB) page.Shape {
+	pts := make([]page.Point, 10)
 	inner := r * math.Sin(math.Pi/10) / math.Sin(7*math.Pi/10)
 	for i := range pts {
 		rad := r
@@ -143,15 +145,15 @@ func star(cx, cy, r float64, fill RGB) Shape {
 			rad = inner
 		}
 		a := -math.Pi/2 + float64(i)*math.Pi/5
-		pts[i] = Point{cx + rad*math.Cos(a), cy + rad*math.Sin(a)}
+		pts[i] = page.Point{X: cx + rad*math.Cos(a), Y: cy + rad*math.Sin(a)}
 	}
-	return Shape{Kind: ShapePolygon, Points: pts, Filled: true, Fill: fill}
+	return page.Shape{Kind: page.ShapePolygon, Points: pts, Filled: true, Fill: fill}
 }
 
 // emblemMotto is the ribbon's words, placed on its band in the box of the
 // emblem field f: bold, yellow, as large as the band allows.
-func emblemMotto(i int, f *Field) []Text {
-	face := LookupFace(FontSerif, "B")
+func emblemMotto(i int, f *Field) []page.Text {
+	face := page.LookupFace(page.FontSerif, "B")
 	if face == nil {
 		return nil
 	}
@@ -159,13 +161,13 @@ func emblemMotto(i int, f *Field) []Text {
 	cx, cy := f.X+f.W/2, f.Y+f.H/2
 	width := 2 * ribbonSpan * r * 0.86
 	size := 12.0
-	for size > 2 && (face.Width(EmblemText, size) > width || (face.Ascent+face.Descent)*size*mmPerPt > 2*ribbonHalf*r*0.8) {
+	for size > 2 && (face.Width(EmblemText, size) > width || (face.Ascent+face.Descent)*size*page.MMPerPt > 2*ribbonHalf*r*0.8) {
 		size -= 0.25
 	}
 	w := face.Width(EmblemText, size)
-	base := cy + (ribbonY+0.03)*r + (face.Ascent-face.Descent)*size*mmPerPt/2
-	return []Text{{Field: i, Key: KeyEmblem, X: cx - w/2, Baseline: base, Width: w,
-		Ascent: face.Ascent * size * mmPerPt, Descent: face.Descent * size * mmPerPt,
+	base := cy + (ribbonY+0.03)*r + (face.Ascent-face.Descent)*size*page.MMPerPt/2
+	return []page.Text{{Field: i, Key: KeyEmblem, X: cx - w/2, Baseline: base, Width: w,
+		Ascent: face.Ascent * size * page.MMPerPt, Descent: face.Descent * size * page.MMPerPt,
 		Font: face.Family, Style: face.Style, Size: size, Color: emblemGold, Text: EmblemText}}
 }
 
@@ -179,13 +181,13 @@ var decors sync.Map // decorKey → []Shape
 // withEmblem is the border of a plain page followed by the emblem in the
 // field's box: one slice shared by every page of that template, so that the
 // PDF writer draws it once.
-func withEmblem(w, h float64, b Border, f *Field) []Shape {
+func withEmblem(w, h float64, b Border, f *Field) []page.Shape {
 	key := decorKey{ornamentKey{w, h, b}, emblemKey{f.X, f.Y, f.W, f.H}}
 	if s, ok := decors.Load(key); ok {
-		return s.([]Shape)
+		return s.([]page.Shape)
 	}
 	border := ornament(w, h, b)
-	s := append(append(make([]Shape, 0, len(border)+64), border...), emblem(f.X, f.Y, f.W, f.H)...)
+	s := append(append(make([]page.Shape, 0, len(border)+64), border...), emblem(f.X, f.Y, f.W, f.H)...)
 	decors.Store(key, s)
 	return s
 }

@@ -4,6 +4,7 @@ import (
 	"fmt"
 
 	"khenthuong/certificates"
+	"khenthuong/page"
 )
 
 // A preview draws the same Page the PDF writer prints: shapes, then images,
@@ -15,10 +16,10 @@ func ExampleLayout() {
 		certificates.KeyName:         "Ông Trương Quang Sáng",
 		certificates.KeyPositionUnit: "Phó Giám đốc Sở Tư pháp",
 	}}
-	page, warnings := certificates.Layout(tpl, vals, certificates.ModeBlank)
+	pg, warnings := certificates.Layout(tpl, vals, certificates.ModeBlank)
 	const pxPerMM = 2.0
-	for _, t := range page.Texts {
-		face := certificates.LookupFace(t.Font, t.Style)
+	for _, t := range pg.Texts {
+		face := page.LookupFace(t.Font, t.Style)
 		fmt.Printf("%s %q in %s at %.0f px, inside its box: %v\n", t.Key, t.Text, face.File,
 			t.Size*25.4/72*pxPerMM, t.X >= tpl.Fields[t.Field].X)
 	}

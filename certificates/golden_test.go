@@ -9,6 +9,8 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+
+	"khenthuong/page"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden PNGs in testdata/golden (look at them before committing)")
@@ -22,33 +24,33 @@ func TestGoldenRenders(t *testing.T) {
 	d := testDecision()
 	cases := []struct {
 		name  string
-		pages func(t *testing.T) []Page
+		pages func(t *testing.T) []page.Page
 	}{
-		{"bangkhen-plain", func(t *testing.T) []Page {
+		{"bangkhen-plain", func(t *testing.T) []page.Page {
 			s := testSettings()
 			s.EmblemPath = emblem
 			p, _ := Layout(mustDefault(t, DefaultBangKhen), ValuesFor(d, &d.Recipients[0], testForm("BKCT"), s), ModePlain)
-			return []Page{p}
+			return []page.Page{p}
 		}},
-		{"bangkhen-blank", func(t *testing.T) []Page {
+		{"bangkhen-blank", func(t *testing.T) []page.Page {
 			p, _ := Layout(mustDefault(t, DefaultBangKhen), ValuesFor(d, &d.Recipients[3], testForm("BKCT"), testSettings()), ModeBlank)
-			return []Page{p}
+			return []page.Page{p}
 		}},
-		{"bangkhen-long", func(t *testing.T) []Page {
+		{"bangkhen-long", func(t *testing.T) []page.Page {
 			p, _ := Layout(mustDefault(t, DefaultBangKhen), longValues(), ModePlain)
-			return []Page{p}
+			return []page.Page{p}
 		}},
-		{"giaykhen-plain", func(t *testing.T) []Page {
+		{"giaykhen-plain", func(t *testing.T) []page.Page {
 			f := testForm("GKCA")
 			p, _ := Layout(DefaultTemplateFor(f), ValuesFor(d, &d.Recipients[5], f, testSettings()), ModePlain)
-			return []Page{p}
+			return []page.Page{p}
 		}},
-		{"calibration-a4l", func(t *testing.T) []Page {
+		{"calibration-a4l", func(t *testing.T) []page.Page {
 			p, err := CalibrationPage(297, 210, PrinterProfile{Name: "Canon LBP 2900", OffsetX: 2, OffsetY: -1.5})
 			if err != nil {
 				t.Fatal(err)
 			}
-			return []Page{p}
+			return []page.Page{p}
 		}},
 	}
 	for _, c := range cases {

@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"khenthuong"
+	"khenthuong/page"
 )
 
 // Fixtures: a real-looking decision with names that use every tone mark.
@@ -84,7 +85,7 @@ func runTool(t testing.TB, name string, args ...string) []byte {
 	return out
 }
 
-func writePDFFile(t testing.TB, name string, pages ...Page) string {
+func writePDFFile(t testing.TB, name string, pages ...page.Page) string {
 	t.Helper()
 	var buf bytes.Buffer
 	if err := WriteCertificates(&buf, pages...); err != nil {

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"khenthuong"
+	"khenthuong/page"
 )
 
 // HistoryDoc is what a nominee's award history (quá trình khen thưởng) is
@@ -66,7 +67,7 @@ func HistoryRows(entries []khenthuong.HistoryEntry, forms map[string]*khenthuong
 
 // HistoryPages lays out the award history: the pages WriteHistory prints.
 // Errors: EINVALID (no settings).
-func HistoryPages(doc HistoryDoc) ([]Page, error) {
+func HistoryPages(doc HistoryDoc) ([]page.Page, error) {
 	if doc.Settings == nil {
 		return nil, khenthuong.Errorf(khenthuong.EINVALID, "Chưa có thiết lập của cơ quan")
 	}
@@ -142,7 +143,7 @@ func HistoryPages(doc HistoryDoc) ([]Page, error) {
 	var sb box
 	sb.space = 2 * st.ParaSpace
 	rcx := st.Left + headColumn + (st.TextWidth()-headColumn)/2
-	y := st.face("I").Ascent * 13 * mmPerPt
+	y := st.face("I").Ascent * 13 * page.MMPerPt
 	ts, _ := st.centred([]string{date}, "I", 13, rcx, y, 0)
 	sb.texts = append(sb.texts, ts...)
 	ts, _ = st.centred([]string{"NGƯỜI LẬP"}, "B", 13, rcx, y+st.lead(13), 0)
@@ -160,5 +161,5 @@ func WriteHistory(w io.Writer, doc HistoryDoc) error {
 	if err != nil {
 		return err
 	}
-	return writePDF(w, "Quá trình khen thưởng", pages)
+	return page.WritePDF(w, "Quá trình khen thưởng", pages)
 }

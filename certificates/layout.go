@@ -4,8 +4,8 @@ import (
 	"fmt"
 	"math"
 	"strings"
-	"unicode"
-	"unicode/utf8"
+
+	"khenthuong/page"
 )
 
 // Mode is how a certificate is printed.
@@ -31,72 +31,6 @@ func ParseMode(s string) (Mode, error) {
 	return "", fmt.Errorf("kiểu in “%s” không có (blank: in trên phôi, plain: in trên giấy trắng)", s)
 }
 
-// Page is everything drawn on one sheet, in millimetres from the top-left
-// corner: the single source the PDF writer and an on-screen preview draw
-// from. Shapes are drawn first, then images, then texts.
-type Page struct {
-	Width  float64 `json:"width"`
-	Height float64 `json:"height"`
-	Shapes []Shape `json:"shapes,omitempty"`
-	Images []Image `json:"images,omitempty"`
-	Texts  []Text  `json:"texts,omitempty"`
-}
-
-// Text is one line of text placed on the page.
-type Text struct {
-	Field    int     `json:"field"`    // index in Template.Fields, -1 for text of no field
-	Key      string  `json:"key"`      // the field's key
-	X        float64 `json:"x"`        // left end of the line, mm
-	Baseline float64 `json:"baseline"` // mm from the top
-	Width    float64 `json:"width"`    // advance width, mm
-	Ascent   float64 `json:"ascent"`   // mm above the baseline (font's hhea ascent at this size)
-	Descent  float64 `json:"descent"`  // mm below the baseline
-	Font     string  `json:"font"`     // family: "serif", "decor"
-	Style    string  `json:"style"`    // "", "B", "I", "BI"
-	Size     float64 `json:"size"`     // pt
-	Color    RGB     `json:"color"`
-	Text     string  `json:"text"` // NFC, covered by the font
-}
-
-// Top is the top of the line box in mm, where a preview anchors its label.
-func (t Text) Top() float64 { return t.Baseline - t.Ascent }
-
-// Shape kinds.
-const (
-	ShapeLine    = "line"    // open polyline through Points
-	ShapePolygon = "polygon" // closed outline through Points
-	ShapeRect    = "rect"    // X, Y top-left, W × H
-	ShapeCircle  = "circle"  // centre X, Y, radius R
-)
-
-// Point is a position in mm.
-type Point struct{ X, Y float64 }
-
-// Shape is a vector drawing (the border ornament, the calibration grid).
-type Shape struct {
-	Kind      string  `json:"kind"`
-	X         float64 `json:"x,omitempty"`
-	Y         float64 `json:"y,omitempty"`
-	W         float64 `json:"w,omitempty"`
-	H         float64 `json:"h,omitempty"`
-	R         float64 `json:"r,omitempty"`
-	Points    []Point `json:"points,omitempty"`
-	LineWidth float64 `json:"line_width,omitempty"` // mm; 0 = no outline
-	Stroke    RGB     `json:"stroke"`
-	Filled    bool    `json:"filled,omitempty"`
-	Fill      RGB     `json:"fill"`
-}
-
-// Image is a picture placed in a box (the emblem), kept to its aspect ratio
-// and centred in the box by the writer and the preview alike.
-type Image struct {
-	Path string  `json:"path"`
-	X    float64 `json:"x"`
-	Y    float64 `json:"y"`
-	W    float64 `json:"w"`
-	H    float64 `json:"h"`
-}
-
 // Warning is a problem worth telling the clerk before printing, naming the
 // recipient: a text that does not fit its box even at the minimum size, or a
 // letter the font lacks.
@@ -120,15 +54,15 @@ func (w Warning) String() string {
 // shrinks further (or, as a last resort, is cut) and a Warning names the
 // recipient. The page is in template coordinates: apply a PrinterProfile to
 // print it.
-func Layout(t Template, data Values, mode Mode) (Page, []Warning) {
-	page := Page{Width: t.PageWidth, Height: t.PageHeight}
+func Layout(t Template, data Values, mode Mode) (page.Page, []Warning) {
+	pg := page.Page{Width: t.PageWidth, Height: t.PageHeight}
 	var warns []Warning
 	warn := func(i int, f *Field, format string, args ...any) {
 		warns = append(warns, Warning{Recipient: data.Recipient, Field: i, Key: f.Key,
 			Message: FieldLabels[f.Key] + ": " + fmt.Sprintf(format, args...)})
 	}
 	if mode == ModePlain {
-		page.Shapes = ornament(t.PageWidth, t.PageHeight, t.Border)
+		pg.Shapes = ornament(t.PageWidth, t.PageHeight, t.Border)
 	}
 	for i := range t.Fields {
 		f := &t.Fields[i]
@@ -143,14 +77,14 @@ func Layout(t Template, data Values, mode Mode) (Page, []Warning) {
 			switch {
 			case mode != ModePlain:
 			case data.Emblem != "": // the office's own image
-				page.Images = append(page.Images, Image{Path: data.Emblem, X: f.X, Y: f.Y, W: f.W, H: f.H})
+				pg.Images = append(pg.Images, page.Image{Path: data.Emblem, X: f.X, Y: f.Y, W: f.W, H: f.H})
 			default: // the emblem drawn by the program
-				page.Shapes = withEmblem(t.PageWidth, t.PageHeight, t.Border, f)
-				page.Texts = append(page.Texts, emblemMotto(i, f)...)
+				pg.Shapes = withEmblem(t.PageWidth, t.PageHeight, t.Border, f)
+				pg.Texts = append(pg.Texts, emblemMotto(i, f)...)
 			}
 			continue
 		}
-		face := LookupFace(f.Font, f.Style)
+		face := page.LookupFace(f.Font, f.Style)
 		if face == nil {
 			warn(i, f, "phông chữ “%s %s” không có", f.Font, f.Style)
 			continue
@@ -169,11 +103,11 @@ func Layout(t Template, data Values, mode Mode) (Page, []Warning) {
 		if strings.TrimSpace(s) == "" {
 			continue
 		}
-		s, missing := coverText(face, s)
+		s, missing := face.Cover(s)
 		if missing != "" {
 			warn(i, f, "phông chữ không có chữ “%s”, đã in dấu ? thay vào", missing)
 		}
-		color, _ := parseColor(f.Color)
+		color, _ := page.ParseColor(f.Color)
 		fit := fitText(face, s, f.W, f.H, size, minSize)
 		if fit.clipped || fit.size < minSize-1e-9 {
 			// Too long for its box: a collective's name may take the line of
@@ -190,9 +124,9 @@ func Layout(t Template, data Values, mode Mode) (Page, []Warning) {
 		case fit.size < minSize-1e-9:
 			warn(i, f, "quá dài, đã thu nhỏ chữ xuống %s pt (nhỏ hơn cỡ tối thiểu %s pt)", mm(fit.size), mm(minSize))
 		}
-		page.Texts = append(page.Texts, place(i, f, face, fit, color)...)
+		pg.Texts = append(pg.Texts, place(i, f, face, fit, color)...)
 	}
-	return page, warns
+	return pg, warns
 }
 
 // growBox returns field i's box extended down over the fields below it that
@@ -226,41 +160,6 @@ func growBox(t Template, i int, data Values, mode Mode) Field {
 	return f
 }
 
-// coverText replaces the letters the face lacks with "?" (fpdf would print
-// an empty box) and returns them; tabs and spaces the face lacks become spaces.
-func coverText(face *Face, s string) (string, string) {
-	ok := true
-	for _, r := range s {
-		if r != '\n' && !face.Has(r) || r == '\t' {
-			ok = false
-			break
-		}
-	}
-	if ok {
-		return s, ""
-	}
-	var b, missing strings.Builder
-	seen := map[rune]bool{}
-	for _, r := range s {
-		if r != '\n' && unicode.IsSpace(r) {
-			r = ' ' // tabs and odd spaces from a template's text
-		}
-		if r == '\n' || face.Has(r) {
-			b.WriteRune(r)
-			continue
-		}
-		b.WriteByte('?')
-		if !seen[r] && r != utf8.RuneError {
-			seen[r] = true
-			missing.WriteRune(r)
-		} else if r == utf8.RuneError && !seen[r] {
-			seen[r] = true
-			missing.WriteString("�")
-		}
-	}
-	return b.String(), missing.String()
-}
-
 // Line spacing: baselines are lineSpacing × size apart, or the font's own
 // ascent + descent if larger.
 const lineSpacing = 1.15
@@ -283,18 +182,18 @@ type fitted struct {
 
 // blockHeight is the height in mm of n lines at size pt: from the first
 // line's ascent to the last line's descent.
-func blockHeight(face *Face, n int, size float64) float64 {
+func blockHeight(face *page.Face, n int, size float64) float64 {
 	if n == 0 {
 		return 0
 	}
-	return float64(n-1)*lineAdvance(face, size) + (face.Ascent+face.Descent)*size*mmPerPt
+	return float64(n-1)*lineAdvance(face, size) + (face.Ascent+face.Descent)*size*page.MMPerPt
 }
 
-func lineAdvance(face *Face, size float64) float64 {
-	return math.Max(lineSpacing, face.Ascent+face.Descent) * size * mmPerPt
+func lineAdvance(face *page.Face, size float64) float64 {
+	return math.Max(lineSpacing, face.Ascent+face.Descent) * size * page.MMPerPt
 }
 
-func fitText(face *Face, s string, w, h, size, minSize float64) fitted {
+func fitText(face *page.Face, s string, w, h, size, minSize float64) fitted {
 	const eps = 1e-6
 	var hard []string
 	for _, l := range strings.Split(s, "\n") {
@@ -321,7 +220,7 @@ func fitText(face *Face, s string, w, h, size, minSize float64) fitted {
 		return true
 	}
 	wrapped := func(sz float64) []string {
-		lines := wrapAll(face, hard, w, sz)
+		lines := face.Wrap(hard, w, sz)
 		if lines == nil || blockHeight(face, len(lines), sz) > h+eps {
 			return nil
 		}
@@ -362,7 +261,7 @@ func fitText(face *Face, s string, w, h, size, minSize float64) fitted {
 	sz := smallestSize
 	var lines []string
 	for _, l := range hard {
-		lines = append(lines, breakChars(face, l, w, sz)...)
+		lines = append(lines, face.BreakChars(l, w, sz)...)
 	}
 	n := 0
 	for n < len(lines) && blockHeight(face, n+1, sz) <= h+eps {
@@ -371,103 +270,13 @@ func fitText(face *Face, s string, w, h, size, minSize float64) fitted {
 	return fitted{lines: lines[:n], size: sz, clipped: n < len(lines)}
 }
 
-// wrapAll wraps each hard line at width w (mm) and size sz into balanced
-// lines; nil if a single word is wider than w.
-func wrapAll(face *Face, hard []string, w, sz float64) []string {
-	var out []string
-	for _, l := range hard {
-		words := strings.Fields(l)
-		widths := make([]float64, len(words))
-		widest := 0.0
-		for i, wd := range words {
-			widths[i] = face.Width(wd, sz)
-			widest = math.Max(widest, widths[i])
-		}
-		if widest > w+1e-6 {
-			return nil
-		}
-		space := face.Width(" ", sz)
-		k := len(greedy(widths, space, w))
-		// Balance: the narrowest width that still gives k lines.
-		lo, hi := widest, w
-		for range 30 {
-			if hi-lo < 0.05 {
-				break
-			}
-			mid := (lo + hi) / 2
-			if len(greedy(widths, space, mid)) <= k {
-				hi = mid
-			} else {
-				lo = mid
-			}
-		}
-		for _, br := range greedy(widths, space, hi) {
-			out = append(out, strings.Join(words[br[0]:br[1]], " "))
-		}
-	}
-	return out
-}
-
-// greedy breaks words (by width) into lines no wider than w; it returns
-// [start, end) word ranges.
-func greedy(widths []float64, space, w float64) [][2]int {
-	var lines [][2]int
-	start, cur := 0, 0.0
-	for i, wd := range widths {
-		if i > start && cur+space+wd > w+1e-6 {
-			lines = append(lines, [2]int{start, i})
-			start, cur = i, wd
-			continue
-		}
-		if i > start {
-			cur += space
-		}
-		cur += wd
-	}
-	if len(widths) > 0 {
-		lines = append(lines, [2]int{start, len(widths)})
-	}
-	return lines
-}
-
-// breakChars wraps at width w breaking anywhere, for text that cannot wrap
-// at spaces. A letter wider than the box on its own is dropped.
-func breakChars(face *Face, s string, w, sz float64) []string {
-	var lines []string
-	var cur strings.Builder
-	width := 0.0
-	flush := func() {
-		if l := strings.TrimSpace(cur.String()); l != "" {
-			lines = append(lines, l)
-		}
-		cur.Reset()
-		width = 0
-	}
-	for _, r := range s {
-		rw := face.Width(string(r), sz)
-		if rw > w {
-			continue
-		}
-		if width+rw > w {
-			flush()
-			if r == ' ' {
-				continue
-			}
-		}
-		cur.WriteRune(r)
-		width += rw
-	}
-	flush()
-	return lines
-}
-
 // place turns fitted lines into Texts: the block centred vertically in the
 // box, each line aligned horizontally.
-func place(i int, f *Field, face *Face, fit fitted, color RGB) []Text {
+func place(i int, f *Field, face *page.Face, fit fitted, color page.RGB) []page.Text {
 	sz := fit.size
-	asc, desc := face.Ascent*sz*mmPerPt, face.Descent*sz*mmPerPt
+	asc, desc := face.Ascent*sz*page.MMPerPt, face.Descent*sz*page.MMPerPt
 	top := f.Y + (f.H-blockHeight(face, len(fit.lines), sz))/2
-	out := make([]Text, 0, len(fit.lines))
+	out := make([]page.Text, 0, len(fit.lines))
 	for n, l := range fit.lines {
 		lw := face.Width(l, sz)
 		x := f.X
@@ -477,7 +286,7 @@ func place(i int, f *Field, face *Face, fit fitted, color RGB) []Text {
 		case "R":
 			x += f.W - lw
 		}
-		out = append(out, Text{
+		out = append(out, page.Text{
 			Field: i, Key: f.Key, X: x, Baseline: top + asc + float64(n)*lineAdvance(face, sz),
 			Width: lw, Ascent: asc, Descent: desc,
 			Font: face.Family, Style: face.Style, Size: sz, Color: color, Text: l,

@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"khenthuong"
+	"khenthuong/page"
 )
 
 func TestValuesFor(t *testing.T) {
@@ -166,7 +167,7 @@ func TestLayoutKeepsTextInsideBoxes(t *testing.T) {
 }
 
 func TestLayoutFitting(t *testing.T) {
-	face := LookupFace(FontSerif, "B")
+	face := page.LookupFace(page.FontSerif, "B")
 	one := "Phó Giám đốc Sở Tư pháp"
 	w1 := face.Width(one, 20)
 	cases := []struct {
@@ -289,7 +290,7 @@ func TestLayoutToleratesInvalidTemplates(t *testing.T) {
 		{Key: KeyName, W: 100, H: 10, Size: 12, MinSize: 40},
 		{Key: KeyName, W: 100, H: 10, Size: 1e9, MinSize: -3},
 	} {
-		f.Font, f.Align, f.OnBlank = FontSerif, "C", true
+		f.Font, f.Align, f.OnBlank = page.FontSerif, "C", true
 		tpl := Template{Name: "x", PageWidth: 200, PageHeight: 100, Fields: []Field{f}}
 		page, _ := Layout(tpl, v, ModeBlank)
 		for _, tx := range page.Texts {
@@ -298,7 +299,7 @@ func TestLayoutToleratesInvalidTemplates(t *testing.T) {
 			}
 		}
 	}
-	if err := WriteCertificates(&strings.Builder{}, Page{Width: 0, Height: 100}); err == nil {
+	if err := WriteCertificates(&strings.Builder{}, page.Page{Width: 0, Height: 100}); err == nil {
 		t.Error("wrote a page of width 0")
 	}
 }

@@ -3,11 +3,13 @@ package certificates
 import (
 	"io"
 	"strconv"
+
+	"khenthuong/page"
 )
 
 // ListPages lays out the attached list alone (`print list`): the pages
 // WriteList prints, for a preview. table chooses the table form.
-func ListPages(doc DecisionDoc, table bool) ([]Page, error) {
+func ListPages(doc DecisionDoc, table bool) ([]page.Page, error) {
 	t, err := doc.Text(DecisionOptions{})
 	if err != nil {
 		return nil, err
@@ -25,7 +27,7 @@ func WriteList(w io.Writer, doc DecisionDoc, table bool) error {
 	if err != nil {
 		return err
 	}
-	return writePDF(w, "Danh sách kèm theo Quyết định "+DecisionNumber(doc.Decision.Number, doc.Settings.AuthorityAbbr), pages)
+	return page.WritePDF(w, "Danh sách kèm theo Quyết định "+DecisionNumber(doc.Decision.Number, doc.Settings.AuthorityAbbr), pages)
 }
 
 // Column titles of the list's table form.

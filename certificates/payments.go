@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"khenthuong"
+	"khenthuong/page"
 	"khenthuong/vntext"
 )
 
@@ -89,7 +90,7 @@ func AmountInWordsLine(total int64) string {
 
 // PaymentsPages lays out the payment list: the pages WritePayments prints.
 // Errors: EINVALID.
-func PaymentsPages(doc PaymentsDoc) ([]Page, error) {
+func PaymentsPages(doc PaymentsDoc) ([]page.Page, error) {
 	if err := doc.check(); err != nil {
 		return nil, err
 	}
@@ -103,13 +104,13 @@ func PaymentsPages(doc PaymentsDoc) ([]Page, error) {
 	lcx := st.Left + 40
 	lead := st.lead(12)
 	parent, own := officeLines(s)
-	y := st.face("").Ascent * 12 * mmPerPt
+	y := st.face("").Ascent * 12 * page.MMPerPt
 	ts, _ := st.centred(parent, "", 12, lcx, y, lead)
 	hb.texts = append(hb.texts, ts...)
 	y += float64(len(parent)) * lead
 	ts, w := st.centred(own, "B", 12, lcx, y, lead)
 	hb.texts = append(hb.texts, ts...)
-	y += float64(max(len(own), 1)-1)*lead + st.face("B").Descent*12*mmPerPt + ruleGap
+	y += float64(max(len(own), 1)-1)*lead + st.face("B").Descent*12*page.MMPerPt + ruleGap
 	if len(own) > 0 {
 		hb.shapes = append(hb.shapes, rule(lcx, y, ruleLength(w)))
 	}
@@ -216,7 +217,7 @@ func (s DocStyle) paymentSignatures(doc PaymentsDoc) box {
 	if place != "" {
 		date = place + ", " + date
 	}
-	y := s.face("I").Ascent * 13 * mmPerPt
+	y := s.face("I").Ascent * 13 * page.MMPerPt
 	date = upperFirst(date)
 	// The date line as large as it can be, up to 13 pt, while the other
 	// signers' titles keep one line each ("NGƯỜI LẬP BIỂU" unbroken).
@@ -274,5 +275,5 @@ func WritePayments(w io.Writer, doc PaymentsDoc) error {
 	if err != nil {
 		return err
 	}
-	return writePDF(w, "Danh sách chi tiền thưởng", pages)
+	return page.WritePDF(w, "Danh sách chi tiền thưởng", pages)
 }

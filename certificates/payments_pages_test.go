@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"khenthuong"
+	"khenthuong/page"
 )
 
 // The signed page carries rows of the list, whatever the length of the list
@@ -21,7 +22,7 @@ func TestPaymentsSignedPageHoldsRows(t *testing.T) {
 		}
 		last := pages[len(pages)-1]
 		rows := 0
-		var date, head *Text
+		var date, head *page.Text
 		for i, tx := range last.Texts {
 			if _, err := strconv.Atoi(tx.Text); err == nil && tx.X < st.Left+12.5 {
 				rows++

@@ -17,6 +17,7 @@ import (
 	"golang.org/x/text/unicode/norm"
 
 	"khenthuong"
+	"khenthuong/page"
 )
 
 // squash joins the words of a text with single spaces: pdftotext breaks
@@ -88,35 +89,6 @@ func TestCertificatesText(t *testing.T) {
 	}
 }
 
-// Every Vietnamese letter, in every bundled face, comes back from the PDF
-// as the same NFC letter.
-func TestEveryLetterSurvivesThePDF(t *testing.T) {
-	letters := strings.Join(vietnameseLetters(t), " ")
-	var pages []Page
-	for _, face := range AllFaces() {
-		tpl := Template{Name: "bảng chữ", PageWidth: 420, PageHeight: 297, Fields: []Field{
-			{Key: KeyFree, Text: letters, X: 10, Y: 10, W: 400, H: 277, Size: 20, Font: face.Family, Style: face.Style, OnBlank: true},
-		}}
-		tpl.Normalize()
-		if err := tpl.Validate(); err != nil {
-			t.Fatal(err)
-		}
-		p, warns := Layout(tpl, Values{}, ModeBlank)
-		if len(warns) > 0 {
-			t.Fatal(warns)
-		}
-		pages = append(pages, p)
-	}
-	got := pdfText(t, writePDFFile(t, "letters.pdf", pages...))
-	nospace := func(s string) string { return strings.Join(strings.Fields(s), "") }
-	for i, face := range AllFaces() {
-		// pdftotext may not see the spaces between single letters; the letters are what counts.
-		if nospace(got[i]) != nospace(letters) {
-			t.Errorf("%s: got\n%s\nwant\n%s", face.File, squash(got[i]), letters)
-		}
-	}
-}
-
 // Names typed as NFD (or pasted from Windows-1258 text) still print as NFC.
 func TestDecomposedInputPrintsAsNFC(t *testing.T) {
 	f, err := os.Open("testdata/test_strings_forms.tsv")
@@ -125,7 +97,7 @@ func TestDecomposedInputPrintsAsNFC(t *testing.T) {
 	}
 	defer f.Close()
 	var want []string
-	var pages []Page
+	var pages []page.Page
 	tpl := mustDefault(t, DefaultBangKhen)
 	sc := bufio.NewScanner(f)
 	sc.Scan()
@@ -164,7 +136,7 @@ func decodeCodepoints(t testing.TB, s string) string {
 }
 
 // findLine finds the words of a placed line among the PDF's words.
-func findLine(words []word, tx Text) ([]word, bool) {
+func findLine(words []word, tx page.Text) ([]word, bool) {
 	want := strings.Fields(tx.Text)
 	for i := 0; i+len(want) <= len(words); i++ {
 		if math.Abs(words[i].XMin-tx.X) > 0.2 || math.Abs(words[i].YMin-tx.Top()) > 0.2 {

@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"strings"
 	"testing"
+
+	"khenthuong/page"
 )
 
 // TestPlainCertificate: on plain paper the certificate carries the national
@@ -36,9 +38,9 @@ func TestPlainCertificate(t *testing.T) {
 			for _, s := range p.Shapes {
 				inBox := s.X >= box.X && s.X <= box.X+box.W && s.Y >= box.Y && s.Y <= box.Y+box.H
 				switch {
-				case s.Kind == ShapeCircle && s.Fill == emblemRed && inBox && s.R > box.W/4:
+				case s.Kind == page.ShapeCircle && s.Fill == emblemRed && inBox && s.R > box.W/4:
 					disc = true
-				case s.Kind == ShapePolygon && len(s.Points) == 10 && s.Fill == emblemGold:
+				case s.Kind == page.ShapePolygon && len(s.Points) == 10 && s.Fill == emblemGold:
 					starShape = true
 					for _, pt := range s.Points {
 						if pt.Y > quocHieu.Y || pt.X < box.X || pt.X > box.X+box.W {
@@ -62,7 +64,7 @@ func TestPlainCertificate(t *testing.T) {
 			// The border: the red band and the gold fret along the sides.
 			frets := 0
 			for _, s := range p.Shapes {
-				if s.Kind == ShapeLine && len(s.Points) == 8 {
+				if s.Kind == page.ShapeLine && len(s.Points) == 8 {
 					frets++
 				}
 			}
@@ -107,7 +109,7 @@ func TestPlainCertificate(t *testing.T) {
 	}
 }
 
-func mustLayout(t *testing.T, tpl Template, v Values) Page {
+func mustLayout(t *testing.T, tpl Template, v Values) page.Page {
 	t.Helper()
 	p, _ := Layout(tpl, v, ModePlain)
 	return p

@@ -2,11 +2,11 @@ package certificates
 
 import (
 	"math"
-	"strconv"
 	"strings"
 	"sync"
 
 	"khenthuong"
+	"khenthuong/page"
 )
 
 // PrinterProfile is how one printer feeds the office's stock: everything
@@ -66,13 +66,13 @@ func (p PrinterProfile) Pos(x, y float64) (float64, float64) {
 // Apply returns the page as printed through the profile: every text, image
 // and shape moved (and scaled). The page size does not change. Shapes are
 // read-only and may be shared between pages.
-func (p PrinterProfile) Apply(pg Page) Page {
+func (p PrinterProfile) Apply(pg page.Page) page.Page {
 	if p.Identity() {
 		return pg
 	}
 	s := p.scale()
-	out := Page{Width: pg.Width, Height: pg.Height}
-	out.Texts = make([]Text, len(pg.Texts))
+	out := page.Page{Width: pg.Width, Height: pg.Height}
+	out.Texts = make([]page.Text, len(pg.Texts))
 	for i, t := range pg.Texts {
 		t.X, t.Baseline = p.Pos(t.X, t.Baseline)
 		t.Width *= s
@@ -82,7 +82,7 @@ func (p PrinterProfile) Apply(pg Page) Page {
 		out.Texts[i] = t
 	}
 	if pg.Images != nil {
-		out.Images = make([]Image, len(pg.Images))
+		out.Images = make([]page.Image, len(pg.Images))
 		for i, im := range pg.Images {
 			im.X, im.Y = p.Pos(im.X, im.Y)
 			im.W *= s
@@ -98,13 +98,13 @@ func (p PrinterProfile) Apply(pg Page) Page {
 // border on every page.
 var lastShapes struct {
 	sync.Mutex
-	in      *Shape
+	in      *page.Shape
 	n       int
 	profile PrinterProfile
-	out     []Shape
+	out     []page.Shape
 }
 
-func (p PrinterProfile) applyShapes(shapes []Shape) []Shape {
+func (p PrinterProfile) applyShapes(shapes []page.Shape) []page.Shape {
 	if len(shapes) == 0 {
 		return shapes
 	}
@@ -118,9 +118,9 @@ func (p PrinterProfile) applyShapes(shapes []Shape) []Shape {
 	return out
 }
 
-func (p PrinterProfile) moveShapes(shapes []Shape) []Shape {
+func (p PrinterProfile) moveShapes(shapes []page.Shape) []page.Shape {
 	s := p.scale()
-	out := make([]Shape, len(shapes))
+	out := make([]page.Shape, len(shapes))
 	for i, sh := range shapes {
 		sh.X, sh.Y = p.Pos(sh.X, sh.Y)
 		sh.W *= s
@@ -128,7 +128,7 @@ func (p PrinterProfile) moveShapes(shapes []Shape) []Shape {
 		sh.R *= s
 		sh.LineWidth *= s
 		if sh.Points != nil {
-			pts := make([]Point, len(sh.Points))
+			pts := make([]page.Point, len(sh.Points))
 			for j, pt := range sh.Points {
 				pts[j].X, pts[j].Y = p.Pos(pt.X, pt.Y)
 			}
@@ -217,35 +217,4 @@ func (p PrinterProfile) Calibrated(ms []Measurement) (PrinterProfile, Calibratio
 	p.OffsetX = math.Round(-dx/k*10) / 10
 	p.OffsetY = math.Round(-dy/k*10) / 10
 	return p, fit
-}
-
-// Page sizes by name, landscape unless the name ends in P.
-var pageSizes = map[string][2]float64{
-	"A3L": {420, 297}, "A3P": {297, 420}, "A3": {420, 297},
-	"A4L": {297, 210}, "A4P": {210, 297}, "A4": {297, 210},
-	"A5L": {210, 148}, "A5P": {148, 210},
-}
-
-// ParsePageSize reads "A3L", "A4L" (also A3P, A4P, A5L, A5P) or "WxH" in
-// millimetres ("400x300", "400×300", "400,5x300").
-func ParsePageSize(s string) (w, h float64, err error) {
-	key := strings.ToUpper(strings.TrimSpace(s))
-	if v, ok := pageSizes[key]; ok {
-		return v[0], v[1], nil
-	}
-	bad := khenthuong.FieldErrorf("size", "Khổ giấy “%s” không hợp lệ: dùng A3L, A4L hoặc rộngxcao tính bằng mm (ví dụ 400x300)", s)
-	key = strings.NewReplacer("×", "X", " ", "", "MM", "").Replace(key)
-	parts := strings.Split(key, "X")
-	if len(parts) != 2 {
-		return 0, 0, bad
-	}
-	var v [2]float64
-	for i, p := range parts {
-		f, err := strconv.ParseFloat(strings.ReplaceAll(p, ",", "."), 64)
-		if err != nil || math.IsNaN(f) || f < MinPageSide || f > MaxPageSide {
-			return 0, 0, bad
-		}
-		v[i] = f
-	}
-	return v[0], v[1], nil
 }

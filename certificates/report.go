@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"khenthuong"
+	"khenthuong/page"
 	"khenthuong/stats"
 	"khenthuong/vntext"
 )
@@ -73,7 +74,7 @@ func ReportPeriod(from, to khenthuong.Date) string {
 }
 
 // ReportPages lays out the summary report: the pages WriteReport prints. Errors: EINVALID.
-func ReportPages(doc ReportDoc) ([]Page, error) {
+func ReportPages(doc ReportDoc) ([]page.Page, error) {
 	if doc.Summary == nil || doc.Settings == nil {
 		return nil, khenthuong.Errorf(khenthuong.EINVALID, "Chưa có số liệu hoặc thiết lập của cơ quan để lập báo cáo")
 	}
@@ -196,13 +197,13 @@ func (s DocStyle) barChart(rows []stats.Count) box {
 	face := s.face("")
 	for i, r := range rows {
 		top := float64(i) * barRow
-		base := top + barH/2 + face.Ascent*size*mmPerPt/2 - 0.3
+		base := top + barH/2 + face.Ascent*size*page.MMPerPt/2 - 0.3
 		label := r.Label
 		for face.Width(label, size) > barLabel-3 && len([]rune(label)) > 4 {
 			rs := []rune(strings.TrimSuffix(label, "…"))
 			label = strings.TrimSpace(string(rs[:len(rs)-2])) + "…"
 		}
-		t := s.text("", size, label, 0, base, RGB{})
+		t := s.text("", size, label, 0, base, page.RGB{})
 		t.X = x0 - 2 - t.Width
 		b.texts = append(b.texts, t)
 		w := 0.0
@@ -211,11 +212,11 @@ func (s DocStyle) barChart(rows []stats.Count) box {
 		}
 		if r.Count > 0 {
 			w = max(w, 0.6)
-			b.shapes = append(b.shapes, Shape{Kind: ShapeRect, X: x0, Y: top, W: w, H: barH, LineWidth: 0.2,
-				Filled: true, Fill: RGB{200, 200, 200}})
+			b.shapes = append(b.shapes, page.Shape{Kind: page.ShapeRect, X: x0, Y: top, W: w, H: barH, LineWidth: 0.2,
+				Filled: true, Fill: page.RGB{R: 200, G: 200, B: 200}})
 			b.shapes = append(b.shapes, hatch(x0, top, w, barH)...)
 		}
-		b.texts = append(b.texts, s.text("B", size, vntext.FormatNumber(int64(r.Count))+" ("+stats.FormatPercent(r.Percent)+")", x0+w+1.5, base, RGB{}))
+		b.texts = append(b.texts, s.text("B", size, vntext.FormatNumber(int64(r.Count))+" ("+stats.FormatPercent(r.Percent)+")", x0+w+1.5, base, page.RGB{}))
 	}
 	// The axis.
 	b.shapes = append(b.shapes, vline(x0, -0.8, float64(len(rows))*barRow, 0.3))
@@ -224,8 +225,8 @@ func (s DocStyle) barChart(rows []stats.Count) box {
 }
 
 // hatch is diagonal lines 2 mm apart inside the rectangle.
-func hatch(x, y, w, h float64) []Shape {
-	var out []Shape
+func hatch(x, y, w, h float64) []page.Shape {
+	var out []page.Shape
 	const step = 2.0
 	for d := step; d < w+h; d += step {
 		// The line x+u-v = x+d for u in [0,w], v in [0,h]: from (x+d, y+h-0) going up-left.
@@ -237,7 +238,7 @@ func hatch(x, y, w, h float64) []Shape {
 		if d < h {
 			x2, y2 = x, y+h-d
 		}
-		out = append(out, Shape{Kind: ShapeLine, Points: []Point{{x1, y1}, {x2, y2}}, LineWidth: 0.15, Stroke: RGB{60, 60, 60}})
+		out = append(out, page.Shape{Kind: page.ShapeLine, Points: []page.Point{{X: x1, Y: y1}, {X: x2, Y: y2}}, LineWidth: 0.15, Stroke: page.RGB{R: 60, G: 60, B: 60}})
 	}
 	return out
 }
@@ -251,5 +252,5 @@ func WriteReport(w io.Writer, doc ReportDoc) error {
 	if err != nil {
 		return err
 	}
-	return writePDF(w, "Báo cáo tổng hợp kết quả khen thưởng", pages)
+	return page.WritePDF(w, "Báo cáo tổng hợp kết quả khen thưởng", pages)
 }

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"khenthuong"
+	"khenthuong/page"
 	"khenthuong/vntext"
 )
 
@@ -268,7 +269,7 @@ func trayRange(es []CeremonyEntry) string {
 // RunSheetPages lays out the run-sheet: the order of the ceremony with each
 // batch, its presenter and tray numbers, then the MC's script, a page per
 // batch. Errors: EINVALID, ENOTFOUND (a decision's form).
-func RunSheetPages(doc RunSheetDoc) ([]Page, error) {
+func RunSheetPages(doc RunSheetDoc) ([]page.Page, error) {
 	if err := doc.check(); err != nil {
 		return nil, err
 	}
@@ -463,7 +464,7 @@ func WriteRunSheet(w io.Writer, doc RunSheetDoc) error {
 	if err != nil {
 		return err
 	}
-	return writePDF(w, "Kịch bản trao tặng khen thưởng", pages)
+	return page.WritePDF(w, "Kịch bản trao tặng khen thưởng", pages)
 }
 
 // TrayMarkSize is the size of the tray number printed on a certificate
@@ -480,9 +481,9 @@ func TrayMark(tray int) string { return "Thứ tự: " + vntext.PadCount(tray) }
 // withTray adds the tray number, small and grey, under the template's
 // registry line (inside the border of plain paper and of pre-printed
 // blanks alike), or else in the bottom right corner.
-func withTray(p Page, tpl *Template, tray int) Page {
+func withTray(p page.Page, tpl *Template, tray int) page.Page {
 	st := AdminStyle()
-	t := st.text("", TrayMarkSize, TrayMark(tray), 0, 0, RGB{R: 90, G: 90, B: 90})
+	t := st.text("", TrayMarkSize, TrayMark(tray), 0, 0, page.RGB{R: 90, G: 90, B: 90})
 	t.X, t.Baseline = p.Width-TrayMarkMargin-t.Width, p.Height-TrayMarkMargin
 	if f := trayAnchor(tpl); f != nil {
 		if y := f.Y + f.H + 1 + t.Ascent; y+t.Descent < p.Height-TrayMarkMargin {
@@ -490,7 +491,7 @@ func withTray(p Page, tpl *Template, tray int) Page {
 		}
 	}
 	t.Key = "tray"
-	texts := make([]Text, len(p.Texts), len(p.Texts)+1)
+	texts := make([]page.Text, len(p.Texts), len(p.Texts)+1)
 	copy(texts, p.Texts)
 	p.Texts = append(texts, t)
 	return p

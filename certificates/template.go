@@ -14,6 +14,7 @@ import (
 	"golang.org/x/text/unicode/norm"
 
 	"khenthuong"
+	"khenthuong/page"
 	"khenthuong/vntext"
 )
 
@@ -103,8 +104,6 @@ type Field struct {
 
 // Limits of a template, generous for any real certificate.
 const (
-	MinPageSide   = 50.0   // mm
-	MaxPageSide   = 1200.0 // mm
 	MaxFields     = 100
 	MaxFieldText  = 1000 // runes
 	MinFontSize   = 4.0  // pt
@@ -141,7 +140,7 @@ func (t *Template) Normalize() {
 		}
 		f.Font = strings.ToLower(strings.TrimSpace(f.Font))
 		if f.Font == "" {
-			f.Font = FontSerif
+			f.Font = page.FontSerif
 		}
 		f.Style = strings.ToUpper(strings.TrimSpace(f.Style))
 		if f.Style == "IB" {
@@ -176,10 +175,10 @@ func (t *Template) Validate() error {
 		return bad("name", "Mẫu bằng khen chưa có tên")
 	case utf8.RuneCountInString(t.Name) > khenthuong.MaxNameLength:
 		return bad("name", "Tên mẫu dài quá %d ký tự", khenthuong.MaxNameLength)
-	case !finite(t.PageWidth) || t.PageWidth < MinPageSide || t.PageWidth > MaxPageSide:
-		return bad("page_width", "Chiều rộng trang %s mm không hợp lệ (từ %g đến %g mm)", mm(t.PageWidth), MinPageSide, MaxPageSide)
-	case !finite(t.PageHeight) || t.PageHeight < MinPageSide || t.PageHeight > MaxPageSide:
-		return bad("page_height", "Chiều cao trang %s mm không hợp lệ (từ %g đến %g mm)", mm(t.PageHeight), MinPageSide, MaxPageSide)
+	case !finite(t.PageWidth) || t.PageWidth < page.MinSide || t.PageWidth > page.MaxSide:
+		return bad("page_width", "Chiều rộng trang %s mm không hợp lệ (từ %g đến %g mm)", mm(t.PageWidth), page.MinSide, page.MaxSide)
+	case !finite(t.PageHeight) || t.PageHeight < page.MinSide || t.PageHeight > page.MaxSide:
+		return bad("page_height", "Chiều cao trang %s mm không hợp lệ (từ %g đến %g mm)", mm(t.PageHeight), page.MinSide, page.MaxSide)
 	case len(t.Fields) == 0:
 		return bad("fields", "Mẫu “%s” chưa có trường nào", t.Name)
 	case len(t.Fields) > MaxFields:
@@ -229,9 +228,9 @@ func (t *Template) Validate() error {
 			continue // an image: no font attributes
 		case f.Align != "L" && f.Align != "C" && f.Align != "R":
 			return bad(name("align"), "%s: căn lề “%s” không có (L trái, C giữa, R phải)", l, f.Align)
-		case LookupFace(f.Font, "") == nil:
-			return bad(name("font"), "%s: phông chữ “%s” không có (dùng %s)", l, f.Font, strings.Join(Fonts, ", "))
-		case !validStyle(f.Style) || LookupFace(f.Font, f.Style) == nil:
+		case page.LookupFace(f.Font, "") == nil:
+			return bad(name("font"), "%s: phông chữ “%s” không có (dùng %s)", l, f.Font, strings.Join(page.Fonts, ", "))
+		case !validStyle(f.Style) || page.LookupFace(f.Font, f.Style) == nil:
 			return bad(name("style"), "%s: kiểu chữ “%s” không có (để trống, B đậm, I nghiêng, BI đậm nghiêng)", l, f.Style)
 		case f.Size < MinFontSize || f.Size > MaxFontSize:
 			return bad(name("size"), "%s: cỡ chữ %s pt không hợp lệ (từ %g đến %g)", l, mm(f.Size), MinFontSize, MaxFontSize)
@@ -256,7 +255,7 @@ func mm(v float64) string {
 }
 
 func validStyle(s string) bool {
-	for _, v := range Styles {
+	for _, v := range page.Styles {
 		if s == v {
 			return true
 		}
@@ -265,27 +264,8 @@ func validStyle(s string) bool {
 }
 
 func validColor(s string) bool {
-	_, ok := parseColor(s)
+	_, ok := page.ParseColor(s)
 	return ok
-}
-
-// RGB is a colour with 8-bit channels.
-type RGB struct{ R, G, B uint8 }
-
-// parseColor reads "#RRGGBB" or "#RGB".
-func parseColor(s string) (RGB, bool) {
-	s = strings.TrimPrefix(s, "#")
-	if len(s) == 3 {
-		s = string([]byte{s[0], s[0], s[1], s[1], s[2], s[2]})
-	}
-	if len(s) != 6 {
-		return RGB{}, false
-	}
-	v, err := strconv.ParseUint(s, 16, 32)
-	if err != nil {
-		return RGB{}, false
-	}
-	return RGB{uint8(v >> 16), uint8(v >> 8), uint8(v)}, true
 }
 
 // ParseTemplate reads a template from JSON (as exported), normalises and

@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"khenthuong"
+	"khenthuong/page"
 )
 
 func TestDefaultTemplates(t *testing.T) {
@@ -100,7 +101,7 @@ func TestParseTemplateNormalises(t *testing.T) {
 		t.Errorf("name %q not NFC", tpl.Name)
 	case tpl.FormCodes[0] != "BKCT":
 		t.Errorf("form code %q", tpl.FormCodes[0])
-	case f.Key != KeyName || f.Align != "C" || f.Font != FontSerif || f.Style != "BI" || f.MinSize != 20 || f.Color != "#C00":
+	case f.Key != KeyName || f.Align != "C" || f.Font != page.FontSerif || f.Style != "BI" || f.MinSize != 20 || f.Color != "#C00":
 		t.Errorf("defaults not filled: %+v", f)
 	case tpl.Fields[1].Text != "Ghi chú":
 		t.Errorf("text %q not NFC", tpl.Fields[1].Text)
@@ -222,7 +223,7 @@ func FuzzParseTemplate(f *testing.F) {
 }
 
 // inside reports whether a placed line lies within its field's box.
-func inside(tx Text, f Field, tol float64) bool {
+func inside(tx page.Text, f Field, tol float64) bool {
 	return tx.X >= f.X-tol && tx.X+tx.Width <= f.X+f.W+tol &&
 		tx.Top() >= f.Y-tol && tx.Baseline+tx.Descent <= f.Y+f.H+tol &&
 		!math.IsNaN(tx.X) && !math.IsNaN(tx.Baseline)

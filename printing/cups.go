@@ -15,7 +15,7 @@ import (
 	"strings"
 
 	"khenthuong"
-	"khenthuong/certificates"
+	"khenthuong/page"
 )
 
 // CUPS is driven through its own commands (lpstat, lpoptions, lp), which
@@ -106,7 +106,7 @@ func submit(ctx context.Context, j Job) (Result, error) {
 	progress(j, 0)
 	var pdf bytes.Buffer
 	done := make(chan error, 1)
-	go func() { done <- certificates.WritePages(&pdf, j.Title, j.Pages) }()
+	go func() { done <- page.WritePDF(&pdf, j.Title, j.Pages) }()
 	select {
 	case <-ctx.Done():
 		return Result{}, ctx.Err()

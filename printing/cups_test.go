@@ -13,6 +13,7 @@ import (
 
 	"khenthuong"
 	"khenthuong/certificates"
+	"khenthuong/page"
 	"khenthuong/printing"
 	"khenthuong/printing/cupstest"
 )
@@ -35,9 +36,9 @@ func TestListCUPSPrintersDefaultFirst(t *testing.T) {
 	}
 }
 
-func calibrationPages(t *testing.T, sizes ...[2]float64) []certificates.Page {
+func calibrationPages(t *testing.T, sizes ...[2]float64) []page.Page {
 	t.Helper()
-	var pages []certificates.Page
+	var pages []page.Page
 	for _, sz := range sizes {
 		p, err := certificates.CalibrationPage(sz[0], sz[1], certificates.PrinterProfile{})
 		if err != nil {
@@ -64,7 +65,7 @@ func TestPrintThroughCUPSKeepsEveryWordInPlace(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			pages := calibrationPages(t, tc.sizes...)
 			var written bytes.Buffer
-			if err := certificates.WritePages(&written, "Trang căn chỉnh", pages); err != nil {
+			if err := page.WritePDF(&written, "Trang căn chỉnh", pages); err != nil {
 				t.Fatal(err)
 			}
 			res, err := printing.Print(context.Background(), printing.Job{Printer: "Phong_TD", Title: "Quyết định số 12/QĐ-UBND", Pages: pages})

@@ -18,12 +18,12 @@ import (
 	"golang.org/x/sys/windows"
 
 	"khenthuong"
-	"khenthuong/certificates"
+	"khenthuong/page"
 )
 
 // Windows prints through GDI: the spooler's device context for the printer,
 // at 100 % (dmScale), on the document's paper, each page drawn from the same
-// certificates.Page the PDF writer draws: texts in the embedded fonts (loaded
+// page.Page the PDF writer draws: texts in the embedded fonts (loaded
 // from memory, private to the process) with every letter at the advance the
 // layout measured, lines, rectangles, circles, polygons and images, in
 // millimetres turned into the printer's dots.
@@ -147,7 +147,7 @@ func submit(ctx context.Context, j Job) (Result, error) {
 // page p, portrait (a landscape page is turned onto it by drawPage, as CUPS
 // turns it, not left to each driver's notion of landscape), 100 %, the
 // tray, the copies when the driver makes them (driverCopies).
-func jobDevMode(name *uint16, j Job, p certificates.Page) (buf []byte, driverCopies bool, err error) {
+func jobDevMode(name *uint16, j Job, p page.Page) (buf []byte, driverCopies bool, err error) {
 	var h windows.Handle
 	if r, _, _ := procOpenPrinter.Call(uintptr(unsafe.Pointer(name)), uintptr(unsafe.Pointer(&h)), 0); r == 0 {
 		return nil, false, khenthuong.Errorf(khenthuong.EINVALID, "Không mở được máy in “%s”", j.Printer)
@@ -229,7 +229,7 @@ func caps(hdc uintptr, index int) float64 {
 	return float64(int32(r))
 }
 
-func drawPage(hdc uintptr, p *certificates.Page) error {
+func drawPage(hdc uintptr, p *page.Page) error {
 	if r, _, _ := procStartPage.Call(hdc); int32(r) <= 0 {
 		return khenthuong.Errorf(khenthuong.EINVALID, "Máy in không nhận trang in")
 	}
@@ -274,11 +274,11 @@ func drawPage(hdc uintptr, p *certificates.Page) error {
 	return nil
 }
 
-func colorRef(c certificates.RGB) uintptr {
+func colorRef(c page.RGB) uintptr {
 	return uintptr(c.R) | uintptr(c.G)<<8 | uintptr(c.B)<<16
 }
 
-func (d *device) shape(s *certificates.Shape) {
+func (d *device) shape(s *page.Shape) {
 	if s.LineWidth <= 0 && !s.Filled {
 		return
 	}
@@ -305,11 +305,11 @@ func (d *device) shape(s *certificates.Shape) {
 	defer procSelectObject.Call(d.hdc, oldPen)
 	defer procSelectObject.Call(d.hdc, oldBrush)
 	switch s.Kind {
-	case certificates.ShapeRect:
+	case page.ShapeRect:
 		procRectangle.Call(d.hdc, uintptr(d.x(s.X)), uintptr(d.y(s.Y)), uintptr(d.x(s.X+s.W)), uintptr(d.y(s.Y+s.H)))
-	case certificates.ShapeCircle:
+	case page.ShapeCircle:
 		procEllipse.Call(d.hdc, uintptr(d.x(s.X-s.R)), uintptr(d.y(s.Y-s.R)), uintptr(d.x(s.X+s.R)), uintptr(d.y(s.Y+s.R)))
-	case certificates.ShapePolygon, certificates.ShapeLine:
+	case page.ShapePolygon, page.ShapeLine:
 		if len(s.Points) < 2 {
 			return
 		}
@@ -318,7 +318,7 @@ func (d *device) shape(s *certificates.Shape) {
 			pts = append(pts, d.x(pt.X), d.y(pt.Y))
 		}
 		proc := procPolygon
-		if s.Kind == certificates.ShapeLine {
+		if s.Kind == page.ShapeLine {
 			proc = procPolyline
 		}
 		proc.Call(d.hdc, uintptr(unsafe.Pointer(&pts[0])), uintptr(len(s.Points)))
@@ -328,10 +328,10 @@ func (d *device) shape(s *certificates.Shape) {
 // gdiFonts are the embedded faces loaded into GDI, once per process.
 var gdiFonts struct {
 	sync.Mutex
-	loaded map[*certificates.Face]bool
+	loaded map[*page.Face]bool
 }
 
-func loadFace(f *certificates.Face) error {
+func loadFace(f *page.Face) error {
 	gdiFonts.Lock()
 	defer gdiFonts.Unlock()
 	if gdiFonts.loaded[f] {
@@ -343,7 +343,7 @@ func loadFace(f *certificates.Face) error {
 		return khenthuong.Internal(fmt.Errorf("AddFontMemResourceEx %s failed", f.File))
 	}
 	if gdiFonts.loaded == nil {
-		gdiFonts.loaded = map[*certificates.Face]bool{}
+		gdiFonts.loaded = map[*page.Face]bool{}
 	}
 	gdiFonts.loaded[f] = true
 	return nil
@@ -351,8 +351,8 @@ func loadFace(f *certificates.Face) error {
 
 // text draws a line letter by letter at the advances the layout measured
 // (ExtTextOut's dx), so a printer's hinting never moves a word.
-func (d *device) text(t *certificates.Text) error {
-	face := certificates.LookupFace(t.Font, t.Style)
+func (d *device) text(t *page.Text) error {
+	face := page.LookupFace(t.Font, t.Style)
 	if face == nil {
 		return khenthuong.Internal(fmt.Errorf("unknown font %s %s", t.Font, t.Style))
 	}
@@ -402,7 +402,7 @@ func (d *device) text(t *certificates.Text) error {
 
 // image draws a picture kept to its aspect ratio, centred in its box, as the
 // PDF writer does; transparent parts become white paper.
-func (d *device) image(im certificates.Image) error {
+func (d *device) image(im page.Image) error {
 	data, err := os.ReadFile(im.Path)
 	if err != nil {
 		return khenthuong.FieldErrorf("emblem_path", "Không đọc được ảnh quốc huy “%s”", im.Path)

@@ -5,7 +5,7 @@ import (
 	"strings"
 	"testing"
 
-	"khenthuong/certificates"
+	"khenthuong/page"
 )
 
 func TestPaperFor(t *testing.T) {
@@ -66,7 +66,7 @@ func TestFontNamesForGDI(t *testing.T) {
 		{"serif", "BI", "Liberation Serif", "Bold Italic", 700, true},
 		{"decor", "", "Vollkorn", "Bold Italic", 700, true},
 	} {
-		f := certificates.LookupFace(tc.family, tc.style)
+		f := page.LookupFace(tc.family, tc.style)
 		fam, sub := fontName(f.Data())
 		w, it := fontStyle(sub)
 		if fam != tc.wantFamily || sub != tc.wantSub || w != tc.wantWeight || it != tc.wantItalic {

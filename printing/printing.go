@@ -8,7 +8,7 @@ import (
 	"strings"
 
 	"khenthuong"
-	"khenthuong/certificates"
+	"khenthuong/page"
 	"khenthuong/vntext"
 )
 
@@ -29,7 +29,7 @@ type Job struct {
 	Copies  int    // 0 means 1
 	Tray    string // one of Trays(printer); "" is the printer's own choice
 	Paper   string // one of Papers' names; "" is the paper of the first page
-	Pages   []certificates.Page
+	Pages   []page.Page
 	// Progress, when set, is told how many pages are done, from any goroutine.
 	Progress func(done, total int)
 }
@@ -74,7 +74,7 @@ func (j *Job) check() error {
 		return khenthuong.Errorf(khenthuong.EINVALID, "Không có trang nào để in")
 	}
 	for i, p := range j.Pages {
-		if !(p.Width >= certificates.MinPageSide && p.Width <= certificates.MaxPageSide && p.Height >= certificates.MinPageSide && p.Height <= certificates.MaxPageSide) {
+		if !(p.Width >= page.MinSide && p.Width <= page.MaxSide && p.Height >= page.MinSide && p.Height <= page.MaxSide) {
 			return khenthuong.Errorf(khenthuong.EINVALID, "Trang %d: khổ giấy %g × %g mm không hợp lệ", i+1, p.Width, p.Height)
 		}
 	}

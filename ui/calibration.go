@@ -16,6 +16,7 @@ import (
 	"khenthuong"
 	"khenthuong/atomicfile"
 	"khenthuong/certificates"
+	"khenthuong/page"
 	"khenthuong/vntext"
 )
 
@@ -56,7 +57,7 @@ type markRow struct {
 	x, y    *widget.Entry
 }
 
-// Page sizes offered, as certificates.ParsePageSize reads them.
+// Page sizes offered, as page.ParseSize reads them.
 var calibrationSizes = []string{"A3L", "A4L"}
 
 // defaultMarks are the crosshairs asked for first: two corners and the centre.
@@ -204,9 +205,9 @@ func (c *calibrationWizard) sizeChosen() {
 func (c *calibrationWizard) pageSize() (float64, float64, error) {
 	i := c.sizeSelect.SelectedIndex()
 	if i >= 0 && i < len(calibrationSizes) {
-		return certificates.ParsePageSize(calibrationSizes[i])
+		return page.ParseSize(calibrationSizes[i])
 	}
-	return certificates.ParsePageSize(c.customSize.Text)
+	return page.ParseSize(c.customSize.Text)
 }
 
 // refreshMarks offers the page's crosshairs with where each belongs.
@@ -362,7 +363,7 @@ func round1(v float64) float64 { return math.Round(v*10) / 10 }
 // parseMeasure reads a measured position in mm, naming the crosshair when it cannot.
 func parseMeasure(text, mark, axis string) (float64, error) {
 	v, err := parseDecimal(axis, text)
-	if err != nil || strings.TrimSpace(text) == "" || v < 0 || v > certificates.MaxPageSide {
+	if err != nil || strings.TrimSpace(text) == "" || v < 0 || v > page.MaxSide {
 		return 0, khenthuong.FieldErrorf(axis, "%s", lang.L("Crosshair {{.Mark}}: “{{.Text}}” is not a measure in mm (e.g. 21,5).",
 			map[string]any{"Mark": mark, "Text": text}))
 	}

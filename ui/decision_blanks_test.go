@@ -8,6 +8,7 @@ import (
 
 	"khenthuong"
 	"khenthuong/certificates"
+	"khenthuong/page"
 )
 
 // draftWithBlanks stores a BKCT draft of c with no signer's name and no submission.
@@ -97,7 +98,7 @@ func TestPreviewTextsKeepThePDFWidths(t *testing.T) {
 		n := 0
 		drv := fyne.CurrentApp().Driver()
 		for _, tx := range v.preview.pages[v.preview.index].Texts {
-			if certificates.LookupFace(tx.Font, tx.Style) == nil {
+			if page.LookupFace(tx.Font, tx.Style) == nil {
 				continue
 			}
 			ct := r.texts[n]

@@ -20,6 +20,7 @@ import (
 	"khenthuong"
 	"khenthuong/atomicfile"
 	"khenthuong/certificates"
+	"khenthuong/page"
 	"khenthuong/roster"
 	"khenthuong/vntext"
 )
@@ -28,7 +29,7 @@ import (
 // alone, the run-sheet, the payment list) and a nominee's award history are
 // made by packages certificates and roster. Each opens in a docView: the
 // document is laid out in the background while a progress bar runs, its
-// pages are previewed from the same certificates.Page the PDF is written
+// pages are previewed from the same page.Page the PDF is written
 // from (what the clerk sees is what prints), then it is saved where the
 // clerk chooses and opened with the system's viewer.
 
@@ -40,7 +41,7 @@ type docSpec struct {
 	// prepare loads what the document is made from; it runs in the background.
 	prepare func() error
 	name    func(ext string) string // default file name, after prepare
-	pages   func(batch int) ([]certificates.Page, error)
+	pages   func(batch int) ([]page.Page, error)
 	write   func(w io.Writer, ext string, batch int) error
 }
 
@@ -272,7 +273,7 @@ func (v *docView) saveTo(path, ext string) {
 // dialog allows and scrolled down, drawn by certPreview from the pages the
 // PDF is written from.
 type pagePreview struct {
-	pages []certificates.Page
+	pages []page.Page
 	index int
 	width float32 // on screen, of a page
 
@@ -300,7 +301,7 @@ func newPagePreview(width float32) *pagePreview {
 
 func (p *pagePreview) content() fyne.CanvasObject { return p.root }
 
-func (p *pagePreview) setPages(pages []certificates.Page) {
+func (p *pagePreview) setPages(pages []page.Page) {
 	p.pages = pages
 	p.show(0)
 }
@@ -309,7 +310,7 @@ func (p *pagePreview) setPages(pages []certificates.Page) {
 func (p *pagePreview) show(i int) {
 	if len(p.pages) == 0 {
 		p.paper.SetMinSize(fyne.NewSize(p.width, p.width*297/210))
-		p.page.setPage(certificates.Page{}, nil, certificates.ModePlain)
+		p.page.setPage(page.Page{}, nil, certificates.ModePlain)
 		p.label.SetText("")
 		p.prev.Disable()
 		p.next.Disable()
@@ -443,7 +444,7 @@ func decisionDocument(svc khenthuong.Services, kind docKind, d *khenthuong.Decis
 		spec.name = func(ext string) string { return asciiFileName("QĐ", number) + ext }
 		// The preview of a draft marks in red what is still blank (what
 		// prints as "…"); the file is written as it would print.
-		spec.pages = func(int) ([]certificates.Page, error) {
+		spec.pages = func(int) ([]page.Page, error) {
 			mark := src.decision.Status != khenthuong.DecisionIssued
 			return certificates.DecisionPages(doc(), certificates.DecisionOptions{MarkBlanks: mark})
 		}
@@ -461,7 +462,7 @@ func decisionDocument(svc khenthuong.Services, kind docKind, d *khenthuong.Decis
 			spec.title = lang.L("List (table) attached to decision No. {{.Number}}", vars)
 			spec.name = func(ext string) string { return asciiFileName("Danh sách bảng", "QĐ", number) + ext }
 		}
-		spec.pages = func(int) ([]certificates.Page, error) { return certificates.ListPages(doc(), table) }
+		spec.pages = func(int) ([]page.Page, error) { return certificates.ListPages(doc(), table) }
 		spec.write = func(w io.Writer, _ string, _ int) error { return certificates.WriteList(w, doc(), table) }
 	case docRunSheet:
 		spec.title = lang.L("Ceremony run-sheet for decision No. {{.Number}}", vars)
@@ -470,7 +471,7 @@ func decisionDocument(svc khenthuong.Services, kind docKind, d *khenthuong.Decis
 		runsheet := func(batch int) certificates.RunSheetDoc {
 			return certificates.RunSheetDoc{Decisions: decisions(), Forms: src.forms, Settings: src.settings, Campaign: src.campaign, BatchSize: batch}
 		}
-		spec.pages = func(batch int) ([]certificates.Page, error) { return certificates.RunSheetPages(runsheet(batch)) }
+		spec.pages = func(batch int) ([]page.Page, error) { return certificates.RunSheetPages(runsheet(batch)) }
 		spec.write = func(w io.Writer, _ string, batch int) error { return certificates.WriteRunSheet(w, runsheet(batch)) }
 	case docPayments:
 		spec.title = lang.L("Bonus payment list for decision No. {{.Number}}", vars)
@@ -479,7 +480,7 @@ func decisionDocument(svc khenthuong.Services, kind docKind, d *khenthuong.Decis
 		payments := func() certificates.PaymentsDoc {
 			return certificates.PaymentsDoc{Decisions: decisions(), Forms: src.forms, Settings: src.settings, Campaign: src.campaign}
 		}
-		spec.pages = func(int) ([]certificates.Page, error) { return certificates.PaymentsPages(payments()) }
+		spec.pages = func(int) ([]page.Page, error) { return certificates.PaymentsPages(payments()) }
 		spec.write = func(w io.Writer, ext string, _ int) error {
 			if ext == ".xlsx" {
 				return roster.WritePaymentsXLSX(w, decisions(), src.forms, src.settings)

@@ -16,6 +16,7 @@ import (
 
 	"khenthuong"
 	"khenthuong/certificates"
+	"khenthuong/page"
 	"khenthuong/vntext"
 )
 
@@ -303,7 +304,7 @@ func (s *historyScreen) printSelected() {
 		}
 		return nil
 	}
-	spec.pages = func(int) ([]certificates.Page, error) { return certificates.HistoryPages(doc) }
+	spec.pages = func(int) ([]page.Page, error) { return certificates.HistoryPages(doc) }
 	spec.write = func(w io.Writer, _ string, _ int) error { return certificates.WriteHistory(w, doc) }
 	s.doc = openDocument(spec, s.saver, s.win, &s.loading)
 }

@@ -18,6 +18,7 @@ import (
 	"khenthuong"
 	"khenthuong/atomicfile"
 	"khenthuong/certificates"
+	"khenthuong/page"
 )
 
 // printScreen is In ấn: the certificates of a decision. The clerk picks the
@@ -592,7 +593,7 @@ func sampleRecipient(st *khenthuong.Settings) (*khenthuong.Decision, *khenthuong
 func (s *printScreen) updatePreview() {
 	form := s.previewForm()
 	if form == nil {
-		s.preview.setPage(certificates.Page{}, nil, s.mode)
+		s.preview.setPage(page.Page{}, nil, s.mode)
 		s.previewTitle.SetText("")
 		return
 	}
@@ -601,7 +602,7 @@ func (s *printScreen) updatePreview() {
 		tpl, frames = s.editor.tpl, &s.editor.tpl
 	}
 	if s.decision == nil && s.editor == nil {
-		s.preview.setPage(certificates.Page{}, nil, s.mode)
+		s.preview.setPage(page.Page{}, nil, s.mode)
 		s.previewTitle.SetText("")
 		s.previewWarn.Hide()
 		s.updateButtons()

@@ -6,6 +6,7 @@ import (
 	"fyne.io/fyne/v2/lang"
 
 	"khenthuong/certificates"
+	"khenthuong/page"
 )
 
 // The "In…" buttons of In ấn, of a decision's documents and of the
@@ -22,7 +23,7 @@ func (s *printScreen) printDirect() {
 	s.printDialog = showPrintDialog(printRequest{
 		title:    s.form.Name + " – " + lang.L("Decision No. {{.Number}}", map[string]any{"Number": number}),
 		profiles: s.svc,
-		pages: func(ctx context.Context, prof *certificates.PrinterProfile, progress func(int, int)) ([]certificates.Page, error) {
+		pages: func(ctx context.Context, prof *certificates.PrinterProfile, progress func(int, int)) ([]page.Page, error) {
 			if prof != nil {
 				job.Profile = *prof
 			}
@@ -40,7 +41,7 @@ func (v *docView) printDirect() {
 	}
 	v.printDlg = showPrintDialog(printRequest{
 		title: v.spec.title,
-		pages: func(context.Context, *certificates.PrinterProfile, func(int, int)) ([]certificates.Page, error) {
+		pages: func(context.Context, *certificates.PrinterProfile, func(int, int)) ([]page.Page, error) {
 			return v.spec.pages(batch)
 		},
 	}, v.win)
@@ -58,7 +59,7 @@ func (c *calibrationWizard) printPage() {
 	c.printDlg = showPrintDialog(printRequest{
 		title:    lang.L("Printer calibration page"),
 		profiles: c.svc,
-		pages: func(_ context.Context, own *certificates.PrinterProfile, _ func(int, int)) ([]certificates.Page, error) {
+		pages: func(_ context.Context, own *certificates.PrinterProfile, _ func(int, int)) ([]page.Page, error) {
 			prof := p
 			if prof.Name == "" && own != nil {
 				prof = *own
@@ -66,8 +67,8 @@ func (c *calibrationWizard) printPage() {
 			if prof.Name == "" {
 				prof = certificates.PrinterProfile{} // a printer not named yet: the page moves nothing
 			}
-			page, err := certificates.CalibrationPage(w, h, prof)
-			return []certificates.Page{page}, err
+			pg, err := certificates.CalibrationPage(w, h, prof)
+			return []page.Page{pg}, err
 		},
 	}, c.win)
 }

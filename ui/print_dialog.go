@@ -16,6 +16,7 @@ import (
 
 	"khenthuong"
 	"khenthuong/certificates"
+	"khenthuong/page"
 	"khenthuong/printing"
 )
 
@@ -25,7 +26,7 @@ type printRequest struct {
 	// pages lays the document out; profile is the chosen printer's own
 	// profile (nil when it has none), which certificates and the calibration
 	// page move by. It reports progress and stops when ctx is cancelled.
-	pages func(ctx context.Context, profile *certificates.PrinterProfile, progress func(done, total int)) ([]certificates.Page, error)
+	pages func(ctx context.Context, profile *certificates.PrinterProfile, progress func(done, total int)) ([]page.Page, error)
 	// profiles finds the printer's profile by the printer's name; nil for
 	// documents printed as they are.
 	profiles khenthuong.PrintService
@@ -286,7 +287,7 @@ func (p *printDialog) run(ctx context.Context, job printing.Job, pageSpec string
 	if err != nil {
 		return printing.Result{}, err
 	}
-	job.Pages = make([]certificates.Page, len(which))
+	job.Pages = make([]page.Page, len(which))
 	for i, k := range which {
 		job.Pages[i] = pages[k]
 	}
@@ -296,10 +297,10 @@ func (p *printDialog) run(ctx context.Context, job printing.Job, pageSpec string
 
 // layoutInChunks lays a certificate job out a few recipients at a time, so
 // that a batch of a thousand can be cancelled and shows its progress.
-func layoutInChunks(ctx context.Context, job certificates.Job, progress func(done, total int)) ([]certificates.Page, error) {
+func layoutInChunks(ctx context.Context, job certificates.Job, progress func(done, total int)) ([]page.Page, error) {
 	const chunk = 50
 	ids := job.Recipients
-	pages := make([]certificates.Page, 0, len(ids))
+	pages := make([]page.Page, 0, len(ids))
 	for start := 0; start < len(ids); start += chunk {
 		if err := ctx.Err(); err != nil {
 			return nil, err

@@ -12,6 +12,7 @@ import (
 
 	"khenthuong"
 	"khenthuong/certificates"
+	"khenthuong/page"
 	"khenthuong/printing"
 	"khenthuong/printing/cupstest"
 )
@@ -90,7 +91,7 @@ func TestPrintDialogCancelAndRefusals(t *testing.T) {
 		sent = true
 		return printing.Result{}, nil
 	}
-	p := newPrintDialog(printRequest{title: "Quyết định số 12/QĐ-UBND", pages: func(ctx context.Context, _ *certificates.PrinterProfile, progress func(int, int)) ([]certificates.Page, error) {
+	p := newPrintDialog(printRequest{title: "Quyết định số 12/QĐ-UBND", pages: func(ctx context.Context, _ *certificates.PrinterProfile, progress func(int, int)) ([]page.Page, error) {
 		close(started)
 		<-ctx.Done() // a thousand certificates still to lay out
 		return nil, ctx.Err()

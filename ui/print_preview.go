@@ -14,9 +14,10 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"khenthuong/certificates"
+	"khenthuong/page"
 )
 
-// certPreview draws a certificates.Page, the very placement the PDF writer
+// certPreview draws a page.Page, the very placement the PDF writer
 // prints from, scaled to fit: shapes (the border ornament) rasterised into one
 // image, the emblem as an image, and every line of text as a canvas.Text in
 // the embedded font it prints in, at its X and baseline. What the clerk sees
@@ -29,7 +30,7 @@ import (
 type certPreview struct {
 	widget.BaseWidget
 
-	page     certificates.Page
+	page     page.Page
 	tpl      *certificates.Template // fields whose boxes are drawn; nil outside the editor
 	mode     certificates.Mode      // which fields print: the boxes drawn
 	selected int                    // field index, -1 for none
@@ -58,7 +59,7 @@ func newCertPreview() *certPreview {
 }
 
 // setPage shows page; tpl (nil outside the editor) adds the fields' boxes.
-func (p *certPreview) setPage(page certificates.Page, tpl *certificates.Template, mode certificates.Mode) {
+func (p *certPreview) setPage(page page.Page, tpl *certificates.Template, mode certificates.Mode) {
 	p.page, p.tpl, p.mode = page, tpl, mode
 	p.Refresh()
 }
@@ -283,7 +284,7 @@ type previewRenderer struct {
 
 	// The shapes' image is drawn again only for new shapes or a new size.
 	shapesKey struct {
-		first *certificates.Shape
+		first *page.Shape
 		n     int
 		w, h  int
 	}
@@ -293,10 +294,10 @@ type previewRenderer struct {
 
 func (r *previewRenderer) rebuild() {
 	p := r.p
-	page := &p.page
+	pg := &p.page
 	r.texts = r.texts[:0]
-	for _, t := range page.Texts {
-		face := certificates.LookupFace(t.Font, t.Style)
+	for _, t := range pg.Texts {
+		face := page.LookupFace(t.Font, t.Style)
 		if face == nil {
 			continue
 		}
@@ -306,8 +307,8 @@ func (r *previewRenderer) rebuild() {
 	}
 	// Images are kept while their paths stay: loading the emblem again on
 	// every keystroke of the editor would flicker.
-	paths := make([]string, len(page.Images))
-	for i, im := range page.Images {
+	paths := make([]string, len(pg.Images))
+	for i, im := range pg.Images {
 		paths[i] = im.Path
 	}
 	if !equalStrings(paths, r.imgPaths) {
@@ -321,7 +322,7 @@ func (r *previewRenderer) rebuild() {
 	}
 	r.message.Text = p.empty
 	r.objects = append(r.objects[:0], r.bg)
-	if page.Width > 0 {
+	if pg.Width > 0 {
 		r.objects = append(r.objects, r.paper, r.shapes)
 		for _, im := range r.images {
 			r.objects = append(r.objects, im)
@@ -374,12 +375,12 @@ func (r *previewRenderer) Layout(size fyne.Size) {
 	}
 	n := 0
 	for _, t := range p.page.Texts {
-		if certificates.LookupFace(t.Font, t.Style) == nil {
+		if page.LookupFace(t.Font, t.Style) == nil {
 			continue
 		}
 		ct := r.texts[n]
 		n++
-		ct.TextSize = float32(t.Size*mmPerPt) * k
+		ct.TextSize = float32(t.Size*page.MMPerPt) * k
 		// The baseline lands where the PDF puts it; X is the line's left end.
 		drv := fyne.CurrentApp().Driver()
 		w, base := drv.RenderedTextSize(ct.Text, ct.TextSize, ct.TextStyle, ct.FontSource)
@@ -407,9 +408,6 @@ func (r *previewRenderer) Layout(size fyne.Size) {
 	}
 	r.layoutSelection(k, o)
 }
-
-// mmPerPt converts a font size in points to millimetres.
-const mmPerPt = 25.4 / 72
 
 func (r *previewRenderer) layoutSelection(k float32, o fyne.Position) {
 	p := r.p
@@ -454,7 +452,7 @@ func (r *previewRenderer) Destroy() {}
 // drawShapes rasterises the page's shapes at the raster's pixel size.
 func (r *previewRenderer) drawShapes(w, h int) image.Image {
 	shapes := r.p.page.Shapes
-	var first *certificates.Shape
+	var first *page.Shape
 	if len(shapes) > 0 {
 		first = &shapes[0]
 	}
@@ -515,15 +513,15 @@ func dashedLine(img *image.RGBA, x0, y0, x1, y1, dash int, c color.RGBA) {
 	}
 }
 
-func toColor(c certificates.RGB) color.Color { return color.NRGBA{c.R, c.G, c.B, 0xff} }
+func toColor(c page.RGB) color.Color { return color.NRGBA{c.R, c.G, c.B, 0xff} }
 
 // faceResource is the embedded font file of a face, as Fyne draws it: the
 // same TrueType data the PDF embeds.
-func faceResource(f *certificates.Face) fyne.Resource {
+func faceResource(f *page.Face) fyne.Resource {
 	faceResources.Lock()
 	defer faceResources.Unlock()
 	if faceResources.m == nil {
-		faceResources.m = map[*certificates.Face]fyne.Resource{}
+		faceResources.m = map[*page.Face]fyne.Resource{}
 	}
 	res, ok := faceResources.m[f]
 	if !ok {
@@ -535,7 +533,7 @@ func faceResource(f *certificates.Face) fyne.Resource {
 
 var faceResources struct {
 	sync.Mutex
-	m map[*certificates.Face]fyne.Resource
+	m map[*page.Face]fyne.Resource
 }
 
 // rasterizer fills polygons with anti-aliasing (non-zero winding, 4 samples
@@ -561,7 +559,7 @@ func newRasterizer(img *image.RGBA) *rasterizer {
 const subRows = 4
 
 // fill paints the contours (each a closed polygon) in colour c.
-func (rs *rasterizer) fill(contours [][]fpt, c certificates.RGB) {
+func (rs *rasterizer) fill(contours [][]fpt, c page.RGB) {
 	b := rs.img.Rect
 	minX, minY, maxX, maxY := math.Inf(1), math.Inf(1), math.Inf(-1), math.Inf(-1)
 	for _, ct := range contours {
@@ -631,7 +629,7 @@ func addSpan(cover []float64, xa, xb float64) {
 	}
 }
 
-func blend(img *image.RGBA, x, y int, c certificates.RGB, a float64) {
+func blend(img *image.RGBA, x, y int, c page.RGB, a float64) {
 	i := img.PixOffset(x, y)
 	px := img.Pix[i : i+4 : i+4]
 	inv := 1 - a
@@ -642,12 +640,12 @@ func blend(img *image.RGBA, x, y int, c certificates.RGB, a float64) {
 }
 
 // shapes draws the page's shapes in order at k pixels per mm.
-func (rs *rasterizer) shapes(shapes []certificates.Shape, k float64) {
+func (rs *rasterizer) shapes(shapes []page.Shape, k float64) {
 	for i := range shapes {
 		s := &shapes[i]
 		lw := s.LineWidth * k
 		switch s.Kind {
-		case certificates.ShapeRect:
+		case page.ShapeRect:
 			x0, y0, x1, y1 := s.X*k, s.Y*k, (s.X+s.W)*k, (s.Y+s.H)*k
 			if s.Filled {
 				rs.fill([][]fpt{rectContour(x0, y0, x1, y1, false)}, s.Fill)
@@ -656,7 +654,7 @@ func (rs *rasterizer) shapes(shapes []certificates.Shape, k float64) {
 				h := lw / 2
 				rs.fill([][]fpt{rectContour(x0-h, y0-h, x1+h, y1+h, false), rectContour(x0+h, y0+h, x1-h, y1-h, true)}, s.Stroke)
 			}
-		case certificates.ShapeCircle:
+		case page.ShapeCircle:
 			cx, cy, r := s.X*k, s.Y*k, s.R*k
 			if s.Filled {
 				rs.fill([][]fpt{circleContour(cx, cy, r, false)}, s.Fill)
@@ -664,12 +662,12 @@ func (rs *rasterizer) shapes(shapes []certificates.Shape, k float64) {
 			if lw > 0 {
 				rs.fill([][]fpt{circleContour(cx, cy, r+lw/2, false), circleContour(cx, cy, math.Max(r-lw/2, 0), true)}, s.Stroke)
 			}
-		case certificates.ShapePolygon, certificates.ShapeLine:
+		case page.ShapePolygon, page.ShapeLine:
 			pts := make([]fpt, len(s.Points))
 			for j, p := range s.Points {
 				pts[j] = fpt{p.X * k, p.Y * k}
 			}
-			closed := s.Kind == certificates.ShapePolygon
+			closed := s.Kind == page.ShapePolygon
 			if closed && s.Filled && len(pts) >= 3 {
 				rs.fill([][]fpt{pts}, s.Fill)
 			}

@@ -20,6 +20,7 @@ import (
 
 	"khenthuong"
 	"khenthuong/certificates"
+	"khenthuong/page"
 )
 
 // settle waits for every background job of the screens (loads, layouts of
@@ -114,15 +115,15 @@ func textOf(tb testing.TB, p *certPreview, s string) *canvas.Text {
 }
 
 // layoutLine is where certificates.Layout puts the first line of field key.
-func layoutLine(tb testing.TB, page certificates.Page, key string) certificates.Text {
+func layoutLine(tb testing.TB, pg page.Page, key string) page.Text {
 	tb.Helper()
-	for _, t := range page.Texts {
+	for _, t := range pg.Texts {
 		if t.Key == key {
 			return t
 		}
 	}
 	tb.Fatalf("the layout has no %s line", key)
-	return certificates.Text{}
+	return page.Text{}
 }
 
 func fieldIndex(tpl certificates.Template, key string) int {
@@ -145,8 +146,8 @@ func TestPrinting(t *testing.T) {
 			t.Errorf("preview title %q does not name %s", got, r.Nominee.DisplayName())
 		}
 		st, _ := s.svc.Settings()
-		page, _ := certificates.Layout(s.tpl, certificates.ValuesFor(d, &r, s.form, &st), certificates.ModeBlank)
-		line := layoutLine(t, page, certificates.KeyName)
+		pg, _ := certificates.Layout(s.tpl, certificates.ValuesFor(d, &r, s.form, &st), certificates.ModeBlank)
+		line := layoutLine(t, pg, certificates.KeyName)
 		if line.Text != "Ông Trương Quang Sáng" {
 			t.Fatalf("the layout prints %q", line.Text)
 		}
@@ -167,7 +168,7 @@ func TestPrinting(t *testing.T) {
 		if want := float32(line.Size*25.4/72) * k; ct.TextSize > want+0.01 || ct.TextSize < want-1 {
 			t.Errorf("name drawn at %.2f px, want %.2f (%g pt)", ct.TextSize, want, line.Size)
 		}
-		face := certificates.LookupFace(line.Font, line.Style)
+		face := page.LookupFace(line.Font, line.Style)
 		if ct.FontSource == nil || !bytes.Equal(ct.FontSource.Content(), face.Data()) {
 			t.Errorf("name not drawn in the printed font %s", face.File)
 		}

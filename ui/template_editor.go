@@ -19,6 +19,7 @@ import (
 	"khenthuong"
 	"khenthuong/atomicfile"
 	"khenthuong/certificates"
+	"khenthuong/page"
 	"khenthuong/vntext"
 )
 
@@ -138,7 +139,7 @@ func newTemplateEditor(s *printScreen, form *khenthuong.AwardForm, tpl certifica
 	})
 	e.font = newSelect([]string{lang.L("Serif (Times)"), lang.L("Decorative")}, func(string) {
 		if i := e.font.SelectedIndex(); i >= 0 {
-			e.editField(func(f *certificates.Field) { f.Font = certificates.Fonts[i] })
+			e.editField(func(f *certificates.Field) { f.Font = page.Fonts[i] })
 		}
 	})
 	e.text = widget.NewEntry()
@@ -297,7 +298,7 @@ func (e *templateEditor) fillField() {
 	}
 	e.align.SetSelectedIndex(max(0, indexOf(alignCodes, f.Align)))
 	e.style.SetSelectedIndex(max(0, indexOf(styleCodes, f.Style)))
-	e.font.SetSelectedIndex(max(0, indexOf(certificates.Fonts, f.Font)))
+	e.font.SetSelectedIndex(max(0, indexOf(page.Fonts, f.Font)))
 	e.color.SetText(f.Color)
 	e.text.SetText(f.Text)
 	e.upper.SetChecked(f.Upper)
@@ -488,7 +489,7 @@ func (e *templateEditor) addFree() {
 		e.tpl.Fields = append(e.tpl.Fields, certificates.Field{
 			Key: certificates.KeyFree, Text: lang.L("New text"),
 			X: math.Round((e.tpl.PageWidth - w) / 2), Y: math.Round((e.tpl.PageHeight - h) / 2), W: w, H: h,
-			Align: "C", Font: certificates.FontSerif, Size: 14, MinSize: 10, Color: "#000000", OnBlank: true,
+			Align: "C", Font: page.FontSerif, Size: 14, MinSize: 10, Color: "#000000", OnBlank: true,
 		})
 	})
 	e.list.Refresh()

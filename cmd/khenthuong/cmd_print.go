@@ -8,6 +8,7 @@ import (
 	"khenthuong"
 	"khenthuong/atomicfile"
 	"khenthuong/certificates"
+	"khenthuong/page"
 	"khenthuong/roster"
 )
 
@@ -292,7 +293,7 @@ func (p *printJob) calibration() error {
 	if err := p.noArgs(); err != nil {
 		return err
 	}
-	w, h, err := certificates.ParsePageSize(p.f.size)
+	w, h, err := page.ParseSize(p.f.size)
 	if err != nil {
 		return err
 	}
@@ -300,11 +301,11 @@ func (p *printJob) calibration() error {
 	if err != nil {
 		return err
 	}
-	page, err := certificates.CalibrationPage(w, h, profile)
+	pg, err := certificates.CalibrationPage(w, h, profile)
 	if err != nil {
 		return err
 	}
-	return p.emit("Trang căn chỉnh máy in", []certificates.Page{page},
+	return p.emit("Trang căn chỉnh máy in", []page.Page{pg},
 		func(out io.Writer) error { return certificates.WriteCalibration(out, w, h, profile) })
 }
 

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"khenthuong/certificates"
+	"khenthuong/page"
 	"khenthuong/printing"
 )
 
@@ -35,7 +36,7 @@ func (f *printFlags) output(doc, exts string) (ext string, err error) {
 
 // emit writes the document's PDF to -o, or sends its pages to --to: the
 // printer gets the very pages the PDF holds.
-func (p *printJob) emit(title string, pages []certificates.Page, write func(io.Writer) error) error {
+func (p *printJob) emit(title string, pages []page.Page, write func(io.Writer) error) error {
 	if p.f.to == "" {
 		return p.write(write)
 	}

@@ -1,4 +1,4 @@
-package certificates
+package page
 
 import (
 	"bytes"

@@ -1,4 +1,4 @@
-package certificates
+package page
 
 import (
 	"bytes"
@@ -14,23 +14,15 @@ import (
 	"khenthuong"
 )
 
-// WriteCertificates writes the pages, one sheet each in the order given, as
-// one PDF: fonts embedded once (subset to the letters used), streams
-// compressed, a border shared by many pages stored once. Pages come from
-// Layout (through PrinterProfile.Apply when printing on a profiled printer).
-func WriteCertificates(w io.Writer, pages ...Page) error {
+// WritePDF writes the pages, one sheet each in the order given, as one PDF
+// titled title: fonts embedded once (subset to the letters used), streams
+// compressed, shapes shared by many pages (a border) stored once. Every
+// document and certificate batch is written by it, and the printer prints
+// these very bytes through CUPS.
+func WritePDF(w io.Writer, title string, pages []Page) error {
 	if len(pages) == 0 {
-		return khenthuong.Errorf(khenthuong.EINVALID, "Không có bằng khen nào để in")
+		return khenthuong.Errorf(khenthuong.EINVALID, "Không có trang nào để in")
 	}
-	for i, p := range pages {
-		if !(p.Width >= MinPageSide && p.Width <= MaxPageSide && p.Height >= MinPageSide && p.Height <= MaxPageSide) {
-			return khenthuong.Errorf(khenthuong.EINVALID, "Trang %d: khổ giấy %s × %s mm không hợp lệ", i+1, mm(p.Width), mm(p.Height))
-		}
-	}
-	return writePDF(w, "Bằng khen, giấy khen", pages)
-}
-
-func writePDF(w io.Writer, title string, pages []Page) error {
 	pw := &pdfWriter{
 		doc:     fpdf.NewCustom(&fpdf.InitType{OrientationStr: "P", UnitStr: "mm", Size: fpdf.SizeType{Wd: pages[0].Width, Ht: pages[0].Height}}),
 		fonts:   map[string]bool{},
@@ -279,13 +271,4 @@ func shapesHash(w, h float64, shapes []Shape) uint64 {
 		}
 	}
 	return hs.Sum64()
-}
-
-// WritePages writes pages of any document as one PDF titled title: what the
-// document writers write, for the printer to print the same bytes.
-func WritePages(w io.Writer, title string, pages []Page) error {
-	if len(pages) == 0 {
-		return khenthuong.Errorf(khenthuong.EINVALID, "Không có trang nào để in")
-	}
-	return writePDF(w, title, pages)
 }

@@ -1,4 +1,4 @@
-package certificates
+package page
 
 import (
 	"encoding/binary"
@@ -72,10 +72,8 @@ func (f *Face) Width(s string, size float64) float64 {
 		}
 		w += cw
 	}
-	return float64(w) * size / 1000 * mmPerPt
+	return float64(w) * size / 1000 * MMPerPt
 }
-
-const mmPerPt = 25.4 / 72
 
 var (
 	facesOnce sync.Once
