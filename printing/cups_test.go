@@ -5,6 +5,7 @@ package printing_test
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -12,7 +13,6 @@ import (
 	"testing"
 
 	"khenthuong"
-	"khenthuong/certificates"
 	"khenthuong/page"
 	"khenthuong/printing"
 	"khenthuong/printing/cupstest"
@@ -36,13 +36,31 @@ func TestListCUPSPrintersDefaultFirst(t *testing.T) {
 	}
 }
 
-func calibrationPages(t *testing.T, sizes ...[2]float64) []page.Page {
+// sheets are test pages of the given sizes, made of the page model alone: a
+// frame, a grid of labelled words across the sheet in the serif faces, a
+// heading and a large name line in the decorative face.
+func sheets(t *testing.T, sizes ...[2]float64) []page.Page {
 	t.Helper()
+	text := func(family, style string, size, x, baseline float64, s string) page.Text {
+		f := page.LookupFace(family, style)
+		return page.Text{Field: -1, X: x, Baseline: baseline, Width: f.Width(s, size),
+			Ascent: f.Ascent * size * page.MMPerPt, Descent: f.Descent * size * page.MMPerPt,
+			Font: f.Family, Style: f.Style, Size: size, Text: s}
+	}
 	var pages []page.Page
 	for _, sz := range sizes {
-		p, err := certificates.CalibrationPage(sz[0], sz[1], certificates.PrinterProfile{})
-		if err != nil {
-			t.Fatal(err)
+		w, h := sz[0], sz[1]
+		p := page.Page{Width: w, Height: h, Shapes: []page.Shape{
+			{Kind: page.ShapeRect, X: 10, Y: 10, W: w - 20, H: h - 20, LineWidth: 0.3},
+		}}
+		p.Texts = append(p.Texts,
+			text(page.FontSerif, "B", 13, 20, 22, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"),
+			text(page.FontDecor, "", 28, w/4, 58, "Nguyễn Thị Ngọc Ánh")) // between the first two rows
+		for y := 40.0; y < h-15; y += 35 {
+			for x := 15.0; x < w-35; x += 45 {
+				style := page.Styles[int(x+y)%len(page.Styles)]
+				p.Texts = append(p.Texts, text(page.FontSerif, style, 9, x, y, fmt.Sprintf("ngang%gdọc%g", x, y)))
+			}
 		}
 		pages = append(pages, p)
 	}
@@ -63,9 +81,9 @@ func TestPrintThroughCUPSKeepsEveryWordInPlace(t *testing.T) {
 		{"custom size", [][2]float64{{250, 180}}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			pages := calibrationPages(t, tc.sizes...)
+			pages := sheets(t, tc.sizes...)
 			var written bytes.Buffer
-			if err := page.WritePDF(&written, "Trang căn chỉnh", pages); err != nil {
+			if err := page.WritePDF(&written, "Trang thử", pages); err != nil {
 				t.Fatal(err)
 			}
 			res, err := printing.Print(context.Background(), printing.Job{Printer: "Phong_TD", Title: "Quyết định số 12/QĐ-UBND", Pages: pages})
@@ -106,7 +124,7 @@ func TestPrintOnCupsPDFVirtualPrinter(t *testing.T) {
 	s := cupstest.Start(t)
 	dir := filepath.Join(s.Dir, "out", "cups-pdf")
 	s.CupsPDFPrinter("KT_PDF", dir)
-	pages := calibrationPages(t, [2]float64{420, 297}, [2]float64{420, 297})
+	pages := sheets(t, [2]float64{420, 297}, [2]float64{420, 297})
 	res, err := printing.Print(context.Background(), printing.Job{Printer: "KT_PDF", Title: "Bằng khen", Copies: 2, Pages: pages})
 	if err != nil {
 		t.Fatal(err)
@@ -147,7 +165,7 @@ func abs(v float64) float64 {
 func TestPrintRefusesBadJobs(t *testing.T) {
 	s := cupstest.Start(t)
 	s.FilePrinter("Phong_TD")
-	page := calibrationPages(t, [2]float64{210, 297})
+	page := sheets(t, [2]float64{210, 297})
 	for _, tc := range []struct {
 		name string
 		job  printing.Job
@@ -173,7 +191,7 @@ func TestPrintCancelled(t *testing.T) {
 	s.FilePrinter("Phong_TD")
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
-	_, err := printing.Print(ctx, printing.Job{Printer: "Phong_TD", Pages: calibrationPages(t, [2]float64{210, 297})})
+	_, err := printing.Print(ctx, printing.Job{Printer: "Phong_TD", Pages: sheets(t, [2]float64{210, 297})})
 	if err != context.Canceled {
 		t.Fatalf("err = %v, want context.Canceled", err)
 	}
