@@ -13,9 +13,10 @@ import (
 // The office documents (decision, attached list, run-sheet, payment list,
 // award history) share one small typesetter. As with certificates, a layout
 // is data (DocStyle: page size, margins in millimetres, fonts and sizes) plus
-// functions that place the text, giving Pages: the PDF writer and an
-// on-screen preview draw from the same Pages. Text widths come from the
-// embedded fonts' own metrics (Face.Width), the ones fpdf prints with.
+// functions that place the text, giving page.Pages: the PDF writer, an
+// on-screen preview and the printer draw from the same Pages. Text widths
+// come from the embedded fonts' own metrics (page.Face.Width), the ones fpdf
+// prints with.
 //
 // Content is a list of boxes stacked down the page: a box is a line (or an
 // indivisible block such as the heading or the signature) of a given height.

@@ -27,7 +27,7 @@ const EmblemText = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
 
 type emblemKey struct{ x, y, w, h float64 }
 
-var emblems sync.Map // emblemKey → []Shape
+var emblems sync.Map // emblemKey → []page.Shape
 
 // emblem draws the emblem centred in the box (x, y, w, h), as large as the
 // box allows; the slice is shared: callers must not change it.
@@ -176,7 +176,7 @@ type decorKey struct {
 	emblem emblemKey
 }
 
-var decors sync.Map // decorKey → []Shape
+var decors sync.Map // decorKey → []page.Shape
 
 // withEmblem is the border of a plain page followed by the emblem in the
 // field's box: one slice shared by every page of that template, so that the

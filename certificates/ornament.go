@@ -18,7 +18,7 @@ type ornamentKey struct {
 	b    Border
 }
 
-var ornaments sync.Map // ornamentKey → []Shape
+var ornaments sync.Map // ornamentKey → []page.Shape
 
 // ornament returns the border drawn on plain paper, in the manner of the
 // model certificates: a red band between gold lines carrying a gold key
