@@ -105,7 +105,7 @@ func WriteCertificates(w io.Writer, pages ...page.Page) error {
 		return khenthuong.Errorf(khenthuong.EINVALID, "Không có bằng khen nào để in")
 	}
 	for i, p := range pages {
-		if !(p.Width >= page.MinSide && p.Width <= page.MaxSide && p.Height >= page.MinSide && p.Height <= page.MaxSide) {
+		if !page.ValidSize(p.Width, p.Height) {
 			return khenthuong.Errorf(khenthuong.EINVALID, "Trang %d: khổ giấy %s × %s mm không hợp lệ", i+1, mm(p.Width), mm(p.Height))
 		}
 	}

@@ -54,8 +54,7 @@ func MarkLabel(n int) string { return "#" + strconv.Itoa(n) }
 // 10 mm darker and numbered), the numbered crosshairs, and a table of their
 // positions with the instructions.
 func CalibrationPage(pageW, pageH float64, profile PrinterProfile) (page.Page, error) {
-	if pageW < page.MinSide || pageW > page.MaxSide || pageH < page.MinSide || pageH > page.MaxSide ||
-		math.IsNaN(pageW) || math.IsNaN(pageH) {
+	if !page.ValidSize(pageW, pageH) {
 		return page.Page{}, khenthuong.FieldErrorf("size", "Khổ giấy %s × %s mm không hợp lệ", mm(pageW), mm(pageH))
 	}
 	if err := profile.Validate(); err != nil && profile != (PrinterProfile{}) {

@@ -11,6 +11,6 @@
 // (LookupFace) with the widths fpdf uses, the letters each face covers, line
 // breaking at spaces or anywhere (Face.Wrap, Face.BreakChars), and the
 // measures: points to millimetres (MMPerPt), the sides a page may have, named
-// paper sizes (ParseSize). It knows nothing of certificates or decisions,
-// and it is the only package that imports fpdf.
+// paper sizes (ParseSize, ValidSize). It knows nothing of templates or
+// documents, and it is the only package that imports fpdf.
 package page

@@ -20,6 +20,11 @@ const (
 	MaxSide = 1200.0 // mm
 )
 
+// ValidSize reports whether a sheet of w × h mm can be printed (NaN cannot).
+func ValidSize(w, h float64) bool {
+	return w >= MinSide && w <= MaxSide && h >= MinSide && h <= MaxSide
+}
+
 // Page sizes by name, landscape unless the name ends in P.
 var pageSizes = map[string][2]float64{
 	"A3L": {420, 297}, "A3P": {297, 420}, "A3": {420, 297},

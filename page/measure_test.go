@@ -2,6 +2,7 @@ package page
 
 import (
 	"errors"
+	"math"
 	"testing"
 
 	"khenthuong"
@@ -26,6 +27,22 @@ func TestParseSize(t *testing.T) {
 		var e *khenthuong.Error
 		if !errors.As(err, &e) || e.Field != "size" || e.Code != khenthuong.EINVALID {
 			t.Errorf("ParseSize(%q): %v", in, err)
+		}
+	}
+}
+
+func TestValidSize(t *testing.T) {
+	nan := math.NaN()
+	for _, c := range []struct {
+		w, h float64
+		ok   bool
+	}{
+		{210, 297, true}, {420, 297, true}, {MinSide, MaxSide, true},
+		{49.9, 297, false}, {210, 1200.1, false}, {0, 0, false}, {-210, 297, false},
+		{nan, 297, false}, {210, nan, false}, {math.Inf(1), 297, false},
+	} {
+		if got := ValidSize(c.w, c.h); got != c.ok {
+			t.Errorf("ValidSize(%g, %g) = %v", c.w, c.h, got)
 		}
 	}
 }

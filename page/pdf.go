@@ -135,6 +135,9 @@ func (pw *pdfWriter) text(t *Text) {
 	d.Text(t.X, t.Baseline, t.Text)
 }
 
+// image draws a picture file. The only picture pages carry is the office's
+// national emblem (Settings.EmblemPath): the errors name that setting, as
+// the Windows printer's do.
 func (pw *pdfWriter) image(im Image) error {
 	info, ok := pw.images[im.Path]
 	if !ok {

@@ -74,7 +74,7 @@ func (j *Job) check() error {
 		return khenthuong.Errorf(khenthuong.EINVALID, "Không có trang nào để in")
 	}
 	for i, p := range j.Pages {
-		if !(p.Width >= page.MinSide && p.Width <= page.MaxSide && p.Height >= page.MinSide && p.Height <= page.MaxSide) {
+		if !page.ValidSize(p.Width, p.Height) {
 			return khenthuong.Errorf(khenthuong.EINVALID, "Trang %d: khổ giấy %g × %g mm không hợp lệ", i+1, p.Width, p.Height)
 		}
 	}
