@@ -185,7 +185,8 @@ func (s *decisionsScreen) buildDetail() {
 	s.amendments.Wrapping = fyne.TextWrapWord
 	s.amendments.Hide()
 
-	actions := newFlow(s.editButton, s.deleteButton, s.issueButton, s.amendButton, s.upButton, s.downButton, s.historyButton)
+	actions := newFlow(s.editButton, s.deleteButton, s.issueButton, s.amendButton, s.upButton, s.downButton, s.historyButton,
+		roleNote(s.svc, khenthuong.RightIssueDecisions, s.issueButton, s.amendButton)) // see rights.go
 	head := container.NewVBox(s.heading, s.facts, s.blanks, actions)
 	foot := container.NewVBox(s.total, s.amendments, docBox)
 	s.detail = container.NewBorder(head, foot, nil, nil, container.NewStack(minHeight(5*rowHeight()), s.recipients))
