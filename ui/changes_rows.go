@@ -21,15 +21,14 @@ import (
 // field, the first carrying when, who and what.
 func changeRows(entity string, r *khenthuong.AuditRecord, campaigns map[string]string) []changeRow {
 	var rows []changeRow
-	recipients := map[string]bool{} // recipients.N.… of a decision: one line for them all
-	recipientsAt := -1
+	// recipients.N.… of a decision (thousands at an issue on the server): one
+	// line for the list, one for the registry numbers given.
+	var list recipientChanges
 	for _, c := range recordChanges(r) {
 		if n, ok := strings.CutPrefix(c.Field, "recipients."); ok && entity == "decision" {
-			idx, _, _ := strings.Cut(n, ".")
-			recipients[idx] = true
-			if recipientsAt < 0 {
-				recipientsAt = len(rows)
-				rows = append(rows, changeRow{chgColField: lang.L("Recipients")})
+			if list.add(n, c) {
+				list.at = len(rows)
+				rows = append(rows, changeRow{chgColField: lang.L("List of recipients")})
 			}
 			continue
 		}
@@ -51,9 +50,7 @@ func changeRows(entity string, r *khenthuong.AuditRecord, campaigns map[string]s
 		}
 		rows = append(rows, row)
 	}
-	if recipientsAt >= 0 {
-		rows[recipientsAt][chgColNew] = lang.L("changed for {{.Count}} recipients", map[string]any{"Count": formatCount(len(recipients))})
-	}
+	rows = list.summary(rows)
 	if len(rows) == 0 {
 		rows = []changeRow{{}} // a creation, or only bookkeeping changed: the action alone
 	}
@@ -64,6 +61,58 @@ func changeRows(entity string, r *khenthuong.AuditRecord, campaigns map[string]s
 	rows[0][chgColAt] = r.At.Local().Format("02/01/2006 15:04")
 	rows[0][chgColWho] = who
 	rows[0][chgColAction] = actionLabel(r.Action)
+	return rows
+}
+
+// recipientChanges gathers the changes of a decision's recipients.
+type recipientChanges struct {
+	at       int // the list's line in the rows
+	touched  map[string]bool
+	first    int // recipient index of the lowest registry number given, and the highest
+	last     int
+	firstNo  string
+	lastNo   string
+	numbered int
+}
+
+// add counts change c of recipients.n; it reports the first change (the
+// caller adds the list's line).
+func (l *recipientChanges) add(n string, c khenthuong.FieldChange) bool {
+	first := l.touched == nil
+	if first {
+		l.touched = map[string]bool{}
+	}
+	idx, field, _ := strings.Cut(n, ".")
+	l.touched[idx] = true
+	if i, err := strconv.Atoi(idx); err == nil && field == "registry_no" {
+		var no string
+		if json.Unmarshal(c.New, &no) == nil && no != "" {
+			if l.numbered == 0 || i < l.first {
+				l.first, l.firstNo = i, no
+			}
+			if l.numbered == 0 || i > l.last {
+				l.last, l.lastNo = i, no
+			}
+			l.numbered++
+		}
+	}
+	return first
+}
+
+// summary fills the list's line in rows (the first with the list's label)
+// and appends the registry numbers' line.
+func (l *recipientChanges) summary(rows []changeRow) []changeRow {
+	if l.touched == nil {
+		return rows
+	}
+	rows[l.at][chgColNew] = lang.L("changed for {{.Count}} recipients", map[string]any{"Count": formatCount(len(l.touched))})
+	switch {
+	case l.numbered == 1:
+		rows = append(rows, changeRow{chgColField: lang.L("Registry no."), chgColNew: l.firstNo})
+	case l.numbered > 1:
+		rows = append(rows, changeRow{chgColField: lang.L("Registry no."), chgColNew: lang.L("{{.First}} to {{.Last}} ({{.Count}} numbers)",
+			map[string]any{"First": l.firstNo, "Last": l.lastNo, "Count": formatCount(l.numbered)})})
+	}
 	return rows
 }
 

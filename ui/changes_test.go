@@ -281,3 +281,72 @@ func TestChangesPaged(t *testing.T) {
 		}
 	}
 }
+
+// TestChangeRows pins what a clerk reads for each kind of change: the
+// office's words for the action, the form's labels, values as the screens
+// show them, bookkeeping left out, a decision's thousands of recipient
+// changes on the server summed up in two lines.
+func TestChangeRows(t *testing.T) {
+	if err := SetLanguage("vi"); err != nil {
+		t.Fatal(err)
+	}
+	ch := func(field, old, new string) khenthuong.FieldChange {
+		fc := khenthuong.FieldChange{Field: field}
+		if old != "" {
+			fc.Old = []byte(old)
+		}
+		if new != "" {
+			fc.New = []byte(new)
+		}
+		return fc
+	}
+	issue := []khenthuong.FieldChange{ch("status", `"draft"`, `"issued"`), ch("issued_at", `""`, `"2025-10-24T10:00:00Z"`)}
+	for i := range 11 {
+		no := `"BKCT-2025-` + strconv.Itoa(10001 + i)[1:] + `"`
+		issue = append(issue, ch("recipients."+strconv.Itoa(i)+".registry_no", "", no))
+	}
+	for _, tc := range []struct {
+		name   string
+		entity string
+		rec    khenthuong.AuditRecord
+		want   []string
+	}{
+		{"Approved", "nomination", khenthuong.AuditRecord{User: "canbo", Action: "approve", Changes: []khenthuong.FieldChange{
+			ch("status", `"submitted"`, `"approved"`), ch("updated_at", `"a"`, `"b"`), ch("version", "1", "2"), ch("updated_by", `"x"`, `"canbo"`)}},
+			[]string{"canbo | duyệt | Trạng thái | Đã đề nghị → Được duyệt"}},
+		{"RejectedWithAReason", "nomination", khenthuong.AuditRecord{User: "canbo", Action: "reject", Changes: []khenthuong.FieldChange{
+			ch("reject_reason", "", `"Trùng thành tích"`), ch("status", `"submitted"`, `"rejected"`)}},
+			[]string{"canbo | không duyệt | Lý do không duyệt |  → Trùng thành tích", " |  | Trạng thái | Đã đề nghị → Không duyệt"}},
+		{"MovedBetweenCampaigns", "nomination", khenthuong.AuditRecord{User: "canbo", Action: "move", Changes: []khenthuong.FieldChange{
+			ch("campaign_id", "1", "2"), ch("order", "3", "7")}},
+			[]string{"canbo | chuyển sang đợt khác | Đợt khen thưởng | Tổng kết 2024 → Hằng năm 2025", " |  | Số thứ tự trong danh sách | 3 → 7"}},
+		{"RecordOfAnEarlierVersion", "nomination", khenthuong.AuditRecord{User: "canbo", Action: "update",
+			Before: []byte(`{"nominee":{"name":"Nguyễn Văn An","birth":"1968","kind":"ca_nhan"}}`),
+			After:  []byte(`{"nominee":{"name":"Nguyễn Văn An","birth":"1968-03-12","kind":"ca_nhan"}}`)},
+			[]string{"canbo | sửa | Ngày sinh | 1968 → 12/03/1968"}},
+		{"Deleted", "nomination", khenthuong.AuditRecord{Action: "delete", Changes: []khenthuong.FieldChange{ch("", `{"id":4}`, "")}},
+			[]string{"(không rõ) | xoá | (cả bản ghi) | (đã xoá) → "}},
+		{"IssuedOnTheServer", "decision", khenthuong.AuditRecord{User: "tranthiha", Action: "issue", Changes: issue},
+			[]string{"tranthiha | ban hành | Trạng thái | Nháp → Đã ban hành",
+				" |  | Danh sách được khen |  → thay đổi ở 11 đối tượng",
+				" |  | Số sổ vàng |  → từ BKCT-2025-0001 đến BKCT-2025-0011 (11 số)"}},
+		{"DraftRecomputed", "decision", khenthuong.AuditRecord{User: "canbo", Action: "update", Changes: []khenthuong.FieldChange{
+			ch("order", `"list"`, `"alpha"`), ch("recipient_count", "2", "3"), ch("recipients.2", "", "17"), ch("total_amount", "7020000", "10530000"),
+			ch("by_kind.ca_nhan", "2", "3")}},
+			[]string{"canbo | sửa | Thứ tự danh sách | Theo thứ tự đề nghị → Theo vần A, B, C",
+				" |  | Số đối tượng được khen | 2 → 3",
+				" |  | Danh sách được khen |  → thay đổi ở 1 đối tượng",
+				" |  | Tổng tiền thưởng (đồng) | 7.020.000 → 10.530.000"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			rows := changeRows(tc.entity, &tc.rec, map[string]string{"1": "Tổng kết 2024", "2": "Hằng năm 2025"})
+			var got []string
+			for _, r := range rows {
+				got = append(got, r[chgColWho]+" | "+r[chgColAction]+" | "+r[chgColField]+" | "+r[chgColOld]+" → "+r[chgColNew])
+			}
+			if !slices.Equal(got, tc.want) {
+				t.Errorf("got\n%q\nwant\n%q", got, tc.want)
+			}
+		})
+	}
+}
