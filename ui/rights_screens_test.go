@@ -112,6 +112,9 @@ func TestEveryScreenGreysOutWhatTheRoleMayNotDo(t *testing.T) {
 			showPage(t, m, pageSettings)
 			greyed("Save settings", m.settings.save)
 			says("Cài đặt", m.settings.root, settingsWhy)
+			if tc.locked {
+				writeShot(t, m, "settings-clerk")
+			}
 
 			// Quyết định: the issued decision may not be amended.
 			showPage(t, m, pageDecisions)
@@ -119,6 +122,9 @@ func TestEveryScreenGreysOutWhatTheRoleMayNotDo(t *testing.T) {
 			waitAll(m)
 			greyed("Amend", m.decisions.amendButton)
 			says("Quyết định", m.decisions.root, issueWhy)
+			if tc.locked {
+				writeShot(t, m, "decisions-clerk")
+			}
 			if m.decisions.historyButton.Disabled() {
 				t.Error("the history of changes is greyed out")
 			}
@@ -136,6 +142,9 @@ func TestEveryScreenGreysOutWhatTheRoleMayNotDo(t *testing.T) {
 			test.Tap(p.editButton)
 			greyed("Save template", p.editor.save)
 			says("the template editor", p.editor.root, settingsWhy)
+			if tc.locked {
+				writeShot(t, m, "template-editor-clerk")
+			}
 			p.editor.dirty = false
 			p.editor.close()
 			p.openCalibration()
