@@ -124,6 +124,9 @@ func newCalibrationWizard(svc khenthuong.PrintService, win fyne.Window, files fi
 		step(lang.L("3. Save the correction")),
 		c.resultLabel,
 	)
+	if acc, ok := svc.(khenthuong.AccessService); ok { // profiles are the office's: see rights.go
+		body.Add(roleNote(acc, khenthuong.RightEditSettings, c.saveButton))
+	}
 	c.dlg = dialog.NewCustomWithoutButtons(lang.L("Printer calibration"), container.NewVScroll(body), win)
 	closeButton := widget.NewButton(lang.L("Close"), c.dlg.Hide)
 	c.dlg.SetButtons([]fyne.CanvasObject{closeButton, c.saveButton})
@@ -355,7 +358,7 @@ func (c *calibrationWizard) compute() {
 		c.message.Importance = widget.MediumImportance
 		c.message.Show()
 	}
-	c.saveButton.Enable()
+	setEnabled(c.saveButton, true)
 }
 
 func round1(v float64) float64 { return math.Round(v*10) / 10 }
@@ -372,7 +375,7 @@ func parseMeasure(text, mark, axis string) (float64, error) {
 
 // save stores the corrected profile.
 func (c *calibrationWizard) save() {
-	if c.result == nil {
+	if c.result == nil || roleLocked[c.saveButton] {
 		return
 	}
 	p := khenthuong.PrinterProfile(*c.result)

@@ -39,6 +39,10 @@ type catalogueScreen struct {
 	root         fyne.CanvasObject
 	editor       *formEditor
 	seriesDlg    *seriesDialog // Sổ vàng, once opened
+
+	// A chuyên viên reads the catalogue but may not change it (rights.go).
+	addButton *widget.Button
+	lockNote  *widget.Label
 }
 
 func newCatalogueScreen(svc khenthuong.Services, win fyne.Window) *catalogueScreen {
@@ -58,12 +62,18 @@ func newCatalogueScreen(svc khenthuong.Services, win fyne.Window) *catalogueScre
 
 	add := widget.NewButtonWithIcon(lang.L("New award"), theme.ContentAddIcon(), s.newItem)
 	add.Importance = widget.HighImportance
+	s.addButton = add
 	s.editButton = widget.NewButtonWithIcon(lang.L("Edit"), theme.DocumentCreateIcon(), s.editSelected)
 	s.deleteButton = widget.NewButtonWithIcon(lang.L("Delete"), theme.DeleteIcon(), s.deleteSelected)
 	heading := widget.NewLabel(lang.L("Award catalogue"))
 	heading.TextStyle.Bold = true
 	series := widget.NewButtonWithIcon(lang.L("Registry series…"), theme.ListIcon(), s.openSeries)
-	bar := container.NewBorder(nil, nil, heading, container.NewHBox(add, s.editButton, s.deleteButton, widget.NewSeparator(), series))
+	s.lockNote = roleNote(svc, khenthuong.RightEditCatalogue, add, s.deleteButton)
+	if s.lockNote.Visible() {
+		s.editButton.SetText(lang.L("View")) // the form opens to be read
+		s.editButton.SetIcon(theme.VisibilityIcon())
+	}
+	bar := container.NewBorder(nil, nil, heading, container.NewHBox(s.lockNote, add, s.editButton, s.deleteButton, widget.NewSeparator(), series))
 	s.root = container.NewBorder(bar, nil, nil, nil, s.table)
 	s.updateButtons()
 	return s
@@ -137,18 +147,17 @@ func (s *catalogueScreen) reload(code string) {
 }
 
 func (s *catalogueScreen) updateButtons() {
-	if s.selected() == nil {
-		s.editButton.Disable()
-		s.deleteButton.Disable()
-	} else {
-		s.editButton.Enable()
-		s.deleteButton.Enable()
-	}
+	setEnabled(s.editButton, s.selected() != nil)
+	setEnabled(s.deleteButton, s.selected() != nil)
 }
 
 func (s *catalogueScreen) typedKey(ev *fyne.KeyEvent) { s.table.TypedKey(ev) }
 
-func (s *catalogueScreen) newItem() { s.openEditor(nil) }
+func (s *catalogueScreen) newItem() {
+	if !roleLocked[s.addButton] { // Ctrl+N
+		s.openEditor(nil)
+	}
+}
 
 func (s *catalogueScreen) editSelected() {
 	if f := s.selected(); f != nil {
@@ -160,7 +169,7 @@ func (s *catalogueScreen) editSelected() {
 // (ECONFLICT): the clerk can mark it "no longer used" instead.
 func (s *catalogueScreen) deleteSelected() {
 	f := s.selected()
-	if f == nil {
+	if f == nil || roleLocked[s.deleteButton] { // the Delete key
 		return
 	}
 	code := f.Code
@@ -266,10 +275,11 @@ func (s *catalogueScreen) openEditor(f *khenthuong.AwardForm) {
 		title = lang.L("Edit award")
 	}
 	fm.recheck = func() error { _, err := e.check(); return err }
-	e.dlg = dialog.NewCustomWithoutButtons(title, fm.scrolled(), s.win)
-	cancel := widget.NewButton(lang.L("Cancel"), e.dlg.Hide)
 	e.save = widget.NewButton(lang.L("Save"), e.submit)
 	e.save.Importance = widget.HighImportance
+	note := roleNote(s.svc, khenthuong.RightEditCatalogue, e.save)
+	e.dlg = dialog.NewCustomWithoutButtons(title, container.NewBorder(note, nil, nil, nil, fm.scrolled()), s.win)
+	cancel := widget.NewButton(lang.L("Cancel"), e.dlg.Hide)
 	e.dlg.SetButtons([]fyne.CanvasObject{cancel, e.save})
 	e.dlg.SetOnClosed(func() {
 		if s.editor == e {
@@ -342,6 +352,9 @@ func (e *formEditor) check() (khenthuong.AwardForm, error) {
 // submit saves the form. SaveForm replaces a form with the same code, so a
 // new form whose code is taken is refused here rather than overwriting it.
 func (e *formEditor) submit() {
+	if roleLocked[e.save] { // Enter in a field
+		return
+	}
 	f, err := e.check()
 	if err == nil {
 		err = e.s.svc.SaveForm(&f)

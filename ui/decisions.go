@@ -86,6 +86,10 @@ type decisionsScreen struct {
 	editor *decisionEditor
 	doc    *docView // the document dialog opened last
 
+	// Lịch sử thay đổi (changes.go): its button and the view it opened last.
+	historyButton *widget.Button
+	changes       *changesView
+
 	onWrite    func()          // decisions were created, changed, issued or deleted
 	onCampaign func(id uint64) // the clerk chose campaign id here: the other screens follow
 }
@@ -147,6 +151,7 @@ func (s *decisionsScreen) buildDetail() {
 	s.issueButton = widget.NewButtonWithIcon(lang.L("Issue"), theme.ConfirmIcon(), s.issueSelected)
 	s.issueButton.Importance = widget.HighImportance
 	s.amendButton = widget.NewButtonWithIcon(lang.L("Amend…"), theme.DocumentCreateIcon(), s.amendSelected)
+	s.historyButton = widget.NewButtonWithIcon(lang.L("History of changes…"), theme.HistoryIcon(), s.showChanges)
 	s.upButton = widget.NewButtonWithIcon(lang.L("Move up"), theme.MoveUpIcon(), func() { s.moveRecipient(-1) })
 	s.downButton = widget.NewButtonWithIcon(lang.L("Move down"), theme.MoveDownIcon(), func() { s.moveRecipient(1) })
 
@@ -180,7 +185,8 @@ func (s *decisionsScreen) buildDetail() {
 	s.amendments.Wrapping = fyne.TextWrapWord
 	s.amendments.Hide()
 
-	actions := newFlow(s.editButton, s.deleteButton, s.issueButton, s.amendButton, s.upButton, s.downButton)
+	actions := newFlow(s.editButton, s.deleteButton, s.issueButton, s.amendButton, s.upButton, s.downButton, s.historyButton,
+		roleNote(s.svc, khenthuong.RightIssueDecisions, s.issueButton, s.amendButton)) // see rights.go
 	head := container.NewVBox(s.heading, s.facts, s.blanks, actions)
 	foot := container.NewVBox(s.total, s.amendments, docBox)
 	s.detail = container.NewBorder(head, foot, nil, nil, container.NewStack(minHeight(5*rowHeight()), s.recipients))
@@ -496,6 +502,7 @@ func (s *decisionsScreen) updateButtons() {
 	setEnabled(s.deleteButton, draft)
 	setEnabled(s.issueButton, draft && len(d.Recipients) > 0)
 	setEnabled(s.amendButton, d != nil && !draft)
+	setEnabled(s.historyButton, d != nil)
 	r := s.recipients.selected
 	setEnabled(s.upButton, draft && r > 0)
 	setEnabled(s.downButton, draft && r >= 0 && r < s.recipientCount()-1)

@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"khenthuong"
@@ -45,6 +46,8 @@ type nominationEditor struct {
 	notes          *widget.Entry
 	save           *widget.Button
 	saveNext       *widget.Button // new nominations only
+	changes        *widget.Button // Lịch sử thay đổi, stored nominations only
+	changesView    *changesView   // the one it opened last
 
 	awardCodes []string            // codes behind award's options
 	statuses   []khenthuong.Status // values behind status's options
@@ -97,6 +100,11 @@ func (s *nominationsScreen) openEditor(n *khenthuong.Nomination) {
 			}
 		})
 		buttons = append(buttons, e.saveNext)
+	} else {
+		e.changes = widget.NewButtonWithIcon(lang.L("History of changes…"), theme.HistoryIcon(), func() {
+			e.changesView = showNominationChanges(s.svc, s.win, n)
+		})
+		buttons = append([]fyne.CanvasObject{e.changes}, buttons...)
 	}
 	e.dlg.SetButtons(buttons)
 	e.dlg.SetOnClosed(func() {

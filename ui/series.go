@@ -51,9 +51,14 @@ func (s *catalogueScreen) openSeries() {
 	d.table.onActivate = func(int) { d.editSelected() }
 	d.edit = widget.NewButtonWithIcon(lang.L("Edit"), theme.DocumentCreateIcon(), d.editSelected)
 	d.edit.Disable()
+	note := roleNote(s.svc, khenthuong.RightEditCatalogue)
+	if note.Visible() {
+		d.edit.SetText(lang.L("View")) // the series opens to be read
+		d.edit.SetIcon(theme.VisibilityIcon())
+	}
 	intro := widget.NewLabel(lang.L("Each award form draws its registry numbers (số sổ vàng) from a series. Choose whether a series starts again at 1 each year or counts on across years, and how its numbers are written. Once a series has given numbers, only its format can change."))
 	intro.Wrapping = fyne.TextWrapWord
-	body := container.NewBorder(container.NewBorder(nil, nil, nil, d.edit, intro), nil, nil, nil, d.table)
+	body := container.NewBorder(container.NewVBox(container.NewBorder(nil, nil, nil, d.edit, intro), note), nil, nil, nil, d.table)
 	d.dlg = dialog.NewCustom(lang.L("Registry series (sổ vàng)"), lang.L("Close"), body, s.win)
 	d.dlg.Resize(fitWindow(s.win, fyne.NewSize(820, 480)))
 	if !d.reload("") {
@@ -162,11 +167,12 @@ func (d *seriesDialog) openEditor(s khenthuong.RegistrySeries) {
 	f.add("digits", lang.L("Digits"), e.digits)
 	f.add("example", lang.L("Next number reads"), e.example)
 	f.recheck = e.check
-	e.dlg = dialog.NewCustomWithoutButtons(lang.L("Registry series {{.Code}}", map[string]any{"Code": s.Code}),
-		container.NewBorder(name, nil, nil, nil, f.scrolled()), d.win)
-	cancel := widget.NewButton(lang.L("Cancel"), e.dlg.Hide)
 	e.save = widget.NewButton(lang.L("Save"), e.submit)
 	e.save.Importance = widget.HighImportance
+	note := roleNote(d.svc, khenthuong.RightEditCatalogue, e.save)
+	e.dlg = dialog.NewCustomWithoutButtons(lang.L("Registry series {{.Code}}", map[string]any{"Code": s.Code}),
+		container.NewBorder(container.NewVBox(name, note), nil, nil, nil, f.scrolled()), d.win)
+	cancel := widget.NewButton(lang.L("Cancel"), e.dlg.Hide)
 	e.dlg.SetButtons([]fyne.CanvasObject{cancel, e.save})
 	e.dlg.SetOnClosed(func() {
 		if d.editor == e {
@@ -226,6 +232,9 @@ func nextNumberNextYear(s khenthuong.RegistrySeries) int {
 }
 
 func (e *seriesEditor) submit() {
+	if roleLocked[e.save] { // Enter in a field
+		return
+	}
 	s, err := e.value()
 	if err == nil {
 		err = e.d.svc.SaveSeries(&s)

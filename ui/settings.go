@@ -84,7 +84,8 @@ func newSettingsScreen(svc khenthuong.Services, win fyne.Window) *settingsScreen
 	s.undo = widget.NewButtonWithIcon(lang.L("Discard changes"), theme.ContentUndoIcon(), s.load)
 	heading := widget.NewLabel(lang.L("Office settings"))
 	heading.TextStyle.Bold = true
-	actions := container.NewHBox(s.saved, serverSettingsButton(win), s.undo, s.save)
+	note := roleNote(svc, khenthuong.RightEditSettings, s.save, s.undo) // see rights.go
+	actions := container.NewHBox(note, s.saved, serverSettingsButton(win), s.undo, s.save)
 	if s.backup = newSettingsBackup(svc, win); s.backup != nil {
 		actions.Add(s.backup.button)
 	}

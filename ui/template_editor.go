@@ -179,6 +179,7 @@ func newTemplateEditor(s *printScreen, form *khenthuong.AwardForm, tpl certifica
 		container.NewHBox(e.upper, e.onBlank),
 		e.fieldErr, hint,
 		container.NewGridWithColumns(2, e.save, reset),
+		roleNote(e.s.svc, khenthuong.RightEditSettings, e.save, reset), // see rights.go
 		container.NewGridWithColumns(2, exportJSON, importJSON),
 	)
 	e.root = container.NewBorder(top, fieldBox, nil, nil, e.list)
@@ -555,7 +556,7 @@ func (e *templateEditor) showInvalid(err error) {
 }
 
 func (e *templateEditor) saveTemplate() {
-	if e.form == nil {
+	if e.form == nil || roleLocked[e.save] {
 		return
 	}
 	t, data, err := e.validated()
@@ -573,7 +574,7 @@ func (e *templateEditor) saveTemplate() {
 
 // resetToDefault deletes the office's template, after asking.
 func (e *templateEditor) resetToDefault() {
-	if e.form == nil {
+	if e.form == nil || roleLocked[e.save] {
 		return
 	}
 	form := e.form
