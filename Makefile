@@ -58,14 +58,14 @@ test: setup vet smoke windows-test unit
 
 # dist/khenthuong.exe, dist/khenthuong-VERSION-windows-amd64.zip and the
 # installer dist/khenthuong-VERSION.msi (wixl, msitools).
-# RELEASE=1 adds -trimpath; SIGN_CERT=... SIGN_KEY=... [SIGN_PASS=...] sign the exe.
+# RELEASE=1 adds -trimpath; SIGN_CERT=... SIGN_KEY=... [SIGN_PASS=...] sign the exe and the msi.
 windows: windows-setup
 	GO="$(GO)" scripts/windows-build.sh
 
 windows-setup:
 	@$(MAKE) --no-print-directory setup DEB_PACKAGES="$(WIN_PACKAGES)"
 
-# Signing with a throwaway certificate, the exe's resources and the zip; then the
+# Signing (exe and msi) with a throwaway certificate, the exe's resources and the zip; then the
 # exe under Wine: the CLI against the Linux binary, the window, Vietnamese typing,
 # the window's size and place on a laptop.
 windows-test: windows build

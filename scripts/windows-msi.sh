@@ -2,7 +2,8 @@
 # Builds the Windows installer dist/khenthuong-VERSION.msi from dist/khenthuong.exe
 # with wixl (Debian's msitools), from packaging/windows/khenthuong.wxs.in; signs
 # it like the exe when SIGN_CERT and SIGN_KEY are given (osslsigncode signs MSI).
-# Run by scripts/windows-build.sh after the exe.
+# Run by scripts/windows-build.sh after the exe. MSI=FILE writes it elsewhere
+# (scripts/windows-msi-test.sh builds a newer version to upgrade to).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -21,7 +22,7 @@ ln -s "$PWD/dist/khenthuong.exe" "$work/khenthuong.exe"
 sed -e "s|@VERSION3@|${V1:-0}.${V2:-0}.${V3:-0}|; s|@VERSION@|$VERSION|g" \
 	-e "s|@EXE@|khenthuong.exe|; s|@ICON@|khenthuong.ico|; s|@GUIDE@|HUONG-DAN.txt|" \
 	packaging/windows/khenthuong.wxs.in >"$work/khenthuong.wxs"
-msi="dist/khenthuong-$VERSION.msi"
+msi=${MSI:-dist/khenthuong-$VERSION.msi}
 rm -f "$msi"
 (cd "$work" && wixl -a x64 -o khenthuong.msi khenthuong.wxs)
 # The Vietnamese names wixl cannot write (see the .wxs.in).
