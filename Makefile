@@ -11,10 +11,11 @@ LDFLAGS := -X main.version=$(VERSION)
 # poppler-utils and the smoke test runs the window under Xvfb; the office-server
 # tests run a throwaway PostgreSQL cluster (postgresql, openssl for its TLS);
 # the scale benchmarks read each command's peak memory with GNU time;
-# the printing tests start their own CUPS scheduler with virtual PDF printers (cups-pdf).
+# the printing tests start their own CUPS scheduler with virtual PDF printers (cups-pdf)
+# and read the jobs' options back with ipptool (cups-ipp-utils).
 DEB_PACKAGES := gcc pkg-config libgl1-mesa-dev xorg-dev libxxf86vm-dev libgl1-mesa-dri \
 	poppler-utils xvfb xauth x11-utils imagemagick postgresql openssl time \
-	cups printer-driver-cups-pdf
+	cups printer-driver-cups-pdf cups-ipp-utils
 
 # The Windows release, cross-built with mingw-w64 and tested under Wine: resources
 # (windres, ImageMagick for the icon), zip, osslsigncode for signing, Wine,
