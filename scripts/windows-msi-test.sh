@@ -3,10 +3,10 @@
 # `msiexec /i … /qn` installs per user, the Start-menu and desktop shortcuts
 # "Khen thưởng" exist and their target runs (the window opens and makes the
 # data file in %APPDATA%\KhenThuong), `msiexec /x` removes the program and
-# leaves the data file and its backups; a newer version (built from the same
-# dist/khenthuong.exe by scripts/windows-msi.sh) upgrades in place, replaces
-# the older product and keeps the data, and its uninstaller leaves no program
-# file behind.
+# leaves the data file and its backups; a rebuild of the same version and a
+# newer version (built from the same dist/khenthuong.exe by
+# scripts/windows-msi.sh) each replace the installed product and keep the
+# data, and the last one's uninstaller leaves no program file behind.
 #
 #   scripts/windows-msi-test.sh [MSI]
 set -euo pipefail
@@ -91,7 +91,12 @@ versions() {
 		wine reg query "$hive\\Software\\Microsoft\\Windows\\CurrentVersion\\Uninstall" /s 2>/dev/null
 	done | tr -d '\r' | sed -n 's/^ *DisplayVersion *REG_SZ *//p' | LC_ALL=C sort | tr '\n' ' '
 }
+first=$(msiinfo export "$msi" Property | tr -d '\r' | sed -n 's/^ProductVersion\t//p')
+rebuild="$work/khenthuong-rebuild.msi" # the same version, another ProductCode (wixl makes one per build)
+MSI="$rebuild" scripts/windows-msi.sh >"$work/rebuild.log" 2>&1 || cat "$work/rebuild.log"
 check "the first version installs again" msi /i "$(winpath "$msi")" /qn
+check "a rebuild of the same version installs over it" msi /i "$(winpath "$rebuild")" /qn
+check "after the rebuild one product is registered ($(versions))" test "$(versions)" = "$first "
 check "a newer version installs over it (MajorUpgrade)" msi /i "$(winpath "$next")" /qn
 check "after the upgrade only the newer version is registered ($(versions))" test "$(versions)" = "99.0.0 "
 check "after the upgrade the program is there" test -n "$(installed)"

@@ -30,6 +30,15 @@ printf '\r\n\r\n65001\t_ForceCodepage\r\n' >"$work/codepage.idt"
 msibuild "$work/khenthuong.msi" -i "$work/codepage.idt"
 msibuild "$work/khenthuong.msi" -q "UPDATE Shortcut SET Name = 'Khen thưởng', Description = 'Quản lý thi đua, khen thưởng'"
 msibuild "$work/khenthuong.msi" -q "UPDATE Property SET Value = 'Khen thưởng' WHERE Property = 'ProductName' OR Property = 'Manufacturer'"
+# A rebuild of the same version (only FyneApp.toml's Build changed: Windows
+# Installer compares three fields) replaces the installed one too, as WiX's
+# AllowSameVersionUpgrades does, which wixl ignores: otherwise both stay
+# registered, sharing the program's files, and uninstalling either leaves them.
+# Attributes is part of the table's key, so the row is rewritten whole:
+# 513 = migrate features (1) + the highest version inclusive (0x200).
+msiinfo export "$work/khenthuong.msi" Upgrade |
+	awk -F'\t' 'BEGIN { OFS = "\t" } { sub(/\r$/, "") } $7 == "WIX_UPGRADE_DETECTED" { $5 = 513 } { print $0 "\r" }' >"$work/Upgrade.idt"
+msibuild "$work/khenthuong.msi" -i "$work/Upgrade.idt"
 mv "$work/khenthuong.msi" "$msi"
 if [ -n "${SIGN_CERT:-}" ] || [ -n "${SIGN_KEY:-}" ]; then
 	scripts/windows-sign.sh "$msi"
