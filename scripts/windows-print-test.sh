@@ -71,7 +71,13 @@ DefaultAuthType None
 </Policy>
 CONF
 # The cups-pdf driver's description, taking PDF as it is (see cupstest.FilePrinter).
-sed 's|^\*% cupsFilter:    "application/vnd.cups-postscript 0 pstitleiconv"|*cupsFilter2: "application/vnd.cups-pdf application/pdf 0 -"|' \
+# Its printable area leaves uneven margins (left 10 pt, bottom 20, right 5,
+# top 15), as a real printer's does: GDI's coordinates start at the printable
+# area's corner (PHYSICALOFFSETX/Y), so a word in place proves the offsets
+# were taken off, the right way round, on portrait and turned pages alike.
+sed -e 's|^\*% cupsFilter:    "application/vnd.cups-postscript 0 pstitleiconv"|*cupsFilter2: "application/vnd.cups-pdf application/pdf 0 -"|' \
+	-e 's|^\*ImageableArea A3/A3: .*|*ImageableArea A3/A3: "10 20 837 1176"|' \
+	-e 's|^\*ImageableArea A4/A4: .*|*ImageableArea A4/A4: "10 20 590 827"|' \
 	/usr/share/ppd/cups-pdf/CUPS-PDF_opt.ppd >"$c/pdf-in.ppd"
 /usr/sbin/cupsd -f -c "$c/cupsd.conf" -s "$c/cups-files.conf" &
 cupsd_pid=$!
