@@ -11,10 +11,11 @@ LDFLAGS := -X main.version=$(VERSION)
 # poppler-utils and the smoke test runs the window under Xvfb; the office-server
 # tests run a throwaway PostgreSQL cluster (postgresql, openssl for its TLS);
 # the scale benchmarks read each command's peak memory with GNU time;
-# the printing tests start their own CUPS scheduler with virtual PDF printers (cups-pdf).
+# the printing tests start their own CUPS scheduler with virtual PDF printers (cups-pdf)
+# and read the jobs' options back with ipptool (cups-ipp-utils).
 DEB_PACKAGES := gcc pkg-config libgl1-mesa-dev xorg-dev libxxf86vm-dev libgl1-mesa-dri \
 	poppler-utils xvfb xauth x11-utils imagemagick postgresql openssl time \
-	cups printer-driver-cups-pdf
+	cups printer-driver-cups-pdf cups-ipp-utils
 
 # The Windows release, cross-built with mingw-w64 and tested under Wine: resources
 # (windres, ImageMagick for the icon), zip, osslsigncode for signing, Wine,
@@ -58,14 +59,14 @@ test: setup vet smoke windows-test unit
 
 # dist/khenthuong.exe, dist/khenthuong-VERSION-windows-amd64.zip and the
 # installer dist/khenthuong-VERSION.msi (wixl, msitools).
-# RELEASE=1 adds -trimpath; SIGN_CERT=... SIGN_KEY=... [SIGN_PASS=...] sign the exe.
+# RELEASE=1 adds -trimpath; SIGN_CERT=... SIGN_KEY=... [SIGN_PASS=...] sign the exe and the msi.
 windows: windows-setup
 	GO="$(GO)" scripts/windows-build.sh
 
 windows-setup:
 	@$(MAKE) --no-print-directory setup DEB_PACKAGES="$(WIN_PACKAGES)"
 
-# Signing with a throwaway certificate, the exe's resources and the zip; then the
+# Signing (exe and msi) with a throwaway certificate, the exe's resources and the zip; then the
 # exe under Wine: the CLI against the Linux binary, the window, Vietnamese typing,
 # the window's size and place on a laptop.
 windows-test: windows build

@@ -196,3 +196,42 @@ func TestPrintCancelled(t *testing.T) {
 		t.Fatalf("err = %v, want context.Canceled", err)
 	}
 }
+
+// The tray and the copies reach the printer's driver: CUPS records them on
+// the job (copies, InputSlot) with 100 % and the document's paper, which
+// its filters and backend receive.
+func TestPrintTrayAndCopiesReachTheJob(t *testing.T) {
+	s := cupstest.Start(t)
+	out := s.TrayPrinter("Phong_TD")
+	trays, err := printing.Trays("Phong_TD")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := []string{"Auto", "Tray1", "Tray2", "Manual"}; !reflect.DeepEqual(trays, want) {
+		t.Fatalf("Trays = %q, want %q", trays, want)
+	}
+	res, err := printing.Print(context.Background(), printing.Job{Printer: "Phong_TD", Title: "Bằng khen", Copies: 3, Tray: "Tray2",
+		Pages: calibrationPages(t, [2]float64{420, 297})})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.WaitJob(res.JobID, out)
+	attrs := s.JobAttributes(res.JobID)
+	for name, want := range map[string]string{"copies": "3", "InputSlot": "Tray2", "media": "A3", "print-scaling": "none", "job-name": "Bằng khen"} {
+		if attrs[name] != want {
+			t.Errorf("job attribute %s = %q, want %q (all: %v)", name, attrs[name], want, attrs)
+		}
+	}
+
+	// A tray the driver does not offer is refused, not quietly replaced by its default one.
+	s.FilePrinter("Van_thu")
+	for _, tc := range []struct{ printer, tray, msg string }{
+		{"Phong_TD", "Khay 9", "Máy in “Phong_TD” không có khay “Khay 9” (các khay: Auto, Tray1, Tray2, Manual)"},
+		{"Van_thu", "Tray1", "Máy in “Van_thu” không cho chọn khay giấy"},
+	} {
+		_, err := printing.Print(context.Background(), printing.Job{Printer: tc.printer, Tray: tc.tray, Pages: calibrationPages(t, [2]float64{210, 297})})
+		if khenthuong.ErrorCode(err) != khenthuong.EINVALID || khenthuong.ErrorMessage(err) != tc.msg {
+			t.Errorf("tray %q on %s: err = %v, want “%s”", tc.tray, tc.printer, err, tc.msg)
+		}
+	}
+}

@@ -178,13 +178,14 @@ func jobDevMode(name *uint16, j Job, p page.Page) (buf []byte, driverCopies bool
 	dm.scale = 100
 	dm.fields |= dmOrientation | dmScale
 	if j.Tray != "" {
-		if bin, ok := trayBin(name, j.Printer, j.Tray); ok {
-			dm.defaultSource = bin
-			dm.fields |= dmDefaultSource
+		bin, ok := trayBin(name, j.Printer, j.Tray)
+		if !ok {
+			return nil, false, khenthuong.Errorf(khenthuong.EINVALID, "Máy in “%s” không chọn được khay “%s”", j.Printer, j.Tray)
 		}
+		dm.defaultSource = bin
+		dm.fields |= dmDefaultSource
 	}
-	maxCopies, _, _ := procDeviceCaps.Call(uintptr(unsafe.Pointer(name)), 0, dcCopies, 0, 0)
-	if j.Copies > 1 && int32(maxCopies) >= int32(j.Copies) {
+	if driverMakesCopies(name, j.Copies, len(j.Pages)) {
 		dm.copies, dm.collate = int16(j.Copies), 1
 		dm.fields |= dmCopies | dmCollate
 		driverCopies = true

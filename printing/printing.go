@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"math"
+	"slices"
 	"sort"
 	"strings"
 
@@ -61,7 +62,29 @@ func Print(ctx context.Context, j Job) (Result, error) {
 	if j.Copies == 0 {
 		j.Copies = 1
 	}
+	if j.Tray != "" {
+		if err := checkTray(j.Printer, j.Tray); err != nil {
+			return Result{}, err
+		}
+	}
 	return submit(ctx, j)
+}
+
+// checkTray refuses a tray the printer's driver does not offer, naming the
+// ones it does: a driver given an unknown tray would print from its default
+// one without a word.
+func checkTray(printer, tray string) error {
+	trays, err := Trays(printer)
+	if err != nil {
+		return err
+	}
+	if slices.Contains(trays, tray) {
+		return nil
+	}
+	if len(trays) == 0 {
+		return khenthuong.Errorf(khenthuong.EINVALID, "Máy in “%s” không cho chọn khay giấy", printer)
+	}
+	return khenthuong.Errorf(khenthuong.EINVALID, "Máy in “%s” không có khay “%s” (các khay: %s)", printer, tray, strings.Join(trays, ", "))
 }
 
 func (j *Job) check() error {

@@ -2,7 +2,8 @@
 # Builds the Windows installer dist/khenthuong-VERSION.msi from dist/khenthuong.exe
 # with wixl (Debian's msitools), from packaging/windows/khenthuong.wxs.in; signs
 # it like the exe when SIGN_CERT and SIGN_KEY are given (osslsigncode signs MSI).
-# Run by scripts/windows-build.sh after the exe.
+# Run by scripts/windows-build.sh after the exe. MSI=FILE writes it elsewhere
+# (scripts/windows-msi-test.sh builds a newer version to upgrade to).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -21,7 +22,7 @@ ln -s "$PWD/dist/khenthuong.exe" "$work/khenthuong.exe"
 sed -e "s|@VERSION3@|${V1:-0}.${V2:-0}.${V3:-0}|; s|@VERSION@|$VERSION|g" \
 	-e "s|@EXE@|khenthuong.exe|; s|@ICON@|khenthuong.ico|; s|@GUIDE@|HUONG-DAN.txt|" \
 	packaging/windows/khenthuong.wxs.in >"$work/khenthuong.wxs"
-msi="dist/khenthuong-$VERSION.msi"
+msi=${MSI:-dist/khenthuong-$VERSION.msi}
 rm -f "$msi"
 (cd "$work" && wixl -a x64 -o khenthuong.msi khenthuong.wxs)
 # The Vietnamese names wixl cannot write (see the .wxs.in).
@@ -29,6 +30,15 @@ printf '\r\n\r\n65001\t_ForceCodepage\r\n' >"$work/codepage.idt"
 msibuild "$work/khenthuong.msi" -i "$work/codepage.idt"
 msibuild "$work/khenthuong.msi" -q "UPDATE Shortcut SET Name = 'Khen thưởng', Description = 'Quản lý thi đua, khen thưởng'"
 msibuild "$work/khenthuong.msi" -q "UPDATE Property SET Value = 'Khen thưởng' WHERE Property = 'ProductName' OR Property = 'Manufacturer'"
+# A rebuild of the same version (only FyneApp.toml's Build changed: Windows
+# Installer compares three fields) replaces the installed one too, as WiX's
+# AllowSameVersionUpgrades does, which wixl ignores: otherwise both stay
+# registered, sharing the program's files, and uninstalling either leaves them.
+# Attributes is part of the table's key, so the row is rewritten whole:
+# 513 = migrate features (1) + the highest version inclusive (0x200).
+msiinfo export "$work/khenthuong.msi" Upgrade |
+	awk -F'\t' 'BEGIN { OFS = "\t" } { sub(/\r$/, "") } $7 == "WIX_UPGRADE_DETECTED" { $5 = 513 } { print $0 "\r" }' >"$work/Upgrade.idt"
+msibuild "$work/khenthuong.msi" -i "$work/Upgrade.idt"
 mv "$work/khenthuong.msi" "$msi"
 if [ -n "${SIGN_CERT:-}" ] || [ -n "${SIGN_KEY:-}" ]; then
 	scripts/windows-sign.sh "$msi"

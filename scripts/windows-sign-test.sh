@@ -2,8 +2,8 @@
 # Release checks (part of `make windows-test`): makes a throwaway self-signed
 # code-signing certificate, signs a copy of dist/khenthuong.exe with the script
 # `make windows SIGN_CERT=... SIGN_KEY=...` uses, and checks the signature with
-# `osslsigncode verify` against that certificate; then the exe's subsystem,
-# imports and resources, and the zip.
+# `osslsigncode verify` against that certificate; the same for the .msi; then
+# the exe's subsystem, imports and resources, and the zip.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 exe=${1:-dist/khenthuong.exe}
@@ -27,6 +27,18 @@ else
 	fail "osslsigncode verify: $(tail -n 8 "$work/verify.log")"
 fi
 check "the signed exe is still a PE exe" bash -c 'x86_64-w64-mingw32-objdump -f "$0" | grep -q pei-x86-64' "$work/signed.exe"
+
+# The installer, signed the way `make windows SIGN_CERT=… SIGN_KEY=…` signs it:
+# scripts/windows-msi.sh builds it from dist/khenthuong.exe and signs it.
+if SIGN_CERT="$work/cert.pem" SIGN_KEY="$work/key.pem" MSI="$work/signed.msi" scripts/windows-msi.sh >"$work/msi.log" 2>&1 &&
+	osslsigncode verify -in "$work/signed.msi" -CAfile "$work/cert.pem" >"$work/verify-msi.log" 2>&1 &&
+	grep -q 'Signature verification: ok' "$work/verify-msi.log"; then
+	ok "the MSI is signed like the exe: osslsigncode verify ok, chain to the test certificate"
+else
+	fail "the MSI's signature: $(tail -n 8 "$work/msi.log" "$work/verify-msi.log" 2>/dev/null)"
+fi
+check "the signed MSI is still an installer (Property table, signature stream)" bash -c '
+	msiinfo export "$0" Property | grep -q "^UpgradeCode" && msiinfo streams "$0" | grep -q DigitalSignature' "$work/signed.msi"
 osslsigncode verify -in "$exe" >/dev/null 2>&1 && signed=yes || signed="no (no SIGN_CERT given)"
 echo "  info  $exe signed: $signed"
 

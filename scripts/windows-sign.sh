@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
-# Signs a Windows exe in place with osslsigncode (Authenticode, SHA-256):
-#   SIGN_CERT=cert.pem SIGN_KEY=key.pem [SIGN_PASS=...] [SIGN_TIMESTAMP=URL] scripts/windows-sign.sh EXE
+# Signs a Windows exe or .msi in place with osslsigncode (Authenticode, SHA-256;
+# osslsigncode tells the two apart by their content):
+#   SIGN_CERT=cert.pem SIGN_KEY=key.pem [SIGN_PASS=...] [SIGN_TIMESTAMP=URL] scripts/windows-sign.sh FILE
 # The certificate file may hold the whole chain (PEM, or DER/SPC); the key is
-# PEM or DER. `make windows` calls this when SIGN_CERT and SIGN_KEY are given.
+# PEM or DER. `make windows` calls this for the exe and the .msi when SIGN_CERT
+# and SIGN_KEY are given.
 set -euo pipefail
 exe=$1
 [ -r "${SIGN_CERT:-}" ] && [ -r "${SIGN_KEY:-}" ] ||

@@ -74,18 +74,10 @@ const mmPt = 72 / 25.4
 // tolMM, once the page is turned the way the printer turned it and centred
 // on the paper. Empty when they agree.
 func SamePlaces(written, printed []Page, tolMM float64) []string {
-	return samePlaces(written, printed, tolMM, true)
+	return samePlaces(written, printed, tolMM)
 }
 
-// SamePlacesBelowTops is SamePlaces comparing each word's left, right and
-// bottom edges only: a printer driver that embeds the fonts anew (Wine's
-// PostScript driver) declares another ascent, which moves the top of the
-// word box pdftotext reports though not a letter moved.
-func SamePlacesBelowTops(written, printed []Page, tolMM float64) []string {
-	return samePlaces(written, printed, tolMM, false)
-}
-
-func samePlaces(written, printed []Page, tolMM float64, tops bool) []string {
+func samePlaces(written, printed []Page, tolMM float64) []string {
 	if len(written) != len(printed) {
 		return []string{fmt.Sprintf("%d pages printed, %d written", len(printed), len(written))}
 	}
@@ -103,9 +95,9 @@ func samePlaces(written, printed []Page, tolMM float64, tops bool) []string {
 			problems = append(problems, fmt.Sprintf("page %d: the written page has no words to compare", i+1))
 			continue
 		}
-		best := missingWords(w, p, 0, tol, tops)
+		best := missingWords(w, p, 0, tol)
 		for turn := 1; turn < 4 && len(best) > 0; turn++ {
-			if missing := missingWords(w, p, turn, tol, tops); len(missing) < len(best) {
+			if missing := missingWords(w, p, turn, tol); len(missing) < len(best) {
 				best = missing
 			}
 		}
@@ -118,32 +110,15 @@ func samePlaces(written, printed []Page, tolMM float64, tops bool) []string {
 
 // missingWords lists the written page's words the printed page lacks at
 // their place, the written page turned by turn quarter turns clockwise.
-func missingWords(w, p Page, turn int, tol float64, tops bool) []string {
-	rw, rh := w.Width, w.Height
-	if turn%2 == 1 {
-		rw, rh = rh, rw
-	}
-	dx, dy := (p.Width-rw)/2, (p.Height-rh)/2
-	move := func(x, y float64) (float64, float64) {
-		switch turn {
-		case 1:
-			x, y = w.Height-y, x
-		case 2:
-			x, y = w.Width-x, w.Height-y
-		case 3:
-			x, y = y, w.Width-x
-		}
-		return x + dx, y + dy
-	}
+func missingWords(w, p Page, turn int, tol float64) []string {
+	t := newTurned(w, p, turn)
 	used := make([]bool, len(p.Words))
 	var missing []string
 	for _, word := range w.Words {
-		x1, y1 := move(word.XMin, word.YMin)
-		x2, y2 := move(word.XMax, word.YMax)
-		want := Word{word.Text, math.Min(x1, x2), math.Min(y1, y2), math.Max(x1, x2), math.Max(y1, y2)}
+		want := box(word, t.to)
 		found := false
 		for k, got := range p.Words {
-			if !used[k] && got.Text == want.Text && near(got, want, tol, tops, turn) {
+			if !used[k] && got.Text == want.Text && near(got, want, tol) {
 				used[k], found = true, true
 				break
 			}
@@ -155,17 +130,55 @@ func missingWords(w, p Page, turn int, tol float64, tops bool) []string {
 	return missing
 }
 
-// near compares the edges of two word boxes; without tops, the edge the
-// written word's top became once the page turned is left out.
-func near(a, b Word, tol float64, tops bool, turn int) bool {
-	d := [4]float64{a.YMin - b.YMin, a.XMax - b.XMax, a.YMax - b.YMax, a.XMin - b.XMin} // top, right, bottom, left
-	for edge, v := range d {
-		if !tops && edge == turn {
-			continue
-		}
-		if math.Abs(v) > tol {
-			return false
-		}
+// near compares the edges of two word boxes.
+func near(a, b Word, tol float64) bool {
+	return math.Abs(a.XMin-b.XMin) <= tol && math.Abs(a.YMin-b.YMin) <= tol &&
+		math.Abs(a.XMax-b.XMax) <= tol && math.Abs(a.YMax-b.YMax) <= tol
+}
+
+// turned maps a written page onto the printed paper, turned by turn quarter
+// turns clockwise and centred on it, and back.
+type turned struct {
+	turn         int
+	w, h, dx, dy float64 // the written page's size; the centring offset
+}
+
+func newTurned(w, p Page, turn int) turned {
+	rw, rh := w.Width, w.Height
+	if turn%2 == 1 {
+		rw, rh = rh, rw
 	}
-	return true
+	return turned{turn, w.Width, w.Height, (p.Width - rw) / 2, (p.Height - rh) / 2}
+}
+
+func (t turned) to(x, y float64) (float64, float64) {
+	switch t.turn {
+	case 1:
+		x, y = t.h-y, x
+	case 2:
+		x, y = t.w-x, t.h-y
+	case 3:
+		x, y = y, t.w-x
+	}
+	return x + t.dx, y + t.dy
+}
+
+func (t turned) from(x, y float64) (float64, float64) {
+	x, y = x-t.dx, y-t.dy
+	switch t.turn {
+	case 1:
+		x, y = y, t.h-x
+	case 2:
+		x, y = t.w-x, t.h-y
+	case 3:
+		x, y = t.w-y, x
+	}
+	return x, y
+}
+
+// box maps a box through f, keeping min ≤ max.
+func box(b Word, f func(x, y float64) (float64, float64)) Word {
+	x1, y1 := f(b.XMin, b.YMin)
+	x2, y2 := f(b.XMax, b.YMax)
+	return Word{b.Text, math.Min(x1, x2), math.Min(y1, y2), math.Max(x1, x2), math.Max(y1, y2)}
 }

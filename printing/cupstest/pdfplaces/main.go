@@ -1,10 +1,12 @@
 // Command pdfplaces compares the PDF a printer received with the PDF the
-// writer made (package cupstest's SamePlaces), for the Windows printing test
-// under Wine (scripts/windows-print-test.sh):
+// writer made, for the Windows printing test under Wine
+// (scripts/windows-print-test.sh): every word's ink in place
+// (cupstest.SameInk, which neither font's declared ascent nor descent moves).
 //
-//	go run ./printing/cupstest/pdfplaces [-tol MM] [-below-tops] WRITTEN.pdf PRINTED.pdf
+//	go run ./printing/cupstest/pdfplaces [-tol MM] WRITTEN.pdf PRINTED.pdf
 //
-// It prints the differences and exits 1 when there are any.
+// It prints the differences and the largest deviation of a word, and exits 1
+// when a word lies farther than the tolerance.
 package main
 
 import (
@@ -17,32 +19,33 @@ import (
 
 func main() {
 	tol := flag.Float64("tol", 0.3, "tolerance in mm")
-	belowTops := flag.Bool("below-tops", false, "compare the left, right and bottom edges of the words only")
 	flag.Parse()
 	if flag.NArg() != 2 {
-		fmt.Fprintln(os.Stderr, "usage: pdfplaces [-tol MM] [-below-tops] WRITTEN.pdf PRINTED.pdf")
+		fmt.Fprintln(os.Stderr, "usage: pdfplaces [-tol MM] WRITTEN.pdf PRINTED.pdf")
 		os.Exit(2)
 	}
-	var pages [2][]cupstest.Page
-	words := 0
+	var data [2][]byte
 	for i, path := range flag.Args() {
-		data, err := os.ReadFile(path)
-		if err == nil {
-			pages[i], err = cupstest.Words(data)
-		}
-		if err != nil {
+		var err error
+		if data[i], err = os.ReadFile(path); err != nil {
 			fmt.Fprintln(os.Stderr, err)
 			os.Exit(2)
 		}
 	}
-	for _, p := range pages[0] {
+	pages, err := cupstest.Words(data[0])
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(2)
+	}
+	words := 0
+	for _, p := range pages {
 		words += len(p.Words)
 	}
-	same := cupstest.SamePlaces
-	if *belowTops {
-		same = cupstest.SamePlacesBelowTops
+	problems, dev, worst, err := cupstest.SameInk(data[0], data[1], *tol)
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(2)
 	}
-	problems := same(pages[0], pages[1], *tol)
 	for i, p := range problems {
 		if i == 20 {
 			fmt.Printf("… and %d more\n", len(problems)-20)
@@ -51,7 +54,8 @@ func main() {
 		fmt.Println(p)
 	}
 	if len(problems) > 0 {
+		fmt.Printf("largest deviation %.2f mm (%s)\n", dev, worst)
 		os.Exit(1)
 	}
-	fmt.Printf("%d pages, %d words in place within %g mm\n", len(pages[0]), words, *tol)
+	fmt.Printf("%d pages, %d words in place within %g mm (largest deviation %.2f mm, %s)\n", len(pages), words, *tol, dev, worst)
 }
