@@ -10,7 +10,9 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 
+	"khenthuong"
 	"khenthuong/store"
 	"khenthuong/synth/scale"
 )
@@ -24,15 +26,7 @@ import (
 // the process's peak resident memory, MB-peak).
 func BenchmarkYearsWindow(b *testing.B) {
 	const n = 100_000
-	path, err := scale.Copy(n, b.TempDir())
-	if err != nil {
-		b.Fatal(err)
-	}
-	db, err := store.Open(path, store.Options{NoBackup: true})
-	if err != nil {
-		b.Fatal(err)
-	}
-	b.Cleanup(func() { db.Close() })
+	path, db := yearsStore(b)
 	cs, err := db.Campaigns()
 	if err != nil {
 		b.Fatal(err)
@@ -101,14 +95,34 @@ func BenchmarkYearsWindow(b *testing.B) {
 			test.Tap(m.rail[p])
 			waitAll(m)
 		}
-		var ms runtime.MemStats
-		for b.Loop() {
-			runtime.GC()
-			runtime.ReadMemStats(&ms)
-		}
-		b.ReportMetric(float64(ms.HeapInuse)/(1<<20), "MB-heap")
-		b.ReportMetric(peakRSS()/(1<<20), "MB-peak")
+		reportMemory(b)
 	})
+}
+
+// yearsStore opens a copy of the ten-year file of 100,000 nominations.
+func yearsStore(b *testing.B) (string, *store.DB) {
+	path, err := scale.Copy(100_000, b.TempDir())
+	if err != nil {
+		b.Fatal(err)
+	}
+	db, err := store.Open(path, store.Options{NoBackup: true})
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Cleanup(func() { db.Close() })
+	return path, db
+}
+
+// reportMemory reports the heap in use after a collection (MB-heap) and the
+// process's peak resident memory (MB-peak).
+func reportMemory(b *testing.B) {
+	var ms runtime.MemStats
+	for b.Loop() {
+		runtime.GC()
+		runtime.ReadMemStats(&ms)
+	}
+	b.ReportMetric(float64(ms.HeapInuse)/(1<<20), "MB-heap")
+	b.ReportMetric(peakRSS()/(1<<20), "MB-peak")
 }
 
 // peakRSS is the process's peak resident memory in bytes (Linux; 0 elsewhere).
@@ -124,4 +138,75 @@ func peakRSS() float64 {
 		}
 	}
 	return 0
+}
+
+// BenchmarkYearsBigCampaign opens Đề nghị on a campaign of 100,000
+// nominations added to the ten-year file (200,000 in all): the time from
+// the click to the first rows on screen, a scroll to the middle of the list
+// (the window there), and the heap the window holds with the campaign shown.
+// The rows come a window at a time, so none of it grows with the campaign.
+func BenchmarkYearsBigCampaign(b *testing.B) {
+	path, db := yearsStore(b)
+	big := khenthuong.Campaign{Name: "Tổng kết 10 năm", Type: khenthuong.CampaignMovement}
+	err := db.CreateCampaign(&big)
+	if err != nil {
+		b.Fatal(err)
+	}
+	ns, _ := scale.Nominations(big.ID, 100_000)
+	for i := 0; i < len(ns); i += 5000 { // as a clerk's imports bring them
+		if err := db.CreateNominations(ns[i:min(i+5000, len(ns))]); err != nil {
+			b.Fatal(err)
+		}
+	}
+	ns = nil
+	cs, err := db.Campaigns()
+	if err != nil {
+		b.Fatal(err)
+	}
+	small := cs[len(cs)-1].ID // a campaign of 10,000, to click between
+	if small == big.ID {
+		small = cs[0].ID
+	}
+	a := test.NewTempApp(b)
+	drainUI()
+	m := New(a, db, Options{DataPath: path})
+	m.win.Resize(fyne.NewSize(1600, 900))
+	waitAll(m)
+	b.Cleanup(func() { waitAll(m); m.win.Close() })
+	test.Tap(m.rail[pageNominations])
+	waitAll(m)
+	s := m.nominations
+	show := func(id uint64, want int) {
+		s.setCampaign(id)
+		for s.model.campaignID != id || s.model.len() != want || s.model.at(0) == nil {
+			drainUI()
+			time.Sleep(100 * time.Microsecond)
+		}
+	}
+	b.Run("FirstRows", func(b *testing.B) {
+		for b.Loop() {
+			show(big.ID, 100_000)
+			b.StopTimer()
+			waitAll(m) // the warnings, and back to the small campaign
+			show(small, 10_000)
+			waitAll(m)
+			b.StartTimer()
+		}
+	})
+	show(big.ID, 100_000)
+	waitAll(m)
+	b.Run("ScrollToMiddle", func(b *testing.B) {
+		for i := 0; b.Loop(); i++ {
+			row := 50_000 + (i%2)*20_000
+			s.table.ScrollTo(widget.TableCellID{Row: row, Col: colName})
+			for s.model.at(row) == nil {
+				drainUI()
+				time.Sleep(100 * time.Microsecond)
+			}
+		}
+	})
+	b.Run("Memory", func(b *testing.B) {
+		waitAll(m)
+		reportMemory(b)
+	})
 }
