@@ -434,4 +434,13 @@ func TestNominationsPage(t *testing.T) {
 	if s.model.len() == 0 || s.model.len() >= n || s.count.Text != formatCount(s.model.len())+" đề nghị" {
 		t.Errorf("search: %d rows, count %q", s.model.len(), s.count.Text)
 	}
+
+	// "Chọn hết" marks every row the search finds, not only the window held.
+	s.search.SetText("")
+	waitAll(m)
+	test.Tap(s.review.markAllButton)
+	waitAll(m)
+	if got := len(s.marked()); got != n || s.review.markedLabel.Text != "Đã chọn 25.000 dòng" {
+		t.Errorf("Chọn hết marked %d rows (%q), want %d", got, s.review.markedLabel.Text, n)
+	}
 }
