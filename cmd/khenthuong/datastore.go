@@ -46,9 +46,6 @@ func (e *env) openServer() (*postgres.Store, error) {
 // openData opens the server or the file; a file on a network drive is not
 // opened for writing.
 func (e *env) openData(readOnly bool) (dataStore, error) {
-	if readOnly {
-		limitReadMemory()
-	}
 	if e.server() {
 		return e.openServer()
 	}
