@@ -74,7 +74,8 @@ func (f *fakeServices) QueryNominations(q khenthuong.NominationQuery) (khenthuon
 			return c
 		})
 	}
-	return khenthuong.NominationPage{Nominations: pageOf(ns, q.Page), Total: len(ns)}, nil
+	total, atLeast := q.Bounded(len(ns))
+	return khenthuong.NominationPage{Nominations: pageOf(ns, q.Page), Total: total, TotalAtLeast: atLeast}, nil
 }
 
 func (f *fakeServices) CountNominations(flt khenthuong.NominationFilter) (khenthuong.NominationCounts, error) {

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"slices"
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
@@ -329,6 +330,42 @@ func TestNominations(t *testing.T) {
 	})
 }
 
+// TestNominationsFollowAnotherClerk: another clerk's change reloads the
+// window of Đề nghị on screen, and only that.
+func TestNominationsFollowAnotherClerk(t *testing.T) {
+	svc := &changing{fakeServices: newFake()}
+	c := seedCampaign(t, svc.fakeServices, "Đợt lớn")
+	svc.noms = benchNominations(c.ID, 5_000)
+	a := test.NewTempApp(t)
+	drainUI()
+	m := New(a, svc, Options{DataPath: "postgres://nguyenvanan@may-chu:5432/khenthuong"})
+	m.win.Resize(fyne.NewSize(1600, 900))
+	defer m.win.Close()
+	waitAll(m)
+	showPage(t, m, pageNominations)
+	s := m.nominations
+	s.table.ScrollTo(widget.TableCellID{Row: 3_000, Col: colName})
+	waitAll(m)
+	n := *s.model.at(3_000)
+	n.Nominee.Name = "Đặng Thị Sửa Bởi Người Khác"
+	if err := svc.UpdateNomination(&n); err != nil { // another clerk's write
+		t.Fatal(err)
+	}
+	before := svc.askedCount()
+	svc.tell(khenthuong.Change{Entity: "nomination", Key: "3001", User: "tranthiha", At: time.Now()})
+	deadline := time.Now().Add(2 * time.Second)
+	for s.model.at(3_000) == nil || s.model.at(3_000).Nominee.Name != n.Nominee.Name {
+		if time.Now().After(deadline) {
+			t.Fatal("the change is not on screen within 2 s")
+		}
+		time.Sleep(50 * time.Millisecond)
+		waitAll(m)
+	}
+	if asked := svc.askedSince(before); len(asked) != 1 || asked[0].Page.Limit != pageWindow || asked[0].Page.Offset > 3_000 {
+		t.Errorf("the change asked %+v, want the window on screen", asked)
+	}
+}
+
 func TestMatchWords(t *testing.T) {
 	for _, tc := range []struct {
 		key, query string
@@ -433,6 +470,19 @@ func TestNominationsPage(t *testing.T) {
 	}
 	if s.model.len() == 0 || s.model.len() >= n || s.count.Text != formatCount(s.model.len())+" đề nghị" {
 		t.Errorf("search: %d rows, count %q", s.model.len(), s.count.Text)
+	}
+
+	// A common word counts no further than the rows asked for and a thousand
+	// more ("hơn"); scrolling to the end counts on.
+	s.search.SetText("a")
+	waitAll(m)
+	if !s.model.atLeast || s.count.Text != "hơn 1.300 đề nghị" {
+		t.Fatalf("search of a common word: count %q", s.count.Text)
+	}
+	s.table.ScrollTo(widget.TableCellID{Row: 1_299, Col: colName})
+	waitAll(m)
+	if s.model.len() <= 1_300 || s.model.at(1_299) == nil {
+		t.Errorf("after scrolling to the end of a bounded count: %d rows, count %q", s.model.len(), s.count.Text)
 	}
 
 	// "Chọn hết" marks every row the search finds, not only the window held.
