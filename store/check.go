@@ -97,12 +97,12 @@ func CheckError(path string, problems []Problem) error {
 	return e
 }
 
-// Check runs bbolt's structural check and the store's own invariants: every
-// record decodes, passes its checksum and sits under its own ID, nominations
-// point to an existing campaign, form and nominee, the index buckets agree
-// with the data both ways, sequences are above the highest ID, and text is
-// NFC. Problems are recorded (writes refused until a restore); a clean check
-// lifts an earlier verdict.
+// Check checks the page tree as bbolt's own check would (tree.go) and the
+// store's own invariants: every record decodes, passes its checksum and sits
+// under its own ID, nominations point to an existing campaign, form and
+// nominee, the index buckets agree with the data both ways, sequences are
+// above the highest ID, and text is NFC. Problems are recorded (writes
+// refused until a restore); a clean check lifts an earlier verdict.
 func (db *DB) Check() ([]Problem, error) {
 	// The checker's sets hold an entry per record: collect garbage sooner
 	// than usual while they grow, so the heap stays near what they need.
