@@ -97,14 +97,14 @@ func CheckError(path string, problems []Problem) error {
 	return e
 }
 
-// Check runs bbolt's structural check and the store's own invariants: every
-// record decodes, passes its checksum and sits under its own ID, nominations
-// point to an existing campaign, form and nominee, the index buckets agree
-// with the data both ways, sequences are above the highest ID, and text is
-// NFC. Problems are recorded (writes refused until a restore); a clean check
-// lifts an earlier verdict.
+// Check checks the page tree as bbolt's own check would (tree.go) and the
+// store's own invariants: every record decodes, passes its checksum and sits
+// under its own ID, nominations point to an existing campaign, form and
+// nominee, the index buckets agree with the data both ways, sequences are
+// above the highest ID, and text is NFC. Problems are recorded (writes
+// refused until a restore); a clean check lifts an earlier verdict.
 func (db *DB) Check() ([]Problem, error) {
-	// The checker's maps hold an entry per record: collect garbage sooner
+	// The checker's sets hold an entry per record: collect garbage sooner
 	// than usual while they grow, so the heap stays near what they need.
 	defer debug.SetGCPercent(debug.SetGCPercent(40))
 	var ps []Problem
@@ -133,12 +133,11 @@ func (db *DB) Check() ([]Problem, error) {
 // store's own rules (decoding every record: several times slower). A file
 // of an older schema (about to be migrated) is checked for damage only.
 func (db *DB) checkTx(tx *bolt.Tx, invariants bool) []Problem {
-	// bbolt trusts page numbers, and checks in a goroutine of its own where
-	// a fault crashes the program. So the file must have all its pages and a
-	// sound page tree (verifyPages), and our own checks, which read every
-	// record from this goroutine (where view turns faults into panics), go
-	// first: bbolt's walk then only visits readable pages. Details that only
-	// a programmer can read go to the log.
+	// bbolt trusts page numbers: the file must have all its pages and a
+	// sound page tree (verifyTree, which also checks what bbolt's own check
+	// would: key order, the free list) before our own checks read every
+	// record through bbolt (from this goroutine, where view turns faults
+	// into panics). Details that only a programmer can read go to the log.
 	if err := checkSize(tx, db.path); err != nil {
 		slog.Error("store: check", "path", db.path, "err", err)
 		return []Problem{{Entity: entityFile, Message: "Tệp bị cắt cụt, thiếu dữ liệu ở cuối tệp"}}
@@ -151,7 +150,8 @@ func (db *DB) checkTx(tx *bolt.Tx, invariants bool) []Problem {
 		}
 		return ps
 	}
-	if err := verifyPages(tx, db.path, true); err != nil {
+	findings, err := verifyTree(tx, db.path)
+	if err != nil {
 		slog.Error("store: check", "path", db.path, "err", err)
 		return []Problem{{Entity: entityFile, Message: "Cấu trúc tệp bị hỏng: " + err.Error()}}
 	}
@@ -162,12 +162,10 @@ func (db *DB) checkTx(tx *bolt.Tx, invariants bool) []Problem {
 		return append(c.problems, Problem{Entity: entityFile, Message: "Có trang dữ liệu không đọc được"})
 	}
 	if len(c.problems) > 0 {
-		// Already known to be damaged: bbolt's walk would add little and
-		// could meet the damage where it cannot be recovered from.
-		return c.problems
+		return c.problems // already known to be damaged: the tree's findings would add little
 	}
 	var ps []Problem
-	for err := range tx.Check(bolt.WithKVStringer(lengthStringer{})) {
+	for _, err := range findings {
 		slog.Error("store: check", "path", db.path, "err", err)
 		ps = append(ps, Problem{Entity: entityFile, Message: "Cấu trúc tệp bị lỗi (danh sách trang trống hoặc cây trang không khớp)"})
 	}
@@ -180,17 +178,10 @@ type checker struct {
 	full     bool // the invariants too, not only damage
 	problems []Problem
 
-	campaigns   map[uint64]bool
+	campaigns   idSet
 	forms       map[string]bool
-	nominees    map[uint64]bool
-	nominations map[uint64]*checkedNomination
-}
-
-// checkedNomination is what the reverse index checks compare against.
-type checkedNomination struct {
-	campaignID, nomineeID uint64
-	order                 int
-	searchKey             string
+	nominees    idSet
+	nominations nominationSet // check_sets.go
 }
 
 func (c *checker) add(entity, key, format string, args ...any) {
@@ -221,19 +212,18 @@ func (c *checker) safeRun() (err error) {
 // whatever the bucket: one added later is covered without a word here.
 func (c *checker) checkSums(name []byte, b *bolt.Bucket) {
 	entity := bucketEntity(name)
-	_ = b.ForEach(func(k, v []byte) error {
+	c.each(b, func(k, v []byte) {
 		if v == nil {
-			return nil
+			return
 		}
 		if _, summed, ok := splitSum(v); summed && !ok {
 			if string(name) == string(bucketRecipients) && len(k) == 16 {
 				// A recipient is named by its decision and line, not by a key in hex.
 				c.add(entityDecision, idKey(btoi(k)), "Bản ghi dòng %d của danh sách bị hỏng: %s", btoi(k[8:])+1, reasonSum)
-				return nil
+				return
 			}
 			c.add(entity, recordKey(k), "Bản ghi bị hỏng: %s", reasonSum)
 		}
-		return nil
 	})
 }
 
@@ -273,16 +263,6 @@ func recordKey(k []byte) string {
 		return string(k)
 	}
 	return brief(k)
-}
-
-// lengthStringer names keys and values in bbolt's check messages by their
-// length only: printing them would read a damaged key's bytes, possibly past
-// the end of the file, in a goroutine where that fault cannot be recovered.
-type lengthStringer struct{}
-
-func (lengthStringer) KeyToString(k []byte) string { return fmt.Sprintf("(khóa %d byte)", len(k)) }
-func (lengthStringer) ValueToString(v []byte) string {
-	return fmt.Sprintf("(giá trị %d byte)", len(v))
 }
 
 // touchBucket reads all of b (a checksum is the cheapest full read), so a
@@ -378,7 +358,6 @@ func (c *checker) decodeAs(entity, key string, v []byte, dst any) bool {
 }
 
 func (c *checker) checkCampaigns() {
-	c.campaigns = map[uint64]bool{}
 	c.forEachID(bucketCampaigns, entityCampaign, func(id uint64, v []byte) {
 		var cp khenthuong.Campaign
 		if !c.decodeAs(entityCampaign, idKey(id), v, &cp) {
@@ -387,29 +366,27 @@ func (c *checker) checkCampaigns() {
 		if cp.ID != id {
 			c.add(entityCampaign, idKey(id), "Bản ghi mang số %d nhưng nằm ở khóa %d", cp.ID, id)
 		}
-		c.campaigns[id] = true
+		c.campaigns = append(c.campaigns, id)
 	})
 }
 
 func (c *checker) checkForms() {
 	c.forms = map[string]bool{}
-	_ = c.tx.Bucket(bucketForms).ForEach(func(k, v []byte) error {
+	c.each(c.tx.Bucket(bucketForms), func(k, v []byte) {
 		code := string(k)
 		c.checkText(entityForm, code, v)
 		var f khenthuong.AwardForm
 		if !c.decodeAs(entityForm, code, v, &f) {
-			return nil
+			return
 		}
 		if f.Code != code {
 			c.add(entityForm, code, "Hình thức mang mã “%s” nhưng nằm ở khóa “%s”", f.Code, code)
 		}
 		c.forms[code] = true
-		return nil
 	})
 }
 
 func (c *checker) checkNominees() {
-	c.nominees = map[uint64]bool{}
 	c.forEachID(bucketNominees, entityNominee, func(id uint64, v []byte) {
 		var rec nomineeRecord
 		if !c.decodeAs(entityNominee, idKey(id), v, &rec) {
@@ -418,12 +395,11 @@ func (c *checker) checkNominees() {
 		if rec.ID != id {
 			c.add(entityNominee, idKey(id), "Bản ghi mang số %d nhưng nằm ở khóa %d", rec.ID, id)
 		}
-		c.nominees[id] = true
+		c.nominees = append(c.nominees, id)
 	})
 }
 
 func (c *checker) checkNominations() {
-	c.nominations = map[uint64]*checkedNomination{}
 	nomineeIdx := c.tx.Bucket(bucketNomineeIdx)
 	campaignIdx := c.tx.Bucket(bucketCampaignIdx)
 	searchIdx := c.tx.Bucket(bucketSearchIdx)
@@ -436,19 +412,18 @@ func (c *checker) checkNominations() {
 		if n.ID != id {
 			c.add(entityNomination, key, "Bản ghi mang số %d nhưng nằm ở khóa %d", n.ID, id)
 		}
-		if !c.campaigns[n.CampaignID] {
+		if !c.campaigns.has(n.CampaignID) {
 			c.add(entityNomination, key, "Đợt khen thưởng số %d không tồn tại", n.CampaignID)
 		}
 		if !c.forms[n.FormCode] {
 			c.add(entityNomination, key, "Hình thức “%s” không có trong danh mục", n.FormCode)
 		}
-		if !c.nominees[n.NomineeID] {
+		if !c.nominees.has(n.NomineeID) {
 			c.add(entityNomination, key, "Đối tượng số %d không tồn tại", n.NomineeID)
 		}
-		sk := searchKey(vntext.Fold(n.Nominee.Name), id)
-		c.nominations[id] = &checkedNomination{
-			campaignID: n.CampaignID, nomineeID: n.NomineeID, order: n.Order, searchKey: string(sk),
-		}
+		folded := vntext.Fold(n.Nominee.Name)
+		sk := searchKey(folded, id)
+		c.nominations.add(id, n.CampaignID, n.NomineeID, n.Order, folded)
 		if nomineeIdx.Get(nomineeKey(n.NomineeID, id)) == nil {
 			c.add(entityIndex, key, "Thiếu mục chỉ mục đối tượng của đề nghị số %d", id)
 		}
@@ -468,54 +443,52 @@ func (c *checker) checkNominations() {
 // exactly that entry.
 
 func (c *checker) checkNomineeIndex() {
-	_ = c.tx.Bucket(bucketNomineeIdx).ForEach(func(k, _ []byte) error {
+	c.each(c.tx.Bucket(bucketNomineeIdx), func(k, _ []byte) {
 		if len(k) != 16 {
 			c.add(entityIndex, brief(k), "Khóa chỉ mục đối tượng không hợp lệ")
-			return nil
+			return
 		}
 		nomineeID, id := btoi(k), btoi(k[8:])
-		if !c.nominees[nomineeID] {
+		if !c.nominees.has(nomineeID) {
 			c.add(entityIndex, idKey(id), "Chỉ mục trỏ tới đối tượng số %d không tồn tại", nomineeID)
 		}
-		if n := c.nominations[id]; n == nil {
+		if i := c.nominations.find(id); i < 0 {
 			c.add(entityIndex, idKey(id), "Chỉ mục đối tượng trỏ tới đề nghị số %d không tồn tại", id)
-		} else if n.nomineeID != nomineeID {
+		} else if n := &c.nominations.rows[i]; n.nomineeID != nomineeID {
 			c.add(entityIndex, idKey(id), "Chỉ mục ghi đề nghị số %d thuộc đối tượng %d, đề nghị ghi %d", id, nomineeID, n.nomineeID)
 		}
-		return nil
 	})
 }
 
 func (c *checker) checkCampaignIndex() {
-	_ = c.tx.Bucket(bucketCampaignIdx).ForEach(func(k, _ []byte) error {
+	c.each(c.tx.Bucket(bucketCampaignIdx), func(k, _ []byte) {
 		if len(k) != 24 {
 			c.add(entityIndex, brief(k), "Khóa chỉ mục đợt khen thưởng không hợp lệ")
-			return nil
+			return
 		}
 		campaignID, order, id := btoi(k), int(btoi(k[8:])), btoi(k[16:])
-		if n := c.nominations[id]; n == nil {
+		if i := c.nominations.find(id); i < 0 {
 			c.add(entityIndex, idKey(id), "Chỉ mục đợt khen thưởng trỏ tới đề nghị số %d không tồn tại", id)
-		} else if n.campaignID != campaignID || n.order != order {
+		} else if n := &c.nominations.rows[i]; n.campaignID != campaignID || n.order != order {
 			c.add(entityIndex, idKey(id), "Chỉ mục ghi đề nghị số %d ở đợt %d, thứ tự %d; đề nghị ghi đợt %d, thứ tự %d",
 				id, campaignID, order, n.campaignID, n.order)
 		}
-		return nil
 	})
 }
 
 func (c *checker) checkSearchIndex() {
-	_ = c.tx.Bucket(bucketSearchIdx).ForEach(func(k, _ []byte) error {
-		_, id, ok := splitSearchKey(k)
+	c.each(c.tx.Bucket(bucketSearchIdx), func(k, _ []byte) {
+		name, id, ok := splitSearchKeyBytes(k)
 		if !ok {
 			c.add(entityIndex, brief(k), "Khóa chỉ mục tìm kiếm không hợp lệ")
-			return nil
+			return
 		}
-		if n := c.nominations[id]; n == nil {
+		// The key is the folded name and the ID: with the ID found, the names decide.
+		if i := c.nominations.find(id); i < 0 {
 			c.add(entityIndex, idKey(id), "Chỉ mục tìm kiếm trỏ tới đề nghị số %d không tồn tại", id)
-		} else if n.searchKey != string(k) {
+		} else if !bytes.Equal(c.nominations.name(i), name) {
 			c.add(entityIndex, idKey(id), "Chỉ mục tìm kiếm của đề nghị số %d ghi tên khác với đề nghị", id)
 		}
-		return nil
 	})
 }
 
@@ -525,7 +498,7 @@ func (c *checker) checkDecisions() {
 		if !c.decodeAs(entityDecision, idKey(id), v, &d) {
 			return
 		}
-		if !c.campaigns[d.CampaignID] {
+		if !c.campaigns.has(d.CampaignID) {
 			c.add(entityDecision, idKey(id), "Đợt khen thưởng số %d không tồn tại", d.CampaignID)
 		}
 		var s khenthuong.DecisionSummary
@@ -534,7 +507,7 @@ func (c *checker) checkDecisions() {
 		err := eachRecipient(c.tx, id, khenthuong.Page{}, func(r *khenthuong.Recipient) error {
 			pos++
 			total += r.Amount
-			if c.nominations[r.NominationID] == nil {
+			if !c.nominations.has(r.NominationID) {
 				c.add(entityDecision, idKey(id), "Quyết định ghi đề nghị số %d không tồn tại", r.NominationID)
 			}
 			return nil
@@ -549,10 +522,10 @@ func (c *checker) checkDecisions() {
 	})
 	// Every recipient belongs to a decision, at the position its key says.
 	prev, next := uint64(0), 0
-	_ = c.tx.Bucket(bucketRecipients).ForEach(func(k, _ []byte) error {
+	c.each(c.tx.Bucket(bucketRecipients), func(k, _ []byte) {
 		if len(k) != 16 {
 			c.add(entityDecision, brief(k), "Khóa danh sách quyết định không hợp lệ")
-			return nil
+			return
 		}
 		id, pos := btoi(k), int(btoi(k[8:]))
 		if id != prev {
@@ -565,7 +538,6 @@ func (c *checker) checkDecisions() {
 			c.add(entityDecision, idKey(id), "Danh sách của quyết định mã %d thiếu dòng %d", id, next+1)
 		}
 		next = pos + 1
-		return nil
 	})
 }
 
@@ -584,21 +556,19 @@ func (c *checker) checkSettings() {
 func (c *checker) checkAudit() {
 	records := c.tx.Bucket(bucketAudit)
 	var max uint64
-	_ = records.ForEach(func(k, v []byte) error {
+	c.each(records, func(k, v []byte) {
 		max = max2(max, btoi(k))
 		if _, _, sumOK := splitSum(v); len(k) != 8 || !sumOK || !json.Valid(v) {
 			c.add(entityAudit, brief(k), "Bản ghi nhật ký thay đổi không đọc được")
 		}
-		return nil
 	})
 	if seq := records.Sequence(); seq < max {
 		c.add(entityAudit, "", "Bộ đếm số thứ tự (%d) nhỏ hơn số lớn nhất đang dùng (%d)", seq, max)
 	}
-	_ = c.tx.Bucket(bucketAuditIdx).ForEach(func(k, _ []byte) error {
+	c.each(c.tx.Bucket(bucketAuditIdx), func(k, _ []byte) {
 		if len(k) < 10 || records.Get(k[len(k)-8:]) == nil {
 			c.add(entityAudit, brief(k), "Chỉ mục nhật ký trỏ tới bản ghi không tồn tại")
 		}
-		return nil
 	})
 }
 

@@ -11,20 +11,21 @@ import (
 // no nomination in two decisions; registry numbers present once issued and
 // never given twice; counters and distinct pairs well formed.
 func (c *checker) checkDecisionIndexes() {
-	listedIn := map[uint64]uint64{} // nomination -> the decision listing it
-	registry := map[string]uint64{} // registry number -> decision
-	campaignKeys := map[string]bool{}
+	var listed []listing // every recipient line, sorted by nomination after the walk
+	var registry givenNumbers
+	campaignKeys := map[string]bool{} // one per decision
 	recipientIdx := c.tx.Bucket(bucketRecipientIdx)
 	campaignIdx := c.tx.Bucket(bucketCampaignDecisionIdx)
-	_ = c.tx.Bucket(bucketDecisions).ForEach(func(k, v []byte) error {
+	c.each(c.tx.Bucket(bucketDecisions), func(k, v []byte) {
 		if len(k) != 8 {
-			return nil // reported by checkDecisions
+			return // reported by checkDecisions
 		}
-		dp, err := getDecision(c.tx, btoi(k))
+		s, err := getSummary(c.tx, btoi(k))
 		if err != nil {
-			return nil // reported by checkDecisions
+			return // reported by checkDecisions
 		}
-		d := *dp
+		// The recipients are read one at a time: a decision may list 100,000.
+		d := &s.Decision
 		key := idKey(d.ID)
 		ck := campaignDecisionKey(d.CampaignID, d.ID)
 		campaignKeys[string(ck)] = true
@@ -32,13 +33,9 @@ func (c *checker) checkDecisionIndexes() {
 			c.add(entityIndex, key, "Thiếu mục chỉ mục đợt khen thưởng của quyết định mã %d", d.ID)
 		}
 		issued := d.Status == khenthuong.DecisionIssued
-		for i := range d.Recipients {
-			r := &d.Recipients[i]
-			if other, ok := listedIn[r.NominationID]; ok {
-				c.add(entityDecision, key, "Đề nghị số %d có trong cả quyết định mã %d và mã %d", r.NominationID, other, d.ID)
-			}
-			listedIn[r.NominationID] = d.ID
-			rv := recipientValueOf(&d, r)
+		_ = eachRecipient(c.tx, d.ID, khenthuong.Page{}, func(r *khenthuong.Recipient) error {
+			listed = append(listed, listing{nomination: r.NominationID, decision: d.ID})
+			rv := recipientValueOf(d, r)
 			val := rv.MarshalBinary()
 			if got := recipientIdx.Get(itob(r.NominationID)); got == nil {
 				c.add(entityIndex, key, "Thiếu mục chỉ mục quyết định của đề nghị số %d", r.NominationID)
@@ -51,36 +48,45 @@ func (c *checker) checkDecisionIndexes() {
 					c.add(entityDecision, key, "Quyết định đã ban hành nhưng đề nghị số %d chưa có số sổ vàng", r.NominationID)
 				}
 			case issued:
-				if other, ok := registry[r.RegistryNo]; ok {
-					c.add(entityDecision, key, "Số sổ vàng %s đã cấp trong quyết định mã %d", r.RegistryNo, other)
-				}
-				registry[r.RegistryNo] = d.ID
+				registry.add(r.RegistryNo, d.ID)
 			}
-		}
-		return nil
+			return nil
+		}) // an unreadable list is reported by checkDecisions
 	})
-	_ = recipientIdx.ForEach(func(k, v []byte) error {
-		if _, ok := listedIn[btoi(k)]; !ok || len(k) != 8 {
-			c.add(entityIndex, brief(k), "Chỉ mục quyết định trỏ tới đề nghị số %d mà không quyết định nào có", btoi(k))
+	byNomination(listed)
+	for i := 1; i < len(listed); i++ {
+		if prev, cur := listed[i-1], listed[i]; prev.nomination == cur.nomination {
+			c.add(entityDecision, idKey(cur.decision), "Đề nghị số %d có trong cả quyết định mã %d và mã %d", cur.nomination, prev.decision, cur.decision)
 		}
-		return nil
+	}
+	registry.repeated(func(no string, before, again uint64) {
+		c.add(entityDecision, idKey(again), "Số sổ vàng %s đã cấp trong quyết định mã %d", no, before)
 	})
-	_ = campaignIdx.ForEach(func(k, _ []byte) error {
+	// Both in nomination order: the index is walked beside the sorted lines.
+	i := 0
+	c.each(recipientIdx, func(k, _ []byte) {
+		id := btoi(k)
+		for i < len(listed) && listed[i].nomination < id {
+			i++
+		}
+		if len(k) != 8 || i == len(listed) || listed[i].nomination != id {
+			c.add(entityIndex, brief(k), "Chỉ mục quyết định trỏ tới đề nghị số %d mà không quyết định nào có", id)
+		}
+	})
+	listed = nil
+	c.each(campaignIdx, func(k, _ []byte) {
 		if !campaignKeys[string(k)] {
 			c.add(entityIndex, brief(k), "Chỉ mục đợt khen thưởng trỏ tới quyết định mã %d không có (hoặc thuộc đợt khác)", btoi(k[min(8, len(k)):]))
 		}
-		return nil
 	})
-	_ = c.tx.Bucket(bucketCounters).ForEach(func(k, v []byte) error {
+	c.each(c.tx.Bucket(bucketCounters), func(k, v []byte) {
 		if len(v) != 8 {
 			c.add(entitySeries, string(k), "Bộ đếm số sổ vàng không hợp lệ")
 		}
-		return nil
 	})
-	_ = c.tx.Bucket(bucketDistinct).ForEach(func(k, _ []byte) error {
+	c.each(c.tx.Bucket(bucketDistinct), func(k, _ []byte) {
 		if len(k) != 16 || btoi(k) >= btoi(k[8:]) {
 			c.add(entityNominee, brief(k), "Cặp đối tượng khác nhau không hợp lệ")
 		}
-		return nil
 	})
 }

@@ -29,8 +29,8 @@ func dropper(tx *bolt.Tx) func() {
 }
 
 // dropWhile drops the mapped pages every tick until stop is called, for a
-// long read that is not ours to instrument (bbolt's own check). tx must stay
-// open until then.
+// long read with reads between its records (a check looks up each record's
+// index entries, 64 KB mapped around each). tx must stay open until then.
 func dropWhile(tx *bolt.Tx) (stop func()) {
 	done := make(chan struct{})
 	finished := make(chan struct{})

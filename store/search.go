@@ -109,6 +109,9 @@ func entryOf(n *khenthuong.Nomination) newEntry {
 // searchHits returns the nominations matching f, by campaign then list
 // order, building the index first if needed.
 func (db *DB) searchHits(f khenthuong.NominationFilter) ([]hit, error) {
+	if db.opts.ReadOnly && !db.search.isBuilt() {
+		return db.scanHits(f) // scan_hits.go
+	}
 	if err := db.buildSearch(); err != nil {
 		return nil, err
 	}

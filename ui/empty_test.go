@@ -58,6 +58,7 @@ func TestEmptyScreensSayWhatToDo(t *testing.T) {
 			t.Errorf("a full list says %q", got)
 		}
 		test.Type(s.search, "không ai tên này")
+		settleRows(s)
 		if got := s.empty.text(); !contains(got, "Không có đề nghị nào khớp") {
 			t.Errorf("an empty search says %q", got)
 		}

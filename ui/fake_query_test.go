@@ -16,7 +16,8 @@ import (
 // fakeQueryState counts the page queries and keeps the subscribers.
 type fakeQueryState struct {
 	mu      sync.Mutex
-	queries int // calls of QueryNominations
+	queries int                          // calls of QueryNominations
+	asked   []khenthuong.NominationQuery // what they asked for
 	subs    map[int]func(khenthuong.Change)
 	next    int
 }
@@ -50,6 +51,7 @@ func (f *fakeServices) QueryNominations(q khenthuong.NominationQuery) (khenthuon
 	st := f.queryState()
 	st.mu.Lock()
 	st.queries++
+	st.asked = append(st.asked, q)
 	st.mu.Unlock()
 	if !q.Sort.Valid() {
 		return khenthuong.NominationPage{}, khenthuong.Errorf(khenthuong.EINVALID, "Không sắp xếp được theo “%s”", q.Sort)
@@ -72,7 +74,8 @@ func (f *fakeServices) QueryNominations(q khenthuong.NominationQuery) (khenthuon
 			return c
 		})
 	}
-	return khenthuong.NominationPage{Nominations: pageOf(ns, q.Page), Total: len(ns)}, nil
+	total, atLeast := q.Bounded(len(ns))
+	return khenthuong.NominationPage{Nominations: pageOf(ns, q.Page), Total: total, TotalAtLeast: atLeast}, nil
 }
 
 func (f *fakeServices) CountNominations(flt khenthuong.NominationFilter) (khenthuong.NominationCounts, error) {
@@ -202,4 +205,20 @@ func (f *fakeServices) matching(flt khenthuong.NominationFilter) ([]khenthuong.N
 	f.nominations--
 	f.mu.Unlock()
 	return ns, err
+}
+
+// askedSince returns the page queries made after the first n.
+func (f *fakeServices) askedSince(n int) []khenthuong.NominationQuery {
+	st := f.queryState()
+	st.mu.Lock()
+	defer st.mu.Unlock()
+	return slices.Clone(st.asked[min(n, len(st.asked)):])
+}
+
+// askedCount is how many page queries were made.
+func (f *fakeServices) askedCount() int {
+	st := f.queryState()
+	st.mu.Lock()
+	defer st.mu.Unlock()
+	return len(st.asked)
 }

@@ -276,3 +276,14 @@ func splitQuery(q string) []string { return strings.Fields(q) }
 func fyneApp() fyne.App { return fyne.CurrentApp() }
 
 func fyneSize(w, h float32) fyne.Size { return fyne.NewSize(w, h) }
+
+// settleRows waits for Đề nghị's queries in flight and shows their rows, as
+// the UI goroutine would.
+func settleRows(s *nominationsScreen) {
+	for {
+		s.loading.Wait()
+		if !drainUI() {
+			return
+		}
+	}
+}

@@ -51,7 +51,7 @@ func TestMoveNominationsOnScreen(t *testing.T) {
 		sel.SetSelectedIndex(0)
 		test.Tap(overlayButton(t, c, "Chuyển"))
 		waitAll(m)
-		if got := s.count.Text; got != "4 / 4 đề nghị" {
+		if got := s.count.Text; got != "4 đề nghị" {
 			t.Errorf("the campaign now counts %q", got)
 		}
 		ns, _ := f.Nominations(khenthuong.NominationFilter{CampaignID: f.campaigns[0].ID})

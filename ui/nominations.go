@@ -15,11 +15,11 @@ import (
 )
 
 // nominationsScreen is Đề nghị: the nominations of the current campaign in
-// one widget.Table, with search-as-you-type, filters, sorting by any column,
-// and add / edit / delete. The campaign's nominations are loaded once in a
-// goroutine (a progress bar runs meanwhile) into a nomModel, whose folded
-// keys make every keystroke of the search a scan in memory; each write
-// reloads, since the service decides the list order and the cleaned text.
+// one widget.Table, with search-as-you-type, filters, sorting by the columns
+// the query orders by, and add / edit / delete. The rows come a window at a
+// time from QueryNominations (nomination_pages.go), in a goroutine (a
+// progress bar runs meanwhile); each write reloads the window on screen,
+// since the service decides the list order and the cleaned text.
 type nominationsScreen struct {
 	svc    khenthuong.Services
 	win    fyne.Window
@@ -47,9 +47,10 @@ type nominationsScreen struct {
 	empty          *emptyHint      // what to do when the list is empty
 	root           fyne.CanvasObject
 
-	model     *nomModel
-	loadGen   int            // the latest load; older results are dropped
-	loading   sync.WaitGroup // loads and sorts in flight, for tests and benchmarks
+	model     *nomPages
+	loadGen   int            // the latest query; older results are dropped
+	fetching  bool           // a window of the current query is on its way
+	loading   sync.WaitGroup // loads in flight, for tests and benchmarks
 	reselect  uint64         // nomination to select once the load arrives
 	editor    *nominationEditor
 	lastSaved *khenthuong.Nomination // the next new nomination starts from it
@@ -61,7 +62,7 @@ type nominationsScreen struct {
 }
 
 func newNominationsScreen(svc khenthuong.Services, win fyne.Window) *nominationsScreen {
-	s := &nominationsScreen{svc: svc, win: win, labels: newCellLabels(), model: newNomModel(nil)}
+	s := &nominationsScreen{svc: svc, win: win, labels: newCellLabels(), model: newNomPages(0, nomFilter{}, -1, false)}
 
 	s.campaignSelect = newSelect(nil, func(string) {
 		if i := s.campaignSelect.SelectedIndex(); i >= 0 && s.campaigns[i].ID != s.campaignID {
@@ -113,7 +114,13 @@ func newNominationsScreen(svc khenthuong.Services, win fyne.Window) *nominations
 		colStatus:   {lang.L("Status"), 110},
 		colWarnings: {lang.L("Warnings"), 84},
 		colProposer: {lang.L("Proposed by"), 150},
-	}, colName, func() int { return s.model.len() }, func(r, c int) string { return s.model.text(r, c, s.labels) })
+	}, colName, func() int { return s.model.len() }, func(r, c int) string {
+		text := s.model.text(r, c, s.labels)
+		if s.model.wanted >= 0 {
+			s.fetchWanted() // the table drew a row not held: bring its window
+		}
+		return text
+	})
 	s.table.onSort = s.sortBy
 	s.table.onSelect = func(row int) {
 		s.rowSelected(row)
@@ -147,14 +154,13 @@ func newNominationsScreen(svc khenthuong.Services, win fyne.Window) *nominations
 
 func (s *nominationsScreen) content() fyne.CanvasObject { return s.root }
 
-// shown refreshes the lists another screen may have changed and loads the
-// nominations if the campaign changed while the screen was hidden.
+// shown refreshes the lists another screen may have changed and reloads
+// the window of rows on screen (all of them if the campaign changed while
+// the screen was hidden): it is also how another clerk's change arrives (live.go).
 func (s *nominationsScreen) shown() {
 	s.visible = true
 	s.refreshForms()
-	if s.stale {
-		s.reload()
-	}
+	s.reload()
 }
 
 func (s *nominationsScreen) hidden() { s.visible = false }
@@ -257,65 +263,113 @@ func (s *nominationsScreen) filterFormCode() string {
 	return ""
 }
 
-// reload loads the current campaign's nominations in a goroutine; the table
-// keeps showing the previous rows until the new ones are ready.
+// reload queries the current campaign again in a goroutine, for the window
+// of rows on screen; the table keeps showing the previous rows until the
+// new ones are ready.
 func (s *nominationsScreen) reload() {
 	s.stale = false
+	old := s.model
+	m := newNomPages(s.campaignID, s.currentFilter(), old.sortCol, old.sortDesc)
+	offset := 0
+	if old.campaignID == s.campaignID {
+		offset = old.offset // the same list: stay where the clerk is
+	}
+	s.query(m, offset, true)
+}
+
+// query brings the window at offset of m's query, then shows m; warnings
+// also computes the campaign's warnings again (a load, not a keystroke).
+func (s *nominationsScreen) query(m *nomPages, offset int, warnings bool) {
 	s.loadGen++
-	gen, id := s.loadGen, s.campaignID
-	sortCol, sortDesc := s.model.sortCol, s.model.sortDesc
-	if id == 0 {
-		s.setModel(newNomModel(nil))
+	gen := s.loadGen
+	if m.campaignID == 0 {
+		s.setModel(m, false)
 		return
 	}
 	s.progress.busy(true)
 	background(&s.loading, func() func() {
-		ns, err := s.svc.Nominations(khenthuong.NominationFilter{CampaignID: id})
-		var m *nomModel
-		if err == nil {
-			m = newNomModel(ns)
-			if sortCol >= 0 {
-				m.sortBy(sortCol, sortDesc)
-			}
-		}
+		p, err := s.svc.QueryNominations(m.query(offset, pageWindow))
 		return func() {
 			s.progress.busy(false)
 			if gen != s.loadGen {
-				return // a newer load is on its way
+				s.updateEmpty() // a newer query may have ended first
+				return
 			}
 			if err != nil {
 				showError(err, s.win)
 				return
 			}
-			s.setModel(m)
+			if len(p.Nominations) == 0 && offset > 0 && p.Total > 0 {
+				s.query(m, windowAround(p.Total-1), warnings) // the list got shorter than where the clerk was
+				return
+			}
+			m.set(offset, p)
+			s.setModel(m, warnings)
 		}
 	})
 }
 
-// setModel shows freshly loaded rows with the current filter and sort.
-func (s *nominationsScreen) setModel(m *nomModel) {
-	if m.sortCol != s.model.sortCol || m.sortDesc != s.model.sortDesc {
-		m.sortBy(s.model.sortCol, s.model.sortDesc) // the clerk sorted during the load
+// fetchWanted brings the window around the row the table last drew without
+// holding it, unless a window is already on its way (it asks again when that
+// one arrives, for wherever the clerk has scrolled meanwhile).
+func (s *nominationsScreen) fetchWanted() {
+	m := s.model
+	if m.wanted < 0 || s.fetching {
+		return
 	}
-	m.setFilter(s.currentFilter())
-	if r := s.review; r != nil && r.warnCampaign == s.campaignID {
+	offset, gen := windowAround(m.wanted), s.loadGen
+	m.wanted = -1
+	s.fetching = true
+	background(&s.loading, func() func() {
+		p, err := s.svc.QueryNominations(m.query(offset, pageWindow))
+		return func() {
+			s.fetching = false
+			if gen != s.loadGen || s.model != m {
+				s.fetchWanted()
+				return // another query meanwhile
+			}
+			if err != nil {
+				showError(err, s.win)
+				return
+			}
+			m.set(offset, p)
+			s.refreshMarks()
+			s.table.Refresh()
+			s.updateCount()
+			s.fetchWanted()
+		}
+	})
+}
+
+// setModel shows a freshly queried window, keeping the selected nomination
+// selected when it is among the new rows.
+func (s *nominationsScreen) setModel(m *nomPages, warnings bool) {
+	if r := s.review; r != nil && r.warnCampaign == m.campaignID {
 		m.setWarnings(r.warnings) // until they are computed again
 	}
+	keep := s.reselect
+	if n := s.selected(); keep == 0 && n != nil && n.CampaignID == m.campaignID {
+		keep = n.ID
+	}
+	s.reselect = 0
 	s.model = m
 	s.quietly(func() {
 		s.table.clearSelection()
+		s.table.sortCol, s.table.sortDesc = m.sortCol, m.sortDesc
 		s.table.Refresh()
-		if s.reselect != 0 {
-			if r := m.rowOf(s.reselect); r >= 0 {
+		if keep != 0 {
+			if r := m.rowOf(keep); r >= 0 {
 				s.table.selectRow(r)
 			}
-			s.reselect = 0
 		}
 	})
+	s.refreshMarks()
 	s.markSelectedIfNone()
 	s.updateCount()
 	s.updateButtons()
-	s.loadWarnings()
+	if warnings {
+		s.loadWarnings()
+	}
 }
 
 func (s *nominationsScreen) currentFilter() nomFilter {
@@ -329,79 +383,33 @@ func (s *nominationsScreen) currentFilter() nomFilter {
 	return f
 }
 
-// applyFilter runs on every keystroke of the search: a scan of folded keys.
+// applyFilter runs on every keystroke of the search: one page query.
 func (s *nominationsScreen) applyFilter() {
 	if s.model == nil || s.table == nil {
 		return // still being built
 	}
-	var keep uint64
-	if n := s.model.at(s.table.selected); n != nil {
-		keep = n.ID
-	}
-	s.model.setFilter(s.currentFilter())
-	s.afterReorder(keep)
+	s.query(newNomPages(s.campaignID, s.currentFilter(), s.model.sortCol, s.model.sortDesc), 0, false)
 }
 
-// sortInBackground is the list size from which the first sort by a column
-// runs in a goroutine: collation keys of 100,000 names take a good part of
-// a second, too long to freeze the window for.
-const sortInBackground = 20_000
-
-// sortBy sorts by col; a second click on the same column reverses the order.
+// sortBy sorts by col, if the query orders by it; a second click on the
+// same column reverses the order.
 func (s *nominationsScreen) sortBy(col int) {
-	desc := false
-	if col == s.model.sortCol {
-		desc = !s.model.sortDesc
-	}
-	m := s.model
-	if m.hasRanks(col) || len(m.ns) < sortInBackground {
-		s.applySort(col, desc)
+	if _, ok := columnSorts[col]; !ok {
 		return
 	}
-	s.progress.busy(true)
-	background(&s.loading, func() func() {
-		ranks := m.computeRanks(col)
-		return func() {
-			s.progress.busy(false)
-			if s.model != m {
-				return // reloaded meanwhile: the clerk clicks again on the new rows
-			}
-			m.setRanks(col, ranks)
-			s.applySort(col, desc)
-		}
-	})
+	desc := col == s.model.sortCol && !s.model.sortDesc
+	s.query(newNomPages(s.campaignID, s.currentFilter(), col, desc), 0, false)
 }
 
-// applySort reorders the rows, keeping the selected nomination selected.
-func (s *nominationsScreen) applySort(col int, desc bool) {
-	var keep uint64
-	if n := s.model.at(s.table.selected); n != nil {
-		keep = n.ID
-	}
-	s.model.sortBy(col, desc)
-	s.table.sortCol, s.table.sortDesc = col, desc
-	s.afterReorder(keep)
-}
-
-// afterReorder redraws the table and keeps the selected nomination selected.
-func (s *nominationsScreen) afterReorder(keep uint64) {
-	s.quietly(func() {
-		s.table.clearSelection()
-		if keep != 0 {
-			if r := s.model.rowOf(keep); r >= 0 {
-				s.table.selectRow(r)
-			}
-		}
-	})
-	s.table.Refresh()
-	s.updateCount()
-	s.updateButtons()
-}
-
+// updateCount shows how many nominations the list has: "hơn 1.000" while a
+// search counts no further.
 func (s *nominationsScreen) updateCount() {
-	s.count.SetText(lang.L("{{.Shown}} / {{.Total}} nominations", map[string]any{
-		"Shown": formatCount(s.model.len()), "Total": formatCount(len(s.model.ns)),
-	}))
+	count := map[string]any{"Count": formatCount(s.model.total)}
+	if s.model.atLeast {
+		s.count.SetText(lang.L("more than {{.Count}} nominations", count))
+	} else {
+		s.count.SetText(lang.L("{{.Count}} nominations", count))
+	}
 	s.updateEmpty()
 }
 
@@ -414,7 +422,7 @@ func (s *nominationsScreen) updateEmpty() {
 		s.empty.set(lang.L("Choose a campaign above to see its nominations."))
 	case s.progress.running():
 		s.empty.set("") // loading
-	case len(s.model.ns) == 0:
+	case s.model.len() == 0 && !s.model.filtered():
 		s.empty.set(lang.L("This campaign has no nominations yet. Click Add to type one, or import a unit's list with Import from Excel on Campaigns."))
 	case s.model.len() == 0:
 		s.empty.set(lang.L("No nomination matches the search and filters."))

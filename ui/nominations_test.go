@@ -4,9 +4,11 @@ import (
 	"bytes"
 	"slices"
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 
 	"khenthuong"
 	"khenthuong/vntext"
@@ -28,7 +30,7 @@ func TestNominations(t *testing.T) {
 
 	t.Run("RowsInListOrder", func(t *testing.T) {
 		_, _, s, _ := openNominations(t)
-		if got := s.count.Text; got != "6 / 6 đề nghị" {
+		if got := s.count.Text; got != "6 đề nghị" {
 			t.Errorf("count %q", got)
 		}
 		if got := columnTexts(t, s.table, colName, 6); !slices.Equal(got, allNames) {
@@ -53,18 +55,21 @@ func TestNominations(t *testing.T) {
 	t.Run("SearchFoldsVietnamese", func(t *testing.T) {
 		_, _, s, _ := openNominations(t)
 		test.Type(s.search, "nguyen van")
-		if got := s.count.Text; got != "2 / 6 đề nghị" {
+		settleRows(s)
+		if got := s.count.Text; got != "2 đề nghị" {
 			t.Errorf("count %q", got)
 		}
 		if got := columnTexts(t, s.table, colName, 2); !slices.Equal(got, []string{"Nguyễn Văn An", "Nguyễn Văn Đức"}) {
 			t.Errorf("found %q", got)
 		}
 		s.search.SetText("CÔNG AN") // units and positions too
-		if got := columnTexts(t, s.table, colName, 2); s.count.Text != "2 / 6 đề nghị" || !slices.Equal(got, []string{"Nguyễn Văn An", "Nguyễn Văn Đức"}) {
+		settleRows(s)
+		if got := columnTexts(t, s.table, colName, 2); s.count.Text != "2 đề nghị" || !slices.Equal(got, []string{"Nguyễn Văn An", "Nguyễn Văn Đức"}) {
 			t.Errorf("unit search: %q, %q", s.count.Text, got)
 		}
 		s.search.SetText("")
-		if got := s.count.Text; got != "6 / 6 đề nghị" {
+		settleRows(s)
+		if got := s.count.Text; got != "6 đề nghị" {
 			t.Errorf("count after clearing %q", got)
 		}
 	})
@@ -79,15 +84,19 @@ func TestNominations(t *testing.T) {
 		s.reload()
 		waitAll(m)
 		s.kindSelect.SetSelected(kindLabel(khenthuong.Individual))
-		if got := s.count.Text; got != "5 / 6 đề nghị" {
+		settleRows(s)
+		if got := s.count.Text; got != "5 đề nghị" {
 			t.Errorf("individuals: %q", got)
 		}
 		s.statusSelect.SetSelected(statusLabel(khenthuong.StatusApproved))
+		settleRows(s)
 		if got := columnTexts(t, s.table, colName, 1); s.model.len() != 1 || got[0] != "Nguyễn Thị Bình" {
 			t.Errorf("approved individuals: %d rows, %q", s.model.len(), got)
 		}
 		s.statusSelect.SetSelectedIndex(0)
+		settleRows(s)
 		s.formSelect.SetSelected("CSTDT")
+		settleRows(s)
 		if s.model.len() != 0 {
 			t.Errorf("%d rows for a form nobody has", s.model.len())
 		}
@@ -96,35 +105,39 @@ func TestNominations(t *testing.T) {
 	t.Run("SortByNameIsVietnameseOrder", func(t *testing.T) {
 		_, _, s, _ := openNominations(t)
 		tapHeader(t, s.table, colName)
+		settleRows(s)
 		want := []string{"Nguyễn Văn An", "Nguyễn Thị Bình", "Lê Văn Bình", "Nguyễn Văn Đức",
 			"Phòng Phổ biến, giáo dục pháp luật", "Trương Quang Sáng"}
 		if got := columnTexts(t, s.table, colName, 6); !slices.Equal(got, want) {
 			t.Errorf("ascending %q,\nwant %q", got, want)
 		}
 		tapHeader(t, s.table, colName)
+		settleRows(s)
 		slices.Reverse(want)
 		if got := columnTexts(t, s.table, colName, 6); !slices.Equal(got, want) {
 			t.Errorf("descending %q", got)
 		}
 		test.Type(s.search, "nguyen") // filtering keeps the order
+		settleRows(s)
 		if got := columnTexts(t, s.table, colName, 3); !slices.Equal(got, []string{"Nguyễn Văn Đức", "Nguyễn Thị Bình", "Nguyễn Văn An"}) {
 			t.Errorf("filtered descending %q", got)
 		}
 		tapHeader(t, s.table, colOrder)
+		settleRows(s)
 		if got := columnTexts(t, s.table, colName, 3); !slices.Equal(got, []string{"Nguyễn Thị Bình", "Nguyễn Văn An", "Nguyễn Văn Đức"}) {
 			t.Errorf("back to list order %q", got)
 		}
 	})
 
-	t.Run("SortByBirthAndKind", func(t *testing.T) {
+	t.Run("ColumnsTheQueryDoesNotOrderBy", func(t *testing.T) {
+		// The list comes by the page: only the query's orders sort it.
 		_, _, s, _ := openNominations(t)
-		tapHeader(t, s.table, colBirth)
-		if got := columnTexts(t, s.table, colBirth, 6); !slices.Equal(got, []string{"", "1968", "1970", "1975", "1980", "1982"}) {
-			t.Errorf("by birth %q", got)
-		}
-		tapHeader(t, s.table, colKind)
-		if got := columnTexts(t, s.table, colName, 2); !slices.Equal(got, []string{"Phòng Phổ biến, giáo dục pháp luật", "Trương Quang Sáng"}) {
-			t.Errorf("by kind: ties must keep the list order, got %q", got)
+		for _, col := range []int{colBirth, colKind, colTitle, colGender, colPosition, colWarnings} {
+			tapHeader(t, s.table, col)
+			settleRows(s)
+			if got := columnTexts(t, s.table, colName, 6); !slices.Equal(got, allNames) || s.model.sortCol != -1 {
+				t.Errorf("after a click on column %d: %q, sorted by %d", col, got, s.model.sortCol)
+			}
 		}
 	})
 
@@ -172,7 +185,7 @@ func TestNominations(t *testing.T) {
 		if sel := s.selected(); sel == nil || sel.ID != n.ID {
 			t.Error("the new nomination is not selected")
 		}
-		if s.count.Text != "7 / 7 đề nghị" {
+		if s.count.Text != "7 đề nghị" {
 			t.Errorf("count %q", s.count.Text)
 		}
 
@@ -298,7 +311,7 @@ func TestNominations(t *testing.T) {
 		if len(all) != 5 || slices.ContainsFunc(all, func(n khenthuong.Nomination) bool { return n.Nominee.Name == "Trương Quang Sáng" }) {
 			t.Errorf("after delete: %d nominations", len(all))
 		}
-		if s.count.Text != "5 / 5 đề nghị" || columnTexts(t, s.table, colName, 2)[1] != "Nguyễn Thị Bình" {
+		if s.count.Text != "5 đề nghị" || columnTexts(t, s.table, colName, 2)[1] != "Nguyễn Thị Bình" {
 			t.Errorf("table after delete: %q, %q", s.count.Text, columnTexts(t, s.table, colName, 2))
 		}
 	})
@@ -315,6 +328,42 @@ func TestNominations(t *testing.T) {
 			t.Error("the progress bar still runs")
 		}
 	})
+}
+
+// TestNominationsFollowAnotherClerk: another clerk's change reloads the
+// window of Đề nghị on screen, and only that.
+func TestNominationsFollowAnotherClerk(t *testing.T) {
+	svc := &changing{fakeServices: newFake()}
+	c := seedCampaign(t, svc.fakeServices, "Đợt lớn")
+	svc.noms = benchNominations(c.ID, 5_000)
+	a := test.NewTempApp(t)
+	drainUI()
+	m := New(a, svc, Options{DataPath: "postgres://nguyenvanan@may-chu:5432/khenthuong"})
+	m.win.Resize(fyne.NewSize(1600, 900))
+	defer m.win.Close()
+	waitAll(m)
+	showPage(t, m, pageNominations)
+	s := m.nominations
+	s.table.ScrollTo(widget.TableCellID{Row: 3_000, Col: colName})
+	waitAll(m)
+	n := *s.model.at(3_000)
+	n.Nominee.Name = "Đặng Thị Sửa Bởi Người Khác"
+	if err := svc.UpdateNomination(&n); err != nil { // another clerk's write
+		t.Fatal(err)
+	}
+	before := svc.askedCount()
+	svc.tell(khenthuong.Change{Entity: "nomination", Key: "3001", User: "tranthiha", At: time.Now()})
+	deadline := time.Now().Add(2 * time.Second)
+	for s.model.at(3_000) == nil || s.model.at(3_000).Nominee.Name != n.Nominee.Name {
+		if time.Now().After(deadline) {
+			t.Fatal("the change is not on screen within 2 s")
+		}
+		time.Sleep(50 * time.Millisecond)
+		waitAll(m)
+	}
+	if asked := svc.askedSince(before); len(asked) != 1 || asked[0].Page.Limit != pageWindow || asked[0].Page.Offset > 3_000 {
+		t.Errorf("the change asked %+v, want the window on screen", asked)
+	}
 }
 
 func TestMatchWords(t *testing.T) {
@@ -337,32 +386,111 @@ func TestMatchWords(t *testing.T) {
 	}
 }
 
-func TestLongListSortsInBackground(t *testing.T) {
+// TestNominationsPage: Đề nghị of a long campaign asks for the window of
+// rows it shows, not the campaign: the first rows, then, as the clerk
+// scrolls, the window around the rows scrolled to; the sort, the search and
+// the filters are the query's, and a reload asks for the window on screen.
+func TestNominationsPage(t *testing.T) {
+	const n = 25_000
 	f := newFake()
 	c := seedCampaign(t, f, "Đợt lớn")
-	f.noms = benchNominations(c.ID, sortInBackground+5000)
+	f.noms = benchNominations(c.ID, n)
 	m := newTestUI(t, f)
+	before := f.askedCount()
 	showPage(t, m, pageNominations)
 	s := m.nominations
-	if s.count.Text != "25.000 / 25.000 đề nghị" {
-		t.Fatalf("count %q", s.count.Text)
+	held := func() (int, int) { return s.model.offset, s.model.offset + len(s.model.rows) }
+
+	asked := f.askedSince(before)
+	if len(asked) != 1 || asked[0].Page != (khenthuong.Page{Offset: 0, Limit: pageWindow}) || asked[0].Filter.CampaignID != c.ID {
+		t.Fatalf("showing the campaign asked %+v, want one window from the top", asked)
 	}
-	tapHeader(t, s.table, colName)
-	if !s.progress.Visible() {
-		t.Error("no progress shown while the first sort by name runs")
+	if lo, hi := held(); lo != 0 || hi != pageWindow || s.model.len() != n {
+		t.Fatalf("holds rows %d-%d of %d", lo, hi, s.model.len())
 	}
+	if s.count.Text != "25.000 đề nghị" {
+		t.Errorf("count %q", s.count.Text)
+	}
+
+	// Scrolling far down asks for the rows scrolled to, and shows them.
+	before = f.askedCount()
+	s.table.ScrollTo(widget.TableCellID{Row: 12_000, Col: colName})
 	waitAll(m)
-	if s.progress.Visible() || s.model.sortCol != colName {
-		t.Fatalf("after the sort: progress %v, sorted by %d", s.progress.Visible(), s.model.sortCol)
+	asked = f.askedSince(before)
+	if len(asked) == 0 || asked[0].Page.Offset > 12_000 || asked[0].Page.Offset+asked[0].Page.Limit <= 12_000 || asked[0].Page.Limit != pageWindow {
+		t.Fatalf("scrolling to row 12,000 asked %+v", asked)
 	}
+	if lo, hi := held(); lo > 12_000 || hi <= 12_000 {
+		t.Fatalf("after scrolling holds rows %d-%d", lo, hi)
+	}
+	if got := s.model.text(12_000, colOrder, s.labels); got != "12001" {
+		t.Errorf("row 12,000 shows No. %q", got)
+	}
+
+	// A reload (another clerk's change, or the screen shown again) asks for the window on screen.
+	before = f.askedCount()
+	lo, _ := held()
+	s.shown()
+	waitAll(m)
+	if asked = f.askedSince(before); len(asked) != 1 || asked[0].Page.Offset != lo {
+		t.Fatalf("a reload asked %+v, want the window from %d", asked, lo)
+	}
+
+	// A sort is the query's: one window of the new order, from the top.
+	before = f.askedCount()
+	tapHeader(t, s.table, colName)
+	waitAll(m)
+	asked = f.askedSince(before)
+	if len(asked) == 0 || asked[0].Sort != khenthuong.SortByName || asked[0].Page.Offset != 0 {
+		t.Fatalf("sorting by name asked %+v", asked)
+	}
+	s.table.ScrollToTop()
+	waitAll(m)
 	names := columnTexts(t, s.table, colName, 10)
 	for i := 1; i < len(names); i++ {
 		if bytes.Compare(vntext.NameSortKey(names[i-1]), vntext.NameSortKey(names[i])) > 0 {
 			t.Errorf("%q before %q", names[i-1], names[i])
 		}
 	}
-	tapHeader(t, s.table, colName) // reversing needs no background work
-	if s.progress.Visible() || !s.model.sortDesc {
-		t.Error("the second click should reverse at once")
+	// A column the query does not order by asks nothing.
+	before = f.askedCount()
+	tapHeader(t, s.table, colBirth)
+	waitAll(m)
+	if asked = f.askedSince(before); len(asked) != 0 || s.model.sortCol != colName {
+		t.Errorf("a click on Năm sinh asked %+v, sorted by %d", asked, s.model.sortCol)
+	}
+
+	// The search is the query's too, with a bounded count.
+	before = f.askedCount()
+	s.search.SetText("nguyen van")
+	waitAll(m)
+	asked = f.askedSince(before)
+	if len(asked) != 1 || asked[0].Filter.Query != "nguyen van" || asked[0].CountLimit == 0 {
+		t.Fatalf("the search asked %+v", asked)
+	}
+	if s.model.len() == 0 || s.model.len() >= n || s.count.Text != formatCount(s.model.len())+" đề nghị" {
+		t.Errorf("search: %d rows, count %q", s.model.len(), s.count.Text)
+	}
+
+	// A common word counts no further than the rows asked for and a thousand
+	// more ("hơn"); scrolling to the end counts on.
+	s.search.SetText("a")
+	waitAll(m)
+	if !s.model.atLeast || s.count.Text != "hơn 1.300 đề nghị" {
+		t.Fatalf("search of a common word: count %q", s.count.Text)
+	}
+	s.table.ScrollTo(widget.TableCellID{Row: 1_299, Col: colName})
+	waitAll(m)
+	if s.model.len() <= 1_300 || s.model.at(1_299) == nil {
+		t.Errorf("after scrolling to the end of a bounded count: %d rows, count %q", s.model.len(), s.count.Text)
+	}
+
+	// "Chọn hết" marks every row the search finds, not only the window held.
+	s.search.SetText("")
+	waitAll(m)
+	test.Tap(s.review.markAllButton)
+	waitAll(m)
+	if got := len(s.marked()); got != n || s.review.markedLabel.Text != "Đã chọn 25.000 dòng" {
+		t.Errorf("Chọn hết marked %d rows (%q), want %d", got, s.review.markedLabel.Text, n)
 	}
 }

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"cmp"
 	"slices"
 	"strings"
 
@@ -14,6 +15,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"khenthuong"
+	"khenthuong/vntext"
 )
 
 // The review on Đề nghị: the clerk marks one or many rows (click, Ctrl+click
@@ -38,9 +40,9 @@ var keyModifiers = func() fyne.KeyModifier {
 type reviewPart struct {
 	svc khenthuong.ReviewService
 
-	marked map[uint64]bool // nominations marked for a bulk action
-	anchor int             // row a Shift+click extends from
-	quiet  bool            // the selection moves by program: marks stay
+	marked map[uint64]*khenthuong.Nomination // nominations marked for a bulk action, as last read
+	anchor int                               // row a Shift+click extends from
+	quiet  bool                              // the selection moves by program: marks stay
 
 	warnings     map[uint64][]khenthuong.Warning // nil until computed
 	warnCampaign uint64                          // the campaign warnings are of
@@ -67,7 +69,7 @@ type reviewPart struct {
 // enableReview adds the review actions and warnings to the screen; without
 // a ReviewService (an older backend) the screen stays as it was.
 func (s *nominationsScreen) enableReview(svc khenthuong.ReviewService) {
-	r := &reviewPart{svc: svc, marked: map[uint64]bool{}, anchor: -1}
+	r := &reviewPart{svc: svc, marked: map[uint64]*khenthuong.Nomination{}, anchor: -1}
 	s.review = r
 	r.markedLabel = widget.NewLabel("")
 	r.approveButton = widget.NewButtonWithIcon(lang.L("Approve"), theme.ConfirmIcon(), func() { s.setStatus(khenthuong.StatusApproved) })
@@ -108,7 +110,26 @@ func (s *nominationsScreen) enableReview(svc khenthuong.ReviewService) {
 
 func (s *nominationsScreen) isMarkedRow(row int) bool {
 	n := s.model.at(row)
-	return n != nil && s.review != nil && s.review.marked[n.ID]
+	return n != nil && s.review != nil && s.review.marked[n.ID] != nil
+}
+
+// mark marks n, keeping a copy: the window holding it may go.
+func (r *reviewPart) mark(n *khenthuong.Nomination) {
+	c := *n
+	r.marked[n.ID] = &c
+}
+
+// refreshMarks updates the marked nominations the window holds to the rows
+// just read (their status after a review).
+func (s *nominationsScreen) refreshMarks() {
+	if s.review == nil || len(s.review.marked) == 0 {
+		return
+	}
+	for i := range s.model.rows {
+		if n := &s.model.rows[i]; s.review.marked[n.ID] != nil {
+			s.review.mark(n)
+		}
+	}
 }
 
 // rowSelected updates the marks after the clerk selected row: a plain click
@@ -132,21 +153,19 @@ func (s *nominationsScreen) rowSelected(row int) {
 			clear(r.marked)
 		}
 		lo, hi := min(r.anchor, row), max(r.anchor, row)
-		for i := lo; i <= hi; i++ {
-			if m := s.model.at(i); m != nil {
-				r.marked[m.ID] = true
-			}
+		for _, m := range s.rowsBetween(lo, hi) {
+			r.mark(&m)
 		}
 	case ctrl:
-		if r.marked[n.ID] {
+		if r.marked[n.ID] != nil {
 			delete(r.marked, n.ID)
 		} else {
-			r.marked[n.ID] = true
+			r.mark(n)
 		}
 		r.anchor = row
 	default:
 		clear(r.marked)
-		r.marked[n.ID] = true
+		r.mark(n)
 		r.anchor = row
 	}
 	s.table.Refresh()
@@ -162,7 +181,7 @@ func (s *nominationsScreen) markSelectedIfNone() {
 	}
 	if n := s.selected(); n != nil {
 		clear(r.marked)
-		r.marked[n.ID] = true
+		r.mark(n)
 		r.anchor = s.table.selected
 	}
 }
@@ -179,29 +198,84 @@ func (s *nominationsScreen) quietly(f func()) {
 	f()
 }
 
-// markAll marks every row the filters show.
-func (s *nominationsScreen) markAll() {
-	r := s.review
-	clear(r.marked)
-	for i := range s.model.len() {
-		r.marked[s.model.at(i).ID] = true
+// rowsBetween returns rows lo to hi: from the window when it holds them,
+// else read (a Shift+click may span rows scrolled past).
+func (s *nominationsScreen) rowsBetween(lo, hi int) []khenthuong.Nomination {
+	m := s.model
+	if lo >= m.offset && hi < m.offset+len(m.rows) {
+		return m.rows[lo-m.offset : hi-m.offset+1]
 	}
-	r.anchor = -1
-	s.table.Refresh()
-	s.updateReview()
+	p, err := s.svc.QueryNominations(m.query(lo, hi-lo+1))
+	if err != nil {
+		showError(err, s.win)
+		return nil
+	}
+	return p.Nominations
 }
 
-// marked returns the marked nominations the filters show, in table order.
+// markAll marks every row the filters show, read in the background: the
+// list may be far longer than the window held.
+func (s *nominationsScreen) markAll() {
+	r, m := s.review, s.model
+	f := m.query(0, 0).Filter
+	s.progress.busy(true)
+	background(&s.loading, func() func() {
+		all := map[uint64]*khenthuong.Nomination{}
+		err := s.svc.EachNomination(f, func(n *khenthuong.Nomination) error {
+			all[n.ID] = markedCopy(n)
+			return nil
+		})
+		return func() {
+			s.progress.busy(false)
+			if err != nil {
+				showError(err, s.win)
+				return
+			}
+			if s.model != m {
+				return // the list changed meanwhile: the clerk clicks again
+			}
+			r.marked = all
+			r.anchor = -1
+			s.refreshMarks()
+			s.table.Refresh()
+			s.updateReview()
+		}
+	})
+}
+
+// markedCopy is what the bulk actions need of a nomination marked with
+// every row of a long list: 100,000 whole copies would take a good part of
+// the window's memory.
+func markedCopy(n *khenthuong.Nomination) *khenthuong.Nomination {
+	return &khenthuong.Nomination{ID: n.ID, CampaignID: n.CampaignID, Order: n.Order, Status: n.Status, FormCode: n.FormCode,
+		Nominee: khenthuong.Nominee{Kind: n.Nominee.Kind, Title: n.Nominee.Title, Name: n.Nominee.Name,
+			Position: n.Nominee.Position, Unit: n.Nominee.Unit}, ProposingUnit: n.ProposingUnit}
+}
+
+// marked returns the marked nominations the filters show, in list order.
 func (s *nominationsScreen) marked() []*khenthuong.Nomination {
 	if s.review == nil || len(s.review.marked) == 0 {
 		return nil
 	}
+	f := s.model.filter
+	words := strings.Fields(vntext.Fold(f.query))
 	var ns []*khenthuong.Nomination
-	for i := range s.model.len() {
-		if n := s.model.at(i); s.review.marked[n.ID] {
-			ns = append(ns, n)
+	for _, n := range s.review.marked {
+		if n.CampaignID != s.model.campaignID || (f.kind != "" && n.Nominee.Kind != f.kind) ||
+			(f.formCode != "" && n.FormCode != f.formCode) || (f.status != "" && n.Status != f.status) {
+			continue
 		}
+		if len(words) > 0 {
+			key := vntext.Fold(n.Nominee.Name + "|" + n.Nominee.Position + "|" + n.Nominee.Unit + "|" + n.ProposingUnit)
+			if !matchWords(key, words) {
+				continue
+			}
+		}
+		ns = append(ns, n)
 	}
+	slices.SortFunc(ns, func(a, b *khenthuong.Nomination) int {
+		return cmp.Or(cmp.Compare(a.Order, b.Order), cmp.Compare(a.ID, b.ID))
+	})
 	return ns
 }
 
@@ -219,7 +293,7 @@ func (s *nominationsScreen) markRows(rows ...int) {
 	clear(s.review.marked)
 	for _, row := range rows {
 		if n := s.model.at(row); n != nil {
-			s.review.marked[n.ID] = true
+			s.review.mark(n)
 		}
 	}
 	s.table.Refresh()
@@ -405,7 +479,7 @@ func (s *nominationsScreen) loadWarnings() {
 		return
 	}
 	r.warnGen++
-	gen, id, m := r.warnGen, s.campaignID, s.model
+	gen, id := r.warnGen, s.campaignID
 	background(&s.loading, func() func() {
 		w, err := r.svc.Warnings(id)
 		return func() {
@@ -417,11 +491,8 @@ func (s *nominationsScreen) loadWarnings() {
 				return
 			}
 			r.warnings, r.warnCampaign = w, id
-			if s.model == m {
+			if s.model.campaignID == id {
 				s.model.setWarnings(w)
-				if s.model.sortCol == colWarnings {
-					s.applySort(colWarnings, s.model.sortDesc)
-				}
 			}
 			s.table.Refresh()
 			s.showWarnings()

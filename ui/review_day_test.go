@@ -70,6 +70,7 @@ func TestReviewFirstDay(t *testing.T) {
 				showPage(t, m, pageNominations)
 				s := m.nominations
 				test.Tap(s.review.markAllButton)
+				settleRows(s)
 				test.Tap(s.review.approveButton)
 				canvas := m.win.Canvas()
 				if got := overlayText(canvas); !contains(got, "2 trong 7 đề nghị có cảnh báo") || !contains(got, "vẫn duyệt?") {
@@ -93,6 +94,7 @@ func TestReviewFirstDay(t *testing.T) {
 	t.Run("BulkApprovalWithoutWarningsDoesNotAsk", func(t *testing.T) {
 		f, m, s, c := openNominations(t)
 		test.Tap(s.review.markAllButton)
+		settleRows(s)
 		test.Tap(s.review.approveButton)
 		waitAll(m)
 		if m.win.Canvas().Overlays().Top() != nil {

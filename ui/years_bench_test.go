@@ -1,7 +1,9 @@
 package ui
 
 import (
+	"io"
 	"os"
+	"path/filepath"
 	"runtime"
 	"strconv"
 	"strings"
@@ -10,7 +12,9 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 
+	"khenthuong"
 	"khenthuong/store"
 	"khenthuong/synth/scale"
 )
@@ -24,15 +28,7 @@ import (
 // the process's peak resident memory, MB-peak).
 func BenchmarkYearsWindow(b *testing.B) {
 	const n = 100_000
-	path, err := scale.Copy(n, b.TempDir())
-	if err != nil {
-		b.Fatal(err)
-	}
-	db, err := store.Open(path, store.Options{NoBackup: true})
-	if err != nil {
-		b.Fatal(err)
-	}
-	b.Cleanup(func() { db.Close() })
+	path, db := yearsStore(b)
 	cs, err := db.Campaigns()
 	if err != nil {
 		b.Fatal(err)
@@ -101,14 +97,95 @@ func BenchmarkYearsWindow(b *testing.B) {
 			test.Tap(m.rail[p])
 			waitAll(m)
 		}
-		var ms runtime.MemStats
-		for b.Loop() {
-			runtime.GC()
-			runtime.ReadMemStats(&ms)
-		}
-		b.ReportMetric(float64(ms.HeapInuse)/(1<<20), "MB-heap")
-		b.ReportMetric(peakRSS()/(1<<20), "MB-peak")
+		reportMemory(b)
 	})
+}
+
+const bigCampaignName = "Tổng kết 10 năm"
+
+// bigCampaignFile is the ten-year file with a campaign of 100,000 more,
+// made once and kept beside package scale's files.
+func bigCampaignFile(b *testing.B) string {
+	path := filepath.Join(os.TempDir(), "khenthuong-scale", "years-100000-big-100000.db")
+	if _, err := os.Stat(path); err == nil {
+		return path
+	}
+	tmp, err := scale.Copy(100_000, b.TempDir())
+	if err != nil {
+		b.Fatal(err)
+	}
+	db, err := store.Open(tmp, store.Options{NoBackup: true})
+	if err != nil {
+		b.Fatal(err)
+	}
+	big := khenthuong.Campaign{Name: bigCampaignName, Type: khenthuong.CampaignMovement}
+	if err := db.CreateCampaign(&big); err != nil {
+		b.Fatal(err)
+	}
+	ns, _ := scale.Nominations(big.ID, 100_000)
+	for i := 0; i < len(ns); i += 5000 { // as a clerk's imports bring them
+		if err := db.CreateNominations(ns[i:min(i+5000, len(ns))]); err != nil {
+			b.Fatal(err)
+		}
+	}
+	if err := db.Close(); err != nil {
+		b.Fatal(err)
+	}
+	if err := copyFile(tmp, path+".tmp"); err != nil {
+		b.Fatal(err)
+	}
+	if err := os.Rename(path+".tmp", path); err != nil {
+		b.Fatal(err)
+	}
+	return path
+}
+
+// copyFile copies src to dst, streamed and synced.
+func copyFile(src, dst string) error {
+	in, err := os.Open(src)
+	if err != nil {
+		return err
+	}
+	defer in.Close()
+	out, err := os.OpenFile(dst, os.O_CREATE|os.O_WRONLY|os.O_TRUNC, 0o600)
+	if err != nil {
+		return err
+	}
+	if _, err := io.Copy(out, in); err != nil {
+		out.Close()
+		return err
+	}
+	if err := out.Sync(); err != nil {
+		out.Close()
+		return err
+	}
+	return out.Close()
+}
+
+// yearsStore opens a copy of the ten-year file of 100,000 nominations.
+func yearsStore(b *testing.B) (string, *store.DB) {
+	path, err := scale.Copy(100_000, b.TempDir())
+	if err != nil {
+		b.Fatal(err)
+	}
+	db, err := store.Open(path, store.Options{NoBackup: true})
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Cleanup(func() { db.Close() })
+	return path, db
+}
+
+// reportMemory reports the heap in use after a collection (MB-heap) and the
+// process's peak resident memory (MB-peak).
+func reportMemory(b *testing.B) {
+	var ms runtime.MemStats
+	for b.Loop() {
+		runtime.GC()
+		runtime.ReadMemStats(&ms)
+	}
+	b.ReportMetric(float64(ms.HeapInuse)/(1<<20), "MB-heap")
+	b.ReportMetric(peakRSS()/(1<<20), "MB-peak")
 }
 
 // peakRSS is the process's peak resident memory in bytes (Linux; 0 elsewhere).
@@ -124,4 +201,76 @@ func peakRSS() float64 {
 		}
 	}
 	return 0
+}
+
+// BenchmarkYearsBigCampaign opens Đề nghị on a campaign of 100,000
+// nominations added to the ten-year file (200,000 in all): the time from
+// the click to the first rows on screen, a scroll to the middle of the list
+// (the window there), and the memory of the window with the campaign shown
+// (MB-peak counts the file's generation too on the run that makes it).
+// The rows come a window at a time, so none of it grows with the campaign.
+func BenchmarkYearsBigCampaign(b *testing.B) {
+	path := filepath.Join(b.TempDir(), "khenthuong.db")
+	if err := copyFile(bigCampaignFile(b), path); err != nil {
+		b.Fatal(err)
+	}
+	db, err := store.Open(path, store.Options{NoBackup: true})
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Cleanup(func() { db.Close() })
+	cs, err := db.Campaigns()
+	if err != nil {
+		b.Fatal(err)
+	}
+	bigID, small := uint64(0), uint64(0) // the campaign of 100,000, and one of 10,000 to click between
+	for _, c := range cs {
+		if c.Name == bigCampaignName {
+			bigID = c.ID
+		} else {
+			small = c.ID
+		}
+	}
+	a := test.NewTempApp(b)
+	drainUI()
+	m := New(a, db, Options{DataPath: path})
+	m.win.Resize(fyne.NewSize(1600, 900))
+	waitAll(m)
+	b.Cleanup(func() { waitAll(m); m.win.Close() })
+	test.Tap(m.rail[pageNominations])
+	waitAll(m)
+	s := m.nominations
+	show := func(id uint64, want int) {
+		s.setCampaign(id)
+		for s.model.campaignID != id || s.model.len() != want || s.model.at(0) == nil {
+			drainUI()
+			time.Sleep(100 * time.Microsecond)
+		}
+	}
+	b.Run("FirstRows", func(b *testing.B) {
+		for b.Loop() {
+			show(bigID, 100_000)
+			b.StopTimer()
+			waitAll(m) // the warnings, and back to the small campaign
+			show(small, 10_000)
+			waitAll(m)
+			b.StartTimer()
+		}
+	})
+	show(bigID, 100_000)
+	waitAll(m)
+	b.Run("ScrollToMiddle", func(b *testing.B) {
+		for i := 0; b.Loop(); i++ {
+			row := 50_000 + (i%2)*20_000
+			s.table.ScrollTo(widget.TableCellID{Row: row, Col: colName})
+			for s.model.at(row) == nil {
+				drainUI()
+				time.Sleep(100 * time.Microsecond)
+			}
+		}
+	})
+	b.Run("Memory", func(b *testing.B) {
+		waitAll(m)
+		reportMemory(b)
+	})
 }

@@ -52,6 +52,9 @@ func runExport(e *env, args []string) error {
 		return err
 	}
 
+	if *campaignID != 0 {
+		limitExportMemory() // memlimit.go
+	}
 	db, err := e.openDB(true)
 	if err != nil {
 		return err
