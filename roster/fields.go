@@ -294,11 +294,11 @@ type Mapping struct {
 func LoadMapping(path string) (*Mapping, error) {
 	b, err := os.ReadFile(path)
 	if err != nil {
-		return nil, khenthuong.Errorf(khenthuong.EINVALID, "Không đọc được tệp sơ đồ cột “%s”: %v", path, err)
+		return nil, ReadFailure("tệp sơ đồ cột", path, err)
 	}
 	var m Mapping
 	if err := json.Unmarshal(b, &m); err != nil {
-		return nil, khenthuong.Errorf(khenthuong.EINVALID, "Tệp sơ đồ cột “%s” không đúng dạng JSON: %v", path, err)
+		return nil, jsonFailure("Tệp sơ đồ cột", path, b, err)
 	}
 	if err := m.Validate(); err != nil {
 		return nil, err
