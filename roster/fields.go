@@ -158,7 +158,9 @@ var headerRules = func() []headerRule {
 	}{
 		{FieldRegistryNo, []string{"so so vang", "so vao so"}},
 		{FieldAmount, []string{"tien thuong", "so tien", "muc thuong"}},
-		{FieldIgnore, []string{"so quyet dinh", "ngay quyet dinh", "ky nhan", "quyet dinh so"}},
+		// The decision's columns of an exported roster and its "Trạng thái"
+		// (where each row stood at the board), known but not the unit's to give.
+		{FieldIgnore, []string{"so quyet dinh", "ngay quyet dinh", "ky nhan", "quyet dinh so", "trang thai"}},
 		{FieldClassification, []string{"phan loai doi tuong", "loai hinh", "khoi"}},
 		{FieldKind, []string{"phan loai khen thuong", "loai doi tuong", "loai khen thuong"}},
 		{FieldSTT, []string{"so thu tu"}},
