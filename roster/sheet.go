@@ -462,6 +462,9 @@ func (rd *reader) addGrid(g *grid) {
 			}
 			if stop := st.line(i); stop {
 				if j := nextDataLike(g, l, i+1); j >= 0 && j < end {
+					if isSubtotal(firstText(g.lines[i])) {
+						continue // "Cộng I: 05 tập thể" closes a section; the list goes on below
+					}
 					rd.problem(g.name, j+1, "", "", SeverityWarning,
 						"Dừng đọc ở dòng %d (phần tổng cộng / ký tên) nhưng bên dưới còn dòng giống dữ liệu: kiểm tra lại", i+1)
 				}
@@ -508,6 +511,16 @@ func hasContent(lines [][]string) bool {
 	return false
 }
 
+// firstText is the first cell of a row holding text.
+func firstText(cells []string) string {
+	for _, v := range cells {
+		if !isBlank(v) {
+			return v
+		}
+	}
+	return ""
+}
+
 // nextDataLike finds a row below a footer that looks like a list entry: a
 // number in the STT column and a name.
 func nextDataLike(g *grid, l *columnLayout, from int) int {
@@ -515,7 +528,8 @@ func nextDataLike(g *grid, l *columnLayout, from int) int {
 		return -1
 	}
 	for i := from; i < len(g.lines); i++ {
-		if isDigits(strings.TrimSpace(g.cell(i, l.sttCol))) && strings.TrimSpace(g.cell(i, l.nameCol)) != "" {
+		stt := strings.TrimSuffix(strings.TrimSpace(g.cell(i, l.sttCol)), ".") // "1."
+		if isDigits(stt) && strings.TrimSpace(g.cell(i, l.nameCol)) != "" {
 			return i
 		}
 	}

@@ -300,8 +300,8 @@ var footerPrefixes = []string{
 
 // isFooter reports whether a row's first text starts the part below the list.
 func isFooter(first string) bool {
-	if lower := strings.ToLower(vntext.Clean(first)); lower == "cộng" || strings.HasPrefix(lower, "cộng:") || strings.HasPrefix(lower, "cộng ") {
-		return true // "Cộng: 25 người", not "Công an ..." which folds the same
+	if isSubtotal(first) {
+		return true
 	}
 	folded := vntext.Fold(first)
 	for _, p := range footerPrefixes {
@@ -311,6 +311,13 @@ func isFooter(first string) bool {
 	}
 	// "Quảng Trị, ngày 05 tháng 01 năm 2025"
 	return strings.Contains(folded, " ngay ") && strings.Contains(folded, " thang ") && strings.Contains(folded, " nam ")
+}
+
+// isSubtotal reports a "Cộng" row: "Cộng: 25 người", "Cộng I: 05 tập thể"
+// (not "Công an ...", which folds the same, nor "Tổng cộng").
+func isSubtotal(first string) bool {
+	lower := strings.ToLower(vntext.Clean(first))
+	return lower == "cộng" || strings.HasPrefix(lower, "cộng:") || strings.HasPrefix(lower, "cộng ")
 }
 
 // collectivePrefixes are first words of a collective's name; householdPrefixes
