@@ -31,6 +31,9 @@ type sheetState struct {
 	genderGuessed int
 	// Code columns already reported as holding codes the import cannot read.
 	codesReported map[int]bool
+	// groupUnit is the unit an unnumbered row names above its people ("Sở
+	// Y tế" over the Sở's nominees): the unit of the rows below that give none.
+	groupUnit string
 }
 
 // codeUnread reports, once per column, that a kind or form code column
@@ -82,6 +85,10 @@ func (st *sheetState) line(i int) (stop bool) {
 		return true
 	}
 	if count <= 2 && st.section(strings.Join(texts, " ")) {
+		st.groupUnit = ""
+		return false
+	}
+	if count == 1 && stt == "" && st.groupHeading(i, name, first) {
 		return false
 	}
 	if !isDigits(stt) && matchHeader(name) == FieldName {
@@ -97,6 +104,34 @@ func (st *sheetState) line(i int) (stop bool) {
 	st.rows++
 	st.rd.rows++
 	st.row(i, errCells)
+	return false
+}
+
+// groupHeading handles an unnumbered row naming only a unit, in a numbered
+// list, above numbered rows: the unit the rows below belong to. It reports
+// whether the row was one.
+func (st *sheetState) groupHeading(i int, name, first string) bool {
+	if st.l.sttCol < 0 || name == "" || name != first ||
+		st.sectionKind == khenthuong.Collective || st.sectionKind == khenthuong.Household {
+		return false
+	}
+	if k, ok := inferKind(name); !ok || k != khenthuong.Collective || !st.numberedBelow(i+1) {
+		return false
+	}
+	st.groupUnit = name
+	st.rd.problem(st.g.name, i+1, st.l.label(st.l.nameCol), name, SeverityWarning,
+		"Dòng tên đơn vị, không có số thứ tự: không nhập như một đề nghị, mà ghi làm đơn vị của các dòng bên dưới không ghi đơn vị")
+	return true
+}
+
+// numberedBelow reports whether the first row from j holding text is numbered.
+func (st *sheetState) numberedBelow(j int) bool {
+	for ; j < len(st.g.lines); j++ {
+		if !rowHasContent(st.g.lines[j]) {
+			continue
+		}
+		return isDigits(strings.TrimSuffix(strings.TrimSpace(st.g.cell(j, st.l.sttCol)), "."))
+	}
 	return false
 }
 
@@ -435,6 +470,9 @@ func (st *sheetState) row(i int, errCells []int) {
 		n.SubmissionDate = d
 	}
 
+	if nm.Unit == "" && st.groupUnit != "" && nm.Kind != khenthuong.Household {
+		nm.Unit = st.groupUnit
+	}
 	n.Status = khenthuong.StatusSubmitted
 	n.Normalize()
 	if cased := nameCase(nm.Name, nm.Kind); cased != nm.Name {

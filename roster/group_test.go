@@ -1,0 +1,70 @@
+package roster
+
+import (
+	"strings"
+	"testing"
+)
+
+// An unnumbered row naming only a unit, above numbered rows, is the group
+// those rows belong to: it is not imported as a nominee, and it is the unit
+// of the rows below that name none. Elsewhere such a row is a nominee.
+func TestUnitGroupRows(t *testing.T) {
+	bk := "Bằng khen của Chủ tịch UBND tỉnh"
+	cases := []struct {
+		name     string
+		rows     [][]any
+		want     []string // "name | unit" of each row read
+		headings int      // warnings naming a unit row
+	}{
+		{"UnitsOverPeople", [][]any{
+			{"STT", "Họ và tên", "Năm sinh", "Giới tính", "Chức vụ", "Hình thức khen thưởng"},
+			{"II", "CÁ NHÂN"},
+			{nil, "Sở Y tế"},
+			{1, "Ông Nguyễn Văn An", "1970", "Nam", "Phó Giám đốc", bk},
+			{2, "Bà Lê Thị Bình", "1975", "Nữ", "Trưởng phòng Tổ chức cán bộ", bk},
+			{nil, nil},
+			{nil, "Bệnh viện Đa khoa tỉnh"},
+			{"3.", "Phạm Thị Dung", "1985", "Nữ", "Điều dưỡng", bk},
+		}, []string{"Nguyễn Văn An | Sở Y tế", "Lê Thị Bình | Sở Y tế", "Phạm Thị Dung | Bệnh viện Đa khoa tỉnh"}, 2},
+		{"OwnUnitKept", [][]any{
+			{"STT", "Họ và tên", "Năm sinh", "Giới tính", "Đơn vị", "Hình thức khen thưởng"},
+			{nil, "Sở Tư pháp"},
+			{1, "Trương Quang Sáng", "1968", "Nam", "Phòng Phổ biến, giáo dục pháp luật", bk},
+			{2, "Nguyễn Thị Như Quỳnh", "1979", "Nữ", nil, bk},
+		}, []string{"Trương Quang Sáng | Phòng Phổ biến, giáo dục pháp luật", "Nguyễn Thị Như Quỳnh | Sở Tư pháp"}, 1},
+		{"CollectivesSection", [][]any{
+			{"STT", "Tên tập thể", "Hình thức khen thưởng"},
+			{"I", "TẬP THỂ"},
+			{1, "Công an xã Ngư Hóa", bk},
+			{nil, "Trạm Y tế xã Ngư Hóa", bk},
+			{2, "Trường Tiểu học Minh Hóa", bk},
+		}, []string{"Công an xã Ngư Hóa | ", "Trạm Y tế xã Ngư Hóa | ", "Trường Tiểu học Minh Hóa | "}, 0},
+		{"NoNumberColumn", [][]any{
+			{"Họ và tên", "Năm sinh", "Giới tính", "Hình thức khen thưởng"},
+			{"Trạm Y tế xã Ngư Hóa"},
+			{"Ngô Thị Thuỷ", "1987", "Nữ", bk},
+		}, []string{"Trạm Y tế xã Ngư Hóa | ", "Ngô Thị Thuỷ | "}, 0},
+	}
+	dir := t.TempDir()
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			im, err := Read(writeXLSX(t, dir, c.name+".xlsx", xsheet{name: "DS", rows: c.rows}), ReadOptions{Forms: testForms(), Today: testToday, DefaultForm: "BKCT"})
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for _, r := range im.Rows {
+				got = append(got, r.Nomination.Nominee.Name+" | "+r.Nomination.Nominee.Unit)
+			}
+			headings := 0
+			for _, p := range im.Problems {
+				if strings.Contains(p.Message, "Dòng tên đơn vị") {
+					headings++
+				}
+			}
+			if strings.Join(got, "; ") != strings.Join(c.want, "; ") || headings != c.headings || im.Errors() != 0 {
+				t.Errorf("rows %q, unit rows %d; want %q, %d; problems:%s", got, headings, c.want, c.headings, problemsOf(im))
+			}
+		})
+	}
+}
