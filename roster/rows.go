@@ -376,6 +376,16 @@ func (st *sheetState) row(i int, errCells []int) {
 			report(nameCol, name, SeverityError, "Không rõ là tập thể, cá nhân hay hộ gia đình: thêm cột Loại hoặc dòng mục “I. TẬP THỂ”, “II. CÁ NHÂN” phía trên")
 		}
 	}
+	// A birth date in the name cell, as some lists write it.
+	if nm.Kind == khenthuong.Individual {
+		if rest, d, ok := birthInName(nm.Name); ok {
+			if nm.Birth.IsZero() {
+				nm.Birth = d
+			}
+			report(nameCol, nm.Name, SeverityWarning, "Năm sinh ghi trong ô họ tên: đã tách, năm sinh %s", d.Display())
+			nm.Name = rest
+		}
+	}
 	// Name and post in one cell, as a decision's list writes an entry.
 	if nameCol >= 0 && nm.Position == "" && positionUnit == "" {
 		combined := nameCol < len(l.cols) && combinedNameHeader(l.cols[nameCol].Header)
