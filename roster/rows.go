@@ -285,11 +285,14 @@ func (st *sheetState) row(i int, errCells []int) {
 	var n khenthuong.Nomination
 	nm := &n.Nominee
 	name, nameCol := get(FieldName)
+	name = cleanNameCell(name)
 	nm.Name = name
 	title, _ := get(FieldTitle)
 	nm.Title = title
 	nm.Position, _ = get(FieldPosition)
+	nm.Position = trimCellEnd(nm.Position)
 	nm.Unit, _ = get(FieldUnit)
+	nm.Unit = trimCellEnd(nm.Unit)
 	nm.Address, _ = get(FieldAddress)
 	classification, _ := get(FieldClassification)
 	nm.Classification = matchClassification(classification)
