@@ -13,6 +13,8 @@ func TestUnitGroupRows(t *testing.T) {
 	cases := []struct {
 		name     string
 		rows     [][]any
+		merges   [][2]string
+		docx     string   // a Word document instead of the rows
 		want     []string // "name | unit" of each row read
 		headings int      // warnings naming a unit row
 	}{
@@ -25,30 +27,48 @@ func TestUnitGroupRows(t *testing.T) {
 			{nil, nil},
 			{nil, "Bệnh viện Đa khoa tỉnh"},
 			{"3.", "Phạm Thị Dung", "1985", "Nữ", "Điều dưỡng", bk},
-		}, []string{"Nguyễn Văn An | Sở Y tế", "Lê Thị Bình | Sở Y tế", "Phạm Thị Dung | Bệnh viện Đa khoa tỉnh"}, 2},
+		}, nil, "", []string{"Nguyễn Văn An | Sở Y tế", "Lê Thị Bình | Sở Y tế", "Phạm Thị Dung | Bệnh viện Đa khoa tỉnh"}, 2},
 		{"OwnUnitKept", [][]any{
 			{"STT", "Họ và tên", "Năm sinh", "Giới tính", "Đơn vị", "Hình thức khen thưởng"},
 			{nil, "Sở Tư pháp"},
 			{1, "Trương Quang Sáng", "1968", "Nam", "Phòng Phổ biến, giáo dục pháp luật", bk},
 			{2, "Nguyễn Thị Như Quỳnh", "1979", "Nữ", nil, bk},
-		}, []string{"Trương Quang Sáng | Phòng Phổ biến, giáo dục pháp luật", "Nguyễn Thị Như Quỳnh | Sở Tư pháp"}, 1},
+		}, nil, "", []string{"Trương Quang Sáng | Phòng Phổ biến, giáo dục pháp luật", "Nguyễn Thị Như Quỳnh | Sở Tư pháp"}, 1},
 		{"CollectivesSection", [][]any{
 			{"STT", "Tên tập thể", "Hình thức khen thưởng"},
 			{"I", "TẬP THỂ"},
 			{1, "Công an xã Ngư Hóa", bk},
 			{nil, "Trạm Y tế xã Ngư Hóa", bk},
 			{2, "Trường Tiểu học Minh Hóa", bk},
-		}, []string{"Công an xã Ngư Hóa | ", "Trạm Y tế xã Ngư Hóa | ", "Trường Tiểu học Minh Hóa | "}, 0},
+		}, nil, "", []string{"Công an xã Ngư Hóa | ", "Trạm Y tế xã Ngư Hóa | ", "Trường Tiểu học Minh Hóa | "}, 0},
 		{"NoNumberColumn", [][]any{
 			{"Họ và tên", "Năm sinh", "Giới tính", "Hình thức khen thưởng"},
 			{"Trạm Y tế xã Ngư Hóa"},
 			{"Ngô Thị Thuỷ", "1987", "Nữ", bk},
-		}, []string{"Trạm Y tế xã Ngư Hóa | ", "Ngô Thị Thuỷ | "}, 0},
+		}, nil, "", []string{"Trạm Y tế xã Ngư Hóa | ", "Ngô Thị Thuỷ | "}, 0},
+		{"MergedAcrossFromTheNumberColumn", [][]any{
+			{"STT", "Họ và tên", "Chức vụ", "Hình thức khen thưởng"},
+			{"Sở Y tế"},
+			{1, "Ông Nguyễn Văn An", "Phó Giám đốc", bk},
+			{"Bệnh viện Đa khoa tỉnh"},
+			{2, "Bà Phạm Thị Dung", "Điều dưỡng", bk},
+		}, [][2]string{{"A2", "D2"}, {"A4", "D4"}}, "", []string{"Nguyễn Văn An | Sở Y tế", "Phạm Thị Dung | Bệnh viện Đa khoa tỉnh"}, 2},
+		{"WordTable", nil, nil, dtable(
+			[]dcell{dc("STT"), dc("Họ và tên"), dc("Chức vụ"), dc("Hình thức khen thưởng")},
+			[]dcell{span("Sở Y tế", 4)},
+			[]dcell{dc("1"), dc("Ông Nguyễn Văn An"), dc("Phó Giám đốc"), dc(bk)},
+			[]dcell{span("Bệnh viện Đa khoa tỉnh", 4)},
+			[]dcell{dc("2"), dc("Bà Phạm Thị Dung"), dc("Điều dưỡng"), dc(bk)},
+		), []string{"Nguyễn Văn An | Sở Y tế", "Phạm Thị Dung | Bệnh viện Đa khoa tỉnh"}, 2},
 	}
 	dir := t.TempDir()
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			im, err := Read(writeXLSX(t, dir, c.name+".xlsx", xsheet{name: "DS", rows: c.rows}), ReadOptions{Forms: testForms(), Today: testToday, DefaultForm: "BKCT"})
+			path := writeXLSX(t, dir, c.name+".xlsx", xsheet{name: "DS", rows: c.rows, merges: c.merges})
+			if c.docx != "" {
+				path = writeDOCX(t, dir, c.name+".docx", c.docx)
+			}
+			im, err := Read(path, ReadOptions{Forms: testForms(), Today: testToday, DefaultForm: "BKCT"})
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -88,7 +88,9 @@ func (st *sheetState) line(i int) (stop bool) {
 		st.groupUnit = ""
 		return false
 	}
-	if count == 1 && stt == "" && st.groupHeading(i, name, first) {
+	// The row's only text, in the name column or across the row from the
+	// STT column (merged), may name the unit of the rows below.
+	if count == 1 && !isDigits(stt) && (name == first || vntext.Clean(stt) == first) && st.groupHeading(i, first) {
 		return false
 	}
 	if !isDigits(stt) && matchHeader(name) == FieldName {
@@ -110,9 +112,8 @@ func (st *sheetState) line(i int) (stop bool) {
 // groupHeading handles an unnumbered row naming only a unit, in a numbered
 // list, above numbered rows: the unit the rows below belong to. It reports
 // whether the row was one.
-func (st *sheetState) groupHeading(i int, name, first string) bool {
-	if st.l.sttCol < 0 || name == "" || name != first ||
-		st.sectionKind == khenthuong.Collective || st.sectionKind == khenthuong.Household {
+func (st *sheetState) groupHeading(i int, name string) bool {
+	if st.l.sttCol < 0 || name == "" || st.sectionKind == khenthuong.Collective || st.sectionKind == khenthuong.Household {
 		return false
 	}
 	if k, ok := inferKind(name); !ok || k != khenthuong.Collective || !st.numberedBelow(i+1) {
