@@ -53,6 +53,28 @@ func TestUnitGroupRows(t *testing.T) {
 			{"Bệnh viện Đa khoa tỉnh"},
 			{2, "Bà Phạm Thị Dung", "Điều dưỡng", bk},
 		}, [][2]string{{"A2", "D2"}, {"A4", "D4"}}, "", []string{"Nguyễn Văn An | Sở Y tế", "Phạm Thị Dung | Bệnh viện Đa khoa tỉnh"}, 2},
+		{"BlockOfTheList", [][]any{
+			{"STT", "Họ và tên", "Chức vụ", "Hình thức khen thưởng"},
+			{nil, "Khối các cơ quan Đảng"},
+			{1, "Ông Nguyễn Văn An", "Chánh Văn phòng Tỉnh ủy", bk},
+		}, nil, "", []string{"Nguyễn Văn An | "}, 0},
+		{"BlocksNumberedByRomanNumerals", [][]any{
+			{"STT", "Họ và tên", "Chức vụ", "Đơn vị", "Hình thức khen thưởng"},
+			{"I", "KHỐI CÁC CƠ QUAN ĐẢNG"},
+			{1, "Ông Nguyễn Văn An", "Chánh Văn phòng", "Văn phòng Tỉnh ủy", bk},
+			{"II", "Khối Nội chính"},
+			{2, "Bà Lê Thị Bình", "Phó Chánh án", "Tòa án nhân dân tỉnh", bk},
+			{"III", "Sở Y tế"},
+			{3, "Ông Trần Văn Cường", "Giám đốc", nil, bk},
+			{"B", "Các đơn vị sự nghiệp"},
+			{4, "Bà Phạm Thị Dung", "Điều dưỡng", "Bệnh viện Đa khoa tỉnh", bk},
+		}, nil, "", []string{"Nguyễn Văn An | Văn phòng Tỉnh ủy", "Lê Thị Bình | Tòa án nhân dân tỉnh", "Trần Văn Cường | Sở Y tế",
+			"Phạm Thị Dung | Bệnh viện Đa khoa tỉnh"}, 1},
+		{"PeopleLetteredNotGroups", [][]any{
+			{"STT", "Họ và tên", "Hình thức khen thưởng"},
+			{"A", "Nguyễn Văn An"},
+			{"B", "Lê Thị Bình"},
+		}, nil, "", []string{"Nguyễn Văn An | ", "Lê Thị Bình | "}, 0},
 		{"WordTable", nil, nil, dtable(
 			[]dcell{dc("STT"), dc("Họ và tên"), dc("Chức vụ"), dc("Hình thức khen thưởng")},
 			[]dcell{span("Sở Y tế", 4)},

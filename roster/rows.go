@@ -89,8 +89,17 @@ func (st *sheetState) line(i int) (stop bool) {
 		return false
 	}
 	// The row's only text, in the name column or across the row from the
-	// STT column (merged), may name the unit of the rows below.
-	if count == 1 && !isDigits(stt) && (name == first || vntext.Clean(stt) == first) && st.groupHeading(i, first) {
+	// STT column (merged), may name a group of the list or the unit of the
+	// rows below; so may a name numbered "II" or "B" among rows numbered 1, 2.
+	switch {
+	case count == 1 && !isDigits(stt) && (name == first || vntext.Clean(stt) == first):
+		if st.groupHeading(i, first) {
+			return false
+		}
+	case count == 2 && isEnumeratorWord(stt) && name != "" && name == texts[1] && st.l.sttCol >= 0 && st.numberedBelow(i+1):
+		if !st.groupHeading(i, name) {
+			st.groupUnit = "" // "II | Các đơn vị sự nghiệp": a group, nobody's unit
+		}
 		return false
 	}
 	if !isDigits(stt) && matchHeader(name) == FieldName {
@@ -116,13 +125,32 @@ func (st *sheetState) groupHeading(i int, name string) bool {
 	if st.l.sttCol < 0 || name == "" || st.sectionKind == khenthuong.Collective || st.sectionKind == khenthuong.Household {
 		return false
 	}
-	if k, ok := inferKind(name); !ok || k != khenthuong.Collective || !st.numberedBelow(i+1) {
+	if !st.numberedBelow(i + 1) {
+		return false
+	}
+	// "Khối các cơ quan Đảng", "Cụm thi đua số 2" group the list, but are
+	// nobody's unit.
+	if hasPrefixWords(strings.ToLower(name), []string{"khối", "cụm", "nhóm", "lĩnh vực", "ngành"}) {
+		st.groupUnit = ""
+		return true
+	}
+	if k, ok := inferKind(name); !ok || k != khenthuong.Collective {
 		return false
 	}
 	st.groupUnit = name
 	st.rd.problem(st.g.name, i+1, st.l.label(st.l.nameCol), name, SeverityWarning,
 		"Dòng tên đơn vị, không có số thứ tự: không nhập như một đề nghị, mà ghi làm đơn vị của các dòng bên dưới không ghi đơn vị")
 	return true
+}
+
+// isEnumeratorWord reports a number of a group rather than of a row: a
+// Roman numeral ("II") or a single capital letter ("B").
+func isEnumeratorWord(stt string) bool {
+	stt = strings.TrimSpace(stt)
+	if len(stt) == 1 && stt[0] >= 'A' && stt[0] <= 'Z' {
+		return true
+	}
+	return stt != "" && stt == strings.ToUpper(stt) && isRoman(vntext.Fold(stt))
 }
 
 // numberedBelow reports whether the first row from j holding text is numbered.

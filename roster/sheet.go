@@ -732,6 +732,15 @@ func isSubHeader(top, row []string, m *Mapping) bool {
 		if isDigits(h) {
 			return false // a number (STT, a year): data, or the row numbering the columns
 		}
+		if isRoman(vntext.Fold(h)) {
+			return false // "I", "II": a section row ("I | KHỐI CÁC CƠ QUAN ĐẢNG")
+		}
+		if c < len(top) && fieldOf(headerText(top[c]), m) == FieldName && !isNamePart(h, m) {
+			// Under "Họ và tên" a second header row names the name's parts;
+			// anything else there is a section or a first row of data,
+			// even when its words look like a header ("Khối ...").
+			return false
+		}
 		if f := fieldOf(h, m); f != "" {
 			known++
 			continue
@@ -746,6 +755,16 @@ func isSubHeader(top, row []string, m *Mapping) bool {
 		other++
 	}
 	return known > 0 && other <= known
+}
+
+// isNamePart reports whether a header names a part of a person's name
+// ("Họ", "Tên", "Họ đệm") under a "Họ và tên" header.
+func isNamePart(h string, m *Mapping) bool {
+	switch vntext.Fold(h) {
+	case "ho", "ho dem", "ho va dem", "ten", "chu dem", "ten dem":
+		return true
+	}
+	return fieldOf(h, m) == FieldName
 }
 
 // isNumberingRow reports whether a row only numbers the columns: "1 2 3",
