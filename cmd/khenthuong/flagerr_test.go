@@ -57,10 +57,14 @@ func TestEveryCommandHasHelp(t *testing.T) {
 	}
 	sort.Strings(names)
 	for _, name := range names {
-		for _, h := range []string{"--help", "-h"} {
+		for _, h := range []string{"--help", "-h", "help"} {
 			t.Run(name+h, func(t *testing.T) {
 				var out, errOut strings.Builder
-				code := run([]string{"--db", db, name, h}, &out, &errOut)
+				args := []string{"--db", db, name, h}
+				if h == "help" {
+					args = []string{"--db", db, "help", name} // khenthuong help import
+				}
+				code := run(args, &out, &errOut)
 				first, _, _ := strings.Cut(commands[name].usage, "\n")
 				if code != 0 || !strings.HasPrefix(out.String(), first) {
 					t.Errorf("exit %d, stdout %q, stderr %q; want exit 0 and the usage", code, out.String(), errOut.String())

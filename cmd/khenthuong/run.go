@@ -56,6 +56,12 @@ func run(args []string, stdout, stderr io.Writer) int {
 	}
 	name := args[0]
 	if name == "help" || name == "-h" || name == "--help" {
+		if len(args) > 1 { // "khenthuong help import": that command's usage
+			if cmd, ok := commands[args[1]]; ok {
+				fmt.Fprintln(stdout, cmd.usage)
+				return 0
+			}
+		}
 		printUsage(stdout)
 		return 0
 	}
