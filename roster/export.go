@@ -76,11 +76,17 @@ func statusText(r *ExportRow) string {
 func DecisionRows(d *khenthuong.Decision) []ExportRow {
 	rows := make([]ExportRow, len(d.Recipients))
 	for i, r := range d.Recipients {
+		// A recipient without an achievement of its own is awarded for the
+		// decision's, as its certificate reads.
+		achievement := r.Achievement
+		if achievement == "" {
+			achievement = d.Achievement
+		}
 		rows[i] = ExportRow{
 			Nomination: khenthuong.Nomination{
 				ID: r.NominationID, CampaignID: d.CampaignID, NomineeID: r.NomineeID, Nominee: r.Nominee,
-				FormCode: d.FormCode, Achievement: r.Achievement, SubmissionNo: d.SubmissionNo,
-				SubmissionDate: d.SubmissionDate, Order: i + 1, Status: khenthuong.StatusApproved,
+				FormCode: d.FormCode, Achievement: achievement, ProposingUnit: r.ProposingUnit,
+				SubmissionNo: d.SubmissionNo, SubmissionDate: d.SubmissionDate, Order: i + 1, Status: khenthuong.StatusApproved,
 			},
 			DecisionNo: d.Number, DecisionDate: d.Date, RegistryNo: r.RegistryNo, Amount: r.Amount,
 		}

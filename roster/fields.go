@@ -158,7 +158,9 @@ var headerRules = func() []headerRule {
 	}{
 		{FieldRegistryNo, []string{"so so vang", "so vao so"}},
 		{FieldAmount, []string{"tien thuong", "so tien", "muc thuong"}},
-		{FieldIgnore, []string{"so quyet dinh", "ngay quyet dinh", "ky nhan", "quyet dinh so"}},
+		// The decision's columns of an exported roster and its "Trạng thái"
+		// (where each row stood at the board), known but not the unit's to give.
+		{FieldIgnore, []string{"so quyet dinh", "ngay quyet dinh", "ky nhan", "quyet dinh so", "trang thai"}},
 		{FieldClassification, []string{"phan loai doi tuong", "loai hinh", "khoi"}},
 		{FieldKind, []string{"phan loai khen thuong", "loai doi tuong", "loai khen thuong"}},
 		{FieldSTT, []string{"so thu tu"}},
@@ -294,11 +296,11 @@ type Mapping struct {
 func LoadMapping(path string) (*Mapping, error) {
 	b, err := os.ReadFile(path)
 	if err != nil {
-		return nil, khenthuong.Errorf(khenthuong.EINVALID, "Không đọc được tệp sơ đồ cột “%s”: %v", path, err)
+		return nil, ReadFailure("tệp sơ đồ cột", path, err)
 	}
 	var m Mapping
 	if err := json.Unmarshal(b, &m); err != nil {
-		return nil, khenthuong.Errorf(khenthuong.EINVALID, "Tệp sơ đồ cột “%s” không đúng dạng JSON: %v", path, err)
+		return nil, jsonFailure("Tệp sơ đồ cột", path, b, err)
 	}
 	if err := m.Validate(); err != nil {
 		return nil, err

@@ -251,7 +251,7 @@ func Read(path string, opts ReadOptions) (*Import, error) {
 	}
 	f, err := os.Open(path)
 	if err != nil {
-		return nil, khenthuong.Errorf(khenthuong.EINVALID, "Không mở được tệp “%s”: %v", path, err)
+		return nil, ReadFailure("tệp", path, err)
 	}
 	defer f.Close()
 	if fi, err := f.Stat(); err == nil && fi.Size() > MaxFileSize {

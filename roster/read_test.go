@@ -405,7 +405,7 @@ func TestReadFileErrors(t *testing.T) {
 		{"NotAZip", write("rac.xlsx", []byte("STT;Họ và tên\n1;A")), "không phải tệp Excel"},
 		{"BrokenZip", write("hong.xlsx", []byte("PK\x03\x04garbage")), "bị hỏng"},
 		{"WrongExtension", write("danh-sach.pdf", []byte("x")), "chỉ nhận tệp Excel"},
-		{"Missing", dir + "/khong-co.xlsx", "Không mở được"},
+		{"Missing", dir + "/khong-co.xlsx", "Không có tệp"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

@@ -31,6 +31,9 @@ type sheetState struct {
 	genderGuessed int
 	// Code columns already reported as holding codes the import cannot read.
 	codesReported map[int]bool
+	// groupUnit is the unit an unnumbered row names above its people ("Sở
+	// Y tế" over the Sở's nominees): the unit of the rows below that give none.
+	groupUnit string
 }
 
 // codeUnread reports, once per column, that a kind or form code column
@@ -82,6 +85,21 @@ func (st *sheetState) line(i int) (stop bool) {
 		return true
 	}
 	if count <= 2 && st.section(strings.Join(texts, " ")) {
+		st.groupUnit = ""
+		return false
+	}
+	// The row's only text, in the name column or across the row from the
+	// STT column (merged), may name a group of the list or the unit of the
+	// rows below; so may a name numbered "II" or "B" among rows numbered 1, 2.
+	switch {
+	case count == 1 && !isDigits(stt) && (name == first || vntext.Clean(stt) == first):
+		if st.groupHeading(i, first) {
+			return false
+		}
+	case count == 2 && isEnumeratorWord(stt) && name != "" && name == texts[1] && st.l.sttCol >= 0 && st.numberedBelow(i+1):
+		if !st.groupHeading(i, name) {
+			st.groupUnit = "" // "II | Các đơn vị sự nghiệp": a group, nobody's unit
+		}
 		return false
 	}
 	if !isDigits(stt) && matchHeader(name) == FieldName {
@@ -97,6 +115,52 @@ func (st *sheetState) line(i int) (stop bool) {
 	st.rows++
 	st.rd.rows++
 	st.row(i, errCells)
+	return false
+}
+
+// groupHeading handles an unnumbered row naming only a unit, in a numbered
+// list, above numbered rows: the unit the rows below belong to. It reports
+// whether the row was one.
+func (st *sheetState) groupHeading(i int, name string) bool {
+	if st.l.sttCol < 0 || name == "" || st.sectionKind == khenthuong.Collective || st.sectionKind == khenthuong.Household {
+		return false
+	}
+	if !st.numberedBelow(i + 1) {
+		return false
+	}
+	// "Khối các cơ quan Đảng", "Cụm thi đua số 2" group the list, but are
+	// nobody's unit.
+	if hasPrefixWords(strings.ToLower(name), []string{"khối", "cụm", "nhóm", "lĩnh vực", "ngành"}) {
+		st.groupUnit = ""
+		return true
+	}
+	if k, ok := inferKind(name); !ok || k != khenthuong.Collective {
+		return false
+	}
+	st.groupUnit = name
+	st.rd.problem(st.g.name, i+1, st.l.label(st.l.nameCol), name, SeverityWarning,
+		"Dòng tên đơn vị, không có số thứ tự: không nhập như một đề nghị, mà ghi làm đơn vị của các dòng bên dưới không ghi đơn vị")
+	return true
+}
+
+// isEnumeratorWord reports a number of a group rather than of a row: a
+// Roman numeral ("II") or a single capital letter ("B").
+func isEnumeratorWord(stt string) bool {
+	stt = strings.TrimSpace(stt)
+	if len(stt) == 1 && stt[0] >= 'A' && stt[0] <= 'Z' {
+		return true
+	}
+	return stt != "" && stt == strings.ToUpper(stt) && isRoman(vntext.Fold(stt))
+}
+
+// numberedBelow reports whether the first row from j holding text is numbered.
+func (st *sheetState) numberedBelow(j int) bool {
+	for ; j < len(st.g.lines); j++ {
+		if !rowHasContent(st.g.lines[j]) {
+			continue
+		}
+		return isDigits(strings.TrimSuffix(strings.TrimSpace(st.g.cell(j, st.l.sttCol)), "."))
+	}
 	return false
 }
 
@@ -250,11 +314,14 @@ func (st *sheetState) row(i int, errCells []int) {
 	var n khenthuong.Nomination
 	nm := &n.Nominee
 	name, nameCol := get(FieldName)
+	name = cleanNameCell(name)
 	nm.Name = name
 	title, _ := get(FieldTitle)
 	nm.Title = title
 	nm.Position, _ = get(FieldPosition)
+	nm.Position = trimCellEnd(nm.Position)
 	nm.Unit, _ = get(FieldUnit)
+	nm.Unit = trimCellEnd(nm.Unit)
 	nm.Address, _ = get(FieldAddress)
 	classification, _ := get(FieldClassification)
 	nm.Classification = matchClassification(classification)
@@ -339,6 +406,16 @@ func (st *sheetState) row(i int, errCells []int) {
 			nm.Kind = k
 		} else if name != "" {
 			report(nameCol, name, SeverityError, "Không rõ là tập thể, cá nhân hay hộ gia đình: thêm cột Loại hoặc dòng mục “I. TẬP THỂ”, “II. CÁ NHÂN” phía trên")
+		}
+	}
+	// A birth date in the name cell, as some lists write it.
+	if nm.Kind == khenthuong.Individual {
+		if rest, d, ok := birthInName(nm.Name); ok {
+			if nm.Birth.IsZero() {
+				nm.Birth = d
+			}
+			report(nameCol, nm.Name, SeverityWarning, "Năm sinh ghi trong ô họ tên: đã tách, năm sinh %s", d.Display())
+			nm.Name = rest
 		}
 	}
 	// Name and post in one cell, as a decision's list writes an entry.
@@ -435,6 +512,9 @@ func (st *sheetState) row(i int, errCells []int) {
 		n.SubmissionDate = d
 	}
 
+	if nm.Unit == "" && st.groupUnit != "" && nm.Kind != khenthuong.Household {
+		nm.Unit = st.groupUnit
+	}
 	n.Status = khenthuong.StatusSubmitted
 	n.Normalize()
 	if cased := nameCase(nm.Name, nm.Kind); cased != nm.Name {

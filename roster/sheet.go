@@ -462,6 +462,9 @@ func (rd *reader) addGrid(g *grid) {
 			}
 			if stop := st.line(i); stop {
 				if j := nextDataLike(g, l, i+1); j >= 0 && j < end {
+					if isSubtotal(firstText(g.lines[i])) {
+						continue // "Cộng I: 05 tập thể" closes a section; the list goes on below
+					}
 					rd.problem(g.name, j+1, "", "", SeverityWarning,
 						"Dừng đọc ở dòng %d (phần tổng cộng / ký tên) nhưng bên dưới còn dòng giống dữ liệu: kiểm tra lại", i+1)
 				}
@@ -508,6 +511,16 @@ func hasContent(lines [][]string) bool {
 	return false
 }
 
+// firstText is the first cell of a row holding text.
+func firstText(cells []string) string {
+	for _, v := range cells {
+		if !isBlank(v) {
+			return v
+		}
+	}
+	return ""
+}
+
 // nextDataLike finds a row below a footer that looks like a list entry: a
 // number in the STT column and a name.
 func nextDataLike(g *grid, l *columnLayout, from int) int {
@@ -515,7 +528,8 @@ func nextDataLike(g *grid, l *columnLayout, from int) int {
 		return -1
 	}
 	for i := from; i < len(g.lines); i++ {
-		if isDigits(strings.TrimSpace(g.cell(i, l.sttCol))) && strings.TrimSpace(g.cell(i, l.nameCol)) != "" {
+		stt := strings.TrimSuffix(strings.TrimSpace(g.cell(i, l.sttCol)), ".") // "1."
+		if isDigits(stt) && strings.TrimSpace(g.cell(i, l.nameCol)) != "" {
 			return i
 		}
 	}
@@ -718,6 +732,15 @@ func isSubHeader(top, row []string, m *Mapping) bool {
 		if isDigits(h) {
 			return false // a number (STT, a year): data, or the row numbering the columns
 		}
+		if isRoman(vntext.Fold(h)) {
+			return false // "I", "II": a section row ("I | KHỐI CÁC CƠ QUAN ĐẢNG")
+		}
+		if c < len(top) && fieldOf(headerText(top[c]), m) == FieldName && !isNamePart(h, m) {
+			// Under "Họ và tên" a second header row names the name's parts;
+			// anything else there is a section or a first row of data,
+			// even when its words look like a header ("Khối ...").
+			return false
+		}
 		if f := fieldOf(h, m); f != "" {
 			known++
 			continue
@@ -732,6 +755,16 @@ func isSubHeader(top, row []string, m *Mapping) bool {
 		other++
 	}
 	return known > 0 && other <= known
+}
+
+// isNamePart reports whether a header names a part of a person's name
+// ("Họ", "Tên", "Họ đệm") under a "Họ và tên" header.
+func isNamePart(h string, m *Mapping) bool {
+	switch vntext.Fold(h) {
+	case "ho", "ho dem", "ho va dem", "ten", "chu dem", "ten dem":
+		return true
+	}
+	return fieldOf(h, m) == FieldName
 }
 
 // isNumberingRow reports whether a row only numbers the columns: "1 2 3",

@@ -36,6 +36,7 @@ func parseDateCell(s string) (d khenthuong.Date, monthDropped bool, err error) {
 		return khenthuong.Date{}, false, nil
 	}
 	bad := khenthuong.Errorf(khenthuong.EINVALID, "“%s” không phải ngày/tháng/năm (ví dụ 05/01/1975) hoặc năm (ví dụ 1975)", s)
+	s = withoutBirthWord(s)
 	if v, perr := strconv.ParseFloat(s, 64); perr == nil && !strings.ContainsAny(s, "eEnNxX") {
 		switch {
 		case v == math.Trunc(v) && v >= 1900 && v <= 2200:
@@ -55,7 +56,7 @@ func parseDateCell(s string) (d khenthuong.Date, monthDropped bool, err error) {
 	if strings.Contains(folded, "thang") || strings.HasPrefix(folded, "ngay") || strings.HasPrefix(folded, "nam ") {
 		// "ngày 05 tháng 01 năm 1975", "tháng 01 năm 1975", "năm 1975"
 		var nums []string
-		for _, w := range strings.Fields(folded) {
+		for _, w := range strings.FieldsFunc(folded, func(r rune) bool { return unicode.IsSpace(r) || r == '/' || r == '-' || r == '.' }) {
 			if isDigits(w) {
 				nums = append(nums, w)
 			}
@@ -299,8 +300,8 @@ var footerPrefixes = []string{
 
 // isFooter reports whether a row's first text starts the part below the list.
 func isFooter(first string) bool {
-	if lower := strings.ToLower(vntext.Clean(first)); lower == "cộng" || strings.HasPrefix(lower, "cộng:") || strings.HasPrefix(lower, "cộng ") {
-		return true // "Cộng: 25 người", not "Công an ..." which folds the same
+	if isSubtotal(first) {
+		return true
 	}
 	folded := vntext.Fold(first)
 	for _, p := range footerPrefixes {
@@ -310,6 +311,13 @@ func isFooter(first string) bool {
 	}
 	// "Quảng Trị, ngày 05 tháng 01 năm 2025"
 	return strings.Contains(folded, " ngay ") && strings.Contains(folded, " thang ") && strings.Contains(folded, " nam ")
+}
+
+// isSubtotal reports a "Cộng" row: "Cộng: 25 người", "Cộng I: 05 tập thể"
+// (not "Công an ...", which folds the same, nor "Tổng cộng").
+func isSubtotal(first string) bool {
+	lower := strings.ToLower(vntext.Clean(first))
+	return lower == "cộng" || strings.HasPrefix(lower, "cộng:") || strings.HasPrefix(lower, "cộng ")
 }
 
 // collectivePrefixes are first words of a collective's name; householdPrefixes
@@ -424,4 +432,18 @@ func parseAmount(s string) int64 {
 		}
 	}
 	return n
+}
+
+// withoutBirthWord drops the word units write before a birth date: "sinh năm
+// 1975", "Sinh ngày 05/01/1975", "SN: 1975".
+func withoutBirthWord(s string) string {
+	first, rest, ok := strings.Cut(s, " ")
+	if !ok {
+		return s
+	}
+	switch strings.TrimSuffix(vntext.Fold(first), ":") {
+	case "sinh", "sn":
+		return strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(rest), ":"))
+	}
+	return s
 }

@@ -1,13 +1,12 @@
 package main
 
 import (
-	"encoding/json"
-	"strconv"
 	"strings"
 	"time"
 
 	"khenthuong"
 	"khenthuong/store"
+	"khenthuong/ui"
 )
 
 func init() {
@@ -54,9 +53,22 @@ func runAudit(e *env, args []string) error {
 	if *asJSON {
 		return writeJSON(e.stdout, nonNil(recs))
 	}
+	// The actions and fields in the office's words, as Lịch sử thay đổi
+	// shows them, in the language of the settings.
+	st, err := db.Settings()
+	if err != nil {
+		return err
+	}
+	if err := ui.SetLanguage(st.Language); err != nil {
+		return khenthuong.Internal(err)
+	}
 	rows := make([][]string, len(recs))
 	for i, r := range recs {
-		rows[i] = []string{r.At.Local().Format("02/01/2006 15:04:05"), r.User, r.Entity + " " + r.Key, r.Action, changesText(&r)}
+		action, changes := ui.AuditText(&r)
+		if changes == "" && (len(r.Before) > 0 || len(r.After) > 0) && len(r.Changes) == 0 {
+			changes = "(bản ghi đầy đủ, xem --json)"
+		}
+		rows[i] = []string{r.At.Local().Format("02/01/2006 15:04:05"), r.User, entityLabel(r.Entity, r.Key), action, changes}
 	}
 	return table(e.stdout, []string{"LÚC", "NGƯỜI SỬA", "BẢN GHI", "VIỆC", "THAY ĐỔI (CŨ → MỚI)"}, rows)
 }
@@ -89,25 +101,19 @@ func eachAudit(db dataStore, f khenthuong.AuditFilter, fn func(*khenthuong.Audit
 	return nil
 }
 
-// changesText is a record's changes on one line: field: old → new.
-func changesText(r *khenthuong.AuditRecord) string {
-	var parts []string
-	for _, c := range r.Changes {
-		parts = append(parts, c.Field+": "+jsonText(c.Old)+" → "+jsonText(c.New))
+// entityLabel names an audited record as the clerk knows it: "Đề nghị 12",
+// "Quyết định 3", "Sổ vàng BKCT".
+func entityLabel(entity, key string) string {
+	label, ok := map[string]string{
+		"campaign": "Đợt", "nomination": "Đề nghị", "nominee": "Đối tượng", "decision": "Quyết định",
+		"form": "Hình thức", "series": "Sổ vàng", "settings": "Cài đặt", "template": "Mẫu in",
+		"printer": "Máy in", "file": "Tệp dữ liệu", "user": "Tài khoản",
+	}[entity]
+	if !ok {
+		label = entity
 	}
-	if len(parts) == 0 && (len(r.Before) > 0 || len(r.After) > 0) {
-		return "(bản ghi đầy đủ, xem --json)"
+	if key == "" {
+		return label
 	}
-	return strings.Join(parts, "; ")
-}
-
-func jsonText(raw json.RawMessage) string {
-	if len(raw) == 0 {
-		return "∅"
-	}
-	var s string
-	if json.Unmarshal(raw, &s) == nil {
-		return strconv.Quote(s)
-	}
-	return string(raw)
+	return label + " " + key
 }

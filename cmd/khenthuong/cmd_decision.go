@@ -99,6 +99,11 @@ func decisionNew(e *env, args []string) error {
 		return err
 	}
 	defer db.Close()
+	// A form not in the catalogue is named as such, not as a campaign
+	// without approved nominations of it.
+	if _, err := db.Form(*form); err != nil {
+		return err
+	}
 	if ids == nil {
 		if ids, err = approvedNotListed(db, *campaign, *form); err != nil {
 			return err

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"fmt"
 	"strconv"
 
 	"khenthuong/vntext"
@@ -35,6 +36,9 @@ func runHistory(e *env, args []string) error {
 	}
 	if asJSON {
 		return writeJSON(e.stdout, nonNil(hs))
+	}
+	if len(hs) == 0 {
+		fmt.Fprintf(e.stderr, "Không tìm thấy ai tên “%s” trong các đợt và quyết định đã ghi (có dấu hay không đều được).\n", query)
 	}
 	rows := make([][]string, len(hs))
 	for i, h := range hs {

@@ -106,7 +106,7 @@ func runHistoryImport(e *env, args []string) error {
 func archiveFiles(path string) ([]string, error) {
 	fi, err := os.Stat(path)
 	if err != nil {
-		return nil, khenthuong.Errorf(khenthuong.EINVALID, "Không mở được “%s”: %v", path, err)
+		return nil, roster.ReadFailure("tệp hay thư mục", path, err)
 	}
 	if !fi.IsDir() {
 		return []string{path}, nil

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"fmt"
 	"strconv"
 	"strings"
 
@@ -31,11 +32,20 @@ func runList(e *env, args []string) error {
 	if !ok {
 		return usagef("không liệt kê được “%s”", pos[0])
 	}
+	if *campaign != 0 && (pos[0] == "campaigns" || pos[0] == "forms") {
+		return usagef("--campaign chỉ dùng với nominations hoặc decisions")
+	}
 	db, err := e.openDB(true)
 	if err != nil {
 		return err
 	}
 	defer db.Close()
+	if *campaign != 0 {
+		// A campaign that does not exist is said so, not listed as empty.
+		if _, err := db.Campaign(*campaign); err != nil {
+			return err
+		}
+	}
 	return lister(e, db, listOptions{json: *asJSON, campaign: *campaign})
 }
 
@@ -70,11 +80,16 @@ func listCampaigns(e *env, svc khenthuong.Services, o listOptions) error {
 // listNominations streams the nominations: memory holds one at a time (a
 // block of table rows), whatever the size of the file.
 func listNominations(e *env, svc khenthuong.Services, o listOptions) error {
-	return streamNominations(e, svc, khenthuong.NominationFilter{CampaignID: o.campaign}, o.json)
+	none := "Chưa có đề nghị nào: nhập danh sách của đơn vị bằng khenthuong import TỆP --campaign MÃ_ĐỢT."
+	if o.campaign != 0 {
+		none = fmt.Sprintf("Đợt %d chưa có đề nghị nào: nhập danh sách của đơn vị bằng khenthuong import TỆP --campaign %d.", o.campaign, o.campaign)
+	}
+	return streamNominations(e, svc, khenthuong.NominationFilter{CampaignID: o.campaign}, o.json, none)
 }
 
-// streamNominations prints the nominations matching f as JSON or as a table.
-func streamNominations(e *env, svc khenthuong.Services, f khenthuong.NominationFilter, asJSON bool) error {
+// streamNominations prints the nominations matching f as JSON or as a table;
+// none is said on stderr when the table is empty.
+func streamNominations(e *env, svc khenthuong.Services, f khenthuong.NominationFilter, asJSON bool, none string) error {
 	if asJSON {
 		a := newJSONArray(e.stdout)
 		if err := svc.EachNomination(f, func(n *khenthuong.Nomination) error { return a.add(n) }); err != nil {
@@ -87,7 +102,13 @@ func streamNominations(e *env, svc khenthuong.Services, f khenthuong.NominationF
 	if err != nil {
 		return err
 	}
-	return t.close()
+	if err := t.close(); err != nil {
+		return err
+	}
+	if t.rows == 0 {
+		fmt.Fprintln(e.stderr, none)
+	}
+	return nil
 }
 
 var nominationHeader = []string{"MÃ", "ĐỢT", "STT", "LOẠI", "HỌ VÀ TÊN / TÊN TẬP THỂ", "CHỨC VỤ, ĐƠN VỊ", "HÌNH THỨC", "TRẠNG THÁI"}

@@ -39,9 +39,23 @@ func runMove(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
+	// Say what moves: an ID given twice moves once, and a nomination
+	// already in the campaign stays where it is.
+	ids = uniqueIDs(ids)
+	already := 0
+	for _, id := range ids {
+		if n, err := db.Nomination(id); err == nil && n.CampaignID == c.ID {
+			already++
+		}
+	}
 	if err := db.MoveNominations(ids, c.ID); err != nil {
 		return err
 	}
-	fmt.Fprintf(e.stderr, "Đã chuyển %d đề nghị sang đợt “%s”.\n", len(ids), c.Name)
+	if moved := len(ids) - already; moved > 0 || already == 0 {
+		fmt.Fprintf(e.stderr, "Đã chuyển %d đề nghị sang đợt “%s”.\n", moved, c.Name)
+	}
+	if already > 0 {
+		fmt.Fprintf(e.stderr, "%d đề nghị đã ở đợt “%s” từ trước, không chuyển.\n", already, c.Name)
+	}
 	return nil
 }

@@ -18,9 +18,9 @@ func init() {
 
 func runPrinter(e *env, args []string) error {
 	fs := newFlags("printer")
-	dx := fs.Float64("offset-x", 0, "độ lệch ngang (mm)")
-	dy := fs.Float64("offset-y", 0, "độ lệch dọc (mm)")
-	scale := fs.Float64("scale", 1, "tỷ lệ")
+	dx := decimalVar(fs, "offset-x", 0, "độ lệch ngang (mm), như 1,5 hoặc 1.5")
+	dy := decimalVar(fs, "offset-y", 0, "độ lệch dọc (mm)")
+	scale := decimalVar(fs, "scale", 1, "tỷ lệ")
 	asJSON := fs.Bool("json", false, "in dạng JSON")
 	pos, err := parseFlags(fs, args)
 	if err != nil {

@@ -68,6 +68,9 @@ func runReport(e *env, args []string) error {
 		return err
 	}
 	defer db.Close()
+	if err := checkReportFilter(db, f); err != nil {
+		return err
+	}
 	sum, err := stats.Compute(db, f)
 	if err != nil {
 		return err
@@ -95,4 +98,34 @@ func runReport(e *env, args []string) error {
 	fmt.Fprintf(e.stderr, "Đã ghi %s: %s lượt khen thưởng, %s đồng\n", out,
 		vntext.FormatNumber(int64(sum.Awards)), vntext.FormatNumber(sum.Bonus))
 	return nil
+}
+
+// checkReportFilter refuses a form or an issuer the catalogue does not know:
+// a typo would otherwise print a report of nothing.
+func checkReportFilter(db khenthuong.Services, f stats.Filter) error {
+	if f.FormCode != "" {
+		if _, err := db.Form(f.FormCode); err != nil {
+			return err
+		}
+	}
+	if f.Issuer == "" {
+		return nil
+	}
+	forms, err := db.Forms()
+	if err != nil {
+		return err
+	}
+	var issuers []string
+	seen := map[string]bool{}
+	for _, fm := range forms {
+		if strings.Contains(vntext.Fold(fm.Issuer), vntext.Fold(f.Issuer)) {
+			return nil
+		}
+		if !seen[fm.Issuer] {
+			seen[fm.Issuer] = true
+			issuers = append(issuers, fm.Issuer)
+		}
+	}
+	return khenthuong.Errorf(khenthuong.ENOTFOUND, "Không có hình thức khen thưởng nào của thẩm quyền “%s” (các thẩm quyền: %s)",
+		f.Issuer, strings.Join(issuers, ", "))
 }

@@ -107,6 +107,9 @@ func runReview(e *env, args []string) error {
 	if already > 0 {
 		fmt.Fprintf(e.stderr, "%d đề nghị đã ở trạng thái “%s” từ trước, không thay đổi.\n", already, to.Label())
 	}
+	if to == khenthuong.StatusApproved {
+		return printApprovalWarnings(e.stderr, db, *campaign, ids)
+	}
 	return nil
 }
 

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"fmt"
 	"strings"
 
 	"khenthuong"
@@ -24,7 +25,8 @@ func runSearch(e *env, args []string) error {
 		return err
 	}
 	defer db.Close()
-	return streamNominations(e, db, khenthuong.NominationFilter{Query: query}, asJSON)
+	return streamNominations(e, db, khenthuong.NominationFilter{Query: query}, asJSON,
+		fmt.Sprintf("Không tìm thấy đề nghị nào khớp “%s” (tìm theo tên, đơn vị, chức vụ; có dấu hay không đều được).", query))
 }
 
 // parseQuery reads "QUERY words... [--json]" for the look-up commands;

@@ -39,8 +39,11 @@ func run(args []string, stdout, stderr io.Writer) int {
 	global := flag.NewFlagSet("khenthuong", flag.ContinueOnError)
 	global.SetOutput(io.Discard)
 	global.StringVar(&e.dbPath, "db", "", "tệp dữ liệu hoặc địa chỉ máy chủ postgres://... (mặc định: KHENTHUONG_DB, rồi thư mục dữ liệu của người dùng)")
-	if err := global.Parse(args); err != nil {
-		fmt.Fprintf(stderr, "khenthuong: %v\n\n", err)
+	if err := global.Parse(args); errors.Is(err, flag.ErrHelp) {
+		printUsage(stdout)
+		return 0
+	} else if err != nil {
+		fmt.Fprintf(stderr, "khenthuong: %s\n\n", flagMessage(err))
 		printUsage(stderr)
 		return 2
 	}
@@ -53,6 +56,12 @@ func run(args []string, stdout, stderr io.Writer) int {
 	}
 	name := args[0]
 	if name == "help" || name == "-h" || name == "--help" {
+		if len(args) > 1 { // "khenthuong help import": that command's usage
+			if cmd, ok := commands[args[1]]; ok {
+				fmt.Fprintln(stdout, cmd.usage)
+				return 0
+			}
+		}
 		printUsage(stdout)
 		return 0
 	}
@@ -61,6 +70,10 @@ func run(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "khenthuong: không có lệnh “%s”\n\n", name)
 		printUsage(stderr)
 		return 2
+	}
+	if isHelp(args[1:]) {
+		fmt.Fprintln(stdout, cmd.usage)
+		return 0
 	}
 	if err := cmd.run(e, args[1:]); err != nil {
 		return reportError(stderr, name, cmd, err)
@@ -111,7 +124,7 @@ func parseFlags(fs *flag.FlagSet, args []string) ([]string, error) {
 			if errors.Is(err, flag.ErrHelp) {
 				return nil, err
 			}
-			return nil, usagef("%v", err)
+			return nil, usagef("%s", flagMessage(err))
 		}
 		args = fs.Args()
 		if len(args) == 0 {
