@@ -22,14 +22,7 @@ const nameChunk = 256
 // 10,000-row list matches a third of a 300,000-nomination file: memory holds
 // one chunk and the distinct look-alikes, not the matches.
 func storedLookalikes(svc khenthuong.QueryService, im *roster.Import) ([]khenthuong.Nomination, error) {
-	var names []string
-	seen := map[string]bool{}
-	for i := range im.Rows {
-		if f := vntext.Fold(im.Rows[i].Nomination.Nominee.Name); f != "" && !seen[f] {
-			seen[f] = true
-			names = append(names, f)
-		}
-	}
+	names := im.Names()
 	var out []khenthuong.Nomination
 	kept := map[string]bool{}
 	for start := 0; start < len(names); start += nameChunk {
