@@ -128,6 +128,9 @@ func (db *DB) ImportNominations(rows iter.Seq2[*khenthuong.Nomination, error]) (
 		return fail(err)
 	}
 	db.search.put(entries...)
+	// The batches' notices came before the rows were all visible: one more,
+	// for the whole import, once they are.
+	db.changes.push(khenthuong.Change{Entity: entityNomination, User: db.opts.User, At: db.now()})
 	return ids, nil
 }
 

@@ -330,3 +330,35 @@ func TestImportReadersSeeBeforeOrAfter(t *testing.T) {
 		}
 	}
 }
+
+// TestImportNoticeAfterTheRows: a window listening to changes gets a notice
+// once every row of the import can be read, so its last refresh shows them.
+func TestImportNoticeAfterTheRows(t *testing.T) {
+	smallBatches(t)
+	db := openTest(t)
+	c := createCampaign(t, db, "Đợt nhập")
+	f := khenthuong.NominationFilter{CampaignID: c.ID}
+	_, _ = db.CountNominations(f) // the search index built, as in the window
+	counts := make(chan int, 100)
+	cancel := db.Subscribe(func(ch khenthuong.Change) {
+		if ch.Entity == entityNomination {
+			n, _ := db.CountNominations(f)
+			counts <- n.Total
+		}
+	})
+	defer cancel()
+	_, err := db.ImportNominations(importRows(c.ID, 10, nil))
+	mustNil(t, err)
+	last := -1
+	for {
+		select {
+		case last = <-counts:
+			continue
+		case <-time.After(300 * time.Millisecond):
+		}
+		break
+	}
+	if last != 10 {
+		t.Errorf("the last refresh counts %d nominations, want 10", last)
+	}
+}

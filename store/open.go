@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"log/slog"
 	"os"
 	"path/filepath"
 	"runtime/debug"
@@ -101,6 +102,7 @@ func (db *DB) finishImport() (*DB, error) {
 			_ = db.Close()
 			return nil, err
 		}
+		slog.Warn("store: an import stopped half way was undone", "path", db.path)
 		return db, nil
 	}
 	_ = db.Close()
