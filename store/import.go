@@ -105,6 +105,12 @@ func (db *DB) ImportNominations(rows iter.Seq2[*khenthuong.Nomination, error]) (
 		}
 		return nil, err
 	}
+	defer func() {
+		if r := recover(); r != nil {
+			fail(nil) // the rows' source panicked: undo, then go on panicking
+			panic(r)
+		}
+	}()
 	for n, err := range rows {
 		if err != nil {
 			return fail(err)

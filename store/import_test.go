@@ -362,3 +362,28 @@ func TestImportNoticeAfterTheRows(t *testing.T) {
 		t.Errorf("the last refresh counts %d nominations, want 10", last)
 	}
 }
+
+// TestImportSourcePanics: a list whose reader panics half way leaves the
+// file as it was, and the panic goes on up.
+func TestImportSourcePanics(t *testing.T) {
+	smallBatches(t)
+	db := openTest(t)
+	c := createCampaign(t, db, "Đợt nhập")
+	before := export(t, db)
+	func() {
+		defer func() {
+			if r := recover(); r != "hỏng" {
+				t.Errorf("recovered %v, want the reader's panic", r)
+			}
+		}()
+		_, _ = db.ImportNominations(importRows(c.ID, 10, func(i int) error {
+			if i == 8 {
+				panic("hỏng")
+			}
+			return nil
+		}))
+	}()
+	if after := export(t, db); after != before {
+		t.Errorf("the file changed:\n%s", firstDiff(before, after))
+	}
+}
