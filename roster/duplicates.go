@@ -78,14 +78,81 @@ func (im *Import) Names() []string {
 // CheckDuplicates adds a warning to every row that looks like an earlier row
 // of the file or like a stored nomination: same kind and folded name, and for
 // an individual also the same unit or the same birth year (or neither known
-// on both sides). Each warning names the matching row or record. Call it once,
-// after Read.
+// on both sides). Each warning names the matching row or record (the first
+// of existing to match). Call it once, after Read.
 func (im *Import) CheckDuplicates(existing []khenthuong.Nomination) {
-	stored := map[string][]int{}
-	for i := range existing {
-		k := dupKey(&existing[i].Nominee)
-		stored[k] = append(stored[k], i)
+	stored := storedIndex(existing)
+	im.checkDuplicates(func(_ int, nm *khenthuong.Nominee) string { return stored.match(nm) })
+}
+
+// CheckDuplicatesBy is CheckDuplicates asking lookup for the stored
+// nominations by chunks of at most chunk folded names (lookup gives every
+// stored nomination with one of the names, in ID order): memory holds one
+// chunk's nominations, not every look-alike of a long list.
+func (im *Import) CheckDuplicatesBy(lookup func(foldedNames []string) ([]khenthuong.Nomination, error), chunk int) error {
+	rows := im.dupRows()
+	byName := map[string][]int32{} // folded name -> rows
+	var names []string
+	for i := range rows {
+		f := vntext.Fold(rows[i].name)
+		if f == "" {
+			continue
+		}
+		if _, ok := byName[f]; !ok {
+			names = append(names, f)
+		}
+		byName[f] = append(byName[f], int32(i))
 	}
+	found := map[int]string{} // row -> its warning about a stored nomination
+	for start := 0; start < len(names); start += chunk {
+		part := names[start:min(start+chunk, len(names))]
+		ns, err := lookup(part)
+		if err != nil {
+			return err
+		}
+		stored := storedIndex(ns)
+		for _, name := range part {
+			for _, i := range byName[name] {
+				nm := rows[i].nominee()
+				if w := stored.match(&nm); w != "" {
+					found[int(i)] = w
+				}
+			}
+		}
+	}
+	im.checkDuplicates(func(i int, _ *khenthuong.Nominee) string { return found[i] })
+	return nil
+}
+
+// storedMatches indexes stored nominations by dupKey.
+type storedMatches struct {
+	ns  []khenthuong.Nomination
+	key map[string][]int
+}
+
+func storedIndex(ns []khenthuong.Nomination) storedMatches {
+	m := storedMatches{ns: ns, key: map[string][]int{}}
+	for i := range ns {
+		k := dupKey(&ns[i].Nominee)
+		m.key[k] = append(m.key[k], i)
+	}
+	return m
+}
+
+// match is the warning about the first stored nomination nm looks like, or "".
+func (m storedMatches) match(nm *khenthuong.Nominee) string {
+	for _, j := range m.key[dupKey(nm)] {
+		o := &m.ns[j]
+		if sameNominee(nm, &o.Nominee) {
+			return fmt.Sprintf("Có thể trùng với đề nghị mã %d đã có (đợt %d, %s): %s", o.ID, o.CampaignID, o.Status.Label(), describe(&o.Nominee, o.FormCode))
+		}
+	}
+	return ""
+}
+
+// checkDuplicates warns of the rows like an earlier row, and of those
+// stored gives a warning for (row index, nominee).
+func (im *Import) checkDuplicates(stored func(i int, nm *khenthuong.Nominee) string) {
 	seen := map[string][]int{} // key -> indexes into im.dups.rows
 	nameCols := map[string]string{}
 	for _, s := range im.Sheets {
@@ -123,12 +190,8 @@ func (im *Import) CheckDuplicates(existing []khenthuong.Nomination) {
 			}
 		}
 		seen[k] = append(seen[k], i)
-		for _, j := range stored[k] {
-			o := &existing[j]
-			if sameNominee(nm, &o.Nominee) {
-				warn("Có thể trùng với đề nghị mã %d đã có (đợt %d, %s): %s", o.ID, o.CampaignID, o.Status.Label(), describe(&o.Nominee, o.FormCode))
-				break
-			}
+		if w := stored(i, nm); w != "" {
+			warn("%s", w)
 		}
 	}
 	im.sortProblems()

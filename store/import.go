@@ -72,8 +72,10 @@ func (db *DB) ImportNominations(rows iter.Seq2[*khenthuong.Nomination, error]) (
 					return err
 				}
 			}
+			dropMapped(tx) // what the last batch's commit read
 			c := newCreation(tx)
 			c.entries = &entries
+			c.drop = dropOften(tx, 32) // 32 rows map up to 15 MB
 			for i := range batch {
 				if err := db.keepNominee(tx, &batch[i]); err != nil {
 					return err
@@ -138,6 +140,18 @@ func (db *DB) ImportNominations(rows iter.Seq2[*khenthuong.Nomination, error]) (
 	// for the whole import, once they are.
 	db.changes.push(khenthuong.Change{Entity: entityNomination, User: db.opts.User, At: db.now()})
 	return ids, nil
+}
+
+// dropOften is dropper for work that reads pages at random all over the
+// file, every `every` records: an import's rows each insert into seven
+// B-trees, the name index at random, each read mapping 64 KB around it.
+func dropOften(tx *bolt.Tx, every int) func() {
+	read := 0
+	return func() {
+		if read++; read%every == 0 {
+			dropMapped(tx)
+		}
+	}
 }
 
 // startJournal records the sequences the import appends from.

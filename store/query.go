@@ -256,15 +256,7 @@ func (db *DB) NominationsByName(foldedNames []string) ([]khenthuong.Nomination, 
 		names := slices.Clone(foldedNames)
 		slices.Sort(names)
 		names = slices.Compact(names)
-		// An import's look-up reads at random all over the file, 64 KB
-		// mapped around each read: the pages go back four times as often as
-		// a stream's.
-		read := 0
-		drop := func() {
-			if read++; read%(dropEvery/4) == 0 {
-				dropMapped(tx)
-			}
-		}
+		drop := dropOften(tx, dropEvery/4) // an import's look-up reads all over the file
 		for _, name := range names {
 			drop()
 			if name == "" {

@@ -111,12 +111,9 @@ func runImport(e *env, args []string) error {
 	}
 	debug.FreeOSMemory()
 	// Only the stored nominations sharing a name with a row can be duplicates.
-	existing, err := storedLookalikes(db, im)
-	if err != nil {
+	if err := im.CheckDuplicatesBy(db.NominationsByName, nameChunk); err != nil {
 		return err
 	}
-	im.CheckDuplicates(existing)
-	existing = nil
 	// What the reading and the look-up freed goes back to the system before
 	// the write, instead of counting as the process's memory until the end.
 	debug.FreeOSMemory()

@@ -58,6 +58,7 @@ func BenchmarkYearsCLI(b *testing.B) {
 			{"NewCampaign", []string{"campaign", "new", "--name", "Đợt mới"}},
 			{"Import10000", []string{"import", yearsList(b, 10_000), "--campaign", strconv.FormatUint(ids.campaign, 10)}},
 			{"Import100000", []string{"import", yearsList(b, 100_000), "--campaign", strconv.FormatUint(ids.campaign, 10)}},
+			{"Import30000", []string{"import", yearsList(b, 30_000), "--campaign", strconv.FormatUint(ids.campaign, 10)}},
 		} {
 			b.Run(fmt.Sprintf("%d/%s", n, c.name), func(b *testing.B) {
 				var peak int64
