@@ -136,12 +136,15 @@ type DB struct {
 	// writeMu serialises our writes and the building of the search index, so
 	// the in-memory index sees committed changes in commit order (bolt runs
 	// OnCommit handlers after releasing its own writer lock).
-	writeMu sync.Mutex
-	search  searchIndex
+	writeMu     sync.Mutex
+	search      searchIndex
+	awardsCache awardCache // see awards.go
+
 	// importGate keeps readers out while an import in several transactions
 	// runs (import.go): they see the file before or after it, never between.
-	importGate  sync.RWMutex
-	awardsCache awardCache // see awards.go
+	importGate sync.RWMutex
+	// unfinishedImport: an import failed and could not be undone yet.
+	unfinishedImport atomic.Bool
 
 	daily    sync.Once // BackupBeforeWrite
 	dailyErr error
@@ -193,13 +196,17 @@ func (db *DB) update(op string, fn func(tx *bolt.Tx) error) (err error) {
 	return db.updateLocked(op, fn)
 }
 
-// writable refuses writes to a read-only or damaged file and takes the day's
-// backup before the first write.
+// writable refuses writes to a read-only or damaged file, finishes undoing
+// an import whose undoing failed, and takes the day's backup before the
+// first write.
 func (db *DB) writable() error {
 	if db.opts.ReadOnly {
 		return khenthuong.Errorf(khenthuong.ECONFLICT, "Tệp dữ liệu đang mở ở chế độ chỉ đọc, không ghi được thay đổi")
 	}
 	if err := db.refuseDamaged(); err != nil {
+		return err
+	}
+	if err := db.undoUnfinished(); err != nil {
 		return err
 	}
 	if db.opts.BackupBeforeWrite {

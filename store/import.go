@@ -102,7 +102,9 @@ func (db *DB) ImportNominations(rows iter.Seq2[*khenthuong.Nomination, error]) (
 	fail := func(err error) ([]uint64, error) {
 		if journal {
 			if rerr := db.rollbackImport(); rerr != nil {
-				slog.Error("store: import rollback", "path", db.path, "err", rerr) // the next Open tries again
+				// The next write tries again (writable), and the next Open.
+				slog.Error("store: import rollback", "path", db.path, "err", rerr)
+				db.unfinishedImport.Store(true)
 			}
 		}
 		return nil, err
@@ -152,6 +154,21 @@ func dropOften(tx *bolt.Tx, every int) func() {
 			dropMapped(tx)
 		}
 	}
+}
+
+// undoUnfinished undoes an import whose undoing failed (a full disk, say)
+// before any other write.
+func (db *DB) undoUnfinished() error {
+	if !db.unfinishedImport.Load() {
+		return nil
+	}
+	db.writeMu.Lock()
+	defer db.writeMu.Unlock()
+	if err := db.rollbackImport(); err != nil {
+		return err
+	}
+	db.unfinishedImport.Store(false)
+	return nil
 }
 
 // startJournal records the sequences the import appends from.

@@ -387,3 +387,39 @@ func TestImportSourcePanics(t *testing.T) {
 		t.Errorf("the file changed:\n%s", firstDiff(before, after))
 	}
 }
+
+// TestImportUndoneBeforeTheNextWrite: an import whose undoing failed (a
+// full disk) is undone by the next write, before it.
+func TestImportUndoneBeforeTheNextWrite(t *testing.T) {
+	db := openTest(t)
+	c := createCampaign(t, db, "Đợt nhập")
+	before := export(t, db)
+	// What the failed import left: a batch under its journal.
+	mustNil(t, db.update("test", func(tx *bolt.Tx) error {
+		if err := startJournal(tx); err != nil {
+			return err
+		}
+		cr := newCreation(tx)
+		for i := range 3 {
+			n := person(c.ID, fmt.Sprintf("Nguyễn Văn Nhập %d", i), "Chuyên viên", "Sở Tư pháp")
+			n.Normalize()
+			if err := db.createNomination(cr, &n); err != nil {
+				return err
+			}
+		}
+		return nil
+	}))
+	db.unfinishedImport.Store(true)
+	if export(t, db) == before {
+		t.Fatal("nothing was planted")
+	}
+	mustNil(t, db.SaveSettings(func() *khenthuong.Settings { s, _ := db.Settings(); return &s }()))
+	if hasImportJournal(db.bolt) || db.unfinishedImport.Load() {
+		t.Error("the import is still there after a write")
+	}
+	ns, err := db.Nominations(khenthuong.NominationFilter{CampaignID: c.ID})
+	mustNil(t, err)
+	if len(ns) != 0 {
+		t.Errorf("%d nominations of the failed import left", len(ns))
+	}
+}
