@@ -95,14 +95,20 @@ func runImport(e *env, args []string) error {
 	// Reading makes garbage at the pace of the file (a sheet's cells, the
 	// decoded text): collected sooner than usual, the heap stays near what is live.
 	defer debug.SetGCPercent(debug.SetGCPercent(40))
-	spool, err := newRowSpool()
-	if err != nil {
-		return err
+	var spool *rowSpool // none for a dry run: nothing will be written
+	if !*dryRun {
+		if spool, err = newRowSpool(); err != nil {
+			return err
+		}
+		defer spool.close()
 	}
-	defer spool.close()
+	valid := 0
 	opts.OnRow = func(r *roster.Row) {
 		if !r.Invalid {
-			spool.add(&r.Nomination)
+			valid++
+			if spool != nil {
+				spool.add(&r.Nomination)
+			}
 		}
 	}
 	im, err := roster.Read(pos[0], opts)
@@ -120,7 +126,7 @@ func runImport(e *env, args []string) error {
 
 	importable := 0
 	if im.Errors() == 0 || *validOnly {
-		importable = spool.n
+		importable = valid
 	}
 	rep := importReport{
 		File: pos[0], Campaign: campaign.ID, DryRun: *dryRun, ValidOnly: *validOnly, Encoding: im.Encoding,
