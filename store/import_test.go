@@ -423,3 +423,29 @@ func TestImportUndoneBeforeTheNextWrite(t *testing.T) {
 		t.Errorf("%d nominations of the failed import left", len(ns))
 	}
 }
+
+// TestImportRestoresAnOverwrittenNominee: a row naming a stored nominee
+// writes its new snapshot over the record; the import refused at its last
+// row puts the old record back.
+func TestImportRestoresAnOverwrittenNominee(t *testing.T) {
+	smallBatches(t)
+	db := openTest(t)
+	c := createCampaign(t, db, "Đợt nhập")
+	old := []khenthuong.Nomination{person(c.ID, "Trần Thị Có Trước", "Kế toán", "Sở Tài chính")}
+	mustNil(t, db.CreateNominations(old))
+	before := export(t, db)
+	rows := withRow(withRow(importRows(c.ID, 10, nil), 1, func(n *khenthuong.Nomination) {
+		n.NomineeID = old[0].NomineeID
+		n.Nominee.Name, n.Nominee.Position = "Trần Thị Có Trước", "Kế toán trưởng"
+	}), 9, func(n *khenthuong.Nomination) { n.Nominee.Name = "" })
+	_, err := db.ImportNominations(rows)
+	wantCode(t, err, khenthuong.EINVALID, "")
+	if after := export(t, db); after != before {
+		t.Errorf("the file changed:\n%s", firstDiff(before, after))
+	}
+	nm, err := db.Nominee(old[0].NomineeID)
+	mustNil(t, err)
+	if nm.Position != "Kế toán" {
+		t.Errorf("the nominee's position is %q, want the old one", nm.Position)
+	}
+}
