@@ -110,7 +110,7 @@ func (s *Store) createRows(ctx context.Context, tx pgx.Tx, c *creation, work []k
 		form, ok := c.forms[n.FormCode]
 		if !ok {
 			if form, err = getForm(ctx, tx, n.FormCode); err != nil {
-				return err
+				return row(i, err) // as the file store: the row named
 			}
 			c.forms[n.FormCode] = form
 		}
