@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 )
 
 // longList is a unit's CSV list of n rows, row last written by last when set.
@@ -28,7 +29,19 @@ func longList(n int, last string) string {
 // read leaves nothing behind.
 func TestImportLongList(t *testing.T) {
 	const rows = 4500 // three batches
-	t.Setenv("TMPDIR", t.TempDir())
+	tmp := t.TempDir()
+	t.Setenv("TMPDIR", tmp)
+	// What a killed import left two days ago goes; another import's, under way, stays.
+	stale, busy := filepath.Join(tmp, "khenthuong-import-1"), filepath.Join(tmp, "khenthuong-import-2")
+	for _, f := range []string{stale, busy} {
+		if err := os.WriteFile(f, []byte("dòng"), 0o600); err != nil {
+			t.Fatal(err)
+		}
+	}
+	old := time.Now().Add(-48 * time.Hour)
+	if err := os.Chtimes(stale, old, old); err != nil {
+		t.Fatal(err)
+	}
 	for _, tc := range []struct {
 		name, last string
 		code       int
@@ -62,9 +75,9 @@ func TestImportLongList(t *testing.T) {
 			case tc.code == 0 && (ns[rows-1].Nominee.Name != fmt.Sprintf("Nguyễn Văn Dòng %d", rows) || ns[rows-1].Order != rows):
 				t.Errorf("last row stored as %+v", ns[rows-1])
 			}
-			spools, _ := filepath.Glob(filepath.Join(os.Getenv("TMPDIR"), "khenthuong-import-*"))
-			if len(spools) > 0 {
-				t.Errorf("left behind: %v", spools)
+			spools, _ := filepath.Glob(filepath.Join(tmp, "khenthuong-import-*"))
+			if len(spools) != 1 || spools[0] != busy {
+				t.Errorf("spools after the import: %v, want only %s", spools, busy)
 			}
 		})
 	}

@@ -6,6 +6,8 @@ import (
 	"io"
 	"iter"
 	"os"
+	"path/filepath"
+	"time"
 
 	"khenthuong"
 )
@@ -22,8 +24,21 @@ type rowSpool struct {
 	err error // the first write error, returned by rows
 }
 
+// spoolPattern names the spools in the temporary folder.
+const spoolPattern = "khenthuong-import-*"
+
+// staleSpool is the age past which a spool is one a killed import left (an
+// import takes minutes): the next import removes it, with the unit's list in it.
+const staleSpool = 24 * time.Hour
+
 func newRowSpool() (*rowSpool, error) {
-	f, err := os.CreateTemp("", "khenthuong-import-*")
+	names, _ := filepath.Glob(filepath.Join(os.TempDir(), spoolPattern))
+	for _, n := range names {
+		if fi, err := os.Stat(n); err == nil && time.Since(fi.ModTime()) > staleSpool {
+			_ = os.Remove(n)
+		}
+	}
+	f, err := os.CreateTemp("", spoolPattern)
 	if err != nil {
 		return nil, err
 	}
