@@ -1,5 +1,7 @@
 package khenthuong
 
+import "iter"
+
 // The services below are what the screens and the command line use; package
 // store implements them on a bbolt data file and package postgres on an office
 // server, with the same behaviour (the conformance suite holds both to it).
@@ -182,4 +184,16 @@ type Services interface {
 	QueryService
 	AccessService
 	ChangeService
+}
+
+// NominationImporter stores a long list of nominations (a unit's file of
+// 100,000 rows) reading it as it goes, so that neither side holds the list.
+type NominationImporter interface {
+	// ImportNominations stores the nominations rows yields, in order, as
+	// CreateNominations does (normalised, validated, each audited, all or
+	// nothing: a row refused, an error from rows, a crash or the process
+	// killed leaves the data as before, and nobody sees the rows before the
+	// last is stored), and returns their IDs in order: EINVALID, ENOTFOUND
+	// (campaign), the message naming the row. rows must not call the store.
+	ImportNominations(rows iter.Seq2[*Nomination, error]) ([]uint64, error)
 }

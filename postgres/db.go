@@ -223,6 +223,11 @@ func (s *Store) write(op string, right khenthuong.Right, fn func(ctx context.Con
 	}
 	ctx, cancel := s.ctx()
 	defer cancel()
+	return s.writeIn(ctx, op, right, fn)
+}
+
+// writeIn is write within ctx (an import runs longer than one write).
+func (s *Store) writeIn(ctx context.Context, op string, right khenthuong.Right, fn func(ctx context.Context, tx pgx.Tx) error) error {
 	err := retryOnce(func() error { return pgx.BeginFunc(ctx, s.pool, func(tx pgx.Tx) error { return fn(ctx, tx) }) })
 	if err != nil && right != "" && isForbidden(err) {
 		return s.id.Refusal(right) // the server refused what the role may not do

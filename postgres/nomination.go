@@ -3,6 +3,7 @@ package postgres
 import (
 	"context"
 	"encoding/json"
+	"time"
 
 	"github.com/jackc/pgx/v5"
 
@@ -68,82 +69,97 @@ func (s *Store) CreateNominations(ns []khenthuong.Nomination) error {
 		}
 	}
 	err := s.write("create nominations", khenthuong.RightEditNominations, func(ctx context.Context, tx pgx.Tx) error {
-		now := s.now()
-		forms := map[string]*khenthuong.AwardForm{}
-		orders := map[uint64]int{} // the last list position per campaign
-		ids, err := nextIDs(ctx, tx, "nominations_id_seq", len(work))
-		if err != nil {
-			return err
-		}
-		var newNominees []int
-		for i := range work {
-			n := &work[i]
-			if _, ok := orders[n.CampaignID]; !ok {
-				if _, err := getCampaign(ctx, tx, n.CampaignID, true); err != nil { // the lock orders concurrent imports
-					return rowError(len(ns), i, fieldOf(err, "campaign"))
-				}
-				if orders[n.CampaignID], err = lastOrder(ctx, tx, n.CampaignID); err != nil {
-					return err
-				}
-			}
-			form, ok := forms[n.FormCode]
-			if !ok {
-				if form, err = getForm(ctx, tx, n.FormCode); err != nil {
-					return err
-				}
-				forms[n.FormCode] = form
-			}
-			if err := n.ValidateAgainst(form); err != nil {
-				return rowError(len(ns), i, err)
-			}
-			if n.Order == 0 {
-				orders[n.CampaignID]++
-				n.Order = orders[n.CampaignID]
-			} else if n.Order > orders[n.CampaignID] {
-				orders[n.CampaignID] = n.Order
-			}
-			n.ID = ids[i]
-			n.CreatedAt, n.UpdatedAt, n.UpdatedBy, n.Version = now, now, s.user, 1
-			if n.NomineeID == 0 {
-				newNominees = append(newNominees, i)
-			} else if err := updateNominee(ctx, tx, n); err != nil {
-				return rowError(len(ns), i, err)
-			}
-		}
-		nomineeIDs, err := nextIDs(ctx, tx, "nominees_id_seq", len(newNominees))
-		if err != nil {
-			return err
-		}
-		nominees := make([][]any, len(newNominees))
-		for j, i := range newNominees {
-			work[i].NomineeID = nomineeIDs[j]
-			data, err := json.Marshal(&work[i].Nominee)
-			if err != nil {
-				return err
-			}
-			nominees[j] = []any{int64(nomineeIDs[j]), data}
-		}
-		if _, err := tx.CopyFrom(ctx, pgx.Identifier{"nominees"}, []string{"id", "data"}, pgx.CopyFromRows(nominees)); err != nil {
-			return err
-		}
-		rows := make([][]any, len(work))
-		audits := make([][]any, len(work))
-		for i := range work {
-			if rows[i], err = rowOf(&work[i]); err != nil {
-				return err
-			}
-			// A creation keeps no values: they are the record's.
-			audits[i] = []any{now, s.user, entityNomination, idKey(work[i].ID), actionCreate, nil}
-		}
-		if err := copyRows(ctx, tx, "nominations", nominationColumns, rows); err != nil {
-			return err
-		}
-		return copyRows(ctx, tx, "audit", []string{"at", "login", "entity", "key", "action", "changes"}, audits)
+		return s.createRows(ctx, tx, newCreation(s.now()), work, func(i int, err error) error { return rowError(len(ns), i, err) })
 	})
 	if err == nil {
 		copy(ns, work)
 	}
 	return err
+}
+
+// creation is what the batches of one write transaction share.
+type creation struct {
+	now    time.Time
+	forms  map[string]*khenthuong.AwardForm
+	orders map[uint64]int // the last list position per campaign
+}
+
+func newCreation(now time.Time) *creation {
+	return &creation{now: now, forms: map[string]*khenthuong.AwardForm{}, orders: map[uint64]int{}}
+}
+
+// createRows stores work, normalised and validated, as new nominations with
+// their nominees and audit records, by COPY; row names the row of an
+// application error.
+func (s *Store) createRows(ctx context.Context, tx pgx.Tx, c *creation, work []khenthuong.Nomination, row func(i int, err error) error) error {
+	ids, err := nextIDs(ctx, tx, "nominations_id_seq", len(work))
+	if err != nil {
+		return err
+	}
+	var newNominees []int
+	for i := range work {
+		n := &work[i]
+		if _, ok := c.orders[n.CampaignID]; !ok {
+			if _, err := getCampaign(ctx, tx, n.CampaignID, true); err != nil { // the lock orders concurrent imports
+				return row(i, fieldOf(err, "campaign"))
+			}
+			if c.orders[n.CampaignID], err = lastOrder(ctx, tx, n.CampaignID); err != nil {
+				return err
+			}
+		}
+		form, ok := c.forms[n.FormCode]
+		if !ok {
+			if form, err = getForm(ctx, tx, n.FormCode); err != nil {
+				return row(i, err) // as the file store: the row named
+			}
+			c.forms[n.FormCode] = form
+		}
+		if err := n.ValidateAgainst(form); err != nil {
+			return row(i, err)
+		}
+		if n.Order == 0 {
+			c.orders[n.CampaignID]++
+			n.Order = c.orders[n.CampaignID]
+		} else if n.Order > c.orders[n.CampaignID] {
+			c.orders[n.CampaignID] = n.Order
+		}
+		n.ID = ids[i]
+		n.CreatedAt, n.UpdatedAt, n.UpdatedBy, n.Version = c.now, c.now, s.user, 1
+		if n.NomineeID == 0 {
+			newNominees = append(newNominees, i)
+		} else if err := updateNominee(ctx, tx, n); err != nil {
+			return row(i, err)
+		}
+	}
+	nomineeIDs, err := nextIDs(ctx, tx, "nominees_id_seq", len(newNominees))
+	if err != nil {
+		return err
+	}
+	nominees := make([][]any, len(newNominees))
+	for j, i := range newNominees {
+		work[i].NomineeID = nomineeIDs[j]
+		data, err := json.Marshal(&work[i].Nominee)
+		if err != nil {
+			return err
+		}
+		nominees[j] = []any{int64(nomineeIDs[j]), data}
+	}
+	if _, err := tx.CopyFrom(ctx, pgx.Identifier{"nominees"}, []string{"id", "data"}, pgx.CopyFromRows(nominees)); err != nil {
+		return err
+	}
+	rows := make([][]any, len(work))
+	audits := make([][]any, len(work))
+	for i := range work {
+		if rows[i], err = rowOf(&work[i]); err != nil {
+			return err
+		}
+		// A creation keeps no values: they are the record's.
+		audits[i] = []any{c.now, s.user, entityNomination, idKey(work[i].ID), actionCreate, nil}
+	}
+	if err := copyRows(ctx, tx, "nominations", nominationColumns, rows); err != nil {
+		return err
+	}
+	return copyRows(ctx, tx, "audit", []string{"at", "login", "entity", "key", "action", "changes"}, audits)
 }
 
 // UpdateNomination replaces a stored nomination: EINVALID, ENOTFOUND,

@@ -8,18 +8,152 @@ import (
 	"khenthuong/vntext"
 )
 
+// dupRow is what the duplicate check keeps of a row: enough to match it
+// and to name it in a warning, not the whole row (a tenth of its size).
+type dupRow struct {
+	sheet, form                 string
+	kind                        khenthuong.Kind
+	title, name, position, unit string
+	line, year                  int32
+}
+
+// nominee is the part of the row's nominee the check reads.
+func (r *dupRow) nominee() khenthuong.Nominee {
+	return khenthuong.Nominee{Kind: r.kind, Title: r.title, Name: r.name, Birth: khenthuong.Date{Year: int(r.year)},
+		Position: r.position, Unit: r.unit}
+}
+
+// dupIndex holds a dupRow per row read, the repeated texts (sheet, title,
+// unit, position, form) shared.
+type dupIndex struct {
+	rows   []dupRow
+	shared map[string]string
+}
+
+func (d *dupIndex) add(r *Row) {
+	if d.shared == nil {
+		d.shared = map[string]string{}
+	}
+	// Copies: a cell's text may be part of a larger string the reader
+	// allocated (a CSV line, a sheet), which a slice of it would keep.
+	share := func(s string) string {
+		if v, ok := d.shared[s]; ok {
+			return v
+		}
+		s = strings.Clone(s)
+		d.shared[s] = s
+		return s
+	}
+	n := &r.Nomination.Nominee
+	d.rows = append(d.rows, dupRow{sheet: share(r.Sheet), line: int32(r.Line), form: share(r.Nomination.FormCode),
+		kind: khenthuong.Kind(share(string(n.Kind))), title: share(n.Title), name: strings.Clone(n.Name),
+		year: int32(n.Birth.Year), position: share(n.Position), unit: share(n.Unit)})
+}
+
+// dupRows is the index of the rows read, made from Rows for an Import
+// built without Read.
+func (im *Import) dupRows() []dupRow {
+	if im.read == 0 && len(im.dups.rows) == 0 {
+		for i := range im.Rows {
+			im.dups.add(&im.Rows[i])
+		}
+	}
+	return im.dups.rows
+}
+
+// Names returns the folded names of the rows read, each once: the stored
+// nominations the duplicate check needs are those sharing one.
+func (im *Import) Names() []string {
+	var names []string
+	seen := map[string]bool{}
+	for _, r := range im.dupRows() {
+		if f := vntext.Fold(r.name); f != "" && !seen[f] {
+			seen[f] = true
+			names = append(names, f)
+		}
+	}
+	return names
+}
+
 // CheckDuplicates adds a warning to every row that looks like an earlier row
 // of the file or like a stored nomination: same kind and folded name, and for
 // an individual also the same unit or the same birth year (or neither known
-// on both sides). Each warning names the matching row or record. Call it once,
-// after Read.
+// on both sides). Each warning names the matching row or record (the first
+// of existing to match). Call it once, after Read.
 func (im *Import) CheckDuplicates(existing []khenthuong.Nomination) {
-	stored := map[string][]int{}
-	for i := range existing {
-		k := dupKey(&existing[i].Nominee)
-		stored[k] = append(stored[k], i)
+	stored := storedIndex(existing)
+	im.checkDuplicates(func(_ int, nm *khenthuong.Nominee) string { return stored.match(nm) })
+}
+
+// CheckDuplicatesBy is CheckDuplicates asking lookup for the stored
+// nominations by chunks of at most chunk folded names (lookup gives every
+// stored nomination with one of the names, in ID order): memory holds one
+// chunk's nominations, not every look-alike of a long list.
+func (im *Import) CheckDuplicatesBy(lookup func(foldedNames []string) ([]khenthuong.Nomination, error), chunk int) error {
+	rows := im.dupRows()
+	byName := map[string][]int32{} // folded name -> rows
+	var names []string
+	for i := range rows {
+		f := vntext.Fold(rows[i].name)
+		if f == "" {
+			continue
+		}
+		if _, ok := byName[f]; !ok {
+			names = append(names, f)
+		}
+		byName[f] = append(byName[f], int32(i))
 	}
-	seen := map[string][]int{} // key -> indexes into im.Rows
+	found := map[int]string{} // row -> its warning about a stored nomination
+	for start := 0; start < len(names); start += chunk {
+		part := names[start:min(start+chunk, len(names))]
+		ns, err := lookup(part)
+		if err != nil {
+			return err
+		}
+		stored := storedIndex(ns)
+		for _, name := range part {
+			for _, i := range byName[name] {
+				nm := rows[i].nominee()
+				if w := stored.match(&nm); w != "" {
+					found[int(i)] = w
+				}
+			}
+		}
+	}
+	im.checkDuplicates(func(i int, _ *khenthuong.Nominee) string { return found[i] })
+	return nil
+}
+
+// storedMatches indexes stored nominations by dupKey.
+type storedMatches struct {
+	ns  []khenthuong.Nomination
+	key map[string][]int
+}
+
+func storedIndex(ns []khenthuong.Nomination) storedMatches {
+	m := storedMatches{ns: ns, key: map[string][]int{}}
+	for i := range ns {
+		k := dupKey(&ns[i].Nominee)
+		m.key[k] = append(m.key[k], i)
+	}
+	return m
+}
+
+// match is the warning about the first stored nomination nm looks like, or "".
+func (m storedMatches) match(nm *khenthuong.Nominee) string {
+	for _, j := range m.key[dupKey(nm)] {
+		o := &m.ns[j]
+		if sameNominee(nm, &o.Nominee) {
+			return fmt.Sprintf("Có thể trùng với đề nghị mã %d đã có (đợt %d, %s): %s", o.ID, o.CampaignID, o.Status.Label(), describe(&o.Nominee, o.FormCode))
+		}
+	}
+	return ""
+}
+
+// checkDuplicates warns of the rows like an earlier row, and of those
+// stored gives a warning for (row index, nominee).
+func (im *Import) checkDuplicates(stored func(i int, nm *khenthuong.Nominee) string) {
+	seen := map[string][]int{} // key -> indexes into im.dups.rows
 	nameCols := map[string]string{}
 	for _, s := range im.Sheets {
 		for _, c := range s.Columns {
@@ -29,37 +163,35 @@ func (im *Import) CheckDuplicates(existing []khenthuong.Nomination) {
 			}
 		}
 	}
-	for i := range im.Rows {
-		r := &im.Rows[i]
-		nm := &r.Nomination.Nominee
+	rows := im.dupRows()
+	for i := range rows {
+		r := &rows[i]
+		nominee := r.nominee()
+		nm := &nominee
 		if nm.Name == "" {
 			continue
 		}
 		k := dupKey(nm)
 		warn := func(format string, args ...any) {
 			im.Problems = append(im.Problems, Problem{
-				Sheet: r.Sheet, Row: r.Line, Column: nameCols[r.Sheet], Value: nm.DisplayName(),
+				Sheet: r.sheet, Row: int(r.line), Column: nameCols[r.sheet], Value: nm.DisplayName(),
 				Message: fmt.Sprintf(format, args...), Severity: SeverityWarning,
 			})
 		}
 		for _, j := range seen[k] {
-			o := &im.Rows[j]
-			if sameNominee(nm, &o.Nomination.Nominee) {
-				where := fmt.Sprintf("dòng %d", o.Line)
-				if o.Sheet != r.Sheet {
-					where = fmt.Sprintf("trang “%s”, dòng %d", o.Sheet, o.Line)
+			o := &rows[j]
+			if on := o.nominee(); sameNominee(nm, &on) {
+				where := fmt.Sprintf("dòng %d", o.line)
+				if o.sheet != r.sheet {
+					where = fmt.Sprintf("trang “%s”, dòng %d", o.sheet, o.line)
 				}
-				warn("Có thể trùng với %s của tệp: %s", where, describe(&o.Nomination))
+				warn("Có thể trùng với %s của tệp: %s", where, describe(&on, o.form))
 				break
 			}
 		}
 		seen[k] = append(seen[k], i)
-		for _, j := range stored[k] {
-			o := &existing[j]
-			if sameNominee(nm, &o.Nominee) {
-				warn("Có thể trùng với đề nghị mã %d đã có (đợt %d, %s): %s", o.ID, o.CampaignID, o.Status.Label(), describe(o))
-				break
-			}
+		if w := stored(i, nm); w != "" {
+			warn("%s", w)
 		}
 	}
 	im.sortProblems()
@@ -83,16 +215,16 @@ func sameNominee(a, b *khenthuong.Nominee) bool {
 }
 
 // describe names a nomination in a warning: "Ông Nguyễn Văn An, Sở Tư pháp, 1975, BKCT".
-func describe(n *khenthuong.Nomination) string {
-	parts := []string{n.Nominee.DisplayName()}
-	if pu := n.Nominee.PositionAndUnit(); pu != "" {
+func describe(n *khenthuong.Nominee, form string) string {
+	parts := []string{n.DisplayName()}
+	if pu := n.PositionAndUnit(); pu != "" {
 		parts = append(parts, pu)
 	}
-	if n.Nominee.Birth.Year != 0 {
-		parts = append(parts, fmt.Sprint(n.Nominee.Birth.Year))
+	if n.Birth.Year != 0 {
+		parts = append(parts, fmt.Sprint(n.Birth.Year))
 	}
-	if n.FormCode != "" {
-		parts = append(parts, n.FormCode)
+	if form != "" {
+		parts = append(parts, form)
 	}
 	return strings.Join(parts, ", ")
 }

@@ -48,6 +48,11 @@ type ReadOptions struct {
 	// of each sheet are read: often enough for a progress bar, rarely enough
 	// to cost nothing.
 	Progress func(ReadProgress)
+	// OnRow, when set, is given each row as it is read, and the Import keeps
+	// in Rows only those with an error (what WriteRejected sends back): a
+	// list of 100,000 rows is then never held whole. The duplicate check
+	// keeps a few fields of every row.
+	OnRow func(*Row)
 }
 
 // ReadProgress says how far the reading of a sheet has gone.
@@ -180,7 +185,13 @@ type Import struct {
 	// Mapping is the header mapping found in the file (header text → field),
 	// ready to be corrected and saved for the unit's next file.
 	Mapping Mapping `json:"mapping"`
+
+	read int      // rows read, also those given to ReadOptions.OnRow
+	dups dupIndex // what CheckDuplicates needs of each row
 }
+
+// RowsRead is the number of rows read, whether kept in Rows or given to ReadOptions.OnRow.
+func (im *Import) RowsRead() int { return im.read }
 
 // Errors counts the problems that are errors.
 func (im *Import) Errors() int { return im.count(SeverityError) }

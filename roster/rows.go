@@ -565,6 +565,14 @@ func (st *sheetState) row(i int, errCells []int) {
 		r.cells = append([]string(nil), st.g.lines[i][:min(len(st.g.lines[i]), len(l.cols))]...)
 		r.cols = l.cols
 	}
+	rd.im.read++
+	rd.im.dups.add(&r)
+	if rd.opts.OnRow != nil {
+		rd.opts.OnRow(&r)
+		if !r.Invalid {
+			return
+		}
+	}
 	rd.im.Rows = append(rd.im.Rows, r)
 }
 

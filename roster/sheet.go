@@ -182,7 +182,7 @@ func (rd *reader) finish() *Import {
 			msg += ": " + strings.Join(skipped, "; ")
 		}
 		im.Problems = append(im.Problems, Problem{Message: msg, Severity: SeverityError})
-	case len(im.Rows) == 0:
+	case im.read == 0:
 		im.Problems = append(im.Problems, Problem{Message: "Tệp không có dòng dữ liệu nào dưới dòng tiêu đề", Severity: SeverityError})
 	default:
 		for _, s := range im.Sheets {

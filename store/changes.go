@@ -60,19 +60,21 @@ func (db *DB) changed(tx *bolt.Tx, c khenthuong.Change) {
 	if none {
 		return
 	}
-	tx.OnCommit(func() {
-		n := &db.changes
-		n.mu.Lock()
-		defer n.mu.Unlock()
-		if len(n.subs) == 0 || n.closed {
-			return
-		}
-		n.queue = append(n.queue, c)
-		select {
-		case n.wake <- struct{}{}:
-		default:
-		}
-	})
+	tx.OnCommit(func() { db.changes.push(c) })
+}
+
+// push queues c for the subscribers now.
+func (n *notifier) push(c khenthuong.Change) {
+	n.mu.Lock()
+	defer n.mu.Unlock()
+	if len(n.subs) == 0 || n.closed {
+		return
+	}
+	n.queue = append(n.queue, c)
+	select {
+	case n.wake <- struct{}{}:
+	default:
+	}
 }
 
 // close stops the delivery goroutine.

@@ -140,6 +140,12 @@ type DB struct {
 	search      searchIndex
 	awardsCache awardCache // see awards.go
 
+	// importGate keeps readers out while an import in several transactions
+	// runs (import.go): they see the file before or after it, never between.
+	importGate sync.RWMutex
+	// unfinishedImport: an import failed and could not be undone yet.
+	unfinishedImport atomic.Bool
+
 	daily    sync.Once // BackupBeforeWrite
 	dailyErr error
 	closed   atomic.Bool // the window closed before its background backup began
@@ -174,16 +180,33 @@ func (db *DB) now() time.Time { return db.opts.Now().Round(0) }
 func (db *DB) view(op string, fn func(tx *bolt.Tx) error) (err error) {
 	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true)) // see openBolt
 	defer db.recoverPanic(op, &err)
+	db.importGate.RLock()
+	defer db.importGate.RUnlock()
 	return db.internal(op, db.bolt.View(fn))
 }
 
 // update runs fn in a write transaction; index updates registered with
 // tx.OnCommit run before update returns, in commit order.
 func (db *DB) update(op string, fn func(tx *bolt.Tx) error) (err error) {
+	if err := db.writable(); err != nil {
+		return err
+	}
+	db.writeMu.Lock()
+	defer db.writeMu.Unlock()
+	return db.updateLocked(op, fn)
+}
+
+// writable refuses writes to a read-only or damaged file, finishes undoing
+// an import whose undoing failed, and takes the day's backup before the
+// first write.
+func (db *DB) writable() error {
 	if db.opts.ReadOnly {
 		return khenthuong.Errorf(khenthuong.ECONFLICT, "Tệp dữ liệu đang mở ở chế độ chỉ đọc, không ghi được thay đổi")
 	}
 	if err := db.refuseDamaged(); err != nil {
+		return err
+	}
+	if err := db.undoUnfinished(); err != nil {
 		return err
 	}
 	if db.opts.BackupBeforeWrite {
@@ -192,8 +215,11 @@ func (db *DB) update(op string, fn func(tx *bolt.Tx) error) (err error) {
 			return db.dailyErr
 		}
 	}
-	db.writeMu.Lock()
-	defer db.writeMu.Unlock()
+	return nil
+}
+
+// updateLocked is update with writeMu already held.
+func (db *DB) updateLocked(op string, fn func(tx *bolt.Tx) error) (err error) {
 	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true)) // see openBolt
 	defer db.recoverPanic(op, &err)
 	return db.internal(op, db.bolt.Update(func(tx *bolt.Tx) error {

@@ -17,6 +17,9 @@ import (
 const helperEnv = "KHENTHUONG_STORE_HOLD"
 
 func TestMain(m *testing.M) {
+	if path := os.Getenv(importEnv); path != "" {
+		importChild(path)
+	}
 	if path := os.Getenv(helperEnv); path != "" {
 		db, err := Open(path, Options{NoBackup: true})
 		if err != nil {

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"runtime"
 	"sync"
+	"time"
 
 	bolt "go.etcd.io/bbolt"
 
@@ -132,48 +133,10 @@ func (db *DB) CreateNominations(ns []khenthuong.Nomination) error {
 		}
 	}
 	err := db.update("create nominations", func(tx *bolt.Tx) error {
-		now := db.now()
-		forms := map[string]*khenthuong.AwardForm{}
-		campaigns := map[uint64]bool{}
-		drop := dropper(tx) // an import's inserts read pages all over the file
+		c := newCreation(tx)
 		for i := range work {
-			drop()
-			n := &work[i]
-			if !campaigns[n.CampaignID] {
-				if _, err := getCampaign(tx, n.CampaignID); err != nil {
-					return row(i, fieldOf(err, "campaign"))
-				}
-				campaigns[n.CampaignID] = true
-			}
-			form, ok := forms[n.FormCode]
-			if !ok {
-				var err error
-				if form, err = getForm(tx, n.FormCode); err != nil {
-					return err
-				}
-				forms[n.FormCode] = form
-			}
-			if err := n.ValidateAgainst(form); err != nil {
+			if err := db.createNomination(c, &work[i]); err != nil {
 				return row(i, err)
-			}
-			if n.Order == 0 {
-				n.Order = nextOrder(tx, n.CampaignID)
-			}
-			n.CreatedAt, n.UpdatedAt = now, now
-			if err := db.putNominee(tx, n); err != nil {
-				return row(i, err)
-			}
-			id, err := tx.Bucket(bucketNominations).NextSequence()
-			if err != nil {
-				return err
-			}
-			n.ID = id
-			v, err := db.storeNomination(tx, nil, n)
-			if err != nil {
-				return err
-			}
-			if err := db.audit(tx, entityNomination, idKey(id), actionCreate, nil, v); err != nil {
-				return err
 			}
 		}
 		return nil
@@ -182,6 +145,70 @@ func (db *DB) CreateNominations(ns []khenthuong.Nomination) error {
 		copy(ns, work)
 	}
 	return err
+}
+
+// creation is what the rows of one write transaction share: the campaigns
+// found and the forms read.
+type creation struct {
+	tx        *bolt.Tx
+	now       time.Time
+	forms     map[string]*khenthuong.AwardForm
+	campaigns map[uint64]bool
+	drop      func()
+	// entries, when not nil, collects the search index's entries instead of
+	// putting each once its transaction commits (an import in several).
+	entries *[]newEntry
+}
+
+func newCreation(tx *bolt.Tx) *creation {
+	return &creation{tx: tx, forms: map[string]*khenthuong.AwardForm{}, campaigns: map[uint64]bool{},
+		drop: dropper(tx)} // an import's inserts read pages all over the file
+}
+
+// createNomination stores n, normalised and validated, as a new nomination
+// with its nominee, indexes and audit record; an application error is about n
+// alone (the caller names the row).
+func (db *DB) createNomination(c *creation, n *khenthuong.Nomination) error {
+	tx := c.tx
+	c.drop()
+	if c.now.IsZero() {
+		c.now = db.now()
+	}
+	if !c.campaigns[n.CampaignID] {
+		if _, err := getCampaign(tx, n.CampaignID); err != nil {
+			return fieldOf(err, "campaign")
+		}
+		c.campaigns[n.CampaignID] = true
+	}
+	form, ok := c.forms[n.FormCode]
+	if !ok {
+		var err error
+		if form, err = getForm(tx, n.FormCode); err != nil {
+			return err
+		}
+		c.forms[n.FormCode] = form
+	}
+	if err := n.ValidateAgainst(form); err != nil {
+		return err
+	}
+	if n.Order == 0 {
+		n.Order = nextOrder(tx, n.CampaignID)
+	}
+	n.CreatedAt, n.UpdatedAt = c.now, c.now
+	if err := db.putNominee(tx, n); err != nil {
+		return err
+	}
+	id, err := tx.Bucket(bucketNominations).NextSequence()
+	if err != nil {
+		return err
+	}
+	n.ID = id
+	n.Version, n.UpdatedBy = 1, db.opts.User
+	v, err := db.writeNomination(tx, nil, n, c.entries)
+	if err != nil {
+		return err
+	}
+	return db.audit(tx, entityNomination, idKey(id), actionCreate, nil, v)
 }
 
 // UpdateNomination replaces a stored nomination: EINVALID, ENOTFOUND,
@@ -318,6 +345,12 @@ func (db *DB) storeNomination(tx *bolt.Tx, old, n *khenthuong.Nomination) (json.
 // are: a copy of a data set (CreateFromDataset) is the same nomination, not
 // a new edit of it.
 func (db *DB) putNomination(tx *bolt.Tx, old, n *khenthuong.Nomination) (json.RawMessage, error) {
+	return db.writeNomination(tx, old, n, nil)
+}
+
+// writeNomination is putNomination; with entries, the search index's entry
+// is collected there for the caller to put, not put on commit.
+func (db *DB) writeNomination(tx *bolt.Tx, old, n *khenthuong.Nomination, entries *[]newEntry) (json.RawMessage, error) {
 	if old != nil {
 		if err := unindexNomination(tx, old); err != nil {
 			return nil, err
@@ -336,7 +369,13 @@ func (db *DB) putNomination(tx *bolt.Tx, old, n *khenthuong.Nomination) (json.Ra
 	// Before the index is built there is nothing to keep current (the build
 	// reads the file), and writes hold writeMu, which the build takes too: a
 	// command importing 100,000 rows keeps no second copy of them.
-	if db.search.isBuilt() {
+	switch {
+	case !db.search.isBuilt():
+	case entries != nil:
+		e := entryOf(n)
+		e.rec = nil // read from the file when listed: the import holds no copy of its rows
+		*entries = append(*entries, e)
+	default:
 		e := entryOf(n)
 		tx.OnCommit(func() { db.search.put(e) })
 	}

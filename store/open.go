@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"log/slog"
 	"os"
 	"path/filepath"
 	"runtime/debug"
@@ -82,7 +83,41 @@ func Open(path string, opts Options) (*DB, error) {
 		_ = bdb.Close()
 		return nil, err
 	}
+	if hasImportJournal(bdb) {
+		return db.finishImport()
+	}
 	return db, nil
+}
+
+// finishImport undoes the import a killed process left half written, before
+// anyone reads the file. Opened for reading only, the file is opened for
+// writing long enough to undo it (the process that wrote it is gone: it
+// held the file locked).
+func (db *DB) finishImport() (*DB, error) {
+	if !db.opts.ReadOnly {
+		db.writeMu.Lock()
+		err := db.rollbackImport()
+		db.writeMu.Unlock()
+		if err != nil {
+			_ = db.Close()
+			return nil, err
+		}
+		slog.Warn("store: an import stopped half way was undone", "path", db.path)
+		return db, nil
+	}
+	_ = db.Close()
+	rw := db.opts
+	rw.ReadOnly = false
+	w, err := Open(db.path, rw)
+	if err != nil {
+		return nil, khenthuong.Errorf(khenthuong.ECONFLICT,
+			"Tệp dữ liệu “%s” còn một lần nhập danh sách bị dừng giữa chừng, cần mở để ghi một lần để hoàn tác: %s",
+			db.path, khenthuong.ErrorMessage(err))
+	}
+	if err := w.Close(); err != nil {
+		return nil, err
+	}
+	return Open(db.path, db.opts)
 }
 
 // emptyFileError: an existing empty data file is what a full disk or a

@@ -256,7 +256,9 @@ func (db *DB) NominationsByName(foldedNames []string) ([]khenthuong.Nomination, 
 		names := slices.Clone(foldedNames)
 		slices.Sort(names)
 		names = slices.Compact(names)
+		drop := dropOften(tx, dropEvery/4) // an import's look-up reads all over the file
 		for _, name := range names {
+			drop()
 			if name == "" {
 				continue
 			}
@@ -270,7 +272,6 @@ func (db *DB) NominationsByName(foldedNames []string) ([]khenthuong.Nomination, 
 		slices.Sort(ids)
 		ids = slices.Compact(ids)
 		out = make([]khenthuong.Nomination, 0, len(ids))
-		drop := dropper(tx)
 		for _, id := range ids {
 			drop()
 			n, err := getNomination(tx, id)

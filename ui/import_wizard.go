@@ -737,7 +737,7 @@ func (w *importWizard) commit() {
 	skipped := len(w.im.Rows) - len(ns)
 	w.busy(true)
 	background(&w.committing, func() func() {
-		err := w.svc.CreateNominations(ns)
+		err := importList(w.svc, ns)
 		return func() {
 			w.busy(false)
 			if err != nil {

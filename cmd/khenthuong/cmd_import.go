@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"path/filepath"
+	"runtime/debug"
 	"strings"
 
 	"khenthuong"
@@ -89,42 +90,56 @@ func runImport(e *env, args []string) error {
 			return err
 		}
 	}
+	// The rows go to a spool as they are read and checked, and from there to
+	// the store in batches: memory holds neither the file's rows nor the write.
+	// Reading makes garbage at the pace of the file (a sheet's cells, the
+	// decoded text): collected sooner than usual, the heap stays near what is live.
+	defer debug.SetGCPercent(debug.SetGCPercent(40))
+	var spool *rowSpool // none for a dry run: nothing will be written
+	if !*dryRun {
+		if spool, err = newRowSpool(); err != nil {
+			return err
+		}
+		defer spool.close()
+	}
+	valid := 0
+	opts.OnRow = func(r *roster.Row) {
+		if !r.Invalid {
+			valid++
+			if spool != nil {
+				spool.add(&r.Nomination)
+			}
+		}
+	}
 	im, err := roster.Read(pos[0], opts)
 	if err != nil {
 		return err
 	}
+	debug.FreeOSMemory()
 	// Only the stored nominations sharing a name with a row can be duplicates.
-	existing, err := storedLookalikes(db, im)
-	if err != nil {
+	if err := im.CheckDuplicatesBy(db.NominationsByName, nameChunk); err != nil {
 		return err
 	}
-	im.CheckDuplicates(existing)
+	// What the reading and the look-up freed goes back to the system before
+	// the write, instead of counting as the process's memory until the end.
+	debug.FreeOSMemory()
 
-	var rows []khenthuong.Nomination
-	switch {
-	case im.Errors() == 0:
-		rows = im.Nominations()
-	case *validOnly:
-		rows = im.Valid()
-	}
-	for i := range rows {
-		rows[i].CampaignID = campaign.ID
-		rows[i].Status = khenthuong.StatusSubmitted
+	importable := 0
+	if im.Errors() == 0 || *validOnly {
+		importable = valid
 	}
 	rep := importReport{
 		File: pos[0], Campaign: campaign.ID, DryRun: *dryRun, ValidOnly: *validOnly, Encoding: im.Encoding,
-		RowsRead: len(im.Rows), Importable: len(rows), Errors: im.Errors(), Warnings: im.Warnings(),
+		RowsRead: im.RowsRead(), Importable: importable, Errors: im.Errors(), Warnings: im.Warnings(),
 		ConvertedCells: len(im.Converted), IDs: []uint64{}, Sheets: nonNil(im.Sheets), UnknownColumns: nonNil(im.Unknown),
 		Problems: nonNil(im.Problems), Converted: nonNil(im.Converted),
 	}
 	var writeErr error
-	if !*dryRun && len(rows) > 0 {
-		// One transaction: every row or none.
-		if writeErr = db.CreateNominations(rows); writeErr == nil {
-			rep.Imported = len(rows)
-			for _, n := range rows {
-				rep.IDs = append(rep.IDs, n.ID)
-			}
+	if !*dryRun && importable > 0 {
+		// Every row or none, whatever happens to this process meanwhile.
+		var ids []uint64
+		if ids, writeErr = db.ImportNominations(spool.rows(campaign.ID, khenthuong.StatusSubmitted)); writeErr == nil {
+			rep.Imported, rep.IDs = len(ids), ids
 		}
 	}
 	rep.Message = importMessage(&rep, campaign, writeErr)
@@ -146,7 +161,7 @@ func runImport(e *env, args []string) error {
 	switch {
 	case writeErr != nil:
 		return writeErr
-	case len(rows) == 0:
+	case importable == 0:
 		return khenthuong.Errorf(khenthuong.EINVALID, "Không nhập được dòng nào: tệp có %d lỗi (xem báo cáo ở trên)", rep.Errors)
 	}
 	return nil

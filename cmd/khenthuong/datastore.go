@@ -13,6 +13,7 @@ import (
 // dataStore is what a subcommand works on: the data file or the office server.
 type dataStore interface {
 	khenthuong.Services
+	khenthuong.NominationImporter
 	Close() error
 }
 

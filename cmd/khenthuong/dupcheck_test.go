@@ -9,12 +9,12 @@ import (
 	"khenthuong/roster"
 	"khenthuong/store"
 	"khenthuong/synth"
-	"khenthuong/vntext"
 )
 
-// TestStoredLookalikesWarnAsAllMatches holds the import's slimmed look-up to
-// the warnings the check gives with every stored nomination of the names.
-func TestStoredLookalikesWarnAsAllMatches(t *testing.T) {
+// TestDuplicatesByChunksWarnAsAllMatches holds the import's look-up of the
+// stored nominations by chunks of names to the warnings the check gives
+// with every stored nomination of the names at once.
+func TestDuplicatesByChunksWarnAsAllMatches(t *testing.T) {
 	db, err := store.Open(filepath.Join(t.TempDir(), "k.db"), store.Options{NoBackup: true})
 	if err != nil {
 		t.Fatal(err)
@@ -53,28 +53,32 @@ func TestStoredLookalikesWarnAsAllMatches(t *testing.T) {
 		rows = append(rows, roster.Row{Sheet: "DS", Line: len(rows) + 2, Nomination: g.Nomination(1, forms)})
 	}
 	all := &roster.Import{Rows: rows}
-	slim := &roster.Import{Rows: append([]roster.Row(nil), rows...)}
-	var names []string
-	for _, r := range rows {
-		names = append(names, vntext.Fold(r.Nomination.Nominee.Name))
-	}
-	every, err := db.NominationsByName(names)
+	every, err := db.NominationsByName(all.Names())
 	if err != nil {
 		t.Fatal(err)
 	}
 	all.CheckDuplicates(every)
-	lookalikes, err := storedLookalikes(db, slim)
-	if err != nil {
-		t.Fatal(err)
-	}
-	slim.CheckDuplicates(lookalikes)
 	if len(all.Problems) < 100 {
 		t.Fatalf("only %d warnings: the data should repeat more", len(all.Problems))
 	}
-	if len(lookalikes) >= len(every) {
-		t.Errorf("%d look-alikes kept of %d matches: nothing saved", len(lookalikes), len(every))
-	}
-	if !reflect.DeepEqual(all.Problems, slim.Problems) {
-		t.Errorf("warnings differ: %d with every match, %d with the look-alikes", len(all.Problems), len(slim.Problems))
+	for _, chunk := range []int{1, 7, nameChunk} {
+		byChunks := &roster.Import{Rows: append([]roster.Row(nil), rows...)}
+		lookups := 0
+		err := byChunks.CheckDuplicatesBy(func(names []string) ([]khenthuong.Nomination, error) {
+			if len(names) > chunk {
+				t.Errorf("%d names asked for at once, want at most %d", len(names), chunk)
+			}
+			lookups++
+			return db.NominationsByName(names)
+		}, chunk)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if want := (len(all.Names()) + chunk - 1) / chunk; lookups != want {
+			t.Errorf("chunk %d: %d look-ups, want %d", chunk, lookups, want)
+		}
+		if !reflect.DeepEqual(all.Problems, byChunks.Problems) {
+			t.Errorf("chunk %d: warnings differ: %d with every match, %d by chunks", chunk, len(all.Problems), len(byChunks.Problems))
+		}
 	}
 }
