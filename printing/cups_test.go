@@ -211,7 +211,7 @@ func TestPrintTrayAndCopiesReachTheJob(t *testing.T) {
 		t.Fatalf("Trays = %q, want %q", trays, want)
 	}
 	res, err := printing.Print(context.Background(), printing.Job{Printer: "Phong_TD", Title: "Bằng khen", Copies: 3, Tray: "Tray2",
-		Pages: calibrationPages(t, [2]float64{420, 297})})
+		Pages: sheets(t, [2]float64{420, 297})})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -229,7 +229,7 @@ func TestPrintTrayAndCopiesReachTheJob(t *testing.T) {
 		{"Phong_TD", "Khay 9", "Máy in “Phong_TD” không có khay “Khay 9” (các khay: Auto, Tray1, Tray2, Manual)"},
 		{"Van_thu", "Tray1", "Máy in “Van_thu” không cho chọn khay giấy"},
 	} {
-		_, err := printing.Print(context.Background(), printing.Job{Printer: tc.printer, Tray: tc.tray, Pages: calibrationPages(t, [2]float64{210, 297})})
+		_, err := printing.Print(context.Background(), printing.Job{Printer: tc.printer, Tray: tc.tray, Pages: sheets(t, [2]float64{210, 297})})
 		if khenthuong.ErrorCode(err) != khenthuong.EINVALID || khenthuong.ErrorMessage(err) != tc.msg {
 			t.Errorf("tray %q on %s: err = %v, want “%s”", tc.tray, tc.printer, err, tc.msg)
 		}
