@@ -197,6 +197,52 @@ func BenchmarkServerSearchAsYouType(b *testing.B) {
 
 const searchCountLimit = 1000
 
+// The searches a clerk types, one keystroke's query each (first page of 50,
+// count bounded as the window bounds it): short and long words, tones,
+// a whole name, a name nobody has, within a campaign, sorted by name.
+func BenchmarkServerSearchKeystroke(b *testing.B) {
+	o := office(b)
+	campaign := o.campaigns[len(o.campaigns)/2]
+	for _, bc := range []struct {
+		name     string
+		query    string
+		campaign uint64
+		sort     khenthuong.NominationSort
+	}{
+		{"1Letter", "t", 0, ""},
+		{"2Letters", "tr", 0, ""},
+		{"3Letters", "trầ", 0, ""},
+		{"4Letters", "trần", 0, ""},
+		{"TwoWords", "Trần Thị", 0, ""},
+		{"ThreeWords", "Trần Thị Thu", 0, ""},
+		{"FourWords", "Trần Thị Thu Hà", 0, ""},
+		{"FullName", "Nguyễn Thị Ngọc Tú", 0, ""},
+		{"WordsWithoutTones", "nguyen thi ngoc tu", 0, ""},
+		{"NoMatch", "Trần Văn Quýtz", 0, ""},
+		{"Campaign", "Trần Thị", campaign, ""},
+		{"CampaignFullName", "Nguyễn Thị Ngọc Tú", campaign, ""},
+		{"ByName", "Trần Thị", 0, khenthuong.SortByName},
+		{"ByNameFullName", "Nguyễn Thị Ngọc Tú", 0, khenthuong.SortByName},
+		{"CampaignByName", "Trần Thị", campaign, khenthuong.SortByName},
+	} {
+		b.Run(bc.name, func(b *testing.B) {
+			q := khenthuong.NominationQuery{Filter: khenthuong.NominationFilter{Query: bc.query, CampaignID: bc.campaign},
+				Sort: bc.sort, Page: khenthuong.Page{Limit: 50}, CountLimit: searchCountLimit}
+			p, err := o.clerk.QueryNominations(q)
+			if err != nil {
+				b.Fatal(err)
+			}
+			b.ReportMetric(float64(p.Total), "matches")
+			b.ResetTimer()
+			for i := 0; i < b.N; i++ {
+				if _, err := o.clerk.QueryNominations(q); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
+
 // Opening a 10,000-nomination campaign: its first page in list order, its total and its counts.
 func BenchmarkServerOpenCampaign10k(b *testing.B) {
 	o := office(b)
