@@ -2,6 +2,7 @@ package postgres
 
 import (
 	"context"
+	"fmt"
 	"os/exec"
 	"slices"
 	"strings"
@@ -10,6 +11,7 @@ import (
 	"github.com/jackc/pgx/v5"
 
 	"khenthuong"
+	"khenthuong/synth"
 )
 
 // khenthuong_search reads nominations as their owner, past row security:
@@ -175,4 +177,113 @@ func TestSearchTableFollowsWrites(t *testing.T) {
 	_, err = conn.Exec(context.Background(), `TRUNCATE recipients, decisions, nominations, nominee_distinct`)
 	mustNil(t, err)
 	same("emptying")
+}
+
+// QueryNominations through khenthuong_search gives what the single statement
+// it replaced gave (the filter's WHERE, ORDER BY, OFFSET/LIMIT and a count
+// bounded by LIMIT, as the owner) for every sort, direction, page and bound.
+func TestSearchSameAsTheStatement(t *testing.T) {
+	o := newOffice(t, 2)
+	forms := khenthuong.DefaultForms()
+	g := synth.New(7)
+	var campaigns []uint64
+	for i := range 3 {
+		c := &khenthuong.Campaign{Name: fmt.Sprintf("Đợt %d", i+1)}
+		mustNil(t, o.clerk.CreateCampaign(c))
+		ns := make([]khenthuong.Nomination, 120)
+		for j := range ns {
+			ns[j] = g.Nomination(c.ID, forms)
+		}
+		mustNil(t, o.clerk.CreateNominations(ns))
+		campaigns = append(campaigns, c.ID)
+	}
+	conn, err := pgx.Connect(context.Background(), o.admin)
+	mustNil(t, err)
+	defer conn.Close(context.Background())
+	orderBy := map[khenthuong.NominationSort]string{
+		khenthuong.SortByList: "campaign_id", khenthuong.SortByName: "name_key", khenthuong.SortByUnit: "unit_key",
+		khenthuong.SortByForm: "form_code", khenthuong.SortByCreated: "created_at", khenthuong.SortByProposer: "proposer",
+		khenthuong.SortByStatus: "array_position(ARRAY['draft','submitted','approved','rejected','deferred'], status)",
+	}
+	statement := func(q khenthuong.NominationQuery) (ids []uint64, total int, atLeast bool) {
+		var args []any
+		where := filterSQL(q.Filter, &args)
+		order := orderBy[q.Sort] + ", campaign_id, ord, id"
+		switch {
+		case q.Descending && q.Sort == khenthuong.SortByList:
+			order = "campaign_id DESC, ord DESC, id DESC"
+		case q.Descending:
+			order = orderBy[q.Sort] + " DESC, campaign_id, ord, id"
+		}
+		limit := "ALL"
+		if q.Page.Limit > 0 {
+			limit = fmt.Sprint(q.Page.Limit)
+		}
+		rows, err := conn.Query(context.Background(), `SELECT id FROM nominations WHERE `+where+` ORDER BY `+order+
+			fmt.Sprintf(` OFFSET %d LIMIT %s`, q.Page.Offset, limit), args...)
+		mustNil(t, err)
+		ids, err = pgx.CollectRows(rows, pgx.RowTo[uint64])
+		mustNil(t, err)
+		bound := "ALL"
+		if q.CountLimit > 0 {
+			bound = fmt.Sprint(q.CountLimit + 1)
+		}
+		var n int
+		mustNil(t, conn.QueryRow(context.Background(), `SELECT count(*) FROM (SELECT 1 FROM nominations WHERE `+where+` LIMIT `+bound+`) b`, args...).Scan(&n))
+		total, atLeast = q.Bounded(n)
+		return ids, total, atLeast
+	}
+	for _, words := range []string{"", "t", "Trần", "thi", "Nguyễn Văn", "van an", "tran thi thu", "quýtz"} {
+		for _, campaign := range []uint64{0, campaigns[1]} {
+			for _, sort := range sorts {
+				for _, desc := range []bool{false, true} {
+					for _, page := range []khenthuong.Page{{}, {Limit: 10}, {Offset: 5, Limit: 10}, {Offset: 30, Limit: 50}} {
+						for _, bound := range []int{0, 3, 40} {
+							q := khenthuong.NominationQuery{Filter: khenthuong.NominationFilter{Query: words, CampaignID: campaign},
+								Sort: sort, Descending: desc, Page: page, CountLimit: bound}
+							p, err := o.clerk.QueryNominations(q)
+							mustNil(t, err)
+							var got []uint64
+							for _, n := range p.Nominations {
+								got = append(got, n.ID)
+							}
+							want, total, atLeast := statement(q)
+							if !slices.Equal(got, want) || p.Total != total || p.TotalAtLeast != atLeast {
+								t.Errorf("%+v: search gives %v, %d (%v); the statement %v, %d (%v)", q, got, p.Total, p.TotalAtLeast, want, total, atLeast)
+							}
+						}
+					}
+				}
+			}
+		}
+	}
+}
+
+// `server init` upgrades a database of schema version 1, data and all: the
+// search table is filled from the nominations already there.
+func TestSearchUpgradeFromVersionOne(t *testing.T) {
+	ctx := context.Background()
+	o := newOffice(t, 3)
+	conn, err := pgx.Connect(ctx, o.admin)
+	mustNil(t, err)
+	defer conn.Close(ctx)
+	// Back to version 1: what migration 2 added goes.
+	_, err = conn.Exec(ctx, `DROP FUNCTION khenthuong_search; DROP FUNCTION khenthuong_search_sync CASCADE;
+		DROP TABLE nomination_search; DROP INDEX nominations_name; DELETE FROM schema_version WHERE version = 2`)
+	mustNil(t, err)
+	if _, err := Open(ctx, o.clerkAddr, Options{}); khenthuong.ErrorCode(err) != khenthuong.EINVALID {
+		t.Fatalf("open of a version 1 database: %v, want EINVALID asking for server init", err)
+	}
+	from, to, err := Init(ctx, o.admin)
+	mustNil(t, err)
+	if from != 1 || to != len(migrations) {
+		t.Fatalf("upgrade %d→%d, want 1→%d", from, to, len(migrations))
+	}
+	clerk := openStore(t, o.clerkAddr, Options{})
+	p, err := clerk.QueryNominations(khenthuong.NominationQuery{Filter: khenthuong.NominationFilter{Query: "Trương Quang Sáng"},
+		Page: khenthuong.Page{Limit: 2}, CountLimit: 1000})
+	mustNil(t, err)
+	if p.Total != 3 || len(p.Nominations) != 2 {
+		t.Errorf("search after the upgrade: %d rows of %d, want 2 of 3", len(p.Nominations), p.Total)
+	}
 }
