@@ -88,23 +88,21 @@ CREATE FUNCTION khenthuong_search(
 	campaign bigint, kind text, form text, status text, nominee bigint, words text[],
 	sort text, descending boolean, skip int, take int, count_limit int,
 	OUT ids bigint[], OUT total bigint)
-LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = public, pg_catalog AS $$
+LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = public, pg_catalog
+-- a keystroke's query is short: no worker processes taken from the other clerks
+SET max_parallel_workers_per_gather = 0 AS $$
 DECLARE
 	cond text := '(` + searchVisible + `)';
+	pats text := ''; -- the words, which the trigram index may serve
+	walk text := ''; -- the same words kept out of it, for a walk in some order
 	src text := 'nomination_search s';
-	col text := 's.search_text';
 	w text;
 	key text;
 	ord text;
 	found bigint[];
+	edge text;
 BEGIN
-	IF campaign IS NOT NULL THEN
-		cond := cond || ' AND s.campaign_id = $1';
-		-- A campaign's rows are few (10,000 to 30,000) and walked through the
-		-- list index faster than the trigram index of the whole table
-		-- answers a common word: the words stay out of that index.
-		col := '(s.search_text || '''')';
-	END IF;
+	IF campaign IS NOT NULL THEN cond := cond || ' AND s.campaign_id = $1'; END IF;
 	IF kind IS NOT NULL THEN cond := cond || ' AND s.kind = $2'; END IF;
 	IF form IS NOT NULL THEN cond := cond || ' AND s.form_code = $3'; END IF;
 	IF status IS NOT NULL THEN cond := cond || ' AND s.status = $4'; END IF;
@@ -112,8 +110,15 @@ BEGIN
 	-- Each word a literal, so that the planner weighs it against the
 	-- statistics; the longest first, as it is likely the rarest.
 	FOR w IN SELECT x FROM unnest(words) AS x ORDER BY length(x) DESC, x LOOP
-		cond := cond || ' AND ' || col || ' LIKE ' || quote_literal('%' || w || '%');
+		pats := pats || ' AND s.search_text LIKE ' || quote_literal('%' || w || '%');
+		walk := walk || ' AND (s.search_text || '''') LIKE ' || quote_literal('%' || w || '%');
 	END LOOP;
+	IF campaign IS NOT NULL THEN
+		-- A campaign's rows are few (10,000 to 30,000): walked through the
+		-- list index faster than the trigram index of the whole table
+		-- answers a common word.
+		pats := walk;
+	END IF;
 	key := CASE coalesce(sort, '')
 		WHEN '' THEN 's.campaign_id'
 		WHEN 'name' THEN 'n.name_key'
@@ -136,13 +141,13 @@ BEGIN
 		ELSE key || ', s.campaign_id, s.ord, s.id' END;
 	skip := coalesce(skip, 0);
 	IF coalesce(count_limit, 0) = 0 THEN
-		EXECUTE 'SELECT count(*) FROM nomination_search s WHERE ' || cond
+		EXECUTE 'SELECT count(*) FROM nomination_search s WHERE ' || cond || pats
 			INTO total USING campaign, kind, form, status, nominee;
 	ELSE
 		-- Up to count_limit+1 matches in whatever order the server finds
 		-- them first (a common word stops early), put in list order.
 		EXECUTE 'SELECT ARRAY(SELECT id FROM (SELECT s.id, s.campaign_id, s.ord FROM nomination_search s WHERE '
-			|| cond || ' LIMIT $6) AS m ORDER BY campaign_id, ord, id)'
+			|| cond || pats || ' LIMIT $6) AS m ORDER BY campaign_id, ord, id)'
 			INTO found USING campaign, kind, form, status, nominee, count_limit + 1;
 		total := cardinality(found);
 		IF total <= count_limit THEN
@@ -155,8 +160,16 @@ BEGIN
 			END IF;
 			RETURN;
 		END IF;
+		IF coalesce(sort, '') = '' AND take IS NOT NULL AND skip + take <= total THEN
+			-- The page's rows come no later in list order than the found
+			-- match it would end on (no earlier, descending): the walk
+			-- through the list index stops there, however rare the words.
+			SELECT format('(%s, %s, %s)', e.campaign_id, e.ord, e.id) INTO edge FROM nomination_search e
+				WHERE e.id = found[CASE WHEN descending THEN total + 1 - skip - take ELSE skip + take END];
+			pats := walk || ' AND (s.campaign_id, s.ord, s.id) ' || CASE WHEN descending THEN '>= ' ELSE '<= ' END || edge;
+		END IF;
 	END IF;
-	EXECUTE 'SELECT ARRAY(SELECT s.id FROM ' || src || ' WHERE ' || cond || ' ORDER BY ' || ord || ' OFFSET $6 LIMIT $7)'
+	EXECUTE 'SELECT ARRAY(SELECT s.id FROM ' || src || ' WHERE ' || cond || pats || ' ORDER BY ' || ord || ' OFFSET $6 LIMIT $7)'
 		INTO ids USING campaign, kind, form, status, nominee, skip, take;
 END $$;
 REVOKE ALL ON FUNCTION khenthuong_search FROM PUBLIC;
