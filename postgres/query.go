@@ -74,23 +74,29 @@ func (s *Store) QueryNominations(q khenthuong.NominationQuery) (khenthuong.Nomin
 	}
 	page := khenthuong.NominationPage{Nominations: []khenthuong.Nomination{}}
 	err := s.read("query nominations", func(ctx context.Context, tx pgx.Tx) error {
-		var ids []int64
-		var total int
 		f := q.Filter
-		err := tx.QueryRow(ctx, `SELECT ids, total FROM khenthuong_search($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
+		// One round trip: the function's IDs and count, and the rows read
+		// through row security in the function's order (none on an empty page).
+		rows, err := tx.Query(ctx, `SELECT r.total, p.data FROM khenthuong_search($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) AS r
+			LEFT JOIN LATERAL (SELECT n.data, i.pos FROM unnest(r.ids) WITH ORDINALITY AS i (id, pos)
+				JOIN nominations n ON n.id = i.id) AS p ON true
+			ORDER BY p.pos`,
 			nonZero(int64(f.CampaignID)), nonZero(string(f.Kind)), nonZero(normalizeCode(f.FormCode)), nonZero(string(f.Status)),
 			nonZero(int64(f.NomineeID)), queryWords(f.Query), string(q.Sort), q.Descending, q.Page.Offset, nonZero(q.Page.Limit),
-			q.CountLimit).Scan(&ids, &total)
+			q.CountLimit)
 		if err != nil {
 			return err
 		}
+		var total int
+		var n *khenthuong.Nomination
+		_, err = pgx.ForEachRow(rows, []any{&total, &n}, func() error {
+			if n != nil {
+				page.Nominations = append(page.Nominations, *n)
+				n = nil
+			}
+			return nil
+		})
 		page.Total, page.TotalAtLeast = q.Bounded(total)
-		rows, err := tx.Query(ctx, `SELECT n.data FROM unnest($1::bigint[]) WITH ORDINALITY AS p (id, pos)
-			JOIN nominations n ON n.id = p.id ORDER BY p.pos`, ids)
-		if err != nil {
-			return err
-		}
-		page.Nominations, err = pgx.AppendRows(page.Nominations, rows, pgx.RowTo[khenthuong.Nomination])
 		return err
 	})
 	return page, err
