@@ -233,13 +233,21 @@ func TestSearchSameAsTheStatement(t *testing.T) {
 		total, atLeast = q.Bounded(n)
 		return ids, total, atLeast
 	}
+	filters := []khenthuong.NominationFilter{{}, {CampaignID: campaigns[1]},
+		{Status: khenthuong.StatusSubmitted, Kind: khenthuong.Individual}, {CampaignID: campaigns[2], FormCode: "bkct"}}
+	for _, f := range filters {
+		if _, total, _ := statement(khenthuong.NominationQuery{Filter: f}); total == 0 {
+			t.Fatalf("no nomination matches %+v: the comparison would prove nothing", f)
+		}
+	}
 	for _, words := range []string{"", "t", "Trần", "thi", "Nguyễn Văn", "van an", "tran thi thu", "quýtz"} {
-		for _, campaign := range []uint64{0, campaigns[1]} {
+		for _, filter := range filters {
 			for _, sort := range sorts {
 				for _, desc := range []bool{false, true} {
 					for _, page := range []khenthuong.Page{{}, {Limit: 10}, {Offset: 5, Limit: 10}, {Offset: 30, Limit: 50}} {
 						for _, bound := range []int{0, 3, 40} {
-							q := khenthuong.NominationQuery{Filter: khenthuong.NominationFilter{Query: words, CampaignID: campaign},
+							filter.Query = words
+							q := khenthuong.NominationQuery{Filter: filter,
 								Sort: sort, Descending: desc, Page: page, CountLimit: bound}
 							p, err := o.clerk.QueryNominations(q)
 							mustNil(t, err)
