@@ -67,7 +67,10 @@ func buildOffice(cluster string, size int) (*benchOffice, error) {
 		return nil, err
 	}
 	defer conn.Close(ctx)
-	if _, err := conn.Exec(ctx, "CREATE DATABASE "+name); err != nil {
+	reuse := os.Getenv("KHENTHUONG_BENCH_DB") // a database of an earlier run, to measure again without rebuilding it
+	if reuse != "" {
+		name = reuse
+	} else if _, err := conn.Exec(ctx, "CREATE DATABASE "+name); err != nil {
 		return nil, err
 	}
 	o := &benchOffice{admin: withDatabase(nil, cluster, name, "", "")}
@@ -79,6 +82,12 @@ func buildOffice(cluster string, size int) (*benchOffice, error) {
 		return nil, err
 	}
 	defer db.Close(ctx)
+	if reuse != "" {
+		if err := o.reuse(ctx, db); err != nil {
+			return nil, err
+		}
+		return o, o.openLogins(ctx, cluster, name)
+	}
 	forms := synth.Forms(20)
 	for i := range forms {
 		f := &forms[i]
@@ -134,19 +143,44 @@ func buildOffice(cluster string, size int) (*benchOffice, error) {
 		return nil, err
 	}
 	fmt.Fprintf(os.Stderr, "bench: %d nominations in %d campaigns written in %v\n", o.nominations, len(o.campaigns), time.Since(start).Round(time.Second))
+	return o, o.openLogins(ctx, cluster, name)
+}
+
+// openLogins adds a chuyên viên and a lãnh đạo for this run and opens their stores.
+func (o *benchOffice) openLogins(ctx context.Context, cluster, name string) error {
 	users := map[khenthuong.Role]**Store{khenthuong.RoleClerk: &o.clerk, khenthuong.RoleHead: &o.head}
 	for role, dst := range users {
 		login := fmt.Sprintf("bench_%s_%d", role, os.Getpid())
 		if err := AddUser(ctx, o.admin, login, role, "mat-khau-bench"); err != nil {
-			return nil, err
+			return err
 		}
 		s, err := Open(ctx, withDatabase(nil, cluster, name, login, "mat-khau-bench"), Options{})
 		if err != nil {
-			return nil, err
+			return err
 		}
 		*dst = s
 	}
-	return o, nil
+	return nil
+}
+
+// reuse reads back the campaigns of a database an earlier run built
+// (KHENTHUONG_BENCH_DB), after `server init` upgraded its schema.
+func (o *benchOffice) reuse(ctx context.Context, db *pgx.Conn) error {
+	rows, err := db.Query(ctx, `SELECT c.id, max(n.id) FROM campaigns c JOIN nominations n ON n.campaign_id = c.id
+		WHERE c.data->>'name' LIKE 'Khen thưởng tổng kết đợt %' GROUP BY c.id HAVING count(*) = $1 ORDER BY c.id`, benchCampaignSize)
+	if err != nil {
+		return err
+	}
+	var id, last int64
+	_, err = pgx.ForEachRow(rows, []any{&id, &last}, func() error {
+		o.campaigns = append(o.campaigns, uint64(id))
+		o.nominations = int(last)
+		return nil
+	})
+	if err == nil && len(o.campaigns) == 0 {
+		err = fmt.Errorf("no benchmark campaigns in %s", os.Getenv("KHENTHUONG_BENCH_DB"))
+	}
+	return err
 }
 
 // peakHeap reports the largest live heap seen while fn ran, sampled every millisecond.
@@ -196,6 +230,54 @@ func BenchmarkServerSearchAsYouType(b *testing.B) {
 }
 
 const searchCountLimit = 1000
+
+// The searches a clerk types, one keystroke's query each (first page of 50,
+// count bounded as the window bounds it): short and long words, tones,
+// a whole name, a name nobody has, within a campaign, sorted by name.
+func BenchmarkServerSearchKeystroke(b *testing.B) {
+	o := office(b)
+	campaign := o.campaigns[len(o.campaigns)/2]
+	for _, bc := range []struct {
+		name     string
+		query    string
+		campaign uint64
+		sort     khenthuong.NominationSort
+	}{
+		{"1Letter", "t", 0, ""},
+		{"2Letters", "tr", 0, ""},
+		{"3Letters", "trầ", 0, ""},
+		{"4Letters", "trần", 0, ""},
+		{"TwoWords", "Trần Thị", 0, ""},
+		{"ThreeWords", "Trần Thị Thu", 0, ""},
+		{"FourWords", "Trần Thị Thu Hà", 0, ""},
+		{"FullName", "Đỗ Thị Ngọc Hằng", 0, ""},
+		{"CommonWords", "Nguyễn Thị Ngọc Tú", 0, ""},
+		{"WithoutTones", "do thi ngoc hang", 0, ""},
+		{"NoMatch", "Trần Văn Quýtz", 0, ""},
+		{"Campaign", "Trần Thị", campaign, ""},
+		{"CampaignFullName", "Đỗ Thị Ngọc Hằng", campaign, ""},
+		{"ByName", "Trần Thị", 0, khenthuong.SortByName},
+		{"ByNameFullName", "Đỗ Thị Ngọc Hằng", 0, khenthuong.SortByName},
+		{"ByNameCommonWords", "Nguyễn Thị Ngọc Tú", 0, khenthuong.SortByName},
+		{"CampaignByName", "Trần Thị", campaign, khenthuong.SortByName},
+	} {
+		b.Run(bc.name, func(b *testing.B) {
+			q := khenthuong.NominationQuery{Filter: khenthuong.NominationFilter{Query: bc.query, CampaignID: bc.campaign},
+				Sort: bc.sort, Page: khenthuong.Page{Limit: 50}, CountLimit: searchCountLimit}
+			p, err := o.clerk.QueryNominations(q)
+			if err != nil {
+				b.Fatal(err)
+			}
+			b.ResetTimer()
+			for i := 0; i < b.N; i++ {
+				if _, err := o.clerk.QueryNominations(q); err != nil {
+					b.Fatal(err)
+				}
+			}
+			b.ReportMetric(float64(p.Total), "matches")
+		})
+	}
+}
 
 // Opening a 10,000-nomination campaign: its first page in list order, its total and its counts.
 func BenchmarkServerOpenCampaign10k(b *testing.B) {

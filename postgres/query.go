@@ -54,71 +54,61 @@ func queryWords(q string) []string {
 	return words
 }
 
-var sortColumns = map[khenthuong.NominationSort]string{
-	khenthuong.SortByList:     "campaign_id",
-	khenthuong.SortByName:     "name_key",
-	khenthuong.SortByUnit:     "unit_key",
-	khenthuong.SortByForm:     "form_code",
-	khenthuong.SortByStatus:   "array_position(ARRAY['draft','submitted','approved','rejected','deferred'], status)",
-	khenthuong.SortByCreated:  "created_at",
-	khenthuong.SortByProposer: "proposer",
-}
+// sorts are the orders QueryNominations knows; khenthuong_search (search.go)
+// turns each into its ORDER BY.
+var sorts = []khenthuong.NominationSort{khenthuong.SortByList, khenthuong.SortByName, khenthuong.SortByUnit,
+	khenthuong.SortByForm, khenthuong.SortByStatus, khenthuong.SortByCreated, khenthuong.SortByProposer}
 
-// QueryNominations returns a page of the matching nominations and how many match in all: EINVALID.
+// QueryNominations returns a page of the matching nominations and how many
+// match in all: EINVALID. The server's khenthuong_search finds the page's IDs
+// and the count as the schema owner, with the planner's statistics (see
+// search.go); the rows are then read through row security, in its order.
 func (s *Store) QueryNominations(q khenthuong.NominationQuery) (khenthuong.NominationPage, error) {
-	col, ok := sortColumns[q.Sort]
 	switch {
-	case !ok:
+	case !slices.Contains(sorts, q.Sort):
 		return khenthuong.NominationPage{}, khenthuong.FieldErrorf("sort", "Không sắp xếp được theo “%s”", q.Sort)
 	case q.Page.Offset < 0 || q.Page.Limit < 0:
 		return khenthuong.NominationPage{}, khenthuong.FieldErrorf("page", "Trang không hợp lệ (từ %d, %d dòng)", q.Page.Offset, q.Page.Limit)
 	case q.CountLimit < 0:
 		return khenthuong.NominationPage{}, khenthuong.FieldErrorf("count_limit", "Giới hạn đếm không hợp lệ (%d)", q.CountLimit)
 	}
-	order := col + ", campaign_id, ord, id"
-	switch {
-	case q.Descending && q.Sort == khenthuong.SortByList:
-		// The list order is the sort key itself: descending is list order reversed.
-		order = "campaign_id DESC, ord DESC, id DESC"
-	case q.Descending:
-		order = col + " DESC, campaign_id, ord, id" // ties stay in list order
-	}
 	page := khenthuong.NominationPage{Nominations: []khenthuong.Nomination{}}
 	err := s.read("query nominations", func(ctx context.Context, tx pgx.Tx) error {
-		var args []any
-		where := filterSQL(q.Filter, &args)
-		if err := countMatches(ctx, tx, where, args, q, &page); err != nil {
-			return err
-		}
-		var limit any
-		if q.Page.Limit > 0 {
-			limit = q.Page.Limit
-		}
-		args = append(args, q.Page.Offset, limit)
-		rows, err := tx.Query(ctx, `SELECT data FROM nominations WHERE `+where+
-			` ORDER BY `+order+` OFFSET $`+strconv.Itoa(len(args)-1)+` LIMIT $`+strconv.Itoa(len(args)), args...)
+		f := q.Filter
+		// One round trip: the function's IDs and count, and the rows read
+		// through row security in the function's order (none on an empty page).
+		rows, err := tx.Query(ctx, `SELECT r.total, p.data FROM khenthuong_search($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) AS r
+			LEFT JOIN LATERAL (SELECT n.data, i.pos FROM unnest(r.ids) WITH ORDINALITY AS i (id, pos)
+				JOIN nominations n ON n.id = i.id) AS p ON true
+			ORDER BY p.pos`,
+			nonZero(int64(f.CampaignID)), nonZero(string(f.Kind)), nonZero(normalizeCode(f.FormCode)), nonZero(string(f.Status)),
+			nonZero(int64(f.NomineeID)), queryWords(f.Query), string(q.Sort), q.Descending, q.Page.Offset, nonZero(q.Page.Limit),
+			q.CountLimit)
 		if err != nil {
 			return err
 		}
-		page.Nominations, err = pgx.AppendRows(page.Nominations, rows, pgx.RowTo[khenthuong.Nomination])
+		var total int
+		var n *khenthuong.Nomination
+		_, err = pgx.ForEachRow(rows, []any{&total, &n}, func() error {
+			if n != nil {
+				page.Nominations = append(page.Nominations, *n)
+				n = nil
+			}
+			return nil
+		})
+		page.Total, page.TotalAtLeast = q.Bounded(total)
 		return err
 	})
 	return page, err
 }
 
-// countMatches sets page's Total: exactly, or under q.CountLimit by counting
-// a subquery LIMITed to one row past the limit, so that a common search word
-// stops reading the heap there instead of rechecking every candidate.
-func countMatches(ctx context.Context, tx pgx.Tx, where string, args []any, q khenthuong.NominationQuery, page *khenthuong.NominationPage) error {
-	if q.CountLimit == 0 {
-		return tx.QueryRow(ctx, `SELECT count(*) FROM nominations WHERE `+where, args...).Scan(&page.Total)
+// nonZero is v, or NULL for its zero value: a filter left empty, a page without limit.
+func nonZero[T comparable](v T) any {
+	var zero T
+	if v == zero {
+		return nil
 	}
-	args = append(args[:len(args):len(args)], q.CountLimit+1)
-	var n int
-	err := tx.QueryRow(ctx, `SELECT count(*) FROM (SELECT 1 FROM nominations WHERE `+where+
-		` LIMIT $`+strconv.Itoa(len(args))+`) AS bounded`, args...).Scan(&n)
-	page.Total, page.TotalAtLeast = q.Bounded(n)
-	return err
+	return v
 }
 
 // CountNominations counts the matching nominations by status, kind and form, on the server.

@@ -221,4 +221,6 @@ ALTER TABLE audit ENABLE ROW LEVEL SECURITY;
 CREATE POLICY audit_read ON audit FOR SELECT USING (true);
 CREATE POLICY audit_own ON audit FOR INSERT TO ` + roleClerk + `, ` + roleHead + ` WITH CHECK (login = session_user);
 `,
+	// 2: search as the clerk types, answered as the owner (search.go).
+	searchMigration,
 }
