@@ -62,6 +62,16 @@ var sortColumns = map[khenthuong.NominationSort]string{
 	khenthuong.SortByStatus:   "array_position(ARRAY['draft','submitted','approved','rejected','deferred'], status)",
 	khenthuong.SortByCreated:  "created_at",
 	khenthuong.SortByProposer: "proposer",
+	// The sorts below have no column of their own: each page sorts the
+	// matching rows by an expression on the row, as the name sort does by its
+	// (unindexed) key. The text ones use ICU's Vietnamese collation, which
+	// orders as vntext.SortKey (CLDR's Vietnamese rules, ties by the bytes).
+	khenthuong.SortByKind:     "array_position(ARRAY['tapthe','canhan','hogiadinh'], kind)",
+	khenthuong.SortByTitle:    `coalesce(data->'nominee'->>'title', '') COLLATE "vi-x-icu"`,
+	khenthuong.SortByPosition: `coalesce(data->'nominee'->>'position', '') COLLATE "vi-x-icu"`,
+	khenthuong.SortByGender:   "array_position(ARRAY['nam','nu'], data->'nominee'->>'gender')",
+	// ISO text: a year alone before the dates of that year; unknown is NULL, last.
+	khenthuong.SortByBirth: `nullif(data->'nominee'->>'birth', '') COLLATE "C"`,
 }
 
 // QueryNominations returns a page of the matching nominations and how many match in all: EINVALID.

@@ -100,10 +100,10 @@ func (db *DB) sortHits(hits []hit, sort khenthuong.NominationSort, desc bool) er
 		return nil
 	}
 	keys := make([][]byte, len(hits))
-	if sort == khenthuong.SortByStatus {
-		// The status is in the index: no record is decoded.
-		for i, st := range db.search.statuses(hits) {
-			keys[i] = sort.Key(&khenthuong.Nomination{Status: st})
+	if sort == khenthuong.SortByStatus || sort == khenthuong.SortByKind {
+		// The status and the kind are in the index: no record is decoded.
+		for i, n := range db.search.stubs(hits) {
+			keys[i] = sort.Key(&n)
 		}
 	} else {
 		if err := db.loadMissing(hits); err != nil {
@@ -307,14 +307,15 @@ func (s *searchIndex) count(f khenthuong.NominationFilter) khenthuong.Nomination
 	return out
 }
 
-// statuses returns the indexed status of each hit.
-func (s *searchIndex) statuses(hits []hit) []khenthuong.Status {
-	out := make([]khenthuong.Status, len(hits))
+// stubs returns, for each hit, a nomination holding only what the index
+// keeps of it: the status and the nominee's kind.
+func (s *searchIndex) stubs(hits []hit) []khenthuong.Nomination {
+	out := make([]khenthuong.Nomination, len(hits))
 	s.mu.RLock()
 	defer s.mu.RUnlock()
 	for i, h := range hits {
 		if j, ok := s.byID[h.id]; ok {
-			out[i] = s.entries[j].status
+			out[i].Status, out[i].Nominee.Kind = s.entries[j].status, s.entries[j].kind
 		}
 	}
 	return out
