@@ -467,6 +467,25 @@ func TestNominationsPage(t *testing.T) {
 	if got := s.model.text(12_000, colOrder, s.labels); got != "12001" {
 		t.Errorf("row 12,000 shows No. %q", got)
 	}
+	// The warnings asked for are those of the rows held, window by window.
+	f.mu.Lock()
+	pages := slices.Clone(f.reviewState().pages)
+	f.mu.Unlock()
+	if len(pages) < 2 {
+		t.Fatalf("%d windows of warnings asked, want one for the top and one for row 12,000", len(pages))
+	}
+	held12 := make([]uint64, len(s.model.rows))
+	for i := range s.model.rows {
+		held12[i] = s.model.rows[i].ID
+	}
+	for _, p := range pages {
+		if len(p) > pageWindow {
+			t.Fatalf("warnings asked for %d rows, more than a window", len(p))
+		}
+	}
+	if last := pages[len(pages)-1]; !slices.Equal(last, held12) {
+		t.Errorf("the last warnings asked were for %d rows from %v, not the %d rows held", len(last), last[:min(1, len(last))], len(held12))
+	}
 
 	// A reload (another clerk's change, or the screen shown again) asks for the window on screen.
 	before = f.askedCount()
