@@ -41,7 +41,7 @@ func (db *DB) Nominations(f khenthuong.NominationFilter) ([]khenthuong.Nominatio
 // loadHits decodes the records of hits[missing] from the file and, with
 // cache, keeps them in the index (a whole listing).
 func (db *DB) loadHits(hits []hit, missing []int, cache bool) error {
-	if err := db.eachDecoded(hits, missing, func(i int, n *khenthuong.Nomination) { hits[i].rec = n }); err != nil {
+	if err := eachDecoded(db, hits, missing, func(i int, n *khenthuong.Nomination) { hits[i].rec = n }); err != nil {
 		return err
 	}
 	if !cache {
@@ -57,12 +57,13 @@ func (db *DB) loadHits(hits []hit, missing []int, cache bool) error {
 	return nil
 }
 
-// eachDecoded decodes the records of hits[which] and calls fn with each
-// (not for one deleted since the index was read). JSON decoding is the cost
+// eachDecoded decodes the records of hits[which] into a T (a Nomination, or
+// a part of one) and calls fn with each (not for one deleted since the index
+// was read). JSON decoding is the cost
 // of a first listing (about 10 µs a record), so a long list is split between
 // the processors, each part in its own read transaction (a bbolt Tx is not
 // for concurrent use): fn is called concurrently, for different i.
-func (db *DB) eachDecoded(hits []hit, which []int, fn func(i int, n *khenthuong.Nomination)) error {
+func eachDecoded[T any](db *DB, hits []hit, which []int, fn func(i int, v *T)) error {
 	const minPart = 2000
 	parts := min(runtime.GOMAXPROCS(0), (len(which)+minPart-1)/minPart)
 	if parts == 0 {
@@ -83,7 +84,7 @@ func (db *DB) eachDecoded(hits []hit, which []int, fn func(i int, n *khenthuong.
 					if v == nil {
 						continue // deleted since the index was read
 					}
-					n := new(khenthuong.Nomination)
+					n := new(T)
 					if err := decode(v, n); err != nil {
 						return err
 					}

@@ -128,8 +128,9 @@ func (db *DB) sortHits(hits []hit, sort khenthuong.NominationSort, desc bool) er
 			keys[i] = sort.Key(&n)
 		}
 	} else {
-		// Each record is decoded for its key and dropped: the keys of a
-		// campaign of 100,000 take a few MB, its records a hundred.
+		// Each record is decoded for its key, only the fields a key reads,
+		// and dropped: the keys of a campaign of 100,000 take a few MB, its
+		// records a hundred.
 		var missing []int
 		for i := range hits {
 			if n := hits[i].rec; n != nil {
@@ -138,7 +139,7 @@ func (db *DB) sortHits(hits []hit, sort khenthuong.NominationSort, desc bool) er
 				missing = append(missing, i)
 			}
 		}
-		if err := db.eachDecoded(hits, missing, func(i int, n *khenthuong.Nomination) { keys[i] = sort.Key(n) }); err != nil {
+		if err := eachDecoded(db, hits, missing, func(i int, f *sortFields) { keys[i] = sort.Key(f.nomination()) }); err != nil {
 			return err
 		}
 	}

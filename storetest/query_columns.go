@@ -70,6 +70,24 @@ func testQueryColumnSorts(t *testing.T, h Harness) {
 			t.Errorf("sort %q desc %v = %v, want %v", tc.sort, tc.desc, got, tc.want)
 		}
 	}
+
+	// A write changes the next page's order at once (the data file keeps a
+	// sorted order between pages; a write makes it stale).
+	byPosition := func() []string {
+		p, err := svc.QueryNominations(khenthuong.NominationQuery{
+			Filter: khenthuong.NominationFilter{CampaignID: c.ID}, Sort: khenthuong.SortByPosition})
+		mustNil(t, err)
+		return names(p.Nominations)
+	}
+	byPosition()
+	moved, err := svc.Nomination(ns[3].ID)
+	mustNil(t, err)
+	moved.Nominee.Position = "Bí thư Đảng ủy"
+	mustNil(t, svc.UpdateNomination(moved))
+	mustNil(t, svc.DeleteNomination(ns[1].ID))
+	if got, want := byPosition(), []string{phong, ho, cuong, dao, dung}; !sameStrings(got, want) {
+		t.Errorf("after a write, by position = %v, want %v", got, want)
+	}
 }
 
 // byKey is ns (in list order) ordered by the sort's key, ties in list order.

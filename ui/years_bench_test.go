@@ -257,7 +257,46 @@ func BenchmarkYearsBigCampaign(b *testing.B) {
 			b.StartTimer()
 		}
 	})
+	// Click → the first rows with their warnings (the Cảnh báo column filled).
+	b.Run("FirstRowsWithWarnings", func(b *testing.B) {
+		for b.Loop() {
+			show(bigID, 100_000)
+			for s.review.warnCampaign != bigID {
+				drainUI()
+				time.Sleep(100 * time.Microsecond)
+			}
+			b.StopTimer()
+			waitAll(m)
+			show(small, 10_000)
+			waitAll(m)
+			b.StartTimer()
+		}
+	})
 	show(bigID, 100_000)
+	waitAll(m)
+	// A click on Chức vụ: the campaign is read once for the sort keys; the
+	// next window of that order is a page.
+	b.Run("SortByPositionFirstPage", func(b *testing.B) {
+		for b.Loop() {
+			b.StopTimer()
+			s.sortBy(colName) // another order, so that the click sorts again
+			waitAll(m)
+			b.StartTimer()
+			s.sortBy(colPosition)
+			waitAll(m)
+		}
+	})
+	b.Run("SortByPositionNextWindow", func(b *testing.B) {
+		for i := 0; b.Loop(); i++ {
+			row := 30_000 + (i%2)*20_000
+			s.table.ScrollTo(widget.TableCellID{Row: row, Col: colName})
+			for s.model.at(row) == nil {
+				drainUI()
+				time.Sleep(100 * time.Microsecond)
+			}
+		}
+	})
+	s.sortBy(colOrder)
 	waitAll(m)
 	b.Run("ScrollToMiddle", func(b *testing.B) {
 		for i := 0; b.Loop(); i++ {
