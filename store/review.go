@@ -217,11 +217,15 @@ func (s *searchIndex) related(campaignID uint64, only map[uint64]bool, awards ma
 		if e.dead || mine && (only == nil || only[e.id]) {
 			continue
 		}
+		// The small maps of the rows first: the awards map is the file's.
 		_, related := nominees[e.nomineeID]
 		if !related {
 			_, related = names[string(s.nameOf(e))]
 		}
-		if _, awarded := awards[e.id]; !related || !mine && !awarded {
+		if !related {
+			continue
+		}
+		if _, awarded := awards[e.id]; !mine && !awarded {
 			continue
 		}
 		hits = append(hits, hit{e.campaignID, e.order, e.id, e.rec})
