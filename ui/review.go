@@ -47,6 +47,8 @@ type reviewPart struct {
 	warnings     map[uint64][]khenthuong.Warning // of the rows held, nil until computed
 	warnCampaign uint64                          // the campaign warnings are of
 	warnGen      int
+	warnBusy     bool // a computation is on its way
+	warnAgain    bool // the rows changed meanwhile: ask again when it ends
 
 	bar            *fyne.Container
 	markedLabel    *widget.Label
@@ -483,12 +485,19 @@ func (s *nominationsScreen) decisionsChanged() {
 }
 
 // loadWarnings computes the warnings of the rows held in the background:
-// what it costs follows the window, not the campaign.
+// what it costs follows the window, not the campaign. One computation runs
+// at a time; windows that arrive meanwhile (a fast scroll) are asked for
+// once, those held when it ends.
 func (s *nominationsScreen) loadWarnings() {
 	r := s.review
 	if r == nil || s.campaignID == 0 || s.model.campaignID != s.campaignID {
 		return
 	}
+	if r.warnBusy {
+		r.warnAgain = true
+		return
+	}
+	r.warnBusy = true
 	r.warnGen++
 	gen, id := r.warnGen, s.campaignID
 	ids := make([]uint64, len(s.model.rows))
@@ -498,6 +507,11 @@ func (s *nominationsScreen) loadWarnings() {
 	background(&s.loading, func() func() {
 		w, err := r.svc.WarningsOf(id, ids)
 		return func() {
+			r.warnBusy = false
+			if r.warnAgain {
+				r.warnAgain = false
+				defer s.loadWarnings()
+			}
 			if gen != r.warnGen || id != s.campaignID {
 				return
 			}
