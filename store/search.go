@@ -42,8 +42,8 @@ type searchIndex struct {
 	tokenEnds []int32   // end of each token in tokenText
 	postings  [][]int32 // token number -> ascending indexes of the entries containing it
 
-	gen    uint64     // counts the changes: a sorted order of an older one is stale
-	sorted sortedHits // the order of the last sorted query (sort_cache.go)
+	gen    uint64    // counts the changes: a sorted order of an older one is stale
+	sorted keptOrder // the order of the last sorted query (sort_cache.go)
 }
 
 // indexEntry is one nomination in the search index.

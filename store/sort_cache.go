@@ -8,12 +8,12 @@ import (
 	"khenthuong"
 )
 
-// sortedHits keeps the order of the last sorted query. The window asks for
+// keptOrder keeps the order of the last sorted query. The window asks for
 // a page of 300 rows at a time in the same order as the clerk scrolls: the
 // campaign is sorted (and, for a text sort, read) once, then each page is a
 // slice of this order. It holds hits (IDs and list positions, 32 bytes a
 // row), never the sort keys or the records, and any write makes it stale.
-type sortedHits struct {
+type keptOrder struct {
 	mu     sync.Mutex
 	filter khenthuong.NominationFilter
 	sort   khenthuong.NominationSort

@@ -92,6 +92,22 @@ func BenchmarkYearsWindow(b *testing.B) {
 			waitAll(m)
 		}
 	})
+	// The same keystrokes, timed to the rows (the warnings of the new rows follow).
+	b.Run("SearchKeystrokeRows", func(b *testing.B) {
+		s := m.nominations
+		queries := []string{"n", "ng", "ngu", "nguy", "nguye", "nguyen", "nguyen ", "nguyen v", "nguyen va", "nguyen van", ""}
+		for i := 0; b.Loop(); i++ {
+			q := queries[i%len(queries)]
+			s.search.SetText(q)
+			for s.model.filter.query != q {
+				drainUI()
+				time.Sleep(100 * time.Microsecond)
+			}
+			b.StopTimer()
+			waitAll(m)
+			b.StartTimer()
+		}
+	})
 	b.Run("Memory", func(b *testing.B) {
 		for _, p := range []int{pageDashboard, pageCampaigns, pageNominations, pageDecisions} {
 			test.Tap(m.rail[p])
