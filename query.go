@@ -36,6 +36,11 @@ const (
 	SortByStatus   NominationSort = "status"  // review status, in Statuses order
 	SortByCreated  NominationSort = "created" // the day it was recorded
 	SortByProposer NominationSort = "proposer"
+	SortByKind     NominationSort = "kind"     // in Kinds order: tập thể, cá nhân, hộ gia đình
+	SortByTitle    NominationSort = "title"    // danh xưng, Vietnamese collation
+	SortByGender   NominationSort = "gender"   // nam, nữ, then unknown
+	SortByBirth    NominationSort = "birth"    // date of birth; a year alone before the dates of that year, unknown last
+	SortByPosition NominationSort = "position" // chức vụ, Vietnamese collation
 )
 
 // NominationQuery is a filter, an order, a page and a bound on the count.
@@ -157,7 +162,8 @@ type ChangeService interface {
 // Valid reports whether s is one of the sorts above.
 func (s NominationSort) Valid() bool {
 	switch s {
-	case SortByList, SortByName, SortByUnit, SortByForm, SortByStatus, SortByCreated, SortByProposer:
+	case SortByList, SortByName, SortByUnit, SortByForm, SortByStatus, SortByCreated, SortByProposer,
+		SortByKind, SortByTitle, SortByGender, SortByBirth, SortByPosition:
 		return true
 	}
 	return false
@@ -185,6 +191,37 @@ func (s NominationSort) Key(n *Nomination) []byte {
 		b := make([]byte, 8)
 		binary.BigEndian.PutUint64(b, uint64(n.CreatedAt.UnixNano()))
 		return b
+	case SortByKind:
+		return []byte{byte(slices.Index(Kinds, n.Nominee.Kind) + 1)}
+	case SortByTitle:
+		return vntext.SortKey(n.Nominee.Title)
+	case SortByPosition:
+		return vntext.SortKey(n.Nominee.Position)
+	case SortByGender:
+		return []byte{genderRank(n.Nominee.Gender)}
+	case SortByBirth:
+		return birthKey(n.Nominee.Birth)
 	}
 	return nil
+}
+
+// genderRank puts nam before nữ and an unknown gender after both.
+func genderRank(g Gender) byte {
+	switch g {
+	case Male:
+		return 1
+	case Female:
+		return 2
+	}
+	return 3
+}
+
+// birthKey is the ISO form of a birth date ("1975" sorts before
+// "1975-03-02", the dates of that year), an unknown one after every date:
+// the office server compares the same text.
+func birthKey(d Date) []byte {
+	if d.IsZero() {
+		return []byte{0xFF}
+	}
+	return []byte(d.String())
 }

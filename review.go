@@ -54,6 +54,10 @@ type ReviewInput struct {
 	Awards      map[uint64]Award      // nomination ID -> its award in an issued decision
 	Distinct    map[NomineePair]bool  // pairs the clerk marked as different people
 	Forms       map[string]*AwardForm // catalogue by code, for names
+	// Approved counts the campaign's approved nominations by form, for the
+	// quota warnings, when Nominations is only part of the campaign (the rows
+	// on screen); nil counts them in Nominations.
+	Approved map[string]int
 }
 
 // matchEntry holds what identifies a nominee besides the folded name: for people, birth year and unit.
@@ -165,10 +169,13 @@ func (in *ReviewInput) quotaWarnings(out map[uint64][]Warning) {
 	if in.Campaign == nil || len(in.Campaign.Quotas) == 0 {
 		return
 	}
-	approved := map[string]int{}
-	for _, n := range in.Nominations {
-		if n.Status == StatusApproved {
-			approved[n.FormCode]++
+	approved := in.Approved
+	if approved == nil {
+		approved = map[string]int{}
+		for _, n := range in.Nominations {
+			if n.Status == StatusApproved {
+				approved[n.FormCode]++
+			}
 		}
 	}
 	for _, n := range in.Nominations {

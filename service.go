@@ -95,6 +95,11 @@ type ReviewService interface {
 	SetStatus(ids []uint64, to Status, reason string) error
 	// Warnings computes the review warnings of a campaign's nominations, by nomination ID: ENOTFOUND.
 	Warnings(campaignID uint64) (map[uint64][]Warning, error)
+	// WarningsOf computes the warnings of the listed nominations of a campaign
+	// (the rows on screen) exactly as Warnings gives them, from their own
+	// relations only (same nominee or folded name, the campaign's approvals by
+	// form): its cost follows the rows, not the campaign: ENOTFOUND (campaign).
+	WarningsOf(campaignID uint64, ids []uint64) (map[uint64][]Warning, error)
 	// LinkNominees records that the nominees of two nominations are the same
 	// person or collective: every nomination of B's nominee takes A's NomineeID,
 	// and a mark of the two as different is dropped: ENOTFOUND, EINVALID (the

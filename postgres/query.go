@@ -57,7 +57,8 @@ func queryWords(q string) []string {
 // sorts are the orders QueryNominations knows; khenthuong_search (search.go)
 // turns each into its ORDER BY.
 var sorts = []khenthuong.NominationSort{khenthuong.SortByList, khenthuong.SortByName, khenthuong.SortByUnit,
-	khenthuong.SortByForm, khenthuong.SortByStatus, khenthuong.SortByCreated, khenthuong.SortByProposer}
+	khenthuong.SortByForm, khenthuong.SortByStatus, khenthuong.SortByCreated, khenthuong.SortByProposer,
+	khenthuong.SortByKind, khenthuong.SortByTitle, khenthuong.SortByGender, khenthuong.SortByBirth, khenthuong.SortByPosition}
 
 // QueryNominations returns a page of the matching nominations and how many
 // match in all: EINVALID. The server's khenthuong_search finds the page's IDs

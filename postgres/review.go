@@ -66,6 +66,23 @@ func (s *Store) SetStatus(ids []uint64, to khenthuong.Status, reason string) err
 // server picks what khenthuong.ReviewWarnings needs: the campaign's own
 // nominations and the awarded ones elsewhere sharing a nominee or a folded name.
 func (s *Store) Warnings(campaignID uint64) (map[uint64][]khenthuong.Warning, error) {
+	return s.warnings(campaignID, nil)
+}
+
+// WarningsOf computes the warnings of the listed nominations of a campaign
+// (the rows on screen) as Warnings gives them: the server sends those rows
+// and the ones related to them (of the campaign, or awarded elsewhere), and
+// counts the campaign's approvals by form for the quotas.
+func (s *Store) WarningsOf(campaignID uint64, ids []uint64) (map[uint64][]khenthuong.Warning, error) {
+	part := make([]int64, len(ids))
+	for i, id := range ids {
+		part[i] = int64(id)
+	}
+	return s.warnings(campaignID, part)
+}
+
+// warnings computes the warnings of the campaign's nominations in part (every one for nil).
+func (s *Store) warnings(campaignID uint64, part []int64) (map[uint64][]khenthuong.Warning, error) {
 	var in khenthuong.ReviewInput
 	err := s.read("warnings", func(ctx context.Context, tx pgx.Tx) error {
 		c, err := getCampaign(ctx, tx, campaignID, false)
@@ -74,17 +91,29 @@ func (s *Store) Warnings(campaignID uint64) (map[uint64][]khenthuong.Warning, er
 		}
 		in = khenthuong.ReviewInput{Campaign: c, Awards: map[uint64]khenthuong.Award{},
 			Distinct: map[khenthuong.NomineePair]bool{}, Forms: map[string]*khenthuong.AwardForm{}}
+		if part != nil {
+			if in.Approved, err = approvedByForm(ctx, tx, campaignID); err != nil {
+				return err
+			}
+		}
+		// $2 NULL: the whole campaign; else its rows $2 and the rest of the
+		// campaign that relates to them.
 		rows, err := tx.Query(ctx, `
-			WITH own AS (SELECT id, nominee_id, folded_name FROM nominations WHERE campaign_id = $1),
+			WITH own AS (SELECT id, nominee_id, folded_name FROM nominations
+				WHERE campaign_id = $1 AND ($2::bigint[] IS NULL OR id = ANY($2))),
 			awarded AS (
 				SELECT n.id FROM nominations n
 				JOIN recipients r ON r.nomination_id = n.id
 				JOIN decisions d ON d.id = r.decision_id AND d.status = 'issued'
 				WHERE n.campaign_id <> $1 AND (n.nominee_id IN (SELECT nominee_id FROM own)
-					OR n.folded_name IN (SELECT folded_name FROM own)))
-			SELECT n.campaign_id = $1, n.data FROM nominations n
-			WHERE n.id IN (SELECT id FROM own) OR n.id IN (SELECT id FROM awarded)
-			ORDER BY n.campaign_id <> $1, n.ord, n.id`, int64(campaignID))
+					OR n.folded_name IN (SELECT folded_name FROM own))),
+			same AS (
+				SELECT n.id FROM nominations n
+				WHERE $2::bigint[] IS NOT NULL AND n.campaign_id = $1 AND NOT n.id = ANY($2)
+					AND (n.nominee_id IN (SELECT nominee_id FROM own) OR n.folded_name IN (SELECT folded_name FROM own)))
+			SELECT n.id IN (SELECT id FROM own), n.data FROM nominations n
+			WHERE n.id IN (SELECT id FROM own) OR n.id IN (SELECT id FROM awarded) OR n.id IN (SELECT id FROM same)
+			ORDER BY n.campaign_id <> $1, n.ord, n.id`, int64(campaignID), part)
 		if err != nil {
 			return err
 		}
@@ -256,3 +285,20 @@ func (s *Store) MarkDistinct(nominationA, nominationB uint64) error {
 }
 
 func lowerKind(k khenthuong.Kind) string { return strings.ToLower(k.Label()) }
+
+// approvedByForm counts a campaign's approved nominations by form.
+func approvedByForm(ctx context.Context, tx pgx.Tx, campaignID uint64) (map[string]int, error) {
+	rows, err := tx.Query(ctx, `SELECT form_code, count(*) FROM nominations
+		WHERE campaign_id = $1 AND status = 'approved' GROUP BY form_code`, int64(campaignID))
+	if err != nil {
+		return nil, err
+	}
+	out := map[string]int{}
+	var form string
+	var n int
+	_, err = pgx.ForEachRow(rows, []any{&form, &n}, func() error {
+		out[form] = n
+		return nil
+	})
+	return out, err
+}

@@ -127,11 +127,20 @@ BEGIN
 		WHEN 'status' THEN 'array_position(ARRAY[''draft'',''submitted'',''approved'',''rejected'',''deferred''], s.status)'
 		WHEN 'created' THEN 'n.created_at'
 		WHEN 'proposer' THEN 'n.proposer'
+		-- No column of their own: the matching rows sorted by an expression on
+		-- the record, the text ones in ICU's Vietnamese collation (CLDR's rules,
+		-- as vntext.SortKey). Birth is ISO text: a year alone before the dates of
+		-- that year; unknown is NULL, last.
+		WHEN 'kind' THEN 'array_position(ARRAY[''tapthe'',''canhan'',''hogiadinh''], s.kind)'
+		WHEN 'title' THEN 'coalesce(n.data->''nominee''->>''title'', '''') COLLATE "vi-x-icu"'
+		WHEN 'position' THEN 'coalesce(n.data->''nominee''->>''position'', '''') COLLATE "vi-x-icu"'
+		WHEN 'gender' THEN 'array_position(ARRAY[''nam'',''nu''], n.data->''nominee''->>''gender'')'
+		WHEN 'birth' THEN 'nullif(n.data->''nominee''->>''birth'', '''') COLLATE "C"'
 	END;
 	IF key IS NULL THEN
 		RAISE EXCEPTION 'khenthuong_search: unknown sort %', sort USING ERRCODE = 'invalid_parameter_value';
 	END IF;
-	IF key LIKE 'n.%' THEN
+	IF key LIKE '%n.%' THEN
 		src := src || ' JOIN nominations n ON n.id = s.id';
 	END IF;
 	-- ties stay in list order; the list order descending is itself reversed

@@ -203,7 +203,12 @@ func TestSearchSameAsTheStatement(t *testing.T) {
 	orderBy := map[khenthuong.NominationSort]string{
 		khenthuong.SortByList: "campaign_id", khenthuong.SortByName: "name_key", khenthuong.SortByUnit: "unit_key",
 		khenthuong.SortByForm: "form_code", khenthuong.SortByCreated: "created_at", khenthuong.SortByProposer: "proposer",
-		khenthuong.SortByStatus: "array_position(ARRAY['draft','submitted','approved','rejected','deferred'], status)",
+		khenthuong.SortByStatus:   "array_position(ARRAY['draft','submitted','approved','rejected','deferred'], status)",
+		khenthuong.SortByKind:     "array_position(ARRAY['tapthe','canhan','hogiadinh'], kind)",
+		khenthuong.SortByTitle:    `coalesce(data->'nominee'->>'title', '') COLLATE "vi-x-icu"`,
+		khenthuong.SortByGender:   "array_position(ARRAY['nam','nu'], data->'nominee'->>'gender')",
+		khenthuong.SortByBirth:    `nullif(data->'nominee'->>'birth', '') COLLATE "C"`,
+		khenthuong.SortByPosition: `coalesce(data->'nominee'->>'position', '') COLLATE "vi-x-icu"`,
 	}
 	statement := func(q khenthuong.NominationQuery) (ids []uint64, total int, atLeast bool) {
 		var args []any

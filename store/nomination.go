@@ -26,7 +26,7 @@ func (db *DB) Nominations(f khenthuong.NominationFilter) ([]khenthuong.Nominatio
 		}
 	}
 	if len(missing) > 0 {
-		if err := db.loadHits(hits, missing); err != nil {
+		if err := db.loadHits(hits, missing, true); err != nil {
 			return nil, err
 		}
 	}
@@ -39,18 +39,42 @@ func (db *DB) Nominations(f khenthuong.NominationFilter) ([]khenthuong.Nominatio
 	return ns, nil
 }
 
-// loadHits decodes the records of hits[missing] from the file and caches
-// them in the index. JSON decoding is the cost of a first listing (about 10 µs
-// a record), so a long list is split between the processors, each part in its
-// own read transaction (a bbolt Tx is not for concurrent use).
-func (db *DB) loadHits(hits []hit, missing []int) error {
+// loadHits decodes the records of hits[missing] from the file and, with
+// cache, keeps them in the index (a whole listing).
+func (db *DB) loadHits(hits []hit, missing []int, cache bool) error {
+	if err := eachDecoded(db, hits, missing, func(i int, n *khenthuong.Nomination) { hits[i].rec = n }); err != nil {
+		return err
+	}
+	if !cache {
+		return nil
+	}
+	loaded := make([]*khenthuong.Nomination, 0, len(missing))
+	for _, i := range missing {
+		if hits[i].rec != nil {
+			loaded = append(loaded, hits[i].rec)
+		}
+	}
+	db.search.fill(loaded)
+	return nil
+}
+
+// eachDecoded decodes the records of hits[which] into a T (a Nomination, or
+// a part of one) and calls fn with each (not for one deleted since the index
+// was read). JSON decoding is the cost
+// of a first listing (about 10 µs a record), so a long list is split between
+// the processors, each part in its own read transaction (a bbolt Tx is not
+// for concurrent use): fn is called concurrently, for different i.
+func eachDecoded[T any](db *DB, hits []hit, which []int, fn func(i int, v *T)) error {
 	const minPart = 2000
-	parts := min(runtime.GOMAXPROCS(0), (len(missing)+minPart-1)/minPart)
-	size := (len(missing) + parts - 1) / parts
+	parts := min(runtime.GOMAXPROCS(0), (len(which)+minPart-1)/minPart)
+	if parts == 0 {
+		return nil
+	}
+	size := (len(which) + parts - 1) / parts
 	errs := make([]error, parts)
 	var wg sync.WaitGroup
 	for p := range parts {
-		part := missing[p*size : min((p+1)*size, len(missing))]
+		part := which[p*size : min((p+1)*size, len(which))]
 		wg.Go(func() {
 			errs[p] = db.view("nominations", func(tx *bolt.Tx) error {
 				b := tx.Bucket(bucketNominations)
@@ -61,11 +85,11 @@ func (db *DB) loadHits(hits []hit, missing []int) error {
 					if v == nil {
 						continue // deleted since the index was read
 					}
-					n := new(khenthuong.Nomination)
+					n := new(T)
 					if err := decode(v, n); err != nil {
 						return err
 					}
-					hits[i].rec = n
+					fn(i, n)
 				}
 				return nil
 			})
@@ -77,13 +101,6 @@ func (db *DB) loadHits(hits []hit, missing []int) error {
 			return err
 		}
 	}
-	loaded := make([]*khenthuong.Nomination, 0, len(missing))
-	for _, i := range missing {
-		if hits[i].rec != nil {
-			loaded = append(loaded, hits[i].rec)
-		}
-	}
-	db.search.fill(loaded)
 	return nil
 }
 

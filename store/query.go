@@ -22,14 +22,11 @@ func (db *DB) QueryNominations(q khenthuong.NominationQuery) (khenthuong.Nominat
 	if err := checkQuery(q); err != nil {
 		return khenthuong.NominationPage{}, err
 	}
-	hits, err := db.searchHits(q.Filter)
+	hits, err := db.sortedHits(q)
 	if err != nil {
 		return khenthuong.NominationPage{}, err
 	}
-	if err := db.sortHits(hits, q.Sort, q.Descending); err != nil {
-		return khenthuong.NominationPage{}, err
-	}
-	page := pageOf(hits, q.Page)
+	page := slices.Clone(pageOf(hits, q.Page)) // the order may be kept: the records are the page's
 	if err := db.loadMissing(page); err != nil {
 		return khenthuong.NominationPage{}, err
 	}
@@ -75,7 +72,32 @@ func pageOf[T any](s []T, p khenthuong.Page) []T {
 	return s
 }
 
-// loadMissing decodes the records of the hits that have none yet.
+// sortedHits returns the hits of q's filter in q's order. A sort by a
+// record's field reads every match once: the order is kept (sort_cache.go)
+// so that the next pages of the same query, as the clerk scrolls, cost a page.
+func (db *DB) sortedHits(q khenthuong.NominationQuery) ([]hit, error) {
+	keyed := q.Sort != khenthuong.SortByList
+	gen := db.search.generation()
+	if keyed {
+		if hits := db.search.sortedOrder(q, gen); hits != nil {
+			return hits, nil
+		}
+	}
+	hits, err := db.searchHits(q.Filter)
+	if err != nil {
+		return nil, err
+	}
+	if err := db.sortHits(hits, q.Sort, q.Descending); err != nil {
+		return nil, err
+	}
+	if keyed {
+		db.search.keepSorted(q, gen, hits)
+	}
+	return hits, nil
+}
+
+// loadMissing decodes the records of the hits that have none yet, for this
+// query only: kept, they would grow with the pages the clerk scrolls through.
 func (db *DB) loadMissing(hits []hit) error {
 	var missing []int
 	for i, h := range hits {
@@ -86,7 +108,7 @@ func (db *DB) loadMissing(hits []hit) error {
 	if len(missing) == 0 {
 		return nil
 	}
-	return db.loadHits(hits, missing)
+	return db.loadHits(hits, missing, false)
 }
 
 // sortHits puts hits (in list order) in the order of sort. Ties keep list
@@ -100,19 +122,25 @@ func (db *DB) sortHits(hits []hit, sort khenthuong.NominationSort, desc bool) er
 		return nil
 	}
 	keys := make([][]byte, len(hits))
-	if sort == khenthuong.SortByStatus {
-		// The status is in the index: no record is decoded.
-		for i, st := range db.search.statuses(hits) {
-			keys[i] = sort.Key(&khenthuong.Nomination{Status: st})
+	if sort == khenthuong.SortByStatus || sort == khenthuong.SortByKind {
+		// The status and the kind are in the index: no record is decoded.
+		for i, n := range db.search.stubs(hits) {
+			keys[i] = sort.Key(&n)
 		}
 	} else {
-		if err := db.loadMissing(hits); err != nil {
-			return err
-		}
+		// Each record is decoded for its key, only the fields a key reads,
+		// and dropped: the keys of a campaign of 100,000 take a few MB, its
+		// records a hundred.
+		var missing []int
 		for i := range hits {
 			if n := hits[i].rec; n != nil {
 				keys[i] = sort.Key(n)
+			} else {
+				missing = append(missing, i)
 			}
+		}
+		if err := eachDecoded(db, hits, missing, func(i int, f *sortFields) { keys[i] = sort.Key(f.nomination()) }); err != nil {
+			return err
 		}
 	}
 	idx := make([]int, len(hits))
@@ -308,14 +336,15 @@ func (s *searchIndex) count(f khenthuong.NominationFilter) khenthuong.Nomination
 	return out
 }
 
-// statuses returns the indexed status of each hit.
-func (s *searchIndex) statuses(hits []hit) []khenthuong.Status {
-	out := make([]khenthuong.Status, len(hits))
+// stubs returns, for each hit, a nomination holding only what the index
+// keeps of it: the status and the nominee's kind.
+func (s *searchIndex) stubs(hits []hit) []khenthuong.Nomination {
+	out := make([]khenthuong.Nomination, len(hits))
 	s.mu.RLock()
 	defer s.mu.RUnlock()
 	for i, h := range hits {
 		if j, ok := s.byID[h.id]; ok {
-			out[i] = s.entries[j].status
+			out[i].Status, out[i].Nominee.Kind = s.entries[j].status, s.entries[j].kind
 		}
 	}
 	return out

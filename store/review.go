@@ -80,8 +80,27 @@ func (db *DB) SetStatus(ids []uint64, to khenthuong.Status, reason string) error
 // nominations, just the awarded nominations elsewhere that share a nominee ID
 // or a folded name with one of them: found in the in-memory search index and
 // the award cache without decoding anything, then decoded (or taken from the
-// index's cache). The distinct pairs come from nominee_distinct.
+// index's cache) for this computation only. The distinct pairs come from nominee_distinct.
 func (db *DB) Warnings(campaignID uint64) (map[uint64][]khenthuong.Warning, error) {
+	return db.warnings(campaignID, nil)
+}
+
+// WarningsOf computes the warnings of the listed nominations of a campaign,
+// the rows on screen, as Warnings gives them: ReviewWarnings is given those
+// rows and only the nominations related to them (of the campaign, or awarded
+// elsewhere), and the campaign's approvals by form from the index for the
+// quotas. Nothing it decodes is kept: ENOTFOUND (campaign).
+func (db *DB) WarningsOf(campaignID uint64, ids []uint64) (map[uint64][]khenthuong.Warning, error) {
+	only := make(map[uint64]bool, len(ids))
+	for _, id := range ids {
+		only[id] = true
+	}
+	return db.warnings(campaignID, only)
+}
+
+// warnings computes the warnings of the campaign's nominations in only
+// (every one for nil).
+func (db *DB) warnings(campaignID uint64, only map[uint64]bool) (map[uint64][]khenthuong.Warning, error) {
 	c, err := db.Campaign(campaignID)
 	if err != nil {
 		return nil, err
@@ -93,7 +112,7 @@ func (db *DB) Warnings(campaignID uint64) (map[uint64][]khenthuong.Warning, erro
 	if err := db.buildSearch(); err != nil {
 		return nil, err
 	}
-	hits, stubs, own := db.search.related(campaignID, awards)
+	hits, stubs, own, approved := db.search.related(campaignID, only, awards)
 	var missing []int
 	for i, h := range hits {
 		if h.rec == nil && stubs[i] == nil {
@@ -101,7 +120,9 @@ func (db *DB) Warnings(campaignID uint64) (map[uint64][]khenthuong.Warning, erro
 		}
 	}
 	if len(missing) > 0 {
-		if err := db.loadHits(hits, missing); err != nil {
+		// Decoded for the moment only: kept, they would grow with the
+		// campaigns and the pages the clerk looks at.
+		if err := db.loadHits(hits, missing, false); err != nil {
 			return nil, err
 		}
 	}
@@ -112,6 +133,7 @@ func (db *DB) Warnings(campaignID uint64) (map[uint64][]khenthuong.Warning, erro
 		Awards:      awards,
 		Distinct:    map[khenthuong.NomineePair]bool{},
 		Forms:       map[string]*khenthuong.AwardForm{},
+		Approved:    approved,
 	}
 	for i, h := range hits {
 		switch {
@@ -150,23 +172,36 @@ func (db *DB) Warnings(campaignID uint64) (map[uint64][]khenthuong.Warning, erro
 	return khenthuong.ReviewWarnings(in), nil
 }
 
-// related returns the campaign's entries (the first own hits, in list order)
-// followed by the awarded entries of other campaigns that share a folded
-// name or a nominee ID with one of them. For such an entry of a collective or
-// household whose record is not decoded yet, stubs holds a stand-in built
+// related returns the campaign's entries in only (all of them for nil; the
+// first own hits, in list order) followed by the entries that share a folded
+// name or a nominee ID with one of them and can warn it: awarded entries of
+// other campaigns and, when only is a part of the campaign, the rest of the
+// campaign. For an awarded entry of a collective or household of another
+// campaign whose record is not decoded yet, stubs holds a stand-in built
 // from the index (IDs, kind, form, status, folded name and unit): all
 // ReviewWarnings reads of another campaign's awarded nomination, since their
 // identity is the folded name and the message is the award's. People need
-// their birth year, so their records are decoded. (TestWarningsEqualTheFullComputation
-// holds Warnings to what ReviewWarnings gives with every record.)
-func (s *searchIndex) related(campaignID uint64, awards map[uint64]khenthuong.Award) (hits []hit, stubs []*khenthuong.Nomination, own int) {
+// their birth year, so their records are decoded. For a part, approved
+// counts the whole campaign's approvals by form (the quotas); nil otherwise.
+// (TestWarningsEqualTheFullComputation holds Warnings and WarningsOf to what
+// ReviewWarnings gives with every record.)
+func (s *searchIndex) related(campaignID uint64, only map[uint64]bool, awards map[uint64]khenthuong.Award) (hits []hit, stubs []*khenthuong.Nomination, own int, approved map[string]int) {
 	s.mu.RLock()
 	defer s.mu.RUnlock()
 	names := map[string]struct{}{}
 	nominees := map[uint64]struct{}{}
+	if only != nil {
+		approved = map[string]int{}
+	}
 	for i := range s.entries {
 		e := &s.entries[i]
 		if e.dead || e.campaignID != campaignID {
+			continue
+		}
+		if approved != nil && e.status == khenthuong.StatusApproved {
+			approved[e.form]++
+		}
+		if only != nil && !only[e.id] {
 			continue
 		}
 		hits = append(hits, hit{e.campaignID, e.order, e.id, e.rec})
@@ -178,26 +213,31 @@ func (s *searchIndex) related(campaignID uint64, awards map[uint64]khenthuong.Aw
 	stubs = make([]*khenthuong.Nomination, own, own+own)
 	for i := range s.entries {
 		e := &s.entries[i]
-		if e.dead || e.campaignID == campaignID {
+		mine := e.campaignID == campaignID
+		if e.dead || mine && (only == nil || only[e.id]) {
 			continue
 		}
+		// The small maps of the rows first: the awards map is the file's.
 		_, related := nominees[e.nomineeID]
 		if !related {
 			_, related = names[string(s.nameOf(e))]
 		}
-		if _, awarded := awards[e.id]; !related || !awarded {
+		if !related {
+			continue
+		}
+		if _, awarded := awards[e.id]; !mine && !awarded {
 			continue
 		}
 		hits = append(hits, hit{e.campaignID, e.order, e.id, e.rec})
 		var stub *khenthuong.Nomination
-		if fields := bytes.SplitN(s.text[e.start:e.end], []byte{fieldSep}, 3); e.rec == nil && e.kind != khenthuong.Individual && len(fields) == 3 {
+		if fields := bytes.SplitN(s.text[e.start:e.end], []byte{fieldSep}, 3); !mine && e.rec == nil && e.kind != khenthuong.Individual && len(fields) == 3 {
 			stub = &khenthuong.Nomination{ID: e.id, CampaignID: e.campaignID, NomineeID: e.nomineeID, Order: e.order,
 				FormCode: e.form, Status: e.status,
 				Nominee: khenthuong.Nominee{Kind: e.kind, Name: string(fields[0]), Unit: string(fields[1])}}
 		}
 		stubs = append(stubs, stub)
 	}
-	return hits, stubs, own
+	return hits, stubs, own, approved
 }
 
 // nameOf is the folded name of entry e (mu held).

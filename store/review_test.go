@@ -321,6 +321,7 @@ func TestWarningsEqualTheFullComputation(t *testing.T) {
 		mustNil(t, db.MarkDistinct(cur[i].ID, earlier[i-300].ID))
 	}
 	cs[2].Quotas = map[string]int{"BKCT": 1}
+	cs[2].Quotas[cur[0].FormCode] = 0 // exceeded: every nomination of that form warns
 	mustNil(t, db.UpdateCampaign(cs[2]))
 	mustNil(t, db.Close())
 
@@ -378,5 +379,39 @@ func TestWarningsEqualTheFullComputation(t *testing.T) {
 			}
 			t.Fatalf("%s: %d warned, want %d", pass, len(got), len(want))
 		}
+	}
+
+	// The window's pages: the rows on screen alone, in pages of every size
+	// and one page of scattered rows, give the same warnings as the whole.
+	ownIDs := make([]uint64, len(own))
+	for i := range own {
+		ownIDs[i] = own[i].ID
+	}
+	pages := [][]uint64{{}, ownIDs}
+	for _, size := range []int{1, 7, 64} {
+		for lo := 0; lo < len(ownIDs); lo += size {
+			pages = append(pages, ownIDs[lo:min(lo+size, len(ownIDs))])
+		}
+	}
+	var scattered []uint64
+	for i := 0; i < len(ownIDs); i += 13 {
+		scattered = append(scattered, ownIDs[i])
+	}
+	pages = append(pages, scattered)
+	for _, page := range pages {
+		got, err := db.WarningsOf(cs[2].ID, page)
+		mustNil(t, err)
+		for _, id := range page {
+			if !reflect.DeepEqual(got[id], want[id]) {
+				t.Fatalf("page of %d from %d: nomination %d: got %+v, want %+v", len(page), page[0], id, got[id], want[id])
+			}
+		}
+		if len(got) > len(page) {
+			t.Fatalf("page of %d: %d warned", len(page), len(got))
+		}
+	}
+	_, err = db.WarningsOf(999, ownIDs[:3])
+	if khenthuong.ErrorCode(err) != khenthuong.ENOTFOUND {
+		t.Errorf("warnings of an unknown campaign: %v", err)
 	}
 }

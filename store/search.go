@@ -41,6 +41,9 @@ type searchIndex struct {
 	tokenText []byte    // every token followed by entrySep, in token number order
 	tokenEnds []int32   // end of each token in tokenText
 	postings  [][]int32 // token number -> ascending indexes of the entries containing it
+
+	gen    uint64    // counts the changes: a sorted order of an older one is stale
+	sorted keptOrder // the order of the last sorted query (sort_cache.go)
 }
 
 // indexEntry is one nomination in the search index.
@@ -194,6 +197,7 @@ func (db *DB) buildSearch() error {
 func (s *searchIndex) load(entries []indexEntry, text []byte) {
 	slices.SortFunc(entries, listOrder)
 	s.reset(0)
+	s.gen++
 	s.text, s.entries = text, entries
 	s.byID = make(map[uint64]int, len(entries))
 	for i := range entries {
@@ -292,6 +296,7 @@ func (s *searchIndex) put(es ...newEntry) {
 	if !s.built {
 		return
 	}
+	s.gen++
 	for _, e := range es {
 		s.append(e)
 	}
@@ -305,6 +310,7 @@ func (s *searchIndex) remove(ids ...uint64) {
 	if !s.built {
 		return
 	}
+	s.gen++
 	for _, id := range ids {
 		if i, ok := s.byID[id]; ok {
 			s.entries[i].dead = true

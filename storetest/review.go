@@ -1,6 +1,7 @@
 package storetest
 
 import (
+	"reflect"
 	"testing"
 
 	"strings"
@@ -172,6 +173,29 @@ func testReviewWarnings(t *testing.T, h Harness) {
 		if got := of(ws, cur[0].ID, khenthuong.WarnQuota); len(got) != 1 {
 			t.Fatalf("quota warnings %+v", ws[cur[0].ID])
 		}
+	})
+	t.Run("PagesGiveTheSameWarnings", func(t *testing.T) {
+		// The rows on screen alone, one or two at a time: duplicates, earlier
+		// awards and quotas as the whole campaign's computation gives them.
+		all, err := svc.Warnings(now.ID)
+		mustNil(t, err)
+		for _, size := range []int{1, 2, len(cur)} {
+			for lo := 0; lo < len(cur); lo += size {
+				page := ids(cur[lo:min(lo+size, len(cur))])
+				got, err := svc.WarningsOf(now.ID, page)
+				mustNil(t, err)
+				for _, id := range page {
+					if !reflect.DeepEqual(got[id], all[id]) {
+						t.Errorf("page of %d: nomination %d: %+v, want %+v", size, id, got[id], all[id])
+					}
+				}
+				if len(got) > len(page) {
+					t.Errorf("page of %d: %d warned", size, len(got))
+				}
+			}
+		}
+		_, err = svc.WarningsOf(999, ids(cur[:1]))
+		wantCode(t, err, khenthuong.ENOTFOUND)
 	})
 	t.Run("Refusals", func(t *testing.T) {
 		_, err := svc.Warnings(999)

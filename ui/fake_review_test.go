@@ -33,6 +33,7 @@ type fakeReviewState struct {
 	counters  map[string]int // RegistrySeries.CounterKey -> last number given
 	distinct  map[khenthuong.NomineePair]bool
 	user      string
+	pages     [][]uint64 // the IDs each WarningsOf asked for
 }
 
 // reviewState returns f's review data; f.mu must be held.
@@ -155,6 +156,25 @@ func (f *fakeServices) Warnings(campaignID uint64) (map[uint64][]khenthuong.Warn
 		in.Forms[f.forms[k].Code] = &f.forms[k]
 	}
 	return khenthuong.ReviewWarnings(in), nil
+}
+
+// WarningsOf gives the listed nominations' warnings of the whole
+// computation, and counts the calls: the screen asks for its rows only.
+func (f *fakeServices) WarningsOf(campaignID uint64, ids []uint64) (map[uint64][]khenthuong.Warning, error) {
+	all, err := f.Warnings(campaignID)
+	if err != nil {
+		return nil, err
+	}
+	f.mu.Lock()
+	f.reviewState().pages = append(f.reviewState().pages, slices.Clone(ids))
+	f.mu.Unlock()
+	out := map[uint64][]khenthuong.Warning{}
+	for _, id := range ids {
+		if w, ok := all[id]; ok {
+			out[id] = w
+		}
+	}
+	return out, nil
 }
 
 // pair returns the two nominations by ID.

@@ -33,6 +33,11 @@ var columnSorts = map[int]khenthuong.NominationSort{
 	colUnit:     khenthuong.SortByUnit,
 	colForm:     khenthuong.SortByForm,
 	colProposer: khenthuong.SortByProposer,
+	colKind:     khenthuong.SortByKind,
+	colTitle:    khenthuong.SortByTitle,
+	colGender:   khenthuong.SortByGender,
+	colBirth:    khenthuong.SortByBirth,
+	colPosition: khenthuong.SortByPosition,
 }
 
 // nomPages is the rows of Đề nghị as the table shows them: the query, its

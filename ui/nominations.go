@@ -274,16 +274,16 @@ func (s *nominationsScreen) reload() {
 	if old.campaignID == s.campaignID {
 		offset = old.offset // the same list: stay where the clerk is
 	}
-	s.query(m, offset, true)
+	s.query(m, offset)
 }
 
-// query brings the window at offset of m's query, then shows m; warnings
-// also computes the campaign's warnings again (a load, not a keystroke).
-func (s *nominationsScreen) query(m *nomPages, offset int, warnings bool) {
+// query brings the window at offset of m's query, then shows m and asks for
+// the warnings of its rows.
+func (s *nominationsScreen) query(m *nomPages, offset int) {
 	s.loadGen++
 	gen := s.loadGen
 	if m.campaignID == 0 {
-		s.setModel(m, false)
+		s.setModel(m)
 		return
 	}
 	s.progress.busy(true)
@@ -300,11 +300,11 @@ func (s *nominationsScreen) query(m *nomPages, offset int, warnings bool) {
 				return
 			}
 			if len(p.Nominations) == 0 && offset > 0 && p.Total > 0 {
-				s.query(m, windowAround(p.Total-1), warnings) // the list got shorter than where the clerk was
+				s.query(m, windowAround(p.Total-1)) // the list got shorter than where the clerk was
 				return
 			}
 			m.set(offset, p)
-			s.setModel(m, warnings)
+			s.setModel(m)
 		}
 	})
 }
@@ -336,6 +336,7 @@ func (s *nominationsScreen) fetchWanted() {
 			s.refreshMarks()
 			s.table.Refresh()
 			s.updateCount()
+			s.loadWarnings()
 			s.fetchWanted()
 		}
 	})
@@ -343,7 +344,7 @@ func (s *nominationsScreen) fetchWanted() {
 
 // setModel shows a freshly queried window, keeping the selected nomination
 // selected when it is among the new rows.
-func (s *nominationsScreen) setModel(m *nomPages, warnings bool) {
+func (s *nominationsScreen) setModel(m *nomPages) {
 	if r := s.review; r != nil && r.warnCampaign == m.campaignID {
 		m.setWarnings(r.warnings) // until they are computed again
 	}
@@ -367,9 +368,7 @@ func (s *nominationsScreen) setModel(m *nomPages, warnings bool) {
 	s.markSelectedIfNone()
 	s.updateCount()
 	s.updateButtons()
-	if warnings {
-		s.loadWarnings()
-	}
+	s.loadWarnings()
 }
 
 func (s *nominationsScreen) currentFilter() nomFilter {
@@ -388,7 +387,7 @@ func (s *nominationsScreen) applyFilter() {
 	if s.model == nil || s.table == nil {
 		return // still being built
 	}
-	s.query(newNomPages(s.campaignID, s.currentFilter(), s.model.sortCol, s.model.sortDesc), 0, false)
+	s.query(newNomPages(s.campaignID, s.currentFilter(), s.model.sortCol, s.model.sortDesc), 0)
 }
 
 // sortBy sorts by col, if the query orders by it; a second click on the
@@ -398,7 +397,7 @@ func (s *nominationsScreen) sortBy(col int) {
 		return
 	}
 	desc := col == s.model.sortCol && !s.model.sortDesc
-	s.query(newNomPages(s.campaignID, s.currentFilter(), col, desc), 0, false)
+	s.query(newNomPages(s.campaignID, s.currentFilter(), col, desc), 0)
 }
 
 // updateCount shows how many nominations the list has: "hơn 1.000" while a

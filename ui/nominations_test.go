@@ -129,15 +129,56 @@ func TestNominations(t *testing.T) {
 		}
 	})
 
-	t.Run("ColumnsTheQueryDoesNotOrderBy", func(t *testing.T) {
-		// The list comes by the page: only the query's orders sort it.
-		_, _, s, _ := openNominations(t)
-		for _, col := range []int{colBirth, colKind, colTitle, colGender, colPosition, colWarnings} {
-			tapHeader(t, s.table, col)
-			settleRows(s)
-			if got := columnTexts(t, s.table, colName, 6); !slices.Equal(got, allNames) || s.model.sortCol != -1 {
-				t.Errorf("after a click on column %d: %q, sorted by %d", col, got, s.model.sortCol)
+	t.Run("EveryColumnSortsByTheQuery", func(t *testing.T) {
+		// Each click asks the query for the column's order (the second one
+		// reverses it), and the rows come in that order.
+		f, _, s, c := openNominations(t)
+		all, _ := f.Nominations(khenthuong.NominationFilter{CampaignID: c.ID})
+		for _, tc := range []struct {
+			col  int
+			sort khenthuong.NominationSort
+			want []string // the column's texts, ascending
+		}{
+			{colKind, khenthuong.SortByKind, []string{"Tập thể", "Cá nhân", "Cá nhân", "Cá nhân", "Cá nhân", "Cá nhân"}},
+			{colTitle, khenthuong.SortByTitle, nil},
+			{colGender, khenthuong.SortByGender, nil},
+			{colBirth, khenthuong.SortByBirth, nil},
+			{colPosition, khenthuong.SortByPosition, nil},
+		} {
+			for _, desc := range []bool{false, true} {
+				before := len(f.queryState().asked)
+				tapHeader(t, s.table, tc.col)
+				settleRows(s)
+				asked := f.queryState().asked[before:]
+				if len(asked) == 0 || asked[0].Sort != tc.sort || asked[0].Descending != desc {
+					t.Fatalf("column %d (desc %v) asked %+v, want sort %q", tc.col, desc, asked, tc.sort)
+				}
+				ns := slices.Clone(all)
+				slices.SortStableFunc(ns, func(a, b khenthuong.Nomination) int {
+					c := bytes.Compare(tc.sort.Key(&a), tc.sort.Key(&b))
+					if desc {
+						c = -c
+					}
+					return c
+				})
+				want := make([]string, len(ns))
+				for i := range ns {
+					want[i] = ns[i].Nominee.Name
+				}
+				if got := columnTexts(t, s.table, colName, 6); !slices.Equal(got, want) || s.table.sortCol != tc.col || s.table.sortDesc != desc {
+					t.Errorf("column %d desc %v: names %q, want %q", tc.col, desc, got, want)
+				}
+				if tc.want != nil && !desc {
+					if got := columnTexts(t, s.table, tc.col, 6); !slices.Equal(got, tc.want) {
+						t.Errorf("column %d reads %q, want %q", tc.col, got, tc.want)
+					}
+				}
 			}
+		}
+		tapHeader(t, s.table, colWarnings) // no order of the query: the list stays as it is
+		settleRows(s)
+		if s.model.sortCol != colPosition {
+			t.Errorf("a click on Cảnh báo sorted by %d", s.model.sortCol)
 		}
 	})
 
@@ -426,6 +467,25 @@ func TestNominationsPage(t *testing.T) {
 	if got := s.model.text(12_000, colOrder, s.labels); got != "12001" {
 		t.Errorf("row 12,000 shows No. %q", got)
 	}
+	// The warnings asked for are those of the rows held, window by window.
+	f.mu.Lock()
+	pages := slices.Clone(f.reviewState().pages)
+	f.mu.Unlock()
+	if len(pages) < 2 {
+		t.Fatalf("%d windows of warnings asked, want one for the top and one for row 12,000", len(pages))
+	}
+	held12 := make([]uint64, len(s.model.rows))
+	for i := range s.model.rows {
+		held12[i] = s.model.rows[i].ID
+	}
+	for _, p := range pages {
+		if len(p) > pageWindow {
+			t.Fatalf("warnings asked for %d rows, more than a window", len(p))
+		}
+	}
+	if last := pages[len(pages)-1]; !slices.Equal(last, held12) {
+		t.Errorf("the last warnings asked were for %d rows from %v, not the %d rows held", len(last), last[:min(1, len(last))], len(held12))
+	}
 
 	// A reload (another clerk's change, or the screen shown again) asks for the window on screen.
 	before = f.askedCount()
@@ -454,10 +514,10 @@ func TestNominationsPage(t *testing.T) {
 	}
 	// A column the query does not order by asks nothing.
 	before = f.askedCount()
-	tapHeader(t, s.table, colBirth)
+	tapHeader(t, s.table, colWarnings)
 	waitAll(m)
 	if asked = f.askedSince(before); len(asked) != 0 || s.model.sortCol != colName {
-		t.Errorf("a click on Năm sinh asked %+v, sorted by %d", asked, s.model.sortCol)
+		t.Errorf("a click on Cảnh báo asked %+v, sorted by %d", asked, s.model.sortCol)
 	}
 
 	// The search is the query's too, with a bounded count.

@@ -22,8 +22,8 @@ import (
 // to add or remove a row, Shift+click for a range, or "Chọn hết" for every
 // row shown) and approves, rejects (with a reason), defers or sends them back
 // to submitted in one SetStatus call. The warnings of the campaign
-// (duplicates, earlier awards, quotas) are computed by the service in the
-// background after each load; the Cảnh báo column counts them and the panel
+// (duplicates, earlier awards, quotas) of the rows held are computed by the
+// service in the background each time a window of rows arrives; the Cảnh báo column counts them and the panel
 // under the table lists those of the selected row, with "Cùng một người" and
 // "Khác người" for a warning about another record.
 
@@ -44,9 +44,11 @@ type reviewPart struct {
 	anchor int                               // row a Shift+click extends from
 	quiet  bool                              // the selection moves by program: marks stay
 
-	warnings     map[uint64][]khenthuong.Warning // nil until computed
+	warnings     map[uint64][]khenthuong.Warning // of the rows held, nil until computed
 	warnCampaign uint64                          // the campaign warnings are of
 	warnGen      int
+	warnBusy     bool // a computation is on its way
+	warnAgain    bool // the rows changed meanwhile: ask again when it ends
 
 	bar            *fyne.Container
 	markedLabel    *widget.Label
@@ -357,11 +359,21 @@ func (s *nominationsScreen) applyStatus(ns []*khenthuong.Nomination, to khenthuo
 	s.reviewed()
 }
 
-// withWarnings are those of ns that have a warning.
+// withWarnings are those of ns that have a warning. The marked rows may be
+// beyond the rows held (Chọn hết): their warnings are asked for.
 func (s *nominationsScreen) withWarnings(ns []*khenthuong.Nomination) map[uint64]bool {
+	ids := make([]uint64, len(ns))
+	for i, n := range ns {
+		ids[i] = n.ID
+	}
+	ws, err := s.review.svc.WarningsOf(s.campaignID, ids)
+	if err != nil {
+		logInternal(err) // those of the rows held still count
+		ws = s.review.warnings
+	}
 	warned := map[uint64]bool{}
 	for _, n := range ns {
-		if len(s.review.warnings[n.ID]) > 0 {
+		if len(ws[n.ID]) > 0 {
 			warned[n.ID] = true
 		}
 	}
@@ -472,17 +484,34 @@ func (s *nominationsScreen) decisionsChanged() {
 	}
 }
 
-// loadWarnings computes the campaign's warnings in the background.
+// loadWarnings computes the warnings of the rows held in the background:
+// what it costs follows the window, not the campaign. One computation runs
+// at a time; windows that arrive meanwhile (a fast scroll) are asked for
+// once, those held when it ends.
 func (s *nominationsScreen) loadWarnings() {
 	r := s.review
-	if r == nil || s.campaignID == 0 {
+	if r == nil || s.campaignID == 0 || s.model.campaignID != s.campaignID {
 		return
 	}
+	if r.warnBusy {
+		r.warnAgain = true
+		return
+	}
+	r.warnBusy = true
 	r.warnGen++
 	gen, id := r.warnGen, s.campaignID
+	ids := make([]uint64, len(s.model.rows))
+	for i := range s.model.rows {
+		ids[i] = s.model.rows[i].ID
+	}
 	background(&s.loading, func() func() {
-		w, err := r.svc.Warnings(id)
+		w, err := r.svc.WarningsOf(id, ids)
 		return func() {
+			r.warnBusy = false
+			if r.warnAgain {
+				r.warnAgain = false
+				defer s.loadWarnings()
+			}
 			if gen != r.warnGen || id != s.campaignID {
 				return
 			}

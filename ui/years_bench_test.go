@@ -92,6 +92,22 @@ func BenchmarkYearsWindow(b *testing.B) {
 			waitAll(m)
 		}
 	})
+	// The same keystrokes, timed to the rows (the warnings of the new rows follow).
+	b.Run("SearchKeystrokeRows", func(b *testing.B) {
+		s := m.nominations
+		queries := []string{"n", "ng", "ngu", "nguy", "nguye", "nguyen", "nguyen ", "nguyen v", "nguyen va", "nguyen van", ""}
+		for i := 0; b.Loop(); i++ {
+			q := queries[i%len(queries)]
+			s.search.SetText(q)
+			for s.model.filter.query != q {
+				drainUI()
+				time.Sleep(100 * time.Microsecond)
+			}
+			b.StopTimer()
+			waitAll(m)
+			b.StartTimer()
+		}
+	})
 	b.Run("Memory", func(b *testing.B) {
 		for _, p := range []int{pageDashboard, pageCampaigns, pageNominations, pageDecisions} {
 			test.Tap(m.rail[p])
@@ -257,7 +273,46 @@ func BenchmarkYearsBigCampaign(b *testing.B) {
 			b.StartTimer()
 		}
 	})
+	// Click → the first rows with their warnings (the Cảnh báo column filled).
+	b.Run("FirstRowsWithWarnings", func(b *testing.B) {
+		for b.Loop() {
+			show(bigID, 100_000)
+			for s.review.warnCampaign != bigID {
+				drainUI()
+				time.Sleep(100 * time.Microsecond)
+			}
+			b.StopTimer()
+			waitAll(m)
+			show(small, 10_000)
+			waitAll(m)
+			b.StartTimer()
+		}
+	})
 	show(bigID, 100_000)
+	waitAll(m)
+	// A click on Chức vụ: the campaign is read once for the sort keys; the
+	// next window of that order is a page.
+	b.Run("SortByPositionFirstPage", func(b *testing.B) {
+		for b.Loop() {
+			b.StopTimer()
+			s.sortBy(colName) // another order, so that the click sorts again
+			waitAll(m)
+			b.StartTimer()
+			s.sortBy(colPosition)
+			waitAll(m)
+		}
+	})
+	b.Run("SortByPositionNextWindow", func(b *testing.B) {
+		for i := 0; b.Loop(); i++ {
+			row := 30_000 + (i%2)*20_000
+			s.table.ScrollTo(widget.TableCellID{Row: row, Col: colName})
+			for s.model.at(row) == nil {
+				drainUI()
+				time.Sleep(100 * time.Microsecond)
+			}
+		}
+	})
+	s.sortBy(colOrder)
 	waitAll(m)
 	b.Run("ScrollToMiddle", func(b *testing.B) {
 		for i := 0; b.Loop(); i++ {
