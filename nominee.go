@@ -69,13 +69,40 @@ func (n *Nominee) Validate() error {
 	return nil
 }
 
-// DisplayName is the name as read and printed: "Ông Trương Quang Sáng", "Đại tá Lê Văn Tiến",
-// or the collective's name.
+// DisplayName is the name as typed, with the typed danh xưng: "Ông Trương Quang Sáng",
+// "Đại tá Lê Văn Tiến", or the collective's name. Documents print PrintName.
 func (n *Nominee) DisplayName() string {
 	if n.Title == "" {
 		return n.Name
 	}
 	return n.Title + " " + n.Name
+}
+
+// PrintTitle is the danh xưng documents print before a person's name: the
+// one the clerk typed, kept as typed ("Đại tá", "Đồng chí", "Bà"), else Ông
+// or Bà from the stored gender, so a file without a Danh xưng column does not
+// give "TẶNG Phạm Văn Anh" beside "Ông Trương Quang Sáng". Nothing when the
+// gender is unknown, and nothing for a collective or a household. The stored
+// title is not filled in: the archive keeps what was typed.
+func (n *Nominee) PrintTitle() string {
+	switch {
+	case n.Title != "" || n.Kind != Individual:
+		return n.Title
+	case n.Gender == Male:
+		return "Ông"
+	case n.Gender == Female:
+		return "Bà"
+	}
+	return ""
+}
+
+// PrintName is the name as documents print it: "Ông Phạm Văn Anh", "Đại tá
+// Lê Văn Tiến", or the collective's name; DisplayName is the name as typed.
+func (n *Nominee) PrintName() string {
+	if t := n.PrintTitle(); t != "" {
+		return t + " " + n.Name
+	}
+	return n.Name
 }
 
 // PositionAndUnit joins position and unit as lists print them: "Phó Giám đốc Sở Tư pháp".
