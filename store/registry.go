@@ -148,3 +148,16 @@ func drawNumbers(tx *bolt.Tx, s *khenthuong.RegistrySeries, d *khenthuong.Decisi
 	}
 	return tx.Bucket(bucketCounters).Put([]byte(key), itob(n))
 }
+
+// NextRegistryNumber is the counter the next number of series s for a
+// decision of year would be drawn with: 1 before the first, else one past
+// the last given.
+func (db *DB) NextRegistryNumber(s *khenthuong.RegistrySeries, year int) (int, error) {
+	var n uint64
+	err := db.view("next registry number", func(tx *bolt.Tx) error {
+		var err error
+		n, err = counter(tx, s.CounterKey(year))
+		return err
+	})
+	return int(n) + 1, err
+}

@@ -14,6 +14,8 @@ import (
 type dataStore interface {
 	khenthuong.Services
 	khenthuong.NominationImporter
+	// NextRegistryNumber is the counter the next number of a series would get.
+	NextRegistryNumber(s *khenthuong.RegistrySeries, year int) (int, error)
 	Close() error
 }
 
