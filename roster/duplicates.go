@@ -90,6 +90,16 @@ func (im *Import) CheckDuplicates(existing []khenthuong.Nomination) {
 // stored nomination with one of the names, in ID order): memory holds one
 // chunk's nominations, not every look-alike of a long list.
 func (im *Import) CheckDuplicatesBy(lookup func(foldedNames []string) ([]khenthuong.Nomination, error), chunk int) error {
+	return im.CheckDuplicatesAwarded(lookup, nil, chunk)
+}
+
+// CheckDuplicatesAwarded is CheckDuplicatesBy asking awards, when not nil,
+// for the awards of the approved stored nominations found (by nomination ID,
+// those an issued decision lists): the warning about one already awarded
+// names the decision ("Quyết định số 1234/QĐ-UBND ngày 02/06/2024"), not
+// only its campaign and status.
+func (im *Import) CheckDuplicatesAwarded(lookup func(foldedNames []string) ([]khenthuong.Nomination, error),
+	awards func(nominationIDs []uint64) (map[uint64]khenthuong.Award, error), chunk int) error {
 	rows := im.dupRows()
 	byName := map[string][]int32{} // folded name -> rows
 	var names []string
@@ -111,6 +121,11 @@ func (im *Import) CheckDuplicatesBy(lookup func(foldedNames []string) ([]khenthu
 			return err
 		}
 		stored := storedIndex(ns)
+		if awards != nil {
+			if stored.awards, err = awards(approvedIDs(ns)); err != nil {
+				return err
+			}
+		}
 		for _, name := range part {
 			for _, i := range byName[name] {
 				nm := rows[i].nominee()
@@ -126,8 +141,21 @@ func (im *Import) CheckDuplicatesBy(lookup func(foldedNames []string) ([]khenthu
 
 // storedMatches indexes stored nominations by dupKey.
 type storedMatches struct {
-	ns  []khenthuong.Nomination
-	key map[string][]int
+	ns     []khenthuong.Nomination
+	key    map[string][]int
+	awards map[uint64]khenthuong.Award // of the nominations an issued decision lists
+}
+
+// approvedIDs are the IDs of the approved nominations of ns: only those can
+// be in an issued decision.
+func approvedIDs(ns []khenthuong.Nomination) []uint64 {
+	var ids []uint64
+	for i := range ns {
+		if ns[i].Status == khenthuong.StatusApproved {
+			ids = append(ids, ns[i].ID)
+		}
+	}
+	return ids
 }
 
 func storedIndex(ns []khenthuong.Nomination) storedMatches {
@@ -144,10 +172,27 @@ func (m storedMatches) match(nm *khenthuong.Nominee) string {
 	for _, j := range m.key[dupKey(nm)] {
 		o := &m.ns[j]
 		if sameNominee(nm, &o.Nominee) {
-			return fmt.Sprintf("Có thể trùng với đề nghị mã %d đã có (đợt %d, %s): %s", o.ID, o.CampaignID, o.Status.Label(), describe(&o.Nominee, o.FormCode))
+			return fmt.Sprintf("Có thể trùng với đề nghị mã %d đã có (đợt %d, %s): %s", o.ID, o.CampaignID, m.state(o), describe(&o.Nominee, o.FormCode))
 		}
 	}
 	return ""
+}
+
+// state is where stored nomination o stands: the decision that awarded it
+// ("đã được tặng theo Quyết định số 1234/QĐ-UBND ngày 02/06/2024"), else its status.
+func (m storedMatches) state(o *khenthuong.Nomination) string {
+	a, ok := m.awards[o.ID]
+	if !ok {
+		return o.Status.Label()
+	}
+	s := "đã được tặng theo Quyết định số " + a.DecisionNumber
+	switch {
+	case a.DecisionDate.YearOnly(): // an archive decision known by its year
+		s += " năm " + a.DecisionDate.Display()
+	case !a.DecisionDate.IsZero():
+		s += " ngày " + a.DecisionDate.Display()
+	}
+	return s
 }
 
 // checkDuplicates warns of the rows like an earlier row, and of those
