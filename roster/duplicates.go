@@ -94,8 +94,8 @@ func (im *Import) CheckDuplicatesBy(lookup func(foldedNames []string) ([]khenthu
 }
 
 // CheckDuplicatesAwarded is CheckDuplicatesBy asking awards, when not nil,
-// for the awards of the approved stored nominations found (by nomination ID,
-// those an issued decision lists): the warning about one already awarded
+// for the awards of the approved stored nominations rows look like (by
+// nomination ID, those an issued decision lists; once per chunk): the warning about one already awarded
 // names the decision ("Quyết định số 1234/QĐ-UBND ngày 02/06/2024"), not
 // only its campaign and status.
 func (im *Import) CheckDuplicatesAwarded(lookup func(foldedNames []string) ([]khenthuong.Nomination, error),
@@ -121,18 +121,26 @@ func (im *Import) CheckDuplicatesAwarded(lookup func(foldedNames []string) ([]kh
 			return err
 		}
 		stored := storedIndex(ns)
-		if awards != nil {
-			if stored.awards, err = awards(approvedIDs(ns)); err != nil {
-				return err
-			}
-		}
+		matched := map[int32]*khenthuong.Nomination{} // row -> the stored nomination it looks like
+		var approved []uint64
 		for _, name := range part {
 			for _, i := range byName[name] {
 				nm := rows[i].nominee()
-				if w := stored.match(&nm); w != "" {
-					found[int(i)] = w
+				if o := stored.find(&nm); o != nil {
+					matched[i] = o
+					if o.Status == khenthuong.StatusApproved { // only those can be in an issued decision
+						approved = append(approved, o.ID)
+					}
 				}
 			}
+		}
+		if awards != nil && len(approved) > 0 {
+			if stored.awards, err = awards(approved); err != nil {
+				return err
+			}
+		}
+		for i, o := range matched {
+			found[int(i)] = stored.warning(o)
 		}
 	}
 	im.checkDuplicates(func(i int, _ *khenthuong.Nominee) string { return found[i] })
@@ -146,18 +154,6 @@ type storedMatches struct {
 	awards map[uint64]khenthuong.Award // of the nominations an issued decision lists
 }
 
-// approvedIDs are the IDs of the approved nominations of ns: only those can
-// be in an issued decision.
-func approvedIDs(ns []khenthuong.Nomination) []uint64 {
-	var ids []uint64
-	for i := range ns {
-		if ns[i].Status == khenthuong.StatusApproved {
-			ids = append(ids, ns[i].ID)
-		}
-	}
-	return ids
-}
-
 func storedIndex(ns []khenthuong.Nomination) storedMatches {
 	m := storedMatches{ns: ns, key: map[string][]int{}}
 	for i := range ns {
@@ -169,13 +165,25 @@ func storedIndex(ns []khenthuong.Nomination) storedMatches {
 
 // match is the warning about the first stored nomination nm looks like, or "".
 func (m storedMatches) match(nm *khenthuong.Nominee) string {
-	for _, j := range m.key[dupKey(nm)] {
-		o := &m.ns[j]
-		if sameNominee(nm, &o.Nominee) {
-			return fmt.Sprintf("Có thể trùng với đề nghị mã %d đã có (đợt %d, %s): %s", o.ID, o.CampaignID, m.state(o), describe(&o.Nominee, o.FormCode))
-		}
+	if o := m.find(nm); o != nil {
+		return m.warning(o)
 	}
 	return ""
+}
+
+// find is the first stored nomination nm looks like, or nil.
+func (m storedMatches) find(nm *khenthuong.Nominee) *khenthuong.Nomination {
+	for _, j := range m.key[dupKey(nm)] {
+		if o := &m.ns[j]; sameNominee(nm, &o.Nominee) {
+			return o
+		}
+	}
+	return nil
+}
+
+// warning names stored nomination o to a row that looks like it.
+func (m storedMatches) warning(o *khenthuong.Nomination) string {
+	return fmt.Sprintf("Có thể trùng với đề nghị mã %d đã có (đợt %d, %s): %s", o.ID, o.CampaignID, m.state(o), describe(&o.Nominee, o.FormCode))
 }
 
 // state is where stored nomination o stands: the decision that awarded it

@@ -66,6 +66,7 @@ func TestCheckDuplicatesAwardedNamesTheDecision(t *testing.T) {
 		person(52, "Lê Văn Cường", khenthuong.StatusApproved),
 		person(53, "Hoàng Văn Dũng", khenthuong.StatusApproved), // approved, in a draft only
 		person(54, "Phan Văn Em", khenthuong.StatusSubmitted),
+		person(55, "Đỗ Văn Giang", khenthuong.StatusApproved), // no row looks like it: not asked about
 	}
 	awards := map[uint64]khenthuong.Award{
 		51: {NominationID: 51, DecisionNumber: "1234/QĐ-UBND", DecisionDate: khenthuong.MustDate("2024-06-02")},
@@ -78,7 +79,7 @@ func TestCheckDuplicatesAwardedNamesTheDecision(t *testing.T) {
 		"Phan Văn Em":    "(đợt 3, Đã đề nghị)",
 	}
 	var rows []Row
-	for i, n := range stored {
+	for i, n := range stored[:4] {
 		n.ID = 0
 		rows = append(rows, Row{Sheet: "DS", Line: i + 2, Nomination: n})
 	}
@@ -99,7 +100,7 @@ func TestCheckDuplicatesAwardedNamesTheDecision(t *testing.T) {
 		t.Fatal(err)
 	}
 	if len(asked) != 3 {
-		t.Errorf("asked awards of %v, want the 3 approved nominations", asked)
+		t.Errorf("asked awards of %v, want the 3 approved nominations rows look like", asked)
 	}
 	for _, p := range im.Problems {
 		if w, ok := want[p.Value]; ok {
