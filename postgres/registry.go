@@ -97,7 +97,16 @@ func (s *Store) seriesOf(ctx context.Context, tx pgx.Tx, f *khenthuong.AwardForm
 	if tag.RowsAffected() == 1 {
 		return rs, s.audit(ctx, tx, entitySeries, code, actionCreate, nil, rs)
 	}
-	return getSeries(ctx, tx, code, false)
+	stored, err := getSeries(ctx, tx, code, false)
+	if err != nil || stored == nil {
+		return stored, err
+	}
+	// A format saved before its placeholders were checked ("{nam}") would
+	// print as typed on every certificate: nothing is issued.
+	if err := stored.Validate(); err != nil {
+		return nil, khenthuong.Prefixed(err, "Sổ vàng "+stored.Code+" (sửa bằng: khenthuong series set "+stored.Code+" --format)")
+	}
+	return stored, nil
 }
 
 // drawNumbers gives every recipient of d, in list order, the next number of

@@ -107,8 +107,16 @@ func (db *DB) seriesOf(tx *bolt.Tx, f *khenthuong.AwardForm) (*khenthuong.Regist
 	}
 	code = normalizeCode(code)
 	s, err := getSeries(tx, code)
-	if err != nil || s != nil {
-		return s, err
+	if err != nil {
+		return nil, err
+	}
+	if s != nil {
+		// A format saved before its placeholders were checked ("{nam}")
+		// would print as typed on every certificate: nothing is issued.
+		if err := s.Validate(); err != nil {
+			return nil, khenthuong.Prefixed(err, "Sổ vàng "+s.Code+" (sửa bằng: khenthuong series set "+s.Code+" --format)")
+		}
+		return s, nil
 	}
 	s = &khenthuong.RegistrySeries{Code: code, Name: f.Name}
 	s.Normalize()
