@@ -52,7 +52,7 @@ func runSeries(e *env, args []string) error {
 			if err != nil {
 				return err
 			}
-			rows[i] = []string{s.Code, s.Name, s.Format, seriesMode(s), s.Number(year, next)}
+			rows[i] = []string{s.Code, s.Name, s.Format, seriesMode(s), seriesExample(&s, year, next)}
 		}
 		return table(e.stdout, []string{"MÃ SỔ", "TÊN", "MẪU SỐ", "ĐÁNH SỐ", "SỐ TIẾP THEO"}, rows)
 	case "set":
@@ -123,6 +123,15 @@ func openSeries(e *env, readOnly bool) (dataStore, []khenthuong.RegistrySeries, 
 		return nil, nil, err
 	}
 	return db, khenthuong.SeriesWithDefaults(stored, forms), nil
+}
+
+// seriesExample is the n-th number of s in year, or what to do when its
+// format was saved before formats were checked ("{nam}"): issuing refuses it.
+func seriesExample(s *khenthuong.RegistrySeries, year, n int) string {
+	if s.Validate() != nil {
+		return "mẫu sai, sửa: series set " + s.Code + " --format"
+	}
+	return s.Number(year, n)
 }
 
 func seriesMode(s khenthuong.RegistrySeries) string {

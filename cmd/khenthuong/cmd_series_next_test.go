@@ -80,3 +80,24 @@ func TestSeriesShowsNextNumber(t *testing.T) {
 		t.Errorf("series list after the refused format:\n%s", out)
 	}
 }
+
+// A series stored with a bad format before formats were checked is shown
+// as wrong, not with a number that prints "{nam}".
+func TestSeriesExample(t *testing.T) {
+	for _, tc := range []struct {
+		format string
+		n      int
+		want   string
+	}{
+		{"{prefix}-{year}-{n}", 29, "BKCT-2026-0029"},
+		{"{n}/{year}/{prefix}", 1, "0001/2026/BKCT"},
+		{"{prefix}/{nam}/{n}", 29, "mẫu sai, sửa: series set BKCT --format"},
+		{"{prefix}-{year-{n}", 29, "mẫu sai, sửa: series set BKCT --format"},
+	} {
+		s := khenthuong.RegistrySeries{Code: "BKCT", Format: tc.format}
+		s.Normalize()
+		if got := seriesExample(&s, 2026, tc.n); got != tc.want {
+			t.Errorf("%s: %q, want %q", tc.format, got, tc.want)
+		}
+	}
+}
