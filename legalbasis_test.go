@@ -243,3 +243,47 @@ func FuzzDocumentTexts(f *testing.F) {
 		}
 	})
 }
+
+// A dash, hyphen or comma typed between a post, a part and its body reads
+// as the office writes it (the QA unit "Phòng Tư pháp – UBND huyện" printed
+// "Trưởng phòng Tư pháp -, UBND huyện").
+func TestPositionAndUnitSeparators(t *testing.T) {
+	for _, c := range []struct{ pos, unit, want string }{
+		{"Trưởng phòng", "Phòng Tư pháp – UBND huyện", "Trưởng phòng Tư pháp, UBND huyện"},
+		{"Trưởng phòng", "Phòng Tư pháp - UBND huyện", "Trưởng phòng Tư pháp, UBND huyện"},
+		{"Trưởng phòng", "Phòng Tư pháp-UBND huyện Gio Linh", "Trưởng phòng Tư pháp, UBND huyện Gio Linh"},
+		{"Trưởng phòng", "Phòng Tư pháp -UBND huyện", "Trưởng phòng Tư pháp, UBND huyện"},
+		{"Trưởng phòng", "Phòng Tư pháp- UBND huyện", "Trưởng phòng Tư pháp, UBND huyện"},
+		{"Phó Trưởng phòng", "Phòng Tổ chức cán bộ — Sở Nội vụ", "Phó Trưởng phòng Tổ chức cán bộ, Sở Nội vụ"},
+		{"Chuyên viên", "Phòng Lao động - Thương binh và Xã hội huyện Hải Lăng",
+			"Chuyên viên Phòng Lao động - Thương binh và Xã hội huyện Hải Lăng"},
+		{"Trưởng phòng", "Phòng Văn hóa - Thông tin - UBND huyện Vĩnh Linh",
+			"Trưởng phòng Văn hóa - Thông tin, UBND huyện Vĩnh Linh"},
+		{"Kế toán", "Phòng Kinh tế-Hạ tầng UBND huyện Cam Lộ", "Kế toán Phòng Kinh tế-Hạ tầng, UBND huyện Cam Lộ"},
+		{"Giám đốc", "Sở Lao động - Thương binh và Xã hội", "Giám đốc Sở Lao động - Thương binh và Xã hội"},
+		{"Phó Giám đốc -", "Sở Tư pháp", "Phó Giám đốc Sở Tư pháp"},
+		{"Phó Giám đốc", "– Sở Tư pháp", "Phó Giám đốc Sở Tư pháp"},
+		{"Phó Trưởng phòng Phổ biến, giáo dục pháp luật,", "Sở Tư pháp",
+			"Phó Trưởng phòng Phổ biến, giáo dục pháp luật, Sở Tư pháp"},
+		{"Phó Trưởng phòng Phổ biến, giáo dục pháp luật", ", Sở Tư pháp",
+			"Phó Trưởng phòng Phổ biến, giáo dục pháp luật, Sở Tư pháp"},
+		{"Phó Trưởng phòng Phổ biến, giáo dục pháp luật -", "- , Sở Tư pháp",
+			"Phó Trưởng phòng Phổ biến, giáo dục pháp luật, Sở Tư pháp"},
+		{"", "- Sở Tư pháp", "Sở Tư pháp"},
+		{"Đội trưởng", "Đội Cảnh sát giao thông - Công an huyện Triệu Phong",
+			"Đội trưởng Đội Cảnh sát giao thông, Công an huyện Triệu Phong"},
+		{"Trợ lý", "Phòng Tham mưu-Bộ Chỉ huy Quân sự tỉnh", "Trợ lý Phòng Tham mưu, Bộ Chỉ huy Quân sự tỉnh"},
+		{"Trưởng phòng", "Phòng - Sở Nội vụ", "Trưởng phòng - Sở Nội vụ"}, // no name of its own: left as typed
+	} {
+		for _, raw := range []bool{true, false} {
+			n := Nominee{Kind: Individual, Name: "Trần Văn Hùng", Position: c.pos, Unit: c.unit}
+			if !raw {
+				n.Normalize() // as stored: dashes become "-"
+				c.want = strings.NewReplacer("–", "-", "—", "-").Replace(c.want)
+			}
+			if got := n.PositionAndUnit(); got != c.want {
+				t.Errorf("%q + %q (raw %v) = %q, want %q", c.pos, c.unit, raw, got, c.want)
+			}
+		}
+	}
+}

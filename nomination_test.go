@@ -2,6 +2,7 @@ package khenthuong
 
 import (
 	"errors"
+	"strings"
 	"testing"
 )
 
@@ -185,6 +186,44 @@ func TestPositionAndUnit(t *testing.T) {
 		n := Nominee{Position: c.position, Unit: c.unit}
 		if got := n.PositionAndUnit(); got != c.want {
 			t.Errorf("PositionAndUnit(%q, %q) = %q, want %q", c.position, c.unit, got, c.want)
+		}
+	}
+}
+
+// Documents print a missing danh xưng from the stored gender; what the clerk
+// typed is printed as typed, and the stored title is never filled in.
+func TestPrintTitle(t *testing.T) {
+	cases := []struct {
+		kind         Kind
+		title        string
+		gender       Gender
+		want, wantNm string
+	}{
+		{Individual, "", Male, "Ông", "Ông Phạm Văn Anh"},
+		{Individual, "", Female, "Bà", "Bà Phạm Văn Anh"},
+		{Individual, "", GenderUnknown, "", "Phạm Văn Anh"},
+		{Individual, "Đại tá", Male, "Đại tá", "Đại tá Phạm Văn Anh"},
+		{Individual, "Thượng úy", Female, "Thượng úy", "Thượng úy Phạm Văn Anh"},
+		{Individual, "Đồng chí", Male, "Đồng chí", "Đồng chí Phạm Văn Anh"},
+		{Individual, "Bà", Male, "Bà", "Bà Phạm Văn Anh"}, // typed: the clerk knows better than a stored field
+		{Individual, "ông", Male, "ông", "ông Phạm Văn Anh"},
+		{Individual, "Nhà giáo ưu tú", Female, "Nhà giáo ưu tú", "Nhà giáo ưu tú Phạm Văn Anh"},
+		{Collective, "", Male, "", "Phạm Văn Anh"},
+		{Household, "", Female, "", "Phạm Văn Anh"},
+	}
+	for _, c := range cases {
+		n := Nominee{Kind: c.kind, Title: c.title, Name: "Phạm Văn Anh", Gender: c.gender}
+		if got := n.PrintTitle(); got != c.want {
+			t.Errorf("%s %q %s: PrintTitle = %q, want %q", c.kind, c.title, c.gender, got, c.want)
+		}
+		if got := n.PrintName(); got != c.wantNm {
+			t.Errorf("%s %q %s: PrintName = %q, want %q", c.kind, c.title, c.gender, got, c.wantNm)
+		}
+		if name, _ := n.EntryParts(); name != c.wantNm {
+			t.Errorf("%s %q %s: EntryParts name = %q, want %q", c.kind, c.title, c.gender, name, c.wantNm)
+		}
+		if n.Title != c.title || n.DisplayName() != strings.TrimSpace(c.title+" Phạm Văn Anh") {
+			t.Errorf("%s %q %s: the typed title changed to %q (DisplayName %q)", c.kind, c.title, c.gender, n.Title, n.DisplayName())
 		}
 	}
 }

@@ -3,6 +3,7 @@ package khenthuong
 import (
 	"slices"
 	"strings"
+	"unicode"
 
 	"khenthuong/vntext"
 )
@@ -68,8 +69,8 @@ func (n *Nominee) Validate() error {
 	return nil
 }
 
-// DisplayName is the name as read and printed: "Ông Trương Quang Sáng", "Đại tá Lê Văn Tiến",
-// or the collective's name.
+// DisplayName is the name as typed, with the typed danh xưng: "Ông Trương Quang Sáng",
+// "Đại tá Lê Văn Tiến", or the collective's name. Documents print PrintName.
 func (n *Nominee) DisplayName() string {
 	if n.Title == "" {
 		return n.Name
@@ -77,9 +78,46 @@ func (n *Nominee) DisplayName() string {
 	return n.Title + " " + n.Name
 }
 
+// PrintTitle is the danh xưng documents print before a person's name: the
+// one the clerk typed, kept as typed ("Đại tá", "Đồng chí", "Bà"), else Ông
+// or Bà from the stored gender, so a file without a Danh xưng column does not
+// give "TẶNG Phạm Văn Anh" beside "Ông Trương Quang Sáng". Nothing when the
+// gender is unknown, and nothing for a collective or a household. The stored
+// title is not filled in: the archive keeps what was typed.
+func (n *Nominee) PrintTitle() string {
+	switch {
+	case n.Title != "" || n.Kind != Individual:
+		return n.Title
+	case n.Gender == Male:
+		return "Ông"
+	case n.Gender == Female:
+		return "Bà"
+	}
+	return ""
+}
+
+// PrintName is the name as documents print it: "Ông Phạm Văn Anh", "Đại tá
+// Lê Văn Tiến", or the collective's name; DisplayName is the name as typed.
+func (n *Nominee) PrintName() string {
+	if t := n.PrintTitle(); t != "" {
+		return t + " " + n.Name
+	}
+	return n.Name
+}
+
 // PositionAndUnit joins position and unit as lists print them: "Phó Giám đốc Sở Tư pháp".
 func (n *Nominee) PositionAndUnit() string {
-	pos, unit := strings.Fields(n.Position), strings.Fields(UnitText(n.Unit))
+	// A dash the clerk typed between the two ("Phó Giám đốc -", "- Sở Tư
+	// pháp") reads as a space; a comma is kept once, after the position
+	// ("Phó Trưởng phòng Phổ biến, giáo dục pháp luật," + "Sở Tư pháp").
+	position, unitText := strings.TrimRight(n.Position, " "+dashes), strings.TrimLeft(n.Unit, " "+dashes)
+	if rest := strings.TrimLeft(unitText, " ,"+dashes); rest != unitText {
+		if position != "" && !strings.HasSuffix(position, ",") && strings.Contains(unitText[:len(unitText)-len(rest)], ",") {
+			position += ","
+		}
+		unitText = rest
+	}
+	pos, unit := strings.Fields(position), strings.Fields(UnitText(unitText))
 	// Clerks type "Trưởng phòng" + "Phòng An ninh nội địa" or "Trưởng thôn" +
 	// "thôn An Lợi"; the document reads "Trưởng phòng An ninh nội địa": the
 	// words the position ends with are not repeated at the start of the unit.
@@ -106,8 +144,16 @@ var (
 // cán bộ, Sở Nội vụ"; "Phòng Cảnh sát phòng cháy, chữa cháy và cứu nạn, cứu
 // hộ Công an tỉnh" → "..., cứu hộ, Công an tỉnh"), while a body alone ("Sở
 // Tư pháp") is left as it is, so "Phó Giám đốc Sở Tư pháp" reads on.
+//
+// A dash the clerk put between the part and the body ("Phòng Tư pháp –
+// UBND huyện", "Phòng Tư pháp-UBND huyện") is that comma; a dash inside the
+// part's name ("Phòng Lao động - Thương binh và Xã hội") is kept.
 func UnitText(unit string) string {
-	words := strings.Fields(unit)
+	toks := unitTokens(unit)
+	words := make([]string, len(toks))
+	for i, t := range toks {
+		words[i] = unit[t.start:t.end]
+	}
 	k := prefixLen(words, subUnitWords)
 	if k == 0 {
 		return unit
@@ -120,9 +166,44 @@ func UnitText(unit string) string {
 		}
 		// "Phòng ..., Sở X" already has its comma; a parent named after a
 		// lower-case word ("khu phố 3, phường") is a place, not a body.
-		return strings.Join(words[:i], " ") + ", " + strings.Join(words[i:], " ")
+		last := i - 1
+		if isDash(words[last]) {
+			last--
+		}
+		if last < k {
+			return unit
+		}
+		return unit[:toks[last].end] + ", " + unit[toks[i].start:]
 	}
 	return unit
+}
+
+const dashes = "-–—"
+
+func isDash(w string) bool { return w != "" && strings.Trim(w, dashes) == "" }
+
+// wordRange is a word of a text as byte offsets.
+type wordRange struct{ start, end int }
+
+// unitTokens are the words of unit as byte ranges, a run of dashes being a
+// word of its own wherever it is typed ("pháp - UBND", "pháp-UBND").
+func unitTokens(unit string) []wordRange {
+	var out []wordRange
+	start, dash := -1, false
+	for i, r := range unit {
+		d := strings.ContainsRune(dashes, r)
+		if start >= 0 && (unicode.IsSpace(r) || d != dash) {
+			out = append(out, wordRange{start, i})
+			start = -1
+		}
+		if start < 0 && !unicode.IsSpace(r) {
+			start, dash = i, d
+		}
+	}
+	if start >= 0 {
+		out = append(out, wordRange{start, len(unit)})
+	}
+	return out
 }
 
 // prefixLen is the number of words of the longest of names that words begin

@@ -9,12 +9,12 @@ import (
 	"khenthuong/vntext"
 )
 
-// EntryParts is how a recipient reads in a list: the name (with danh xưng,
-// "Ông Trương Quang Sáng", "Đại tá Lê Văn Tiến", or the collective's name)
+// EntryParts is how a recipient reads in a list: the name (PrintName: with
+// danh xưng, "Ông Trương Quang Sáng", "Đại tá Lê Văn Tiến", or the collective's name)
 // and what follows it (position and unit, the collective's parent unit, a
 // household's address), without final punctuation.
 func (n *Nominee) EntryParts() (name, detail string) {
-	name = strings.TrimRight(n.DisplayName(), " ,;.")
+	name = strings.TrimRight(n.PrintName(), " ,;.")
 	switch n.Kind {
 	case Individual:
 		detail = n.PositionAndUnit()

@@ -2,6 +2,7 @@ package khenthuong
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -44,6 +45,9 @@ func (s *RegistrySeries) Validate() error {
 	switch {
 	case s.Code == "":
 		return FieldErrorf("code", "Chưa nhập mã sổ")
+	case badPlaceholder(s.Format) != "":
+		return FieldErrorf("format", "Mẫu số sổ vàng “%s” có “%s” không dùng được: chỉ dùng %s", s.Format,
+			badPlaceholder(s.Format), strings.Join(seriesPlaceholders, ", "))
 	case !strings.Contains(s.Format, "{n}"):
 		return FieldErrorf("format", "Mẫu số sổ vàng “%s” phải có {n} (số thứ tự)", s.Format)
 	case s.YearlyReset && !strings.Contains(s.Format, "{year}"):
@@ -52,6 +56,34 @@ func (s *RegistrySeries) Validate() error {
 		return FieldErrorf("digits", "Số chữ số phải từ 1 đến 9")
 	}
 	return nil
+}
+
+// seriesPlaceholders are the placeholders Number fills.
+var seriesPlaceholders = []string{"{prefix}", "{year}", "{n}"}
+
+// badPlaceholder is the first part of format Number would print as typed
+// ("{nam}", a "{" never closed, a lone "}"), or "" when there is none.
+func badPlaceholder(format string) string {
+	for rest := format; rest != ""; {
+		open, closing := strings.IndexByte(rest, '{'), strings.IndexByte(rest, '}')
+		switch {
+		case open < 0 && closing < 0:
+			return ""
+		case open < 0 || (closing >= 0 && closing < open):
+			return "}"
+		case closing < 0:
+			return rest[open:]
+		}
+		name := rest[open : closing+1]
+		if !slices.Contains(seriesPlaceholders, name) {
+			if i := strings.LastIndexByte(name, '{'); i > 0 { // "{prefix{n}": the first brace is never closed
+				return name[:i]
+			}
+			return name
+		}
+		rest = rest[closing+1:]
+	}
+	return ""
 }
 
 // CounterKey is the counter a number is drawn from: one per series, or per

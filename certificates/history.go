@@ -80,7 +80,7 @@ func HistoryPages(doc HistoryDoc) ([]page.Page, error) {
 	}
 	name := strings.TrimSpace(doc.Nominee)
 	if name == "" && latest != nil {
-		name = latest.DisplayName()
+		name = latest.PrintName()
 	}
 
 	var out []box

@@ -84,12 +84,12 @@ func ValuesFor(d *khenthuong.Decision, r *khenthuong.Recipient, f *khenthuong.Aw
 		KeyIssuer:       issuer,
 		KeyTang:         Tang,
 		KeyTitle:        title,
-		KeyName:         n.DisplayName(),
+		KeyName:         n.PrintName(),
 		KeyPositionUnit: upperFirst(detail),
 		KeyAchievement:  upperFirst(achievement),
 		KeySignerTitle:  d.SignerTitle,
 		KeySignerName:   d.SignerName,
-		"honorific":     n.Title,
+		"honorific":     n.PrintTitle(),
 		"person_name":   n.Name,
 		"position":      n.Position,
 		"unit":          n.Unit,
@@ -113,7 +113,7 @@ func ValuesFor(d *khenthuong.Decision, r *khenthuong.Recipient, f *khenthuong.Aw
 	case date != "":
 		t[KeyPlaceDate] = upperFirst(date)
 	}
-	return Values{Recipient: n.DisplayName(), Text: t, Emblem: s.EmblemPath}
+	return Values{Recipient: n.PrintName(), Text: t, Emblem: s.EmblemPath}
 }
 
 // text returns what field f prints for v: its Text with placeholders filled

@@ -2,6 +2,7 @@ package postgres
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"strings"
 
@@ -96,7 +97,16 @@ func (s *Store) seriesOf(ctx context.Context, tx pgx.Tx, f *khenthuong.AwardForm
 	if tag.RowsAffected() == 1 {
 		return rs, s.audit(ctx, tx, entitySeries, code, actionCreate, nil, rs)
 	}
-	return getSeries(ctx, tx, code, false)
+	stored, err := getSeries(ctx, tx, code, false)
+	if err != nil || stored == nil {
+		return stored, err
+	}
+	// A format saved before its placeholders were checked ("{nam}") would
+	// print as typed on every certificate: nothing is issued.
+	if err := stored.Validate(); err != nil {
+		return nil, khenthuong.Prefixed(err, "Sổ vàng "+stored.Code+" (sửa bằng: khenthuong series set "+stored.Code+" --format)")
+	}
+	return stored, nil
 }
 
 // drawNumbers gives every recipient of d, in list order, the next number of
@@ -118,4 +128,19 @@ func drawNumbers(ctx context.Context, tx pgx.Tx, rs *khenthuong.RegistrySeries, 
 		d.Recipients[i].RegistryNo = rs.Number(year, int(first)+i+1)
 	}
 	return nil
+}
+
+// NextRegistryNumber is the counter the next number of series rs for a
+// decision of year would be drawn with: 1 before the first, else one past
+// the last given.
+func (s *Store) NextRegistryNumber(rs *khenthuong.RegistrySeries, year int) (int, error) {
+	var last int64
+	err := s.read("next registry number", func(ctx context.Context, tx pgx.Tx) error {
+		err := tx.QueryRow(ctx, `SELECT last FROM registry_counters WHERE key = $1`, rs.CounterKey(year)).Scan(&last)
+		if errors.Is(err, pgx.ErrNoRows) {
+			return nil
+		}
+		return err
+	})
+	return int(last) + 1, err
 }

@@ -90,6 +90,16 @@ func (im *Import) CheckDuplicates(existing []khenthuong.Nomination) {
 // stored nomination with one of the names, in ID order): memory holds one
 // chunk's nominations, not every look-alike of a long list.
 func (im *Import) CheckDuplicatesBy(lookup func(foldedNames []string) ([]khenthuong.Nomination, error), chunk int) error {
+	return im.CheckDuplicatesAwarded(lookup, nil, chunk)
+}
+
+// CheckDuplicatesAwarded is CheckDuplicatesBy asking awards, when not nil,
+// for the awards of the approved stored nominations rows look like (by
+// nomination ID, those an issued decision lists; once per chunk): the warning about one already awarded
+// names the decision ("Quyết định số 1234/QĐ-UBND ngày 02/06/2024"), not
+// only its campaign and status.
+func (im *Import) CheckDuplicatesAwarded(lookup func(foldedNames []string) ([]khenthuong.Nomination, error),
+	awards func(nominationIDs []uint64) (map[uint64]khenthuong.Award, error), chunk int) error {
 	rows := im.dupRows()
 	byName := map[string][]int32{} // folded name -> rows
 	var names []string
@@ -111,13 +121,26 @@ func (im *Import) CheckDuplicatesBy(lookup func(foldedNames []string) ([]khenthu
 			return err
 		}
 		stored := storedIndex(ns)
+		matched := map[int32]*khenthuong.Nomination{} // row -> the stored nomination it looks like
+		var approved []uint64
 		for _, name := range part {
 			for _, i := range byName[name] {
 				nm := rows[i].nominee()
-				if w := stored.match(&nm); w != "" {
-					found[int(i)] = w
+				if o := stored.find(&nm); o != nil {
+					matched[i] = o
+					if o.Status == khenthuong.StatusApproved { // only those can be in an issued decision
+						approved = append(approved, o.ID)
+					}
 				}
 			}
+		}
+		if awards != nil && len(approved) > 0 {
+			if stored.awards, err = awards(approved); err != nil {
+				return err
+			}
+		}
+		for i, o := range matched {
+			found[int(i)] = stored.warning(o)
 		}
 	}
 	im.checkDuplicates(func(i int, _ *khenthuong.Nominee) string { return found[i] })
@@ -126,8 +149,9 @@ func (im *Import) CheckDuplicatesBy(lookup func(foldedNames []string) ([]khenthu
 
 // storedMatches indexes stored nominations by dupKey.
 type storedMatches struct {
-	ns  []khenthuong.Nomination
-	key map[string][]int
+	ns     []khenthuong.Nomination
+	key    map[string][]int
+	awards map[uint64]khenthuong.Award // of the nominations an issued decision lists
 }
 
 func storedIndex(ns []khenthuong.Nomination) storedMatches {
@@ -141,13 +165,42 @@ func storedIndex(ns []khenthuong.Nomination) storedMatches {
 
 // match is the warning about the first stored nomination nm looks like, or "".
 func (m storedMatches) match(nm *khenthuong.Nominee) string {
-	for _, j := range m.key[dupKey(nm)] {
-		o := &m.ns[j]
-		if sameNominee(nm, &o.Nominee) {
-			return fmt.Sprintf("Có thể trùng với đề nghị mã %d đã có (đợt %d, %s): %s", o.ID, o.CampaignID, o.Status.Label(), describe(&o.Nominee, o.FormCode))
-		}
+	if o := m.find(nm); o != nil {
+		return m.warning(o)
 	}
 	return ""
+}
+
+// find is the first stored nomination nm looks like, or nil.
+func (m storedMatches) find(nm *khenthuong.Nominee) *khenthuong.Nomination {
+	for _, j := range m.key[dupKey(nm)] {
+		if o := &m.ns[j]; sameNominee(nm, &o.Nominee) {
+			return o
+		}
+	}
+	return nil
+}
+
+// warning names stored nomination o to a row that looks like it.
+func (m storedMatches) warning(o *khenthuong.Nomination) string {
+	return fmt.Sprintf("Có thể trùng với đề nghị mã %d đã có (đợt %d, %s): %s", o.ID, o.CampaignID, m.state(o), describe(&o.Nominee, o.FormCode))
+}
+
+// state is where stored nomination o stands: the decision that awarded it
+// ("đã được tặng theo Quyết định số 1234/QĐ-UBND ngày 02/06/2024"), else its status.
+func (m storedMatches) state(o *khenthuong.Nomination) string {
+	a, ok := m.awards[o.ID]
+	if !ok {
+		return o.Status.Label()
+	}
+	s := "đã được tặng theo Quyết định số " + a.DecisionNumber
+	switch {
+	case a.DecisionDate.YearOnly(): // an archive decision known by its year
+		s += " năm " + a.DecisionDate.Display()
+	case !a.DecisionDate.IsZero():
+		s += " ngày " + a.DecisionDate.Display()
+	}
+	return s
 }
 
 // checkDuplicates warns of the rows like an earlier row, and of those

@@ -53,3 +53,64 @@ func TestCheckDuplicates(t *testing.T) {
 		t.Errorf("duplicates must not block the import:%s", problemsOf(im))
 	}
 }
+
+// A stored nomination an issued decision lists is named by that decision;
+// the others by their status. Only approved nominations are asked about.
+func TestCheckDuplicatesAwardedNamesTheDecision(t *testing.T) {
+	person := func(id uint64, name string, st khenthuong.Status) khenthuong.Nomination {
+		return khenthuong.Nomination{ID: id, CampaignID: 3, FormCode: "BKCT", Status: st,
+			Nominee: khenthuong.Nominee{Kind: khenthuong.Individual, Name: name, Unit: "Sở Nội vụ"}}
+	}
+	stored := []khenthuong.Nomination{
+		person(51, "Trần Thị Bình", khenthuong.StatusApproved),
+		person(52, "Lê Văn Cường", khenthuong.StatusApproved),
+		person(53, "Hoàng Văn Dũng", khenthuong.StatusApproved), // approved, in a draft only
+		person(54, "Phan Văn Em", khenthuong.StatusSubmitted),
+		person(55, "Đỗ Văn Giang", khenthuong.StatusApproved), // no row looks like it: not asked about
+	}
+	awards := map[uint64]khenthuong.Award{
+		51: {NominationID: 51, DecisionNumber: "1234/QĐ-UBND", DecisionDate: khenthuong.MustDate("2024-06-02")},
+		52: {NominationID: 52, DecisionNumber: "87/QĐ-UBND", DecisionDate: khenthuong.MustDate("2009")}, // an archive decision
+	}
+	want := map[string]string{
+		"Trần Thị Bình":  "(đợt 3, đã được tặng theo Quyết định số 1234/QĐ-UBND ngày 02/06/2024)",
+		"Lê Văn Cường":   "(đợt 3, đã được tặng theo Quyết định số 87/QĐ-UBND năm 2009)",
+		"Hoàng Văn Dũng": "(đợt 3, Được duyệt)",
+		"Phan Văn Em":    "(đợt 3, Đã đề nghị)",
+	}
+	var rows []Row
+	for i, n := range stored[:4] {
+		n.ID = 0
+		rows = append(rows, Row{Sheet: "DS", Line: i + 2, Nomination: n})
+	}
+	im := &Import{Rows: rows}
+	var asked []uint64
+	err := im.CheckDuplicatesAwarded(func([]string) ([]khenthuong.Nomination, error) { return stored, nil },
+		func(ids []uint64) (map[uint64]khenthuong.Award, error) {
+			asked = append(asked, ids...)
+			out := map[uint64]khenthuong.Award{}
+			for _, id := range ids {
+				if a, ok := awards[id]; ok {
+					out[id] = a
+				}
+			}
+			return out, nil
+		}, 10)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(asked) != 3 {
+		t.Errorf("asked awards of %v, want the 3 approved nominations rows look like", asked)
+	}
+	for _, p := range im.Problems {
+		if w, ok := want[p.Value]; ok {
+			if !strings.Contains(p.Message, w) {
+				t.Errorf("%s: %q, want %q", p.Value, p.Message, w)
+			}
+			delete(want, p.Value)
+		}
+	}
+	if len(want) != 0 {
+		t.Errorf("no warning for %v:%s", want, problemsOf(im))
+	}
+}

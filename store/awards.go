@@ -75,3 +75,24 @@ func (db *DB) dropAwards(tx *bolt.Tx) {
 		c.mu.Unlock()
 	})
 }
+
+// AwardsOf returns the awards of those of nominationIDs an issued decision
+// lists, by nomination ID: a look-up per ID in idx_nomination_decision, so
+// an import's duplicate check can name the decisions without building the
+// whole file's cache.
+func (db *DB) AwardsOf(nominationIDs []uint64) (map[uint64]khenthuong.Award, error) {
+	out := map[uint64]khenthuong.Award{}
+	err := db.view("awards of", func(tx *bolt.Tx) error {
+		for _, id := range nominationIDs {
+			rv, err := recipientEntry(tx, id)
+			if err != nil {
+				return err
+			}
+			if rv != nil && rv.Issued {
+				out[id] = rv.Award
+			}
+		}
+		return nil
+	})
+	return out, err
+}

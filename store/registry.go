@@ -107,8 +107,16 @@ func (db *DB) seriesOf(tx *bolt.Tx, f *khenthuong.AwardForm) (*khenthuong.Regist
 	}
 	code = normalizeCode(code)
 	s, err := getSeries(tx, code)
-	if err != nil || s != nil {
-		return s, err
+	if err != nil {
+		return nil, err
+	}
+	if s != nil {
+		// A format saved before its placeholders were checked ("{nam}")
+		// would print as typed on every certificate: nothing is issued.
+		if err := s.Validate(); err != nil {
+			return nil, khenthuong.Prefixed(err, "Sổ vàng "+s.Code+" (sửa bằng: khenthuong series set "+s.Code+" --format)")
+		}
+		return s, nil
 	}
 	s = &khenthuong.RegistrySeries{Code: code, Name: f.Name}
 	s.Normalize()
@@ -147,4 +155,17 @@ func drawNumbers(tx *bolt.Tx, s *khenthuong.RegistrySeries, d *khenthuong.Decisi
 		d.Recipients[i].RegistryNo = s.Number(year, int(n))
 	}
 	return tx.Bucket(bucketCounters).Put([]byte(key), itob(n))
+}
+
+// NextRegistryNumber is the counter the next number of series s for a
+// decision of year would be drawn with: 1 before the first, else one past
+// the last given.
+func (db *DB) NextRegistryNumber(s *khenthuong.RegistrySeries, year int) (int, error) {
+	var n uint64
+	err := db.view("next registry number", func(tx *bolt.Tx) error {
+		var err error
+		n, err = counter(tx, s.CounterKey(year))
+		return err
+	})
+	return int(n) + 1, err
 }

@@ -276,7 +276,7 @@ func (s *historyScreen) printSelected() {
 	}
 	nominee := e.Nomination.Nominee
 	nomineeID := e.Nomination.NomineeID
-	doc := certificates.HistoryDoc{Nominee: nominee.DisplayName(), Date: khenthuong.DateOf(time.Now())}
+	doc := certificates.HistoryDoc{Nominee: nominee.PrintName(), Date: khenthuong.DateOf(time.Now())}
 	spec := docSpec{
 		title:   lang.L("Award history of {{.Name}}", map[string]any{"Name": nominee.DisplayName()}),
 		formats: []string{".pdf"},

@@ -117,7 +117,7 @@ func runImport(e *env, args []string) error {
 	}
 	debug.FreeOSMemory()
 	// Only the stored nominations sharing a name with a row can be duplicates.
-	if err := im.CheckDuplicatesBy(db.NominationsByName, nameChunk); err != nil {
+	if err := im.CheckDuplicatesAwarded(db.NominationsByName, db.AwardsOf, nameChunk); err != nil {
 		return err
 	}
 	// What the reading and the look-up freed goes back to the system before

@@ -48,9 +48,13 @@ func runSeries(e *env, args []string) error {
 		year := time.Now().Year()
 		rows := make([][]string, len(ss))
 		for i, s := range ss {
-			rows[i] = []string{s.Code, s.Name, s.Format, seriesMode(s), s.Number(year, 1)}
+			next, err := db.NextRegistryNumber(&s, year)
+			if err != nil {
+				return err
+			}
+			rows[i] = []string{s.Code, s.Name, s.Format, seriesMode(s), seriesExample(&s, year, next)}
 		}
-		return table(e.stdout, []string{"MÃ SỔ", "TÊN", "MẪU SỐ", "ĐÁNH SỐ", "VÍ DỤ"}, rows)
+		return table(e.stdout, []string{"MÃ SỔ", "TÊN", "MẪU SỐ", "ĐÁNH SỐ", "SỐ TIẾP THEO"}, rows)
 	case "set":
 		if len(pos) != 2 {
 			return usagef("cần đúng một mã sổ: series set CODE")
@@ -92,7 +96,11 @@ func runSeries(e *env, args []string) error {
 		if err := db.SaveSeries(s); err != nil {
 			return err
 		}
-		fmt.Fprintf(e.stderr, "Đã lưu sổ %s: %s, số tiếp theo dạng %s\n", s.Code, seriesMode(*s), s.Number(time.Now().Year(), 1))
+		next, err := db.NextRegistryNumber(s, time.Now().Year())
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(e.stderr, "Đã lưu sổ %s: %s, số tiếp theo %s\n", s.Code, seriesMode(*s), s.Number(time.Now().Year(), next))
 		return nil
 	}
 	return usagef("không có lệnh series “%s”", pos[0])
@@ -115,6 +123,15 @@ func openSeries(e *env, readOnly bool) (dataStore, []khenthuong.RegistrySeries, 
 		return nil, nil, err
 	}
 	return db, khenthuong.SeriesWithDefaults(stored, forms), nil
+}
+
+// seriesExample is the n-th number of s in year, or what to do when its
+// format was saved before formats were checked ("{nam}"): issuing refuses it.
+func seriesExample(s *khenthuong.RegistrySeries, year, n int) string {
+	if s.Validate() != nil {
+		return "mẫu sai, sửa: series set " + s.Code + " --format"
+	}
+	return s.Number(year, n)
 }
 
 func seriesMode(s khenthuong.RegistrySeries) string {

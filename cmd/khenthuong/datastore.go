@@ -14,6 +14,10 @@ import (
 type dataStore interface {
 	khenthuong.Services
 	khenthuong.NominationImporter
+	// NextRegistryNumber is the counter the next number of a series would get.
+	NextRegistryNumber(s *khenthuong.RegistrySeries, year int) (int, error)
+	// AwardsOf gives the awards of the nominations an issued decision lists.
+	AwardsOf(nominationIDs []uint64) (map[uint64]khenthuong.Award, error)
 	Close() error
 }
 

@@ -13,7 +13,9 @@ import (
 // area (the screen less the taskbar) is smaller: a 1366×768 laptop at 125 %
 // has about 1050×560 to give (Fyne draws at 1.3 there). On Windows it also
 // opens where it was, or centred in the work area, and maximised if it was
-// (window_windows.go).
+// (window_windows.go). On Linux the work area comes from GLFW (the screen
+// less the panels, or the whole screen without a window manager), so the
+// window is not taller than a 1366×768 screen (window_linux.go).
 
 // prefWindow is the preference holding windowState as JSON: one key, so
 // that it is written at once when the window closes (Fyne saves the first
@@ -47,6 +49,26 @@ func fyneScale(system float32, env string) float32 {
 		user = v
 	}
 	return float32(math.Round(float64(system)*user*10) / 10)
+}
+
+// detectedScale is the scale Fyne's glfw driver gives a Linux screen by its
+// density: the pixels per inch over 120, at least 1, 120 dpi when the
+// reported size is not believable (Xvfb and some projectors report 0 mm).
+func detectedScale(widthPx, widthMm int) float32 {
+	dpi := float64(widthPx) / (float64(widthMm) / 25.4)
+	if widthMm <= 0 || dpi > 1000 || dpi < 10 {
+		return 1
+	}
+	return float32(max(dpi/120, 1))
+}
+
+// logicalArea is a work area of w×h screen pixels in Fyne's logical pixels
+// at scale, zero when unknown.
+func logicalArea(w, h int, scale float32) fyne.Size {
+	if w <= 0 || h <= 0 || scale <= 0 {
+		return fyne.Size{}
+	}
+	return fyne.NewSize(float32(w)/scale, float32(h)/scale)
 }
 
 // savedWindow is the state the window had when last closed.

@@ -4,9 +4,6 @@ package main
 
 import "fyne.io/fyne/v2"
 
-// workArea is unknown here: the window manager keeps windows on screen.
-func workArea() fyne.Size { return fyne.Size{} }
-
 // systemDarkMode is nil: Fyne follows the desktop's own setting.
 var systemDarkMode func() bool
 

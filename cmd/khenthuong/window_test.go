@@ -64,3 +64,37 @@ func TestFyneScale(t *testing.T) {
 		}
 	}
 }
+
+// A Linux screen's work area in logical pixels, and the first window on it:
+// never taller than the screen (a 1366×768 screen without a window manager
+// showed a 1280×800 window with its top cut off).
+func TestLinuxWorkAreaFit(t *testing.T) {
+	for _, tc := range []struct {
+		name              string
+		w, h, px, mm      int
+		env               string
+		work, firstWindow fyne.Size
+	}{
+		{"LaptopNoWindowManager", 1366, 768, 1366, 344, "", fyne.NewSize(1366, 768), fyne.NewSize(1280, 728)},
+		{"LaptopWithPanel", 1366, 741, 1366, 344, "", fyne.NewSize(1366, 741), fyne.NewSize(1280, 701)},
+		{"XvfbReportsNoSize", 1366, 768, 1366, 0, "", fyne.NewSize(1366, 768), fyne.NewSize(1280, 728)},
+		{"FullHD", 1920, 1080, 1920, 527, "", fyne.NewSize(1920, 1080), defaultWindowSize},
+		{"DenseScreen", 2880, 1800, 2880, 286, "", fyne.NewSize(2880/2.1, 1800/2.1), defaultWindowSize}, // 256 dpi: Fyne draws at 2.1
+		{"FyneScaleOnALaptop", 1366, 768, 1366, 344, "1.25", fyne.NewSize(1366/1.3, 768/1.3), fyne.NewSize(1366/1.3-16, 768/1.3-40)},
+		{"Unknown", 0, 0, 0, 0, "", fyne.Size{}, defaultWindowSize},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			work := logicalArea(tc.w, tc.h, fyneScale(detectedScale(tc.px, tc.mm), tc.env))
+			if !near(work, tc.work) {
+				t.Errorf("work area %v, want %v", work, tc.work)
+			}
+			if got := fitWorkArea(defaultWindowSize, work); !near(got, tc.firstWindow) {
+				t.Errorf("first window %v, want %v", got, tc.firstWindow)
+			}
+		})
+	}
+}
+
+func near(a, b fyne.Size) bool {
+	return a.Width-b.Width < 0.5 && b.Width-a.Width < 0.5 && a.Height-b.Height < 0.5 && b.Height-a.Height < 0.5
+}
