@@ -17,7 +17,6 @@ import (
 
 	"khenthuong"
 	"khenthuong/roster"
-	"khenthuong/vntext"
 )
 
 // importWizard is "Nhập từ Excel": a unit's list read by package roster in a
@@ -40,8 +39,7 @@ type importWizard struct {
 	mapping     roster.Mapping // the clerk's corrections, tried before the built-in names
 	defaultForm string
 	im          *roster.Import
-	stored      []khenthuong.Nomination // for the duplicate check: those sharing a name with a row
-	columns     []mappedColumn          // as last read with a header
+	columns     []mappedColumn // as last read with a header
 	rowMarks    map[rowKey]rowMark
 	readGen     int
 	reading     sync.WaitGroup
@@ -235,7 +233,6 @@ func (w *importWizard) read() {
 	}
 	opts := roster.ReadOptions{Forms: w.forms, DefaultForm: w.defaultForm, Mapping: &m,
 		Progress: func(p roster.ReadProgress) { uiDo(func() { w.showReadProgress(gen, p) }) }}
-	var stored []khenthuong.Nomination
 	path, text := w.path, w.text
 	w.busy(true)
 	background(&w.reading, func() func() {
@@ -248,15 +245,14 @@ func (w *importWizard) read() {
 		}
 		if err == nil {
 			// Only the stored nominations sharing a name with a row can be
-			// duplicates; the names change with the mapping, so each read asks.
-			names := make([]string, len(im.Rows))
-			for i := range im.Rows {
-				names[i] = vntext.Fold(im.Rows[i].Nomination.Nominee.Name)
+			// duplicates, asked by chunks of names; the names change with the
+			// mapping, so each read asks. A store that knows the awards lets the
+			// warning name the decision that awarded one.
+			var awards func([]uint64) (map[uint64]khenthuong.Award, error)
+			if a, ok := w.svc.(awardsLookup); ok {
+				awards = a.AwardsOf
 			}
-			stored, err = w.svc.NominationsByName(names)
-		}
-		if err == nil {
-			im.CheckDuplicates(stored)
+			err = im.CheckDuplicatesAwarded(w.svc.NominationsByName, awards, duplicateNameChunk)
 		}
 		return func() {
 			w.busy(false)
@@ -271,7 +267,6 @@ func (w *importWizard) read() {
 				w.summary.Refresh()
 				return
 			}
-			w.stored = stored
 			w.setImport(im)
 		}
 	})
@@ -906,3 +901,13 @@ func rosterFieldLabel(f roster.Field) string {
 	}
 	return fmt.Sprint(f)
 }
+
+// awardsLookup is the part of a store that names the decisions which awarded
+// stored nominations (both stores have it; a fake may not).
+type awardsLookup interface {
+	AwardsOf(nominationIDs []uint64) (map[uint64]khenthuong.Award, error)
+}
+
+// duplicateNameChunk is how many folded names one look-up of stored
+// look-alikes asks for, as the import command does.
+const duplicateNameChunk = 256
