@@ -1,6 +1,7 @@
 package page
 
 import (
+	"bufio"
 	"bytes"
 	"compress/zlib"
 	"errors"
@@ -65,7 +66,9 @@ func compressStreams(w io.Writer, src []byte) error {
 		return errPDFLayout
 	}
 
-	out := bytes.NewBuffer(make([]byte, 0, len(src)/3))
+	// Written as it goes (offsets counted), never held whole: the document
+	// of a 100,000-recipient decision is tens of megabytes.
+	out := &counter{w: bufio.NewWriterSize(w, 256<<10)}
 	out.Write(src[:offsets[order[0]]])
 	newOff := make([]int, count)
 	var z bytes.Buffer
@@ -125,6 +128,29 @@ func compressStreams(w io.Writer, src []byte) error {
 	}
 	out.Write(trailer)
 	fmt.Fprintf(out, "startxref\n%d\n%%%%EOF\n", xref)
-	_, err = w.Write(out.Bytes())
-	return err
+	if out.err != nil {
+		return out.err
+	}
+	return out.w.Flush()
 }
+
+// counter writes through w, counting the bytes and keeping the first error.
+type counter struct {
+	w   *bufio.Writer
+	n   int
+	err error
+}
+
+func (c *counter) Write(p []byte) (int, error) {
+	if c.err != nil {
+		return 0, c.err
+	}
+	n, err := c.w.Write(p)
+	c.n += n
+	c.err = err
+	return n, err
+}
+
+func (c *counter) WriteString(s string) (int, error) { return c.Write([]byte(s)) }
+func (c *counter) WriteByte(b byte) error            { _, err := c.Write([]byte{b}); return err }
+func (c *counter) Len() int                          { return c.n }

@@ -23,8 +23,88 @@ func WritePDF(w io.Writer, title string, pages []Page) error {
 	if len(pages) == 0 {
 		return khenthuong.Errorf(khenthuong.EINVALID, "Không có trang nào để in")
 	}
+	pw := NewPDF(title)
+	for i := range pages {
+		if err := pw.Add(&pages[i]); err != nil {
+			return err
+		}
+	}
+	return pw.Finish(w)
+}
+
+// PDF writes a document a page at a time, for documents too long to lay out
+// whole (the list of a 100,000-recipient decision): a page given to Add is
+// no longer needed by the caller. fpdf itself keeps the pages' drawing
+// operators until Finish, uncompressed; nothing else of them is kept. The
+// bytes are those WritePDF writes for the same pages.
+type PDF struct {
+	title string
+	pw    *pdfWriter
+	pages int
+	err   error
+}
+
+// NewPDF starts a document titled title.
+func NewPDF(title string) *PDF { return &PDF{title: title} }
+
+// Add draws one more page; after an error the document is abandoned and
+// every later call returns that error.
+func (p *PDF) Add(pg *Page) error {
+	if p.err != nil {
+		return p.err
+	}
+	if p.pw == nil {
+		p.pw = newPDFWriter(p.title, pg.Width, pg.Height)
+	}
+	p.pages++
+	p.err = p.pw.page(pg)
+	return p.err
+}
+
+// Pages is how many pages were added.
+func (p *PDF) Pages() int { return p.pages }
+
+// Finish writes the document to w. Errors: EINVALID (no page), EINTERNAL.
+func (p *PDF) Finish(w io.Writer) error {
+	switch {
+	case p.err != nil:
+		return p.err
+	case p.pw == nil:
+		return khenthuong.Errorf(khenthuong.EINVALID, "Không có trang nào để in")
+	}
+	d := p.pw.doc
+	p.pw = nil
+	if err := d.Error(); err != nil {
+		return khenthuong.Internal(fmt.Errorf("pdf: %w", err))
+	}
+	// fpdf hands over its whole buffer in one Write: it is read where it
+	// is, not copied, and the compressed document goes straight to w.
+	var raw grab
+	if err := d.Output(&raw); err != nil {
+		return khenthuong.Internal(fmt.Errorf("pdf: %w", err))
+	}
+	d = nil // its pages can go while the streams are compressed
+	if err := compressStreams(w, raw.b); err != nil {
+		return khenthuong.Internal(fmt.Errorf("pdf: %w", err))
+	}
+	return nil
+}
+
+// grab keeps what is written to it, without copying a single Write.
+type grab struct{ b []byte }
+
+func (g *grab) Write(p []byte) (int, error) {
+	if g.b == nil {
+		g.b = p
+	} else {
+		g.b = append(g.b[:len(g.b):len(g.b)], p...)
+	}
+	return len(p), nil
+}
+
+func newPDFWriter(title string, width, height float64) *pdfWriter {
 	pw := &pdfWriter{
-		doc:     fpdf.NewCustom(&fpdf.InitType{OrientationStr: "P", UnitStr: "mm", Size: fpdf.SizeType{Wd: pages[0].Width, Ht: pages[0].Height}}),
+		doc:     fpdf.NewCustom(&fpdf.InitType{OrientationStr: "P", UnitStr: "mm", Size: fpdf.SizeType{Wd: width, Ht: height}}),
 		fonts:   map[string]bool{},
 		images:  map[string]*fpdf.ImageInfoType{},
 		borders: map[uint64]fpdf.Template{},
@@ -37,22 +117,7 @@ func WritePDF(w io.Writer, title string, pages []Page) error {
 	d.SetTitle(title, true)
 	d.SetLineJoinStyle("round")
 	d.SetLineCapStyle("round")
-	for i := range pages {
-		if err := pw.page(&pages[i]); err != nil {
-			return err
-		}
-	}
-	if err := d.Error(); err != nil {
-		return khenthuong.Internal(fmt.Errorf("pdf: %w", err))
-	}
-	var raw bytes.Buffer
-	if err := d.Output(&raw); err != nil {
-		return khenthuong.Internal(fmt.Errorf("pdf: %w", err))
-	}
-	if err := compressStreams(w, raw.Bytes()); err != nil {
-		return khenthuong.Internal(fmt.Errorf("pdf: %w", err))
-	}
-	return nil
+	return pw
 }
 
 type pdfWriter struct {
