@@ -233,7 +233,7 @@ func (p *printJob) certificates() error {
 		fmt.Fprintf(p.e.stderr, "Cảnh báo: %s\n", w)
 	}
 	title := doc.Form.Name + " – " + decisionTitle(doc)
-	return p.emit(title, pages, func(w io.Writer) error { return certificates.WriteCertificates(w, pages...) })
+	return p.emit(title, laidOut(pages), func(w io.Writer) error { return certificates.WriteCertificates(w, pages...) })
 }
 
 // ceremonyOrder puts the job's recipients in the order they are called on
@@ -305,7 +305,7 @@ func (p *printJob) calibration() error {
 	if err != nil {
 		return err
 	}
-	return p.emit("Trang căn chỉnh máy in", []page.Page{pg},
+	return p.emit("Trang căn chỉnh máy in", laidOut([]page.Page{pg}),
 		func(out io.Writer) error { return certificates.WriteCalibration(out, w, h, profile) })
 }
 
@@ -316,13 +316,16 @@ func (p *printJob) decisionDoc() error {
 	}
 	opts := certificates.DecisionOptions{ListTable: p.f.table}
 	if p.ext == ".docx" {
+		// The .docx is made whole in memory: its list is read with the decision.
+		d, err := p.db.Decision(doc.Decision.ID)
+		if err != nil {
+			return err
+		}
+		doc.Decision, doc.Stream = d, nil
 		return p.write(func(w io.Writer) error { return certificates.WriteDecisionDOCX(w, doc, opts) })
 	}
-	pages, err := certificates.DecisionPages(doc, opts)
-	if err != nil {
-		return err
-	}
-	return p.emit(decisionTitle(doc), pages, func(w io.Writer) error { return certificates.WriteDecision(w, doc, opts) })
+	return p.emit(decisionTitle(doc), func() ([]page.Page, error) { return certificates.DecisionPages(doc, opts) },
+		func(w io.Writer) error { return certificates.WriteDecision(w, doc, opts) })
 }
 
 func (p *printJob) list() error {
@@ -330,23 +333,43 @@ func (p *printJob) list() error {
 	if err != nil {
 		return err
 	}
-	pages, err := certificates.ListPages(doc, p.f.table)
-	if err != nil {
-		return err
-	}
-	return p.emit("Danh sách kèm theo "+decisionTitle(doc), pages,
+	return p.emit("Danh sách kèm theo "+decisionTitle(doc), func() ([]page.Page, error) { return certificates.ListPages(doc, p.f.table) },
 		func(w io.Writer) error { return certificates.WriteList(w, doc, p.f.table) })
 }
 
+// oneDecisionDoc loads the decision of --decision without its recipients,
+// which the document reads as it writes (a decision may have 100,000).
 func (p *printJob) oneDecisionDoc() (certificates.DecisionDoc, error) {
 	if err := p.noArgs(); err != nil {
 		return certificates.DecisionDoc{}, err
 	}
-	ds, err := p.decisions(p.f.decision, true)
+	if p.f.decision == "" {
+		return certificates.DecisionDoc{}, usagef("cần --decision")
+	}
+	ids, err := parseIDs(p.f.decision)
 	if err != nil {
 		return certificates.DecisionDoc{}, err
 	}
-	return p.context(&ds[0])
+	if len(ids) != 1 {
+		return certificates.DecisionDoc{}, usagef("chỉ in được một quyết định mỗi lần")
+	}
+	sum, err := p.db.DecisionSummary(ids[0])
+	if err != nil {
+		return certificates.DecisionDoc{}, err
+	}
+	doc, err := p.context(&sum.Decision)
+	doc.Stream = p.recipients(ids[0])
+	return doc, err
+}
+
+// recipients streams a decision's recipients from the data.
+func (p *printJob) recipients(id uint64) certificates.RecipientStream {
+	return func(fn func(*khenthuong.Recipient) error) error { return p.db.EachRecipient(id, fn) }
+}
+
+// laidOut is a layout already made.
+func laidOut(pages []page.Page) func() ([]page.Page, error) {
+	return func() ([]page.Page, error) { return pages, nil }
 }
 
 // ceremonyDocs loads the decisions of a run-sheet or payment list with the
@@ -378,7 +401,7 @@ func (p *printJob) runsheet() error {
 	if err != nil {
 		return err
 	}
-	return p.emit("Kịch bản trao tặng – "+decisionTitle(doc), pages,
+	return p.emit("Kịch bản trao tặng – "+decisionTitle(doc), laidOut(pages),
 		func(w io.Writer) error { return certificates.WriteRunSheet(w, rs) })
 }
 
@@ -395,7 +418,7 @@ func (p *printJob) payments() error {
 	if err != nil {
 		return err
 	}
-	return p.emit("Danh sách chi tiền thưởng – "+decisionTitle(doc), pages,
+	return p.emit("Danh sách chi tiền thưởng – "+decisionTitle(doc), laidOut(pages),
 		func(w io.Writer) error { return certificates.WritePayments(w, pd) })
 }
 
@@ -425,7 +448,7 @@ func (p *printJob) history() error {
 	if err != nil {
 		return err
 	}
-	return p.emit("Quá trình khen thưởng – "+entries[0].Nomination.Nominee.DisplayName(), pages,
+	return p.emit("Quá trình khen thưởng – "+entries[0].Nomination.Nominee.DisplayName(), laidOut(pages),
 		func(w io.Writer) error { return certificates.WriteHistory(w, hd) })
 }
 
