@@ -126,6 +126,22 @@ func (p *printJob) noArgs() error {
 
 // decisions loads the decisions named by --decision.
 func (p *printJob) decisions(flagValue string, single bool) ([]khenthuong.Decision, error) {
+	return p.loadDecisions(flagValue, single, p.db.Decision)
+}
+
+// summaries loads the decisions named by --decision without their
+// recipients, for a document that streams them (a decision may have 100,000).
+func (p *printJob) summaries(flagValue string, single bool) ([]khenthuong.Decision, error) {
+	return p.loadDecisions(flagValue, single, func(id uint64) (*khenthuong.Decision, error) {
+		s, err := p.db.DecisionSummary(id)
+		if err != nil {
+			return nil, err
+		}
+		return &s.Decision, nil
+	})
+}
+
+func (p *printJob) loadDecisions(flagValue string, single bool, load func(uint64) (*khenthuong.Decision, error)) ([]khenthuong.Decision, error) {
 	if flagValue == "" {
 		return nil, usagef("cần --decision")
 	}
@@ -138,7 +154,7 @@ func (p *printJob) decisions(flagValue string, single bool) ([]khenthuong.Decisi
 	}
 	out := make([]khenthuong.Decision, 0, len(ids))
 	for _, id := range ids {
-		d, err := p.db.Decision(id)
+		d, err := load(id)
 		if err != nil {
 			return nil, err
 		}
@@ -338,27 +354,17 @@ func (p *printJob) list() error {
 }
 
 // oneDecisionDoc loads the decision of --decision without its recipients,
-// which the document reads as it writes (a decision may have 100,000).
+// which the document reads as it writes.
 func (p *printJob) oneDecisionDoc() (certificates.DecisionDoc, error) {
 	if err := p.noArgs(); err != nil {
 		return certificates.DecisionDoc{}, err
 	}
-	if p.f.decision == "" {
-		return certificates.DecisionDoc{}, usagef("cần --decision")
-	}
-	ids, err := parseIDs(p.f.decision)
+	ds, err := p.summaries(p.f.decision, true)
 	if err != nil {
 		return certificates.DecisionDoc{}, err
 	}
-	if len(ids) != 1 {
-		return certificates.DecisionDoc{}, usagef("chỉ in được một quyết định mỗi lần")
-	}
-	sum, err := p.db.DecisionSummary(ids[0])
-	if err != nil {
-		return certificates.DecisionDoc{}, err
-	}
-	doc, err := p.context(&sum.Decision)
-	doc.Stream = p.recipients(ids[0])
+	doc, err := p.context(&ds[0])
+	doc.Stream = p.recipients(ds[0].ID)
 	return doc, err
 }
 
@@ -406,19 +412,32 @@ func (p *printJob) runsheet() error {
 }
 
 func (p *printJob) payments() error {
-	ds, forms, doc, err := p.ceremonyDocs()
-	if err != nil {
-		return err
-	}
 	if p.ext == ".xlsx" {
+		ds, forms, doc, err := p.ceremonyDocs()
+		if err != nil {
+			return err
+		}
 		return p.write(func(w io.Writer) error { return roster.WritePaymentsXLSX(w, ds, forms, doc.Settings) })
 	}
-	pd := certificates.PaymentsDoc{Decisions: ds, Forms: forms, Settings: doc.Settings, Campaign: doc.Campaign}
-	pages, err := certificates.PaymentsPages(pd)
+	// The PDF reads the decisions without their recipients and streams them.
+	if err := p.noArgs(); err != nil {
+		return err
+	}
+	ds, err := p.summaries(p.f.decision, false)
 	if err != nil {
 		return err
 	}
-	return p.emit("Danh sách chi tiền thưởng – "+decisionTitle(doc), laidOut(pages),
+	forms, err := p.forms()
+	if err != nil {
+		return err
+	}
+	doc, err := p.context(&ds[0])
+	if err != nil {
+		return err
+	}
+	pd := certificates.PaymentsDoc{Decisions: ds, Forms: forms, Settings: doc.Settings, Campaign: doc.Campaign,
+		Recipients: func(i int) certificates.RecipientStream { return p.recipients(ds[i].ID) }}
+	return p.emit("Danh sách chi tiền thưởng – "+decisionTitle(doc), func() ([]page.Page, error) { return certificates.PaymentsPages(pd) },
 		func(w io.Writer) error { return certificates.WritePayments(w, pd) })
 }
 
