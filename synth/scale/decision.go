@@ -32,6 +32,15 @@ func DecisionFile(n int) (string, error) {
 	return path, os.Rename(tmp, path)
 }
 
+// CopyDecision copies the cached file of DecisionFile(n) into dir and returns the copy's path.
+func CopyDecision(n int, dir string) (string, error) {
+	src, err := DecisionFile(n)
+	if err != nil {
+		return "", err
+	}
+	return copyInto(src, dir)
+}
+
 // DecisionForm is the form of the big decision: one that awards every kind,
 // so the decision's list has its three sections.
 const DecisionForm = "GK01"
