@@ -241,15 +241,22 @@ func (p *printJob) certificates() error {
 	if err := p.ceremonyOrder(&job); err != nil {
 		return err
 	}
-	pages, warnings, err := job.Pages()
-	if err != nil {
-		return err
-	}
-	for _, w := range warnings {
-		fmt.Fprintf(p.e.stderr, "Cảnh báo: %s\n", w)
-	}
+	var warnings []certificates.Warning
+	defer func() {
+		for _, w := range warnings {
+			fmt.Fprintf(p.e.stderr, "Cảnh báo: %s\n", w)
+		}
+	}()
 	title := doc.Form.Name + " – " + decisionTitle(doc)
-	return p.emit(title, laidOut(pages), func(w io.Writer) error { return certificates.WriteCertificates(w, pages...) })
+	return p.emit(title, func() ([]page.Page, error) {
+		pages, ws, err := job.Pages()
+		warnings = ws
+		return pages, err
+	}, func(w io.Writer) (err error) {
+		// Written a page at a time: a batch may be a whole decision's.
+		warnings, err = certificates.Print(w, job)
+		return err
+	})
 }
 
 // ceremonyOrder puts the job's recipients in the order they are called on
