@@ -107,6 +107,7 @@ func (j *Job) recipients() ([]*khenthuong.Recipient, error) {
 // when it fails.
 func Print(w io.Writer, j Job) ([]Warning, error) {
 	pdf := page.NewPDF(certificatesTitle)
+	defer pdf.Close()
 	n := 0
 	warns, err := j.each(func(p page.Page) error {
 		n++

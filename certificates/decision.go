@@ -609,6 +609,7 @@ func WriteDecision(w io.Writer, doc DecisionDoc, opts DecisionOptions) error {
 		return err
 	}
 	pdf := page.NewPDF("Quyết định " + DecisionNumber(doc.Decision.Number, doc.Settings.AuthorityAbbr))
+	defer pdf.Close()
 	if err := doc.layout(opts, func(p page.Page) error { return pdf.Add(&p) }); err != nil {
 		return err
 	}

@@ -39,6 +39,7 @@ func WriteList(w io.Writer, doc DecisionDoc, table bool) error {
 		return err
 	}
 	pdf := page.NewPDF("Danh sách kèm theo Quyết định " + DecisionNumber(doc.Decision.Number, doc.Settings.AuthorityAbbr))
+	defer pdf.Close()
 	if err := doc.listLayout(table, func(p page.Page) error { return pdf.Add(&p) }); err != nil {
 		return err
 	}

@@ -314,6 +314,7 @@ func (s DocStyle) paymentSignatures(doc PaymentsDoc) box {
 // signatures. Errors: EINVALID, EINTERNAL.
 func WritePayments(w io.Writer, doc PaymentsDoc) error {
 	pdf := page.NewPDF("Danh sách chi tiền thưởng")
+	defer pdf.Close()
 	if err := doc.layout(func(p page.Page) error { return pdf.Add(&p) }); err != nil {
 		return err
 	}

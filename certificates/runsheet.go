@@ -487,6 +487,7 @@ func readingOrder(entries []CeremonyEntry, n int) []int {
 // Errors: EINVALID, ENOTFOUND, EINTERNAL.
 func WriteRunSheet(w io.Writer, doc RunSheetDoc) error {
 	pdf := page.NewPDF("Kịch bản trao tặng khen thưởng")
+	defer pdf.Close()
 	if err := doc.layout(func(p page.Page) error { return pdf.Add(&p) }); err != nil {
 		return err
 	}

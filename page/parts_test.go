@@ -115,3 +115,34 @@ func samePixels(a, b image.Image) bool {
 	}
 	return true
 }
+
+// A document abandoned halfway (the data failed to read) leaves no spool
+// file behind, nor does a finished one.
+func TestPartsLeaveNoSpool(t *testing.T) {
+	defer func(old int) { partPages = old }(partPages)
+	partPages = 2
+	for _, finish := range []bool{false, true} {
+		dir := t.TempDir()
+		t.Setenv("TMPDIR", dir)
+		pdf := NewPDF("Bỏ dở")
+		for i := range 5 {
+			p := Page{Width: 210, Height: 297, Texts: []Text{line(FontSerif, "", 12, 30, 40, RGB{}, "Trang "+strconv.Itoa(i+1))}}
+			if err := pdf.Add(&p); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if es, _ := os.ReadDir(dir); len(es) != 1 {
+			t.Fatalf("%d files in the temporary folder while writing, want the spool", len(es))
+		}
+		if finish {
+			var buf bytes.Buffer
+			if err := pdf.Finish(&buf); err != nil {
+				t.Fatal(err)
+			}
+		}
+		pdf.Close()
+		if es, _ := os.ReadDir(dir); len(es) != 0 {
+			t.Errorf("finish %v: %s left in the temporary folder", finish, es[0].Name())
+		}
+	}
+}

@@ -28,6 +28,7 @@ func WritePDF(w io.Writer, title string, pages []Page) error {
 		return khenthuong.Errorf(khenthuong.EINVALID, "Không có trang nào để in")
 	}
 	pw := NewPDF(title)
+	defer pw.Close()
 	for i := range pages {
 		if err := pw.Add(&pages[i]); err != nil {
 			return err
@@ -173,6 +174,10 @@ func (p *PDF) Finish(w io.Writer) error {
 	}
 	return nil
 }
+
+// Close lets go of an abandoned document's spool file; Finish does it
+// itself. Deferred by every writer, so an error halfway leaves no file.
+func (p *PDF) Close() { p.closeSpool() }
 
 func (p *PDF) closeSpool() {
 	if p.spool != nil {
