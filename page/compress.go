@@ -29,7 +29,13 @@ type rawPDF struct {
 	lines   [][]byte // the xref table's lines
 	count   int
 	trailer []byte
+	// forms, when set, gives the drawing of a form written as a
+	// placeholder (formMark and its ID) by a spooled form.
+	forms func(placeholder []byte) ([]byte, error)
 }
+
+// formMark starts the placeholder a spooled form gives fpdf for its drawing.
+var formMark = []byte("%khenthuong-form ")
 
 func parseRaw(src []byte) (*rawPDF, error) {
 	// startxref at the end tells where the xref table is.
@@ -178,6 +184,12 @@ func (r *rawPDF) write(w io.Writer, deflated func(n int) ([]byte, bool, error)) 
 			out.Write(obj)
 			continue
 		}
+		tail := obj[len(dict)+len("\nstream\n")+len(data):] // "\nendstream\nendobj\n"
+		if r.forms != nil && bytes.HasPrefix(data, formMark) {
+			if data, err = r.forms(data); err != nil {
+				return err
+			}
+		}
 		z.Reset()
 		zw.Reset(&z)
 		zw.Write(data)
@@ -189,7 +201,7 @@ func (r *rawPDF) write(w io.Writer, deflated func(n int) ([]byte, bool, error)) 
 		out.Write(dict[numEnd:])
 		out.WriteString("\nstream\n")
 		out.Write(z.Bytes())
-		out.Write(obj[len(dict)+len("\nstream\n")+len(data):]) // "\nendstream\nendobj\n"
+		out.Write(tail)
 	}
 	xref := out.Len()
 	fmt.Fprintf(out, "xref\n0 %d\n0000000000 65535 f \n", count)

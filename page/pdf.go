@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"compress/zlib"
 	"encoding/binary"
+	"errors"
 	"fmt"
 	"hash/fnv"
 	"io"
@@ -63,7 +64,10 @@ type PDF struct {
 	spooled []spooledPage
 	used    map[[2]string]*runeSet   // letters drawn, by font and style
 	borders map[string]fpdf.Template // shapes drawn as form XObjects, by ID
-	images  map[string]Image         // pictures drawn, by path
+	// partTpls are the forms of the current part, spooled with its pages
+	// (a table on every page is a form of its own).
+	partTpls []string
+	images   map[string]Image // pictures drawn, by path
 }
 
 // partPages is how many pages fpdf holds at most.
@@ -244,11 +248,48 @@ func (p *PDF) spoolPart() error {
 		sp.off, sp.len = off, int64(z.Len())
 		off += int64(z.Len())
 	}
+	for _, id := range p.partTpls {
+		tpl := p.borders[id]
+		b := tpl.Bytes()
+		if _, err := bw.Write(b); err != nil {
+			return khenthuong.Internal(fmt.Errorf("pdf spool: %w", err))
+		}
+		corner, size := tpl.Size()
+		p.borders[id] = &spooledForm{id: id, corner: corner, size: size, off: off, len: int64(len(b))}
+		off += int64(len(b))
+	}
+	p.partTpls = p.partTpls[:0]
 	if err := bw.Flush(); err != nil {
 		return khenthuong.Internal(fmt.Errorf("pdf spool: %w", err))
 	}
 	return nil
 }
+
+// spooledForm is a form XObject whose drawing waits in the spool file
+// until fpdf writes it.
+type spooledForm struct {
+	id       string
+	corner   fpdf.PointType
+	size     fpdf.SizeType
+	off, len int64
+}
+
+func (t *spooledForm) ID() string                             { return t.id }
+func (t *spooledForm) Size() (fpdf.PointType, fpdf.SizeType)  { return t.corner, t.size }
+func (t *spooledForm) Images() map[string]*fpdf.ImageInfoType { return nil } // shapes only
+func (t *spooledForm) Templates() []fpdf.Template             { return nil }
+func (t *spooledForm) NumPages() int                          { return 1 }
+func (t *spooledForm) FromPage(int) (fpdf.Template, error)    { return t, nil }
+func (t *spooledForm) FromPages() []fpdf.Template             { return []fpdf.Template{t} }
+func (t *spooledForm) Serialize() ([]byte, error)             { return nil, errSpooledForm }
+func (t *spooledForm) GobEncode() ([]byte, error)             { return nil, errSpooledForm }
+func (t *spooledForm) GobDecode([]byte) error                 { return errSpooledForm }
+
+var errSpooledForm = errors.New("pdf: a spooled form is not serialised")
+
+// Bytes is a placeholder naming the form: its drawing is read back from
+// the spool only as the document is written (rawPDF.forms).
+func (t *spooledForm) Bytes() []byte { return append(slices.Clip(formMark), t.id...) }
 
 // writeParts has fpdf write the document's frame over empty pages, drawing
 // on the first of them every letter, border and picture the pages use (so
@@ -284,6 +325,18 @@ func (p *PDF) writeParts(w io.Writer) error {
 	r, err := parseRaw(raw.b)
 	if err != nil {
 		return khenthuong.Internal(err)
+	}
+	var form []byte
+	r.forms = func(placeholder []byte) ([]byte, error) {
+		t, ok := p.borders[string(placeholder[len(formMark):])].(*spooledForm)
+		if !ok {
+			return nil, fmt.Errorf("%w: unknown form %q", errPDFLayout, placeholder)
+		}
+		form = slices.Grow(form[:0], int(t.len))[:t.len]
+		if _, err := p.spool.ReadAt(form, t.off); err != nil {
+			return nil, fmt.Errorf("pdf spool: %w", err)
+		}
+		return form, nil
 	}
 	contents, err := r.pageContents()
 	if err != nil || len(contents) != len(p.spooled) {
@@ -405,6 +458,7 @@ func (pw *pdfWriter) draw(p *Page) error {
 						r.borders = map[string]fpdf.Template{}
 					}
 					r.borders[tpl.ID()] = tpl
+					r.partTpls = append(r.partTpls, tpl.ID())
 				}
 			}
 			d.UseTemplate(tpl)
