@@ -28,35 +28,49 @@ type Job struct {
 // Pages lays out the job's pages, in order, through the printer profile.
 // Errors: EINVALID (template, profile), ENOTFOUND (a recipient not in the decision).
 func (j *Job) Pages() ([]page.Page, []Warning, error) {
-	if err := j.Template.Validate(); err != nil {
+	var pages []page.Page
+	warns, err := j.each(func(p page.Page) error {
+		pages = append(pages, p)
+		return nil
+	})
+	if err != nil {
 		return nil, nil, err
+	}
+	return pages, warns, nil
+}
+
+// each lays out the job's pages one at a time, handing each to emit.
+func (j *Job) each(emit func(page.Page) error) ([]Warning, error) {
+	if err := j.Template.Validate(); err != nil {
+		return nil, err
 	}
 	if j.Profile != (PrinterProfile{}) {
 		if err := j.Profile.Validate(); err != nil {
-			return nil, nil, err
+			return nil, err
 		}
 	}
 	recipients, err := j.recipients()
 	if err != nil {
-		return nil, nil, err
+		return nil, err
 	}
 	if len(j.Trays) > 0 && len(j.Trays) != len(recipients) {
-		return nil, nil, khenthuong.Errorf(khenthuong.EINVALID, "Có %d số thứ tự khay cho %d bằng khen", len(j.Trays), len(recipients))
+		return nil, khenthuong.Errorf(khenthuong.EINVALID, "Có %d số thứ tự khay cho %d bằng khen", len(j.Trays), len(recipients))
 	}
-	pages := make([]page.Page, 0, len(recipients))
 	var warns []Warning
 	for i, r := range recipients {
 		pg, w := Layout(j.Template, ValuesFor(j.Decision, r, j.Form, j.Settings), j.Mode)
 		if i < len(j.Trays) && j.Trays[i] > 0 {
 			pg = withTray(pg, &j.Template, j.Trays[i])
 		}
-		pages = append(pages, j.Profile.Apply(pg))
+		if err := emit(j.Profile.Apply(pg)); err != nil {
+			return nil, err
+		}
 		warns = append(warns, w...)
 		if j.Progress != nil {
 			j.Progress(i+1, len(recipients))
 		}
 	}
-	return pages, warns, nil
+	return warns, nil
 }
 
 func (j *Job) recipients() ([]*khenthuong.Recipient, error) {
@@ -86,15 +100,43 @@ func (j *Job) recipients() ([]*khenthuong.Recipient, error) {
 	return out, nil
 }
 
-// Print lays out the job and writes it as one PDF, one page per recipient.
-// It returns the layout warnings (texts shrunk below their minimum size,
-// letters the font lacks) for the clerk to read before printing.
+// Print lays out the job and writes it as one PDF, one page per recipient,
+// a page at a time (a batch may be a whole decision's). It returns the
+// layout warnings (texts shrunk below their minimum size, letters the font
+// lacks) for the clerk to read before printing. Nothing is written to w
+// when it fails.
 func Print(w io.Writer, j Job) ([]Warning, error) {
-	pages, warns, err := j.Pages()
+	pdf := page.NewPDF(certificatesTitle)
+	defer pdf.Close()
+	n := 0
+	warns, err := j.each(func(p page.Page) error {
+		n++
+		if err := checkSheet(n, &p); err != nil {
+			return err
+		}
+		return pdf.Add(&p)
+	})
 	if err != nil {
 		return nil, err
 	}
-	return warns, WriteCertificates(w, pages...)
+	if n == 0 {
+		return nil, errNoCertificates()
+	}
+	return warns, pdf.Finish(w)
+}
+
+const certificatesTitle = "Bằng khen, giấy khen"
+
+func errNoCertificates() error {
+	return khenthuong.Errorf(khenthuong.EINVALID, "Không có bằng khen nào để in")
+}
+
+// checkSheet refuses page n when no printer takes its size.
+func checkSheet(n int, p *page.Page) error {
+	if !page.ValidSize(p.Width, p.Height) {
+		return khenthuong.Errorf(khenthuong.EINVALID, "Trang %d: khổ giấy %s × %s mm không hợp lệ", n, mm(p.Width), mm(p.Height))
+	}
+	return nil
 }
 
 // WriteCertificates writes the certificates' pages, one sheet each in the
@@ -102,12 +144,12 @@ func Print(w io.Writer, j Job) ([]Warning, error) {
 // (through PrinterProfile.Apply when printing on a profiled printer).
 func WriteCertificates(w io.Writer, pages ...page.Page) error {
 	if len(pages) == 0 {
-		return khenthuong.Errorf(khenthuong.EINVALID, "Không có bằng khen nào để in")
+		return errNoCertificates()
 	}
-	for i, p := range pages {
-		if !page.ValidSize(p.Width, p.Height) {
-			return khenthuong.Errorf(khenthuong.EINVALID, "Trang %d: khổ giấy %s × %s mm không hợp lệ", i+1, mm(p.Width), mm(p.Height))
+	for i := range pages {
+		if err := checkSheet(i+1, &pages[i]); err != nil {
+			return err
 		}
 	}
-	return page.WritePDF(w, "Bằng khen, giấy khen", pages)
+	return page.WritePDF(w, certificatesTitle, pages)
 }

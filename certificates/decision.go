@@ -17,6 +17,11 @@ type DecisionDoc struct {
 	Form     *khenthuong.AwardForm
 	Settings *khenthuong.Settings
 	Campaign *khenthuong.Campaign // optional: fills {campaign}
+	// Stream, when set, gives the recipients instead of Decision.Recipients
+	// (then left nil): the PDF writers read it a few times (counting by
+	// kind, then each section) and hold none of it. The list's Sections
+	// of the DecisionText are then nil.
+	Stream RecipientStream
 }
 
 // DecisionOptions are the choices of one print of a decision.
@@ -201,45 +206,17 @@ func yearOrBlank(d khenthuong.Date) string {
 // decision's order within each, numbered from 1 per section, each entry
 // ending ";", the last of a section ".", the last of the list "./.".
 func ListSections(d *khenthuong.Decision) []ListSection {
-	byKind := map[khenthuong.Kind][]int{}
-	for i := range d.Recipients {
-		k := d.Recipients[i].Nominee.Kind
-		byKind[k] = append(byKind[k], i)
-	}
-	counts := d.CountByKind()
 	var out []ListSection
-	for _, k := range kindsOf(counts) {
-		idx := byKind[k]
-		if len(idx) == 0 {
-			continue
+	each := SliceStream(d.Recipients)
+	counts, _ := countKinds(each)
+	eachListEntry(d, each, counts, func(sec *ListSection, e *ListEntry) error { // a slice cannot fail
+		if len(out) == 0 || out[len(out)-1].Kind != sec.Kind {
+			out = append(out, *sec)
 		}
-		sec := ListSection{Kind: k, Heading: khenthuong.RomanNumeral(len(out)) + ". " + strings.ToUpper(k.Label())}
-		for n, i := range idx {
-			name, detail := d.Recipients[i].Nominee.EntryParts()
-			text := name
-			if detail != "" {
-				text += ", " + detail
-			}
-			sec.Entries = append(sec.Entries, ListEntry{Recipient: i, No: n + 1, Name: name, Detail: detail, Text: text})
-		}
-		out = append(out, sec)
-	}
-	if len(out) == 1 {
-		out[0].Heading = "" // one kind: the subtitle names it, no "I."
-	}
-	for si := range out {
-		es := out[si].Entries
-		for ei := range es {
-			end := ";"
-			switch {
-			case ei == len(es)-1 && si == len(out)-1:
-				end = "./."
-			case ei == len(es)-1:
-				end = "."
-			}
-			es[ei].Text = khenthuong.EndWith(es[ei].Text, end)
-		}
-	}
+		last := &out[len(out)-1]
+		last.Entries = append(last.Entries, *e)
+		return nil
+	})
 	return out
 }
 
@@ -264,14 +241,29 @@ func (doc *DecisionDoc) check() error {
 		return khenthuong.Errorf(khenthuong.EINVALID, "Quyết định số %s chưa có hình thức khen thưởng", doc.Decision.Number)
 	case doc.Settings == nil:
 		return khenthuong.Errorf(khenthuong.EINVALID, "Chưa có thiết lập của cơ quan")
-	case len(doc.Decision.Recipients) == 0:
-		return khenthuong.Errorf(khenthuong.EINVALID, "Quyết định số %s chưa có người được khen", doc.Decision.Number)
 	}
 	return nil
 }
 
+// counts counts doc's recipients by kind (a pass over the stream): EINVALID
+// when there are none.
+func (doc *DecisionDoc) counts() (map[khenthuong.Kind]int, error) {
+	counts, err := countKinds(doc.stream())
+	if err != nil {
+		return nil, err
+	}
+	n := 0
+	for _, c := range counts {
+		n += c
+	}
+	if n == 0 {
+		return nil, khenthuong.Errorf(khenthuong.EINVALID, "Quyết định số %s chưa có người được khen", doc.Decision.Number)
+	}
+	return counts, nil
+}
+
 // vars are the values of the placeholders of the office's wordings.
-func (doc *DecisionDoc) vars(t khenthuong.DocumentTexts) map[string]string {
+func (doc *DecisionDoc) vars(t khenthuong.DocumentTexts, counts map[khenthuong.Kind]int) map[string]string {
 	d, f, s := doc.Decision, doc.Form, doc.Settings
 	// Blanks to write in by hand use "…", which the ";"/"." rule leaves alone.
 	sub := d.SubmissionNo
@@ -301,8 +293,8 @@ func (doc *DecisionDoc) vars(t khenthuong.DocumentTexts) map[string]string {
 	v := map[string]string{
 		"form_name":       f.AwardedName(),
 		"movement":        movement,
-		"counts":          CountsText(d.CountByKind()),
-		"kinds":           KindsText(d.CountByKind()),
+		"counts":          CountsText(counts),
+		"kinds":           KindsText(counts),
 		"achievement":     strings.TrimRight(lowerAchievement(achievement), " .;"),
 		"submission_no":   sub,
 		"submission_date": subDate,
@@ -328,12 +320,22 @@ func (doc *DecisionDoc) issuerTitle() string {
 // Text resolves everything the decision prints. Errors: EINVALID (no
 // decision, form, settings or recipients).
 func (doc DecisionDoc) Text(opts DecisionOptions) (*DecisionText, error) {
+	t, _, err := doc.text(opts)
+	return t, err
+}
+
+// text is Text with the recipients' counts by kind, which the list's layout needs.
+func (doc *DecisionDoc) text(opts DecisionOptions) (*DecisionText, map[khenthuong.Kind]int, error) {
 	if err := doc.check(); err != nil {
-		return nil, err
+		return nil, nil, err
+	}
+	counts, err := doc.counts()
+	if err != nil {
+		return nil, nil, err
 	}
 	d, s := doc.Decision, doc.Settings
 	texts := s.Texts.OrDefault()
-	vars := doc.vars(texts)
+	vars := doc.vars(texts, counts)
 	fill := func(t string) string { return tieBlanks(strings.TrimSpace(khenthuong.Fill(t, vars))) }
 	out := &DecisionText{
 		Number:         "Số: " + vars["number"],
@@ -404,7 +406,7 @@ func (doc DecisionDoc) Text(opts DecisionOptions) (*DecisionText, error) {
 	out.Recipients = recipientLines(filled)
 	out.SignerTitle = titleLines(d.SignerTitle)
 	out.List = doc.listText(vars)
-	return out, nil
+	return out, counts, nil
 }
 
 // recipientLines writes Nơi nhận: "- " before each line, ";" after each,
@@ -451,8 +453,16 @@ func (doc *DecisionDoc) listText(vars map[string]string) ListText {
 		Title:    DanhSach,
 		Subtitle: upperFirst(vars["kinds"]) + " được tặng " + vars["form_name"],
 		Attached: attached + ")",
-		Sections: ListSections(d),
+		Sections: doc.sections(),
 	}
+}
+
+// sections are the list's sections when the recipients are in memory.
+func (doc *DecisionDoc) sections() []ListSection {
+	if doc.Stream != nil {
+		return nil
+	}
+	return ListSections(doc.Decision)
 }
 
 // levelWords start the place part of a body's name, where a long name is
@@ -513,22 +523,34 @@ func splitAuthority(a string) []string {
 // DecisionPages lays out the decision followed by its attached list on a
 // new page: the pages WriteDecision prints, for a preview.
 func DecisionPages(doc DecisionDoc, opts DecisionOptions) ([]page.Page, error) {
-	t, err := doc.Text(opts)
+	return collect(func(emit func(page.Page) error) error { return doc.layout(opts, emit) })
+}
+
+// layout lays out the decision and its list a page at a time.
+func (doc *DecisionDoc) layout(opts DecisionOptions, emit func(page.Page) error) error {
+	t, counts, err := doc.text(opts)
 	if err != nil {
-		return nil, err
+		return err
 	}
-	st := AdminStyle()
-	boxes := st.decisionBoxes(t)
-	list := st.listBoxes(&t.List, opts.ListTable)
-	// The list is an appendix: a new page, numbered on its own.
-	list[0].newPage, list[0].restart = true, true
-	pages := st.paginate(append(boxes, list...))
 	if opts.MarkBlanks {
-		for i := range pages {
-			pages[i].Texts = markBlanks(pages[i].Texts)
+		plain := emit
+		emit = func(p page.Page) error {
+			p.Texts = markBlanks(p.Texts)
+			return plain(p)
 		}
 	}
-	return pages, nil
+	st := AdminStyle()
+	pg := st.pager(emit)
+	for _, b := range st.decisionBoxes(t) {
+		if err := pg.add(b); err != nil {
+			return err
+		}
+	}
+	// The list is an appendix: a new page, numbered on its own.
+	if err := st.listBoxes(doc, &t.List, counts, opts.ListTable, true, pg.add); err != nil {
+		return err
+	}
+	return pg.close()
 }
 
 // BlankKey is the Key of the Texts that are blanks still to fill, on pages
@@ -583,11 +605,15 @@ func markBlanks(texts []page.Text) []page.Text {
 // is signed: A4 portrait, Decree 30/2020 layout, page numbers from page 2.
 // Errors: EINVALID (no recipients...), EINTERNAL.
 func WriteDecision(w io.Writer, doc DecisionDoc, opts DecisionOptions) error {
-	pages, err := DecisionPages(doc, opts)
-	if err != nil {
+	if err := doc.check(); err != nil {
 		return err
 	}
-	return page.WritePDF(w, "Quyết định "+DecisionNumber(doc.Decision.Number, doc.Settings.AuthorityAbbr), pages)
+	pdf := page.NewPDF("Quyết định " + DecisionNumber(doc.Decision.Number, doc.Settings.AuthorityAbbr))
+	defer pdf.Close()
+	if err := doc.layout(opts, func(p page.Page) error { return pdf.Add(&p) }); err != nil {
+		return err
+	}
+	return pdf.Finish(w)
 }
 
 // decisionBoxes lays out the decision itself (without the list).

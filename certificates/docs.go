@@ -2,7 +2,6 @@ package certificates
 
 import (
 	"math"
-	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -442,102 +441,154 @@ func (s DocStyle) ruleUnder(bs []box, style string, size, most float64) {
 // are taller than a page; a table row starting a page brings its header.
 func (s DocStyle) paginate(boxes []box) []page.Page {
 	var pages []page.Page
-	top, bottom := s.Top, s.Height-s.Bottom
-	y := top
-	empty := true
-	newPage := func() {
-		pg := page.Page{Width: s.Width, Height: s.Height}
-		if n := len(pages); n > 0 { // pages of a document are alike: start at the last one's size
-			pg.Texts = make([]page.Text, 0, len(pages[n-1].Texts)+8)
-			pg.Shapes = make([]page.Shape, 0, len(pages[n-1].Shapes)+8)
-		}
-		pages = append(pages, pg)
-		y, empty = top, true
+	pg := s.pager(func(p page.Page) error { pages = append(pages, p); return nil })
+	for _, b := range boxes {
+		pg.add(b) // collecting pages cannot fail
 	}
-	newPage()
-	firsts := []int{0} // the first page of each part numbered on its own
-	put := func(b *box) {
-		if !empty {
-			y += b.space
-		}
-		pg := &pages[len(pages)-1]
-		n := len(pg.Texts)
-		pg.Texts = append(pg.Texts, b.texts...)
-		for k := n; k < len(pg.Texts); k++ {
-			pg.Texts[k].Baseline += y
-		}
-		for _, sh := range b.shapes {
-			pg.Shapes = append(pg.Shapes, moveShape(sh, y))
-		}
-		y += b.h
-		if b.h > 0 || len(b.texts) > 0 {
-			empty = false
-		}
-	}
-	height := func(bs []box, atTop bool) float64 {
-		h := 0.0
-		for i, b := range bs {
-			if i > 0 || !atTop {
-				h += b.space
-			}
-			h += b.h
-		}
-		return h
-	}
-	withHeader := func(b *box) {
-		for i := range b.header {
-			put(&b.header[i])
-		}
-	}
-	const eps = 1e-6
-	for i := 0; i < len(boxes); {
-		j := i
-		for j < len(boxes)-1 && boxes[j].glue {
-			j++
-		}
-		chunk := boxes[i : j+1]
-		if chunk[0].newPage && !empty {
-			newPage()
-			withHeader(&chunk[0])
-		}
-		if chunk[0].newPage && chunk[0].restart {
-			firsts = append(firsts, len(pages)-1)
-		}
-		// Move the chunk to a new page if it does not fit here but fits there.
-		if !empty && y+height(chunk, false) > bottom+eps &&
-			height(chunk, true)+height(chunk[0].header, true) <= bottom-top+eps {
-			newPage()
-			withHeader(&chunk[0])
-		}
-		for k := range chunk {
-			b := &chunk[k]
-			need := b.h
-			if !empty {
-				need += b.space
-			}
-			if !empty && y+need > bottom+eps {
-				newPage()
-				withHeader(b)
-			}
-			put(b)
-		}
-		i = j + 1
-	}
-	// Page numbers from page 2 of each part, centred over the text column in
-	// the top margin.
-	cx := s.Left + s.TextWidth()/2
-	first := 0
-	for n := 1; n < len(pages); n++ {
-		if slices.Contains(firsts, n) {
-			first = n
-			continue
-		}
-		t := s.text("", s.PageNumberSize, strconv.Itoa(n-first+1), 0, s.PageNumberBaseline, page.RGB{})
-		t.X = cx - t.Width/2
-		t.Key = "page_number"
-		pages[n].Texts = append(pages[n].Texts, t)
-	}
+	pg.close()
 	return pages
+}
+
+// pager is paginate a box at a time: it holds the glued boxes not yet
+// placed and the page being filled, and hands each finished page to emit,
+// so a document of 4,000 pages is never laid out whole.
+type pager struct {
+	s      DocStyle
+	emit   func(page.Page) error
+	cur    page.Page
+	pages  int // pages started; the current one is pages-1
+	first  int // the first page of the part the current page belongs to
+	y      float64
+	empty  bool
+	chunk  []box // glued boxes waiting for the box that ends their run
+	err    error
+	closed bool
+}
+
+func (s DocStyle) pager(emit func(page.Page) error) *pager {
+	p := &pager{s: s, emit: emit}
+	p.newPage()
+	return p
+}
+
+// add places b (once the run of glued boxes it ends is complete); an error
+// from emit stops the document and is returned from then on.
+func (p *pager) add(b box) error {
+	if p.err != nil {
+		return p.err
+	}
+	p.chunk = append(p.chunk, b)
+	if !b.glue {
+		p.place()
+	}
+	return p.err
+}
+
+// close places what is left and emits the last page.
+func (p *pager) close() error {
+	if p.err == nil && !p.closed {
+		p.closed = true
+		if len(p.chunk) > 0 {
+			p.place()
+		}
+		p.finish()
+	}
+	return p.err
+}
+
+// finish numbers the current page (from page 2 of its part) and emits it.
+func (p *pager) finish() {
+	if p.err != nil {
+		return
+	}
+	s := &p.s
+	if n := p.pages - 1; n > 0 && n != p.first {
+		t := s.text("", s.PageNumberSize, strconv.Itoa(n-p.first+1), 0, s.PageNumberBaseline, page.RGB{})
+		t.X = s.Left + s.TextWidth()/2 - t.Width/2
+		t.Key = "page_number"
+		p.cur.Texts = append(p.cur.Texts, t)
+	}
+	p.err = p.emit(p.cur)
+}
+
+func (p *pager) newPage() {
+	if p.pages > 0 {
+		p.finish()
+	}
+	// Fresh slices for every page: the page emitted is the receiver's.
+	p.cur = page.Page{Width: p.s.Width, Height: p.s.Height}
+	p.pages++
+	p.y, p.empty = p.s.Top, true
+}
+
+func (p *pager) put(b *box) {
+	if !p.empty {
+		p.y += b.space
+	}
+	pg := &p.cur
+	n := len(pg.Texts)
+	pg.Texts = append(pg.Texts, b.texts...)
+	for k := n; k < len(pg.Texts); k++ {
+		pg.Texts[k].Baseline += p.y
+	}
+	for _, sh := range b.shapes {
+		pg.Shapes = append(pg.Shapes, moveShape(sh, p.y))
+	}
+	p.y += b.h
+	if b.h > 0 || len(b.texts) > 0 {
+		p.empty = false
+	}
+}
+
+func (p *pager) withHeader(b *box) {
+	for i := range b.header {
+		p.put(&b.header[i])
+	}
+}
+
+func boxesHeight(bs []box, atTop bool) float64 {
+	h := 0.0
+	for i, b := range bs {
+		if i > 0 || !atTop {
+			h += b.space
+		}
+		h += b.h
+	}
+	return h
+}
+
+// place puts the waiting run of glued boxes on the page, or on a new one.
+func (p *pager) place() {
+	const eps = 1e-6
+	top, bottom := p.s.Top, p.s.Height-p.s.Bottom
+	chunk := p.chunk
+	p.chunk = p.chunk[:0]
+	if chunk[0].newPage && !p.empty {
+		p.newPage()
+		p.withHeader(&chunk[0])
+	}
+	if chunk[0].newPage && chunk[0].restart {
+		p.first = p.pages - 1
+	}
+	// Move the chunk to a new page if it does not fit here but fits there.
+	if !p.empty && p.y+boxesHeight(chunk, false) > bottom+eps &&
+		boxesHeight(chunk, true)+boxesHeight(chunk[0].header, true) <= bottom-top+eps {
+		p.newPage()
+		p.withHeader(&chunk[0])
+	}
+	for k := range chunk {
+		b := &chunk[k]
+		need := b.h
+		if !p.empty {
+			need += b.space
+		}
+		if !p.empty && p.y+need > bottom+eps {
+			p.newPage()
+			p.withHeader(b)
+		}
+		p.put(b)
+	}
+	clear(chunk) // the boxes' texts can go
 }
 
 func moveShape(sh page.Shape, dy float64) page.Shape {

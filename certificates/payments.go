@@ -20,6 +20,11 @@ type PaymentsDoc struct {
 	// Signatures are the signers' titles at the bottom, left to right; nil
 	// gives DefaultPaymentSignatures.
 	Signatures []string
+	// Recipients, when set, gives decision i's recipients instead of
+	// Decisions[i].Recipients (then left nil): the PDF reads each stream a
+	// few times (the kinds it holds, the totals, then each kind) and holds
+	// none of it.
+	Recipients func(i int) RecipientStream
 }
 
 // PaymentsTitle is the title of the payment list.
@@ -34,13 +39,6 @@ func (doc *PaymentsDoc) check() error {
 		return khenthuong.Errorf(khenthuong.EINVALID, "Chưa chọn quyết định nào để lập danh sách chi tiền thưởng")
 	case doc.Settings == nil:
 		return khenthuong.Errorf(khenthuong.EINVALID, "Chưa có thiết lập của cơ quan")
-	}
-	n := 0
-	for i := range doc.Decisions {
-		n += len(doc.Decisions[i].Recipients)
-	}
-	if n == 0 {
-		return khenthuong.Errorf(khenthuong.EINVALID, "Các quyết định đã chọn chưa có người được khen")
 	}
 	return nil
 }
@@ -91,8 +89,20 @@ func AmountInWordsLine(total int64) string {
 // PaymentsPages lays out the payment list: the pages WritePayments prints.
 // Errors: EINVALID.
 func PaymentsPages(doc PaymentsDoc) ([]page.Page, error) {
+	return collect(doc.layout)
+}
+
+// layout lays out the payment list a page at a time.
+func (doc *PaymentsDoc) layout(emit func(page.Page) error) error {
 	if err := doc.check(); err != nil {
-		return nil, err
+		return err
+	}
+	tot, err := doc.totals()
+	if err != nil {
+		return err
+	}
+	if tot.rows == 0 {
+		return khenthuong.Errorf(khenthuong.EINVALID, "Các quyết định đã chọn chưa có người được khen")
 	}
 	st := AdminStyle()
 	s := doc.Settings
@@ -134,47 +144,79 @@ func PaymentsPages(doc PaymentsDoc) ([]page.Page, error) {
 	hdr := t.header[0]
 	hdr.space = 2 * st.ParaSpace
 	out = append(out, hdr)
-	groups, total := khenthuong.PaymentList(doc.Decisions, doc.Forms)
-	const signH = 10.0 // room to sign
-	var dataRows []int // indexes in out of the recipients' rows
-	for _, g := range groups {
-		if len(groups) > 1 { // one kind: the list needs no "I." heading
-			r := st.dataRow(t, []cell{{paras: []cellPara{{spans: []span{sp("B", g.Heading)}, align: 'L'}}, cols: 5}}, 0)
-			r.glue = true
-			out = append(out, r)
-		}
-		for _, pr := range g.Rows {
-			name := cell{paras: []cellPara{{spans: []span{sp("", pr.Name)}}}}
-			if pr.Detail != "" {
-				name.paras = append(name.paras, cellPara{spans: []span{sp("I", pr.Detail)}, size: size - 1})
-			}
-			dataRows = append(dataRows, len(out))
-			out = append(out, st.dataRow(t, []cell{
-				textCell("", strconv.Itoa(pr.No)), name, textCell("", pr.Form),
-				textCell("", vntext.FormatNumber(pr.Amount)), {}}, signH))
-		}
-		if len(groups) > 1 {
-			out = append(out, st.dataRow(t, []cell{
-				{paras: []cellPara{{spans: []span{sp("B", "Cộng "+strings.SplitN(g.Heading, ".", 2)[0])}, align: 'C'}}, cols: 3},
-				textCell("B", vntext.FormatNumber(g.Total)), {}}, 0))
+	pg := st.pager(emit)
+	for _, b := range out {
+		if err := pg.add(b); err != nil {
+			return err
 		}
 	}
-	out = append(out, st.dataRow(t, []cell{
-		{paras: []cellPara{{spans: []span{sp("B", "TỔNG CỘNG")}, align: 'C'}}, cols: 3},
-		textCell("B", vntext.FormatNumber(total)), {}}, 0))
 	// The signed page carries rows of the list: the last recipients stay
 	// with the totals, the amount in words and the signatures, never a page
 	// of totals under a bare header.
-	if n := len(dataRows); n > 0 {
-		for i := dataRows[max(n-keepWithTotals, 0)]; i < len(out); i++ {
-			out[i].glue = true
+	tail := false
+	put := func(b box) error {
+		b.glue = b.glue || tail
+		return pg.add(b)
+	}
+	const signH = 10.0      // room to sign
+	multi := tot.groups > 1 // one kind: the list needs no "I." heading
+	group, rows := -1, 0
+	var groupTotal int64
+	endGroup := func() error {
+		if !multi || group < 0 {
+			return nil
+		}
+		return put(st.dataRow(t, []cell{
+			{paras: []cellPara{{spans: []span{sp("B", "Cộng "+khenthuong.RomanNumeral(group))}, align: 'C'}}, cols: 3},
+			textCell("B", vntext.FormatNumber(groupTotal)), {}}, 0))
+	}
+	err = doc.eachPaymentRow(func(pr *paymentRow) error {
+		if pr.group != group {
+			if err := endGroup(); err != nil {
+				return err
+			}
+			group, groupTotal = pr.group, 0
+			if multi {
+				r := st.dataRow(t, []cell{{paras: []cellPara{{spans: []span{sp("B", groupHeading(pr.group, pr.kind))}, align: 'L'}}, cols: 5}}, 0)
+				r.glue = true
+				if err := put(r); err != nil {
+					return err
+				}
+			}
+		}
+		tail = tail || rows >= tot.rows-keepWithTotals
+		rows++
+		groupTotal += pr.Amount
+		name := cell{paras: []cellPara{{spans: []span{sp("", pr.Name)}}}}
+		if pr.Detail != "" {
+			name.paras = append(name.paras, cellPara{spans: []span{sp("I", pr.Detail)}, size: size - 1})
+		}
+		return put(st.dataRow(t, []cell{
+			textCell("", strconv.Itoa(pr.No)), name, textCell("", pr.Form),
+			textCell("", vntext.FormatNumber(pr.Amount)), {}}, signH))
+	})
+	if err != nil {
+		return err
+	}
+	if rows != tot.rows {
+		return khenthuong.Errorf(khenthuong.ECONFLICT, "Danh sách người được khen vừa thay đổi trong khi in, hãy in lại")
+	}
+	if err := endGroup(); err != nil {
+		return err
+	}
+	if err := put(st.dataRow(t, []cell{
+		{paras: []cellPara{{spans: []span{sp("B", "TỔNG CỘNG")}, align: 'C'}}, cols: 3},
+		textCell("B", vntext.FormatNumber(tot.total)), {}}, 0)); err != nil {
+		return err
+	}
+	words := st.boxes(para{spans: []span{sp("I", AmountInWordsLine(tot.total))}, size: st.Size, align: 'L',
+		x: st.Left, w: st.TextWidth(), space: st.ParaSpace, keep: true, next: true})
+	for _, b := range append(words, st.paymentSignatures(*doc)) {
+		if err := pg.add(b); err != nil {
+			return err
 		}
 	}
-	words := st.boxes(para{spans: []span{sp("I", AmountInWordsLine(total))}, size: st.Size, align: 'L',
-		x: st.Left, w: st.TextWidth(), space: st.ParaSpace, keep: true, next: true})
-	out = append(out, words...)
-	out = append(out, st.paymentSignatures(doc))
-	return st.paginate(out), nil
+	return pg.close()
 }
 
 // keepWithTotals is how many of the last recipients' rows stay on the page
@@ -271,9 +313,10 @@ func (s DocStyle) paymentSignatures(doc PaymentsDoc) box {
 // form, amount, a column to sign, totals in figures and in words, the
 // signatures. Errors: EINVALID, EINTERNAL.
 func WritePayments(w io.Writer, doc PaymentsDoc) error {
-	pages, err := PaymentsPages(doc)
-	if err != nil {
+	pdf := page.NewPDF("Danh sách chi tiền thưởng")
+	defer pdf.Close()
+	if err := doc.layout(func(p page.Page) error { return pdf.Add(&p) }); err != nil {
 		return err
 	}
-	return page.WritePDF(w, "Danh sách chi tiền thưởng", pages)
+	return pdf.Finish(w)
 }

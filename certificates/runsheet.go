@@ -270,8 +270,14 @@ func trayRange(es []CeremonyEntry) string {
 // batch, its presenter and tray numbers, then the MC's script, a page per
 // batch. Errors: EINVALID, ENOTFOUND (a decision's form).
 func RunSheetPages(doc RunSheetDoc) ([]page.Page, error) {
+	return collect(doc.layout)
+}
+
+// layout lays out the run-sheet a batch at a time, handing pages to emit as
+// they are filled.
+func (doc *RunSheetDoc) layout(emit func(page.Page) error) error {
 	if err := doc.check(); err != nil {
-		return nil, err
+		return err
 	}
 	st := AdminStyle()
 	texts := doc.Texts.orDefault()
@@ -320,8 +326,19 @@ func RunSheetPages(doc RunSheetDoc) ([]page.Page, error) {
 		return st.boxes(para{spans: []span{sp(style, text)}, size: st.Size, align: 'J', x: st.Left, w: st.TextWidth(), space: space})
 	}
 
-	// 1. The order of the ceremony.
+	// 1. The order of the ceremony. Boxes wait in out until no later box
+	// changes them (a batch glues its rows), then go to the pages.
 	var out []box
+	pg := st.pager(emit)
+	flush := func() error {
+		for _, b := range out {
+			if err := pg.add(b); err != nil {
+				return err
+			}
+		}
+		out = out[:0]
+		return nil
+	}
 	out = append(out, st.heading(texts.Title, "B", st.Size, 0)...)
 	if c := doc.Campaign; c != nil {
 		if c.Name != "" {
@@ -391,6 +408,9 @@ func RunSheetPages(doc RunSheetDoc) ([]page.Page, error) {
 		for i := first; i < len(out)-1; i++ {
 			out[i].glue = true
 		}
+		if err := flush(); err != nil {
+			return err
+		}
 	}
 
 	// 2. The MC's script: the decisions read out, then a page per batch.
@@ -434,8 +454,14 @@ func RunSheetPages(doc RunSheetDoc) ([]page.Page, error) {
 			out = append(out, mc("I", fill(texts.StandInOrder, v), st.Size-1, st.ParaSpace, false)...)
 		}
 		out = append(out, mc("", fill(texts.Closing, vars(b, batch)), st.Size, 2*st.ParaSpace, false)...)
+		if err := flush(); err != nil {
+			return err
+		}
 	}
-	return st.paginate(out), nil
+	if err := flush(); err != nil {
+		return err
+	}
+	return pg.close()
 }
 
 // readingOrder lists the decisions in the order they are first called (the
@@ -460,11 +486,12 @@ func readingOrder(entries []CeremonyEntry, n int) []int {
 // WriteRunSheet writes the ceremony's run-sheet and MC script as a PDF.
 // Errors: EINVALID, ENOTFOUND, EINTERNAL.
 func WriteRunSheet(w io.Writer, doc RunSheetDoc) error {
-	pages, err := RunSheetPages(doc)
-	if err != nil {
+	pdf := page.NewPDF("Kịch bản trao tặng khen thưởng")
+	defer pdf.Close()
+	if err := doc.layout(func(p page.Page) error { return pdf.Add(&p) }); err != nil {
 		return err
 	}
-	return page.WritePDF(w, "Kịch bản trao tặng khen thưởng", pages)
+	return pdf.Finish(w)
 }
 
 // TrayMarkSize is the size of the tray number printed on a certificate

@@ -126,6 +126,22 @@ func (p *printJob) noArgs() error {
 
 // decisions loads the decisions named by --decision.
 func (p *printJob) decisions(flagValue string, single bool) ([]khenthuong.Decision, error) {
+	return p.loadDecisions(flagValue, single, p.db.Decision)
+}
+
+// summaries loads the decisions named by --decision without their
+// recipients, for a document that streams them (a decision may have 100,000).
+func (p *printJob) summaries(flagValue string, single bool) ([]khenthuong.Decision, error) {
+	return p.loadDecisions(flagValue, single, func(id uint64) (*khenthuong.Decision, error) {
+		s, err := p.db.DecisionSummary(id)
+		if err != nil {
+			return nil, err
+		}
+		return &s.Decision, nil
+	})
+}
+
+func (p *printJob) loadDecisions(flagValue string, single bool, load func(uint64) (*khenthuong.Decision, error)) ([]khenthuong.Decision, error) {
 	if flagValue == "" {
 		return nil, usagef("cần --decision")
 	}
@@ -138,7 +154,7 @@ func (p *printJob) decisions(flagValue string, single bool) ([]khenthuong.Decisi
 	}
 	out := make([]khenthuong.Decision, 0, len(ids))
 	for _, id := range ids {
-		d, err := p.db.Decision(id)
+		d, err := load(id)
 		if err != nil {
 			return nil, err
 		}
@@ -225,15 +241,22 @@ func (p *printJob) certificates() error {
 	if err := p.ceremonyOrder(&job); err != nil {
 		return err
 	}
-	pages, warnings, err := job.Pages()
-	if err != nil {
-		return err
-	}
-	for _, w := range warnings {
-		fmt.Fprintf(p.e.stderr, "Cảnh báo: %s\n", w)
-	}
+	var warnings []certificates.Warning
+	defer func() {
+		for _, w := range warnings {
+			fmt.Fprintf(p.e.stderr, "Cảnh báo: %s\n", w)
+		}
+	}()
 	title := doc.Form.Name + " – " + decisionTitle(doc)
-	return p.emit(title, pages, func(w io.Writer) error { return certificates.WriteCertificates(w, pages...) })
+	return p.emit(title, func() ([]page.Page, error) {
+		pages, ws, err := job.Pages()
+		warnings = ws
+		return pages, err
+	}, func(w io.Writer) (err error) {
+		// Written a page at a time: a batch may be a whole decision's.
+		warnings, err = certificates.Print(w, job)
+		return err
+	})
 }
 
 // ceremonyOrder puts the job's recipients in the order they are called on
@@ -305,7 +328,7 @@ func (p *printJob) calibration() error {
 	if err != nil {
 		return err
 	}
-	return p.emit("Trang căn chỉnh máy in", []page.Page{pg},
+	return p.emit("Trang căn chỉnh máy in", laidOut([]page.Page{pg}),
 		func(out io.Writer) error { return certificates.WriteCalibration(out, w, h, profile) })
 }
 
@@ -316,13 +339,16 @@ func (p *printJob) decisionDoc() error {
 	}
 	opts := certificates.DecisionOptions{ListTable: p.f.table}
 	if p.ext == ".docx" {
+		// The .docx is made whole in memory: its list is read with the decision.
+		d, err := p.db.Decision(doc.Decision.ID)
+		if err != nil {
+			return err
+		}
+		doc.Decision, doc.Stream = d, nil
 		return p.write(func(w io.Writer) error { return certificates.WriteDecisionDOCX(w, doc, opts) })
 	}
-	pages, err := certificates.DecisionPages(doc, opts)
-	if err != nil {
-		return err
-	}
-	return p.emit(decisionTitle(doc), pages, func(w io.Writer) error { return certificates.WriteDecision(w, doc, opts) })
+	return p.emit(decisionTitle(doc), func() ([]page.Page, error) { return certificates.DecisionPages(doc, opts) },
+		func(w io.Writer) error { return certificates.WriteDecision(w, doc, opts) })
 }
 
 func (p *printJob) list() error {
@@ -330,23 +356,33 @@ func (p *printJob) list() error {
 	if err != nil {
 		return err
 	}
-	pages, err := certificates.ListPages(doc, p.f.table)
-	if err != nil {
-		return err
-	}
-	return p.emit("Danh sách kèm theo "+decisionTitle(doc), pages,
+	return p.emit("Danh sách kèm theo "+decisionTitle(doc), func() ([]page.Page, error) { return certificates.ListPages(doc, p.f.table) },
 		func(w io.Writer) error { return certificates.WriteList(w, doc, p.f.table) })
 }
 
+// oneDecisionDoc loads the decision of --decision without its recipients,
+// which the document reads as it writes.
 func (p *printJob) oneDecisionDoc() (certificates.DecisionDoc, error) {
 	if err := p.noArgs(); err != nil {
 		return certificates.DecisionDoc{}, err
 	}
-	ds, err := p.decisions(p.f.decision, true)
+	ds, err := p.summaries(p.f.decision, true)
 	if err != nil {
 		return certificates.DecisionDoc{}, err
 	}
-	return p.context(&ds[0])
+	doc, err := p.context(&ds[0])
+	doc.Stream = p.recipients(ds[0].ID)
+	return doc, err
+}
+
+// recipients streams a decision's recipients from the data.
+func (p *printJob) recipients(id uint64) certificates.RecipientStream {
+	return func(fn func(*khenthuong.Recipient) error) error { return p.db.EachRecipient(id, fn) }
+}
+
+// laidOut is a layout already made.
+func laidOut(pages []page.Page) func() ([]page.Page, error) {
+	return func() ([]page.Page, error) { return pages, nil }
 }
 
 // ceremonyDocs loads the decisions of a run-sheet or payment list with the
@@ -378,24 +414,37 @@ func (p *printJob) runsheet() error {
 	if err != nil {
 		return err
 	}
-	return p.emit("Kịch bản trao tặng – "+decisionTitle(doc), pages,
+	return p.emit("Kịch bản trao tặng – "+decisionTitle(doc), laidOut(pages),
 		func(w io.Writer) error { return certificates.WriteRunSheet(w, rs) })
 }
 
 func (p *printJob) payments() error {
-	ds, forms, doc, err := p.ceremonyDocs()
-	if err != nil {
-		return err
-	}
 	if p.ext == ".xlsx" {
+		ds, forms, doc, err := p.ceremonyDocs()
+		if err != nil {
+			return err
+		}
 		return p.write(func(w io.Writer) error { return roster.WritePaymentsXLSX(w, ds, forms, doc.Settings) })
 	}
-	pd := certificates.PaymentsDoc{Decisions: ds, Forms: forms, Settings: doc.Settings, Campaign: doc.Campaign}
-	pages, err := certificates.PaymentsPages(pd)
+	// The PDF reads the decisions without their recipients and streams them.
+	if err := p.noArgs(); err != nil {
+		return err
+	}
+	ds, err := p.summaries(p.f.decision, false)
 	if err != nil {
 		return err
 	}
-	return p.emit("Danh sách chi tiền thưởng – "+decisionTitle(doc), pages,
+	forms, err := p.forms()
+	if err != nil {
+		return err
+	}
+	doc, err := p.context(&ds[0])
+	if err != nil {
+		return err
+	}
+	pd := certificates.PaymentsDoc{Decisions: ds, Forms: forms, Settings: doc.Settings, Campaign: doc.Campaign,
+		Recipients: func(i int) certificates.RecipientStream { return p.recipients(ds[i].ID) }}
+	return p.emit("Danh sách chi tiền thưởng – "+decisionTitle(doc), func() ([]page.Page, error) { return certificates.PaymentsPages(pd) },
 		func(w io.Writer) error { return certificates.WritePayments(w, pd) })
 }
 
@@ -425,7 +474,7 @@ func (p *printJob) history() error {
 	if err != nil {
 		return err
 	}
-	return p.emit("Quá trình khen thưởng – "+entries[0].Nomination.Nominee.DisplayName(), pages,
+	return p.emit("Quá trình khen thưởng – "+entries[0].Nomination.Nominee.DisplayName(), laidOut(pages),
 		func(w io.Writer) error { return certificates.WriteHistory(w, hd) })
 }
 

@@ -56,6 +56,11 @@ func Copy(n int, dir string) (string, error) {
 	if err != nil {
 		return "", err
 	}
+	return copyInto(src, dir)
+}
+
+// copyInto copies the file src into dir as khenthuong.db.
+func copyInto(src, dir string) (string, error) {
 	in, err := os.Open(src)
 	if err != nil {
 		return "", err
