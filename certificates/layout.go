@@ -5,6 +5,7 @@ import (
 	"math"
 	"strings"
 
+	"khenthuong"
 	"khenthuong/page"
 )
 
@@ -28,7 +29,7 @@ func ParseMode(s string) (Mode, error) {
 	case ModePlain:
 		return ModePlain, nil
 	}
-	return "", fmt.Errorf("kiểu in “%s” không có (blank: in trên phôi, plain: in trên giấy trắng)", s)
+	return "", khenthuong.FieldErrorf("mode", "kiểu in “%s” không có: dùng blank (in trên phôi) hoặc plain (in trên giấy trắng)", s)
 }
 
 // Warning is a problem worth telling the clerk before printing, naming the

@@ -78,8 +78,8 @@ func runPrint(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	if f.batch < 1 {
-		return usagef("--batch phải từ 1 trở lên")
+	if err := f.check(); err != nil {
+		return err
 	}
 	db, err := e.openDB(true)
 	if err != nil {
