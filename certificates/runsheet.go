@@ -183,14 +183,21 @@ func callees(counts map[khenthuong.Kind]int) string {
 	return joinVa(who)
 }
 
-// presenterPhrase is "đồng chí X, Phó Giám đốc Công an tỉnh", followed by
+// presenterPhrase is "đồng chí X, Phó Giám đốc Công an tỉnh" (or the title
+// typed before X: "Đại tá X, ..."), followed by
 // ", thừa ủy quyền {issuer}" when X hands out the award of someone else: X
 // neither signed the decision nor holds the issuer's office.
 func presenterPhrase(p *Presenter, onBehalf string) string {
 	if p == nil || strings.TrimSpace(p.Name) == "" {
 		return "đồng chí ...................................................."
 	}
-	s := "đồng chí " + strings.TrimSpace(p.Name)
+	// A danh xưng the clerk typed ("Đồng chí", "Bà", "Đại tá") replaces
+	// "đồng chí": the MC reads one title, never two.
+	title, name := vntext.SplitHonorific(p.Name)
+	if title == "" {
+		title = "Đồng chí"
+	}
+	s := spokenTitle(title) + " " + name
 	if t := strings.TrimSpace(p.Title); t != "" {
 		s += ", " + t
 	}
@@ -200,6 +207,16 @@ func presenterPhrase(p *Presenter, onBehalf string) string {
 	return s
 }
 
+// spokenTitle is a danh xưng as the MC says it within a sentence: "đồng
+// chí", "ông", "bà" in lower case; a rank ("Đại tá") keeps its capitals.
+func spokenTitle(t string) string {
+	switch t {
+	case "Đồng chí", "Ông", "Bà", "Anh", "Chị":
+		return strings.ToLower(t)
+	}
+	return t
+}
+
 // OnBehalf returns the issuer p hands out the award of d "thừa ủy quyền",
 // or "" when p signed d or holds the issuer's office ("Chủ tịch UBND tỉnh"
 // and "Chủ tịch Ủy ban nhân dân tỉnh" are the same office).
@@ -207,12 +224,18 @@ func OnBehalf(p Presenter, d *khenthuong.Decision, f *khenthuong.AwardForm) stri
 	switch {
 	case strings.TrimSpace(p.Name) == "" || f.Issuer == "":
 		return ""
-	case d.SignerName != "" && vntext.Fold(p.Name) == vntext.Fold(d.SignerName):
+	case d.SignerName != "" && vntext.Fold(bareName(p.Name)) == vntext.Fold(bareName(d.SignerName)):
 		return ""
 	case p.Title != "" && officeKey(p.Title) == officeKey(f.Issuer):
 		return ""
 	}
 	return f.Issuer
+}
+
+// bareName is a name without the danh xưng typed before it.
+func bareName(s string) string {
+	_, name := vntext.SplitHonorific(s)
+	return name
 }
 
 var officeAbbr = strings.NewReplacer("ubnd", "uy ban nhan dan", "hdnd", "hoi dong nhan dan",
