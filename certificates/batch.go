@@ -21,6 +21,9 @@ type Job struct {
 	// Trays are the tray numbers of Recipients (PrintOrder), printed small
 	// under the registry line of each certificate; empty prints none.
 	Trays []int
+	// Draft is a trial print of a decision not yet issued (NotIssued):
+	// every page carries DraftMark.
+	Draft bool
 	// Progress, if set, is called after each page is laid out.
 	Progress func(done, total int)
 }
@@ -61,6 +64,9 @@ func (j *Job) each(emit func(page.Page) error) ([]Warning, error) {
 		pg, w := Layout(j.Template, ValuesFor(j.Decision, r, j.Form, j.Settings), j.Mode)
 		if i < len(j.Trays) && j.Trays[i] > 0 {
 			pg = withTray(pg, &j.Template, j.Trays[i])
+		}
+		if j.Draft {
+			pg = withDraftMark(pg, &j.Template)
 		}
 		if err := emit(j.Profile.Apply(pg)); err != nil {
 			return nil, err

@@ -15,8 +15,9 @@ import (
 func init() {
 	commands["print"] = command{
 		usage: `print certificates|calibration|decision|list|runsheet|payments|history ... -o FILE | --to PRINTER [--copies N]
-    print certificates --decision ID [--recipients IDS] [--mode blank|plain] [--printer NAME] [--trays] [--ceremony IDS] [--batch N] -o FILE.pdf
-        bằng khen của quyết định, mỗi người một trang, theo thứ tự gọi lên sân khấu
+    print certificates --decision ID [--recipients IDS] [--mode blank|plain] [--printer NAME] [--trays] [--ceremony IDS] [--batch N] [--draft] -o FILE.pdf
+        bằng khen của quyết định đã ban hành, mỗi người một trang, theo thứ tự gọi lên sân khấu;
+        --draft: in thử quyết định chưa ban hành, mỗi trang có dấu “BẢN NHÁP”
     print calibration [--printer NAME] [--size A3L|A4L|WxH] -o FILE.pdf
         trang căn chỉnh máy in: lưới milimét và các dấu chữ thập đánh số
     print decision --decision ID -o FILE.pdf|FILE.docx      quyết định kèm danh sách
@@ -35,7 +36,7 @@ func init() {
 type printFlags struct {
 	out, decision, recipients, mode, printer, size, ceremony string
 	to, tray                                                 string
-	table, trays                                             bool
+	table, trays, draft                                      bool
 	batch, copies                                            int
 	nominee                                                  uint64
 	presenters                                               []certificates.Presenter
@@ -56,6 +57,7 @@ func runPrint(e *env, args []string) error {
 	fs.StringVar(&f.ceremony, "ceremony", "", "các quyết định cùng buổi lễ (để đánh số khay)")
 	fs.BoolVar(&f.table, "table", false, "danh sách dạng bảng")
 	fs.BoolVar(&f.trays, "trays", false, "in số thứ tự khay trên bằng khen")
+	fs.BoolVar(&f.draft, "draft", false, "in thử bằng khen của quyết định chưa ban hành, có dấu BẢN NHÁP")
 	fs.IntVar(&f.batch, "batch", 10, "số người mỗi tốp lên sân khấu")
 	fs.Uint64Var(&f.nominee, "nominee", 0, "mã người/tập thể khi có nhiều kết quả")
 	fs.Func("presenter", "người trao tặng từng tốp: \"Tên, Chức vụ\" (lặp lại cho mỗi tốp)", func(s string) error {
@@ -221,6 +223,9 @@ func (p *printJob) certificates() error {
 		return err
 	}
 	d := &ds[0]
+	if err := certificates.NotIssued(d); err != nil && !p.f.draft {
+		return khenthuong.Errorf(khenthuong.EINVALID, "%s (khenthuong decision issue %d); muốn in thử, thêm --draft", khenthuong.ErrorMessage(err), d.ID)
+	}
 	doc, err := p.context(d)
 	if err != nil {
 		return err
@@ -237,7 +242,8 @@ func (p *printJob) certificates() error {
 	if err != nil {
 		return err
 	}
-	job := certificates.Job{Decision: d, Form: doc.Form, Settings: doc.Settings, Template: tpl, Mode: mode, Profile: profile}
+	job := certificates.Job{Decision: d, Form: doc.Form, Settings: doc.Settings, Template: tpl, Mode: mode, Profile: profile,
+		Draft: d.Status != khenthuong.DecisionIssued}
 	if err := p.ceremonyOrder(&job); err != nil {
 		return err
 	}
