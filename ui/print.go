@@ -690,7 +690,8 @@ func (s *printScreen) openCalibration() {
 func (s *printScreen) job() certificates.Job {
 	st := s.settings
 	return certificates.Job{Decision: s.decision, Form: s.form, Settings: &st, Template: s.tpl,
-		Mode: s.mode, Profile: s.profile(), Recipients: s.chosenIDs()}
+		Mode: s.mode, Profile: s.profile(), Recipients: s.chosenIDs(),
+		Draft: s.decision != nil && s.decision.Status != khenthuong.DecisionIssued} // a proof, marked as one
 }
 
 // savePDF lays the chosen certificates out in a goroutine (the progress bar
