@@ -24,6 +24,10 @@ type Job struct {
 	// Draft is a trial print of a decision not yet issued (NotIssued):
 	// every page carries DraftMark.
 	Draft bool
+	// Stream, if set, is where the recipients come from instead of
+	// Decision.Recipients: a batch of a whole large decision is read a few
+	// times rather than held (see plan).
+	Stream RecipientStream
 	// Progress, if set, is called after each page is laid out.
 	Progress func(done, total int)
 }
@@ -52,15 +56,16 @@ func (j *Job) each(emit func(page.Page) error) ([]Warning, error) {
 			return nil, err
 		}
 	}
-	recipients, err := j.recipients()
+	total, recipients, err := j.plan()
 	if err != nil {
 		return nil, err
 	}
-	if len(j.Trays) > 0 && len(j.Trays) != len(recipients) {
-		return nil, khenthuong.Errorf(khenthuong.EINVALID, "Có %d số thứ tự khay cho %d bằng khen", len(j.Trays), len(recipients))
+	if len(j.Trays) > 0 && len(j.Trays) != total {
+		return nil, khenthuong.Errorf(khenthuong.EINVALID, "Có %d số thứ tự khay cho %d bằng khen", len(j.Trays), total)
 	}
 	var warns []Warning
-	for i, r := range recipients {
+	i := 0
+	err = recipients(func(r *khenthuong.Recipient) error {
 		pg, w := Layout(j.Template, ValuesFor(j.Decision, r, j.Form, j.Settings), j.Mode)
 		if i < len(j.Trays) && j.Trays[i] > 0 {
 			pg = withTray(pg, &j.Template, j.Trays[i])
@@ -69,14 +74,39 @@ func (j *Job) each(emit func(page.Page) error) ([]Warning, error) {
 			pg = withDraftMark(pg, &j.Template)
 		}
 		if err := emit(j.Profile.Apply(pg)); err != nil {
-			return nil, err
+			return err
 		}
 		warns = append(warns, w...)
+		i++
 		if j.Progress != nil {
-			j.Progress(i+1, len(recipients))
+			j.Progress(i, total)
 		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
 	}
 	return warns, nil
+}
+
+// plan is how many certificates the job prints and their recipients in
+// print order: from the decision held, or else from Stream.
+func (j *Job) plan() (int, RecipientStream, error) {
+	if j.Stream == nil {
+		rs, err := j.recipients()
+		if err != nil {
+			return 0, nil, err
+		}
+		return len(rs), func(fn func(*khenthuong.Recipient) error) error {
+			for _, r := range rs {
+				if err := fn(r); err != nil {
+					return err
+				}
+			}
+			return nil
+		}, nil
+	}
+	return j.streamPlan()
 }
 
 func (j *Job) recipients() ([]*khenthuong.Recipient, error) {

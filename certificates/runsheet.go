@@ -78,6 +78,10 @@ type RunSheetDoc struct {
 	// batch without one gets a dotted line to fill in.
 	Presenters []Presenter
 	Texts      RunSheetTexts // empty fields: DefaultRunSheetTexts
+	// Recipients, if set, streams decision i's recipients (Decisions then
+	// hold none): the run-sheet reads them a few times (counts, the table's
+	// widths, the table, the MC's script) and holds one batch at a time.
+	Recipients func(i int) RecipientStream
 }
 
 // PrintRun is the certificates of one decision in the order they are called
@@ -139,16 +143,11 @@ func (doc *RunSheetDoc) check() error {
 	case doc.Settings == nil:
 		return khenthuong.Errorf(khenthuong.EINVALID, "Chưa có thiết lập của cơ quan")
 	}
-	n := 0
 	for i := range doc.Decisions {
 		d := &doc.Decisions[i]
 		if doc.Forms[d.FormCode] == nil {
 			return khenthuong.Errorf(khenthuong.ENOTFOUND, "Quyết định số %s: không có hình thức khen thưởng “%s”", d.Number, d.FormCode)
 		}
-		n += len(d.Recipients)
-	}
-	if n == 0 {
-		return khenthuong.Errorf(khenthuong.EINVALID, "Các quyết định đã chọn chưa có người được khen")
 	}
 	return nil
 }
@@ -302,16 +301,12 @@ func (doc *RunSheetDoc) layout(emit func(page.Page) error) error {
 	if err := doc.check(); err != nil {
 		return err
 	}
+	cer, err := doc.plan()
+	if err != nil {
+		return err
+	}
 	st := AdminStyle()
 	texts := doc.Texts.orDefault()
-	entries := doc.Entries()
-	var batches [][]CeremonyEntry
-	for _, e := range entries {
-		if e.Batch > len(batches) {
-			batches = append(batches, nil)
-		}
-		batches[e.Batch-1] = append(batches[e.Batch-1], e)
-	}
 	// vars are the placeholders for entries es of batch b (a whole batch or
 	// the part of it from one decision).
 	vars := func(b int, es []CeremonyEntry) map[string]string {
@@ -377,29 +372,35 @@ func (doc *RunSheetDoc) layout(emit func(page.Page) error) error {
 	st.ruleUnder(out, "B", st.Size, 40)
 	out = append(out, body("B", "I. CÁC QUYẾT ĐỊNH ĐƯỢC CÔNG BỐ", 2*st.ParaSpace)...)
 	out[len(out)-1].glue = true
-	order := readingOrder(entries, len(doc.Decisions))
+	order := cer.readingOrder(len(doc.Decisions))
 	for _, i := range order {
 		d := &doc.Decisions[i]
 		f := doc.Forms[d.FormCode]
-		line := decisionRef(d, f, doc.Settings) + " tặng " + f.Name + " cho " + CountsText(d.CountByKind()) + "."
+		line := decisionRef(d, f, doc.Settings) + " tặng " + f.Name + " cho " + CountsText(cer.byKind[i]) + "."
 		out = append(out, st.boxes(para{spans: []span{sp("", line)}, size: st.Size, align: 'J', x: st.Left, w: st.TextWidth(),
 			label: &span{text: "-"}, hang: st.Indent / 2, space: st.ParaSpace / 2, keep: true})...)
 	}
 	size := st.Size - 1
 	out = append(out, body("B", fmt.Sprintf("II. TRAO TẶNG: %d lượt, %d đợt lên sân khấu, mỗi đợt tối đa %d",
-		len(entries), len(batches), doc.batchSize()), 2*st.ParaSpace)...)
-	var names, details []string
-	for _, e := range entries {
-		names, details = append(names, e.Name), append(details, e.Detail)
+		cer.total, cer.batches(), doc.batchSize()), 2*st.ParaSpace)...)
+	var share nameShare
+	err = cer.eachBatch(func(_ int, batch []CeremonyEntry) error {
+		for _, e := range batch {
+			share.add(e.Name, e.Detail)
+		}
+		return nil
+	})
+	if err != nil {
+		return err
 	}
-	nameW, detailW := nameDetailWidths(st.TextWidth()-31, names, details)
+	nameW, detailW := share.widths(st.TextWidth() - 31)
 	t := st.newTable(st.Left, size,
 		column{title: "Thứ tự", w: 17, align: 'C'},
 		column{title: "Vị trí", w: 14, align: 'C'},
 		column{title: ColName, w: nameW, align: 'L'},
 		column{title: ColPosition, w: detailW, align: 'L'})
 	multi := len(doc.Decisions) > 1
-	for b, batch := range batches {
+	err = cer.eachBatch(func(b int, batch []CeremonyEntry) error {
 		heading := fmt.Sprintf("Đợt %d (khay số %s)", b+1, trayRange(batch))
 		out = append(out, body("B", heading, 2*st.ParaSpace)...)
 		out[len(out)-1].glue = true
@@ -431,9 +432,10 @@ func (doc *RunSheetDoc) layout(emit func(page.Page) error) error {
 		for i := first; i < len(out)-1; i++ {
 			out[i].glue = true
 		}
-		if err := flush(); err != nil {
-			return err
-		}
+		return flush()
+	})
+	if err != nil {
+		return err
 	}
 
 	// 2. The MC's script: the decisions read out, then a page per batch.
@@ -452,7 +454,7 @@ func (doc *RunSheetDoc) layout(emit func(page.Page) error) error {
 	}
 	reg := st.face("B")
 	hang := reg.Width("0000.", st.Size) + 1.5
-	for b, batch := range batches {
+	err = cer.eachBatch(func(b int, batch []CeremonyEntry) error {
 		out = append(out, box{newPage: true})
 		out = append(out, st.heading(fmt.Sprintf("LỜI DẪN ĐỢT %d", b+1), "B", st.Size, 0)...)
 		out = append(out, st.heading("(khay số "+trayRange(batch)+")", "I", st.Size, 0)...)
@@ -477,33 +479,15 @@ func (doc *RunSheetDoc) layout(emit func(page.Page) error) error {
 			out = append(out, mc("I", fill(texts.StandInOrder, v), st.Size-1, st.ParaSpace, false)...)
 		}
 		out = append(out, mc("", fill(texts.Closing, vars(b, batch)), st.Size, 2*st.ParaSpace, false)...)
-		if err := flush(); err != nil {
-			return err
-		}
+		return flush()
+	})
+	if err != nil {
+		return err
 	}
 	if err := flush(); err != nil {
 		return err
 	}
 	return pg.close()
-}
-
-// readingOrder lists the decisions in the order they are first called (the
-// highest form first), then any with no recipient.
-func readingOrder(entries []CeremonyEntry, n int) []int {
-	seen := make([]bool, n)
-	var out []int
-	for _, e := range entries {
-		if !seen[e.Decision] {
-			seen[e.Decision] = true
-			out = append(out, e.Decision)
-		}
-	}
-	for i := range n {
-		if !seen[i] {
-			out = append(out, i)
-		}
-	}
-	return out
 }
 
 // WriteRunSheet writes the ceremony's run-sheet and MC script as a PDF.

@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 
 	"khenthuong"
@@ -218,7 +219,9 @@ func (p *printJob) certificates() error {
 	if err := p.noArgs(); err != nil {
 		return err
 	}
-	ds, err := p.decisions(p.f.decision, true)
+	// The decision without its recipients: they are streamed (a batch may
+	// be a whole decision's).
+	ds, err := p.summaries(p.f.decision, true)
 	if err != nil {
 		return err
 	}
@@ -243,7 +246,7 @@ func (p *printJob) certificates() error {
 		return err
 	}
 	job := certificates.Job{Decision: d, Form: doc.Form, Settings: doc.Settings, Template: tpl, Mode: mode, Profile: profile,
-		Draft: d.Status != khenthuong.DecisionIssued}
+		Draft: d.Status != khenthuong.DecisionIssued, Stream: p.recipients(d.ID)}
 	if err := p.ceremonyOrder(&job); err != nil {
 		return err
 	}
@@ -272,7 +275,7 @@ func (p *printJob) ceremonyOrder(job *certificates.Job) error {
 	ceremony := []khenthuong.Decision{*job.Decision}
 	if p.f.ceremony != "" {
 		var err error
-		if ceremony, err = p.decisions(p.f.ceremony, false); err != nil {
+		if ceremony, err = p.summaries(p.f.ceremony, false); err != nil {
 			return err
 		}
 	}
@@ -280,14 +283,14 @@ func (p *printJob) ceremonyOrder(job *certificates.Job) error {
 	if err != nil {
 		return err
 	}
-	var run certificates.PrintRun
-	for _, r := range certificates.PrintOrder(ceremony, forms, p.f.batch) {
-		if r.DecisionID == job.Decision.ID {
-			run = r
-		}
-	}
-	if run.DecisionID == 0 {
+	at := slices.IndexFunc(ceremony, func(d khenthuong.Decision) bool { return d.ID == job.Decision.ID })
+	if at < 0 {
 		return khenthuong.Errorf(khenthuong.EINVALID, "Quyết định số %s không thuộc các quyết định của buổi lễ (--ceremony)", job.Decision.Number)
+	}
+	run, err := certificates.PrintRunOf(ceremony, forms, p.f.batch, at,
+		func(i int) certificates.RecipientStream { return p.recipients(ceremony[i].ID) })
+	if err != nil {
+		return err
 	}
 	if p.f.recipients != "" {
 		want, err := parseIDs(p.f.recipients)
@@ -394,10 +397,14 @@ func laidOut(pages []page.Page) func() ([]page.Page, error) {
 // ceremonyDocs loads the decisions of a run-sheet or payment list with the
 // first decision's campaign and the office settings.
 func (p *printJob) ceremonyDocs() ([]khenthuong.Decision, map[string]*khenthuong.AwardForm, certificates.DecisionDoc, error) {
+	return p.ceremonyOf(p.decisions)
+}
+
+func (p *printJob) ceremonyOf(load func(string, bool) ([]khenthuong.Decision, error)) ([]khenthuong.Decision, map[string]*khenthuong.AwardForm, certificates.DecisionDoc, error) {
 	if err := p.noArgs(); err != nil {
 		return nil, nil, certificates.DecisionDoc{}, err
 	}
-	ds, err := p.decisions(p.f.decision, false)
+	ds, err := load(p.f.decision, false)
 	if err != nil {
 		return nil, nil, certificates.DecisionDoc{}, err
 	}
@@ -410,17 +417,15 @@ func (p *printJob) ceremonyDocs() ([]khenthuong.Decision, map[string]*khenthuong
 }
 
 func (p *printJob) runsheet() error {
-	ds, forms, doc, err := p.ceremonyDocs()
+	// The decisions without their recipients, which the run-sheet streams.
+	ds, forms, doc, err := p.ceremonySummaries()
 	if err != nil {
 		return err
 	}
 	rs := certificates.RunSheetDoc{Decisions: ds, Forms: forms, Settings: doc.Settings, Campaign: doc.Campaign,
-		BatchSize: p.f.batch, Presenters: p.f.presenters}
-	pages, err := certificates.RunSheetPages(rs)
-	if err != nil {
-		return err
-	}
-	return p.emit("Kịch bản trao tặng – "+decisionTitle(doc), laidOut(pages),
+		BatchSize: p.f.batch, Presenters: p.f.presenters,
+		Recipients: func(i int) certificates.RecipientStream { return p.recipients(ds[i].ID) }}
+	return p.emit("Kịch bản trao tặng – "+decisionTitle(doc), func() ([]page.Page, error) { return certificates.RunSheetPages(rs) },
 		func(w io.Writer) error { return certificates.WriteRunSheet(w, rs) })
 }
 
@@ -433,18 +438,7 @@ func (p *printJob) payments() error {
 		return p.write(func(w io.Writer) error { return roster.WritePaymentsXLSX(w, ds, forms, doc.Settings) })
 	}
 	// The PDF reads the decisions without their recipients and streams them.
-	if err := p.noArgs(); err != nil {
-		return err
-	}
-	ds, err := p.summaries(p.f.decision, false)
-	if err != nil {
-		return err
-	}
-	forms, err := p.forms()
-	if err != nil {
-		return err
-	}
-	doc, err := p.context(&ds[0])
+	ds, forms, doc, err := p.ceremonySummaries()
 	if err != nil {
 		return err
 	}
@@ -511,4 +505,10 @@ func oneNominee(entries []khenthuong.HistoryEntry, want uint64) ([]khenthuong.Hi
 		return nil, khenthuong.Errorf(khenthuong.EINVALID, "Có %d người/tập thể khớp, hãy chọn bằng --nominee:\n%s", len(order), strings.Join(names, "\n"))
 	}
 	return byNominee[order[0]], nil
+}
+
+// ceremonySummaries is ceremonyDocs with the decisions read without their
+// recipients, for the documents that stream them.
+func (p *printJob) ceremonySummaries() ([]khenthuong.Decision, map[string]*khenthuong.AwardForm, certificates.DecisionDoc, error) {
+	return p.ceremonyOf(p.summaries)
 }
