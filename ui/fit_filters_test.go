@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 )
@@ -41,5 +42,34 @@ func TestTopControlsFitALaptop(t *testing.T) {
 		if size.Width < tc.minWidth {
 			t.Errorf("%s is %v wide, less than the %v it needs", tc.name, size.Width, tc.minWidth)
 		}
+	}
+}
+
+// The panels that take the place of In ấn's options fit the laptop's
+// window too: the template editor made the window grow past the screen.
+func TestPrintPanelsFitALaptop(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		open func(s *printScreen)
+	}{
+		{"template editor", func(s *printScreen) { test.Tap(s.editButton) }},
+		{"printer calibration", func(s *printScreen) { s.openCalibration() }},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			m := onALaptop(t)
+			showPage(t, m, pagePrinting)
+			settle(m)
+			tc.open(m.printing)
+			settle(m)
+			if min := m.win.Content().MinSize(); min.Width > laptop.Width || min.Height > laptop.Height {
+				t.Errorf("the %s needs %v, more than the laptop's %v", tc.name, min, laptop)
+			}
+			if got := m.win.Canvas().Size(); got != laptop {
+				t.Errorf("with the %s open the window is %v", tc.name, got)
+			}
+			if e := m.printing.editor; e != nil && e.root.Size().Width < e.root.MinSize().Width {
+				t.Errorf("the editor has %v of the %v it needs: its buttons are cut", e.root.Size().Width, e.root.MinSize().Width)
+			}
+		})
 	}
 }
