@@ -340,9 +340,10 @@ func (s *historyScreen) startArchive(paths []string) {
 	a.show()
 }
 
-// pickFolderDialog is Fyne's folder dialog; it gives the folder's path.
+// pickFolderDialog is Fyne's folder dialog, its places in Vietnamese as in
+// the file dialogs (it read "Home", "Computer"); it gives the folder's path.
 func pickFolderDialog(win fyne.Window, done func(string)) {
-	dialog.ShowFolderOpen(func(u fyne.ListableURI, err error) {
+	d := dialog.NewFolderOpen(func(u fyne.ListableURI, err error) {
 		if err != nil {
 			showError(khenthuong.Internal(err), win)
 			return
@@ -352,4 +353,7 @@ func pickFolderDialog(win fyne.Window, done func(string)) {
 		}
 		done(u.Path())
 	}, win)
+	d.Resize(dialogSize(win))
+	d.Show()
+	translateFileDialog(win)
 }
