@@ -60,13 +60,19 @@ func newDashboardScreen(svc khenthuong.Services) *dashboardScreen {
 	s.problem.Importance = widget.DangerImportance
 	s.problem.Hide()
 	s.charts = container.NewVBox()
-	filters := container.NewHBox(
-		widget.NewLabel(lang.L("Campaign")), s.campaign,
-		widget.NewLabel(lang.L("From")), fixedWidth(s.from, 120),
-		widget.NewLabel(lang.L("To")), fixedWidth(s.to, 120),
-		widget.NewLabel(lang.L("Award")), s.form,
-		widget.NewLabel(lang.L("Issuer")), s.issuer)
-	top := container.NewVBox(container.NewHScroll(filters), s.totals, s.problem)
+	// Two rows that take the page's width: in one scrolling row the last
+	// filter ran off a laptop's window and every choice was cut to "Mọi h…".
+	dateW := dateEntryWidth()
+	filters := container.NewVBox(
+		container.NewBorder(nil, nil, widget.NewLabel(lang.L("Campaign")),
+			container.NewHBox(
+				widget.NewLabel(lang.L("From")), fixedWidth(s.from, dateW),
+				widget.NewLabel(lang.L("To")), fixedWidth(s.to, dateW)),
+			s.campaign),
+		container.NewGridWithColumns(2,
+			container.NewBorder(nil, nil, widget.NewLabel(lang.L("Award")), nil, s.form),
+			container.NewBorder(nil, nil, widget.NewLabel(lang.L("Issuer")), nil, s.issuer)))
+	top := container.NewVBox(filters, s.totals, s.problem)
 	s.root = container.NewBorder(top, nil, nil, nil, container.NewVScroll(s.charts))
 	return s
 }
@@ -74,6 +80,11 @@ func newDashboardScreen(svc khenthuong.Services) *dashboardScreen {
 // fixedWidth gives an entry a fixed width in an HBox.
 func fixedWidth(o fyne.CanvasObject, w float32) fyne.CanvasObject {
 	return container.NewGridWrap(fyne.NewSize(w, o.MinSize().Height), o)
+}
+
+// dateEntryWidth is wide enough for a date entry's "ngày/tháng/năm" hint.
+func dateEntryWidth() float32 {
+	return fyne.MeasureText(lang.L("dd/mm/yyyy"), theme.TextSize(), fyne.TextStyle{}).Width + 4*theme.InnerPadding()
 }
 
 func (s *dashboardScreen) content() fyne.CanvasObject { return s.root }

@@ -42,7 +42,7 @@ func TestIssueRefusesBlanks(t *testing.T) {
 	tapCell(t, s.table, 0, decColNumber)
 	waitAll(m)
 	want := "còn để trống tên người ký, số tờ trình, ngày tờ trình"
-	if !s.blanks.Visible() || !contains(s.blanks.Text, want) {
+	if !s.blanks.Visible() || !contains(s.blanks.Text, want+". Hãy điền") {
 		t.Errorf("the draft's detail says %q (shown %v)", s.blanks.Text, s.blanks.Visible())
 	}
 	test.Tap(s.issueButton)

@@ -443,7 +443,8 @@ func (s *decisionsScreen) showDetail(d *khenthuong.Decision) {
 	s.facts.SetText(strings.Join(facts, " · "))
 	s.blanks.SetText("")
 	if err := s.blanksOf(d); err != nil {
-		s.blanks.SetText(khenthuong.ErrorMessage(err) + " " + lang.L("Fill them in with Edit before issuing."))
+		// the message is a clause without a full stop: two sentences read as one without it
+		s.blanks.SetText(strings.TrimRight(khenthuong.ErrorMessage(err), ".") + ". " + lang.L("Fill them in with Edit before issuing."))
 	}
 	if s.blanks.Text == "" {
 		s.blanks.Hide()

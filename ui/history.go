@@ -104,12 +104,14 @@ func newHistoryScreen(svc khenthuong.Services, win fyne.Window, saver *docSaver)
 	heading := boldLabel(lang.L("Award history"))
 	s.importFile = widget.NewButtonWithIcon(lang.L("Import old decisions…"), theme.DownloadIcon(), s.importArchiveFile)
 	s.importFolder = widget.NewButtonWithIcon(lang.L("A whole folder…"), theme.FolderOpenIcon(), s.importArchiveFolder)
-	top := container.NewBorder(nil, nil, heading, container.NewHBox(s.count, s.printButton), s.search)
+	// The count sits below the table: beside the search it left the search
+	// box too narrow on a laptop to show what it is for.
+	top := container.NewBorder(nil, nil, heading, s.printButton, s.search)
 	// Below the table, out of the search's way: the archive is entered once, searched daily.
 	// Old decisions take registry numbers: the server leaves them to the head.
 	note := roleNote(svc, khenthuong.RightIssueDecisions, s.importFile, s.importFolder)
 	note.SetText(lang.L("Only the head of the office may enter old decisions into the registry"))
-	bottom := container.NewHBox(layout.NewSpacer(), note, s.importFile, s.importFolder)
+	bottom := container.NewHBox(s.count, layout.NewSpacer(), note, s.importFile, s.importFolder)
 	s.root = container.NewBorder(container.NewVBox(top, s.progress), bottom, nil, nil, s.table)
 	s.updateCount()
 	s.updateButtons()
@@ -338,9 +340,10 @@ func (s *historyScreen) startArchive(paths []string) {
 	a.show()
 }
 
-// pickFolderDialog is Fyne's folder dialog; it gives the folder's path.
+// pickFolderDialog is Fyne's folder dialog, its places in Vietnamese as in
+// the file dialogs (it read "Home", "Computer"); it gives the folder's path.
 func pickFolderDialog(win fyne.Window, done func(string)) {
-	dialog.ShowFolderOpen(func(u fyne.ListableURI, err error) {
+	d := dialog.NewFolderOpen(func(u fyne.ListableURI, err error) {
 		if err != nil {
 			showError(khenthuong.Internal(err), win)
 			return
@@ -350,4 +353,7 @@ func pickFolderDialog(win fyne.Window, done func(string)) {
 		}
 		done(u.Path())
 	}, win)
+	d.Resize(dialogSize(win))
+	d.Show()
+	translateFileDialog(win)
 }

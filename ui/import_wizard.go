@@ -785,9 +785,14 @@ func (w *importWizard) saveRejectedFile() {
 // done gets the text, or nothing when the clerk cancels.
 func askPastedList(win fyne.Window, done func(text string)) {
 	entry := widget.NewMultiLineEntry()
-	entry.SetPlaceHolder(lang.L("Paste the list here: rows copied from Excel or from a Word table, or lines such as “1. Ông Trương Quang Sáng, Phó Giám đốc Sở Tư pháp” under “I. TẬP THỂ”, “II. CÁ NHÂN”."))
-	entry.Wrapping = fyne.TextWrapOff
-	d := dialog.NewCustomConfirm(lang.L("Paste a list"), lang.L("Read"), lang.L("Cancel"), entry, func(ok bool) {
+	entry.SetPlaceHolder(lang.L("Paste here (Ctrl+V)"))
+	entry.Wrapping = fyne.TextWrapOff // pasted rows stay rows
+	// The explanation wraps above the entry: as its hint it was one line
+	// cut off at the dialog's edge.
+	help := widget.NewLabel(lang.L("Paste the list here: rows copied from Excel or from a Word table, or lines such as “1. Ông Trương Quang Sáng, Phó Giám đốc Sở Tư pháp” under “I. TẬP THỂ”, “II. CÁ NHÂN”."))
+	help.Wrapping = fyne.TextWrapWord
+	body := container.NewBorder(help, nil, nil, nil, entry)
+	d := dialog.NewCustomConfirm(lang.L("Paste a list"), lang.L("Read"), lang.L("Cancel"), body, func(ok bool) {
 		if ok && strings.TrimSpace(entry.Text) != "" {
 			done(entry.Text)
 		}

@@ -102,7 +102,7 @@ func newNominationsScreen(svc khenthuong.Services, win fyne.Window) *nominations
 	s.progress = newBusyBar()
 
 	s.table = newDataTable([]column{
-		colOrder:    {lang.L("No."), 48},
+		colOrder:    {lang.L("No."), orderColumnWidth()},
 		colKind:     {lang.L("Kind"), 108}, // "Hộ gia đình" whole
 		colTitle:    {lang.L("Title"), 96},
 		colName:     {lang.L("Nominee"), 190},

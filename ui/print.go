@@ -660,7 +660,7 @@ func (s *printScreen) openEditor() {
 	s.preview.onDrag = e.dragged
 	s.preview.onDragEnd = e.dragEnded
 	s.panel.Objects = []fyne.CanvasObject{e.content()}
-	s.panel.Refresh()
+	s.root.Refresh() // the split lays out again: the editor is wider than the options
 	s.updatePreview()
 }
 

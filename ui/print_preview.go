@@ -81,7 +81,10 @@ func (p *certPreview) CreateRenderer() fyne.WidgetRenderer {
 	r.frames = canvas.NewRaster(r.drawFrames)
 	r.sel = canvas.NewRectangle(color.Transparent)
 	r.sel.StrokeWidth = 2
-	r.message = canvas.NewText("", theme.Color(theme.ColorNamePlaceHolder))
+	// A wrapped label: the hints are sentences wider than the pane, and a
+	// one-line text ran under the options and off the window's edge.
+	r.message = widget.NewLabel("")
+	r.message.Wrapping = fyne.TextWrapWord
 	r.message.Alignment = fyne.TextAlignCenter
 	p.renderer = r
 	r.rebuild()
@@ -277,7 +280,7 @@ type previewRenderer struct {
 	shapes  *canvas.Raster
 	frames  *canvas.Raster
 	sel     *canvas.Rectangle
-	message *canvas.Text
+	message *widget.Label
 	images  []*canvas.Image
 	texts   []*canvas.Text
 	objects []fyne.CanvasObject
@@ -320,7 +323,9 @@ func (r *previewRenderer) rebuild() {
 		}
 		r.imgPaths = paths
 	}
-	r.message.Text = p.empty
+	if r.message.Text != p.empty {
+		r.message.SetText(p.empty)
+	}
 	r.objects = append(r.objects[:0], r.bg)
 	if pg.Width > 0 {
 		r.objects = append(r.objects, r.paper, r.shapes)
@@ -353,8 +358,10 @@ func equalStrings(a, b []string) bool {
 func (r *previewRenderer) Layout(size fyne.Size) {
 	p := r.p
 	r.bg.Resize(size)
-	r.message.Move(fyne.NewPos(0, size.Height/2-theme.TextSize()))
-	r.message.Resize(fyne.NewSize(size.Width, theme.TextSize()*2))
+	r.message.Resize(size) // its height follows the lines its width makes
+	h := min(r.message.MinSize().Height, size.Height)
+	r.message.Move(fyne.NewPos(0, (size.Height-h)/2))
+	r.message.Resize(fyne.NewSize(size.Width, h))
 	k, o := p.scale()
 	if k == 0 {
 		return
@@ -433,7 +440,7 @@ func (r *previewRenderer) MinSize() fyne.Size { return fyne.NewSize(240, 170) }
 
 func (r *previewRenderer) Refresh() {
 	r.bg.FillColor = theme.Color(theme.ColorNameInputBackground)
-	r.message.Color = theme.Color(theme.ColorNamePlaceHolder)
+	r.message.Refresh()
 	r.rebuild()
 	r.Layout(r.p.Size())
 	r.shapes.Refresh()

@@ -32,6 +32,17 @@ type ServerConnection struct {
 // sslModes are the TLS choices offered, strictest last.
 var sslModes = []string{"disable", "prefer", "require", "verify-full"}
 
+// sslModeLabels are what the clerk reads for sslModes: the bare keywords
+// ("prefer") were English in a Vietnamese form.
+func sslModeLabels() []string {
+	return []string{
+		lang.L("No encryption (disable)"),
+		lang.L("Encrypt when the server can (prefer)"),
+		lang.L("Always encrypt (require)"),
+		lang.L("Encrypt and check the certificate (verify-full)"),
+	}
+}
+
 // DefaultServerConnection is what the form offers first.
 func DefaultServerConnection() ServerConnection {
 	return ServerConnection{Port: 5432, Database: "khenthuong", SSLMode: "prefer"}
@@ -119,13 +130,13 @@ type serverForm struct {
 
 func newServerForm(c ServerConnection, withPassword bool) *serverForm {
 	f := &serverForm{host: widget.NewEntry(), port: widget.NewEntry(), database: widget.NewEntry(), login: widget.NewEntry(),
-		sslMode: widget.NewSelect(sslModes, nil), message: widget.NewLabel("")}
+		sslMode: widget.NewSelect(sslModeLabels(), nil), message: widget.NewLabel("")}
 	f.host.SetPlaceHolder(lang.L("e.g. 192.168.1.10 or may-chu"))
 	f.host.SetText(c.Host)
 	f.port.SetText(strconv.Itoa(c.Port))
 	f.database.SetText(c.Database)
 	f.login.SetText(c.Login)
-	f.sslMode.SetSelected(c.SSLMode)
+	f.sslMode.SetSelectedIndex(indexOf(sslModes, c.SSLMode))
 	f.message.Wrapping = fyne.TextWrapWord
 	f.message.Importance = widget.DangerImportance
 	if withPassword {
@@ -154,9 +165,9 @@ func (f *serverForm) value() (ServerConnection, error) {
 		port = 0
 	}
 	c := ServerConnection{Host: strings.TrimSpace(f.host.Text), Port: port, Database: strings.TrimSpace(f.database.Text),
-		Login: strings.TrimSpace(f.login.Text), SSLMode: f.sslMode.Selected}
-	if c.SSLMode == "" {
-		c.SSLMode = "prefer"
+		Login: strings.TrimSpace(f.login.Text), SSLMode: "prefer"}
+	if i := f.sslMode.SelectedIndex(); i >= 0 {
+		c.SSLMode = sslModes[i]
 	}
 	return c, c.validate()
 }

@@ -182,7 +182,10 @@ func newTemplateEditor(s *printScreen, form *khenthuong.AwardForm, tpl certifica
 		roleNote(e.s.svc, khenthuong.RightEditSettings, e.save, reset), // see rights.go
 		container.NewGridWithColumns(2, exportJSON, importJSON),
 	)
-	e.root = container.NewBorder(top, fieldBox, nil, nil, e.list)
+	// The panel scrolls: on a laptop its fields asked for more height than
+	// the window has, and the window grew past the bottom of the screen.
+	list := container.NewStack(minHeight(4*rowHeight()), e.list)
+	e.root = container.NewVScroll(container.NewBorder(top, fieldBox, nil, nil, list))
 
 	e.setForms()
 	e.fill()
