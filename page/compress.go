@@ -32,6 +32,10 @@ type rawPDF struct {
 	// forms, when set, gives the drawing of a form written as a
 	// placeholder (formMark and its ID) by a spooled form.
 	forms func(placeholder []byte) ([]byte, error)
+	// tree, when set, is the page tree written in place of the frame's
+	// (framePages), total the objects with its pages.
+	tree  *pageTree
+	total int
 }
 
 // formMark starts the placeholder a spooled form gives fpdf for its drawing.
@@ -158,12 +162,19 @@ func (r *rawPDF) write(w io.Writer, deflated func(n int) ([]byte, bool, error)) 
 	// of a 100,000-recipient decision is tens of megabytes.
 	out := &counter{w: bufio.NewWriterSize(w, 256<<10)}
 	out.Write(src[:offsets[order[0]]])
-	newOff := make([]int, count)
+	total := max(count, r.total)
+	newOff := make([]int, total)
 	var z bytes.Buffer
 	zw, _ := zlib.NewWriterLevel(&z, zlib.BestSpeed)
 	for k, n := range order {
 		obj := r.object(k)
 		newOff[n] = out.Len()
+		if r.tree != nil && n == 1 {
+			if err := r.tree.writePages(out, func(n int) { newOff[n] = out.Len() }, deflated); err != nil {
+				return err
+			}
+			continue
+		}
 		if deflated != nil {
 			data, ok, err := deflated(n)
 			if err != nil {
@@ -204,14 +215,17 @@ func (r *rawPDF) write(w io.Writer, deflated func(n int) ([]byte, bool, error)) 
 		out.Write(tail)
 	}
 	xref := out.Len()
-	fmt.Fprintf(out, "xref\n0 %d\n0000000000 65535 f \n", count)
-	for i := 1; i < count; i++ {
-		if newOff[i] > 0 {
+	fmt.Fprintf(out, "xref\n0 %d\n0000000000 65535 f \n", total)
+	for i := 1; i < total; i++ {
+		if newOff[i] > 0 || i >= count {
 			fmt.Fprintf(out, "%010d 00000 n \n", newOff[i])
 		} else {
 			out.Write(lines[2+i])
 			out.WriteByte('\n')
 		}
+	}
+	if total != count {
+		trailer = bytes.Replace(trailer, fmt.Appendf(nil, "/Size %d\n", count), fmt.Appendf(nil, "/Size %d\n", total), 1)
 	}
 	out.Write(trailer)
 	fmt.Fprintf(out, "startxref\n%d\n%%%%EOF\n", xref)

@@ -47,11 +47,11 @@ func WritePDF(w io.Writer, title string, pages []Page) error {
 // a long document is drawn in parts of partPages pages, each by its own
 // fpdf document, whose pages' content streams are compressed into a spool
 // file as each part ends. Finish then has fpdf write the document's frame
-// (page tree, fonts subset to every letter used, borders, images) over
-// empty pages and puts each page's content in its place. The operators of
-// a page are the same either way (a part's first page only repeats no
-// state of the page before it), and a document of one part is written as
-// before.
+// (fonts subset to every letter used, borders, images) over one empty
+// page, and writes the page tree itself, each page's content in its
+// place. The operators of a page are the same either way (a part's first
+// page only repeats no state of the page before it), and a document of one
+// part is written as before.
 type PDF struct {
 	title string
 	pw    *pdfWriter
@@ -291,28 +291,24 @@ var errSpooledForm = errors.New("pdf: a spooled form is not serialised")
 // the spool only as the document is written (rawPDF.forms).
 func (t *spooledForm) Bytes() []byte { return append(slices.Clip(formMark), t.id...) }
 
-// writeParts has fpdf write the document's frame over empty pages, drawing
-// on the first of them every letter, border and picture the pages use (so
-// the fonts are subset to them and the resources list them), and puts the
-// spooled content of each page in place of the empty one.
+// writeParts has fpdf write the document's frame over one empty page,
+// drawing on it every letter, border and picture the pages use (so the
+// fonts are subset to them and the resources list them), and writes the
+// page tree itself (framePages): the frame costs the same for 10 pages or
+// 100,000. Each page's spooled content is put in place of the empty one.
 func (p *PDF) writeParts(w io.Writer) error {
 	pw := newPDFWriter(p.title, p.first[0], p.first[1])
 	d := pw.doc
-	for i, sp := range p.spooled {
-		d.AddPageFormat("P", fpdf.SizeType{Wd: sp.w, Ht: sp.h})
-		if i > 0 {
-			continue
-		}
-		for fs, set := range p.used {
-			pw.text(&Text{Font: fs[0], Style: fs[1], Size: 10, Text: set.String()})
-		}
-		for _, tpl := range p.borders {
-			d.UseTemplate(tpl)
-		}
-		for _, im := range p.images {
-			if err := pw.image(im); err != nil {
-				return err
-			}
+	d.AddPageFormat("P", fpdf.SizeType{Wd: p.first[0], Ht: p.first[1]})
+	for fs, set := range p.used {
+		pw.text(&Text{Font: fs[0], Style: fs[1], Size: 10, Text: set.String()})
+	}
+	for _, tpl := range p.borders {
+		d.UseTemplate(tpl)
+	}
+	for _, im := range p.images {
+		if err := pw.image(im); err != nil {
+			return err
 		}
 	}
 	if err := d.Error(); err != nil {
@@ -339,16 +335,15 @@ func (p *PDF) writeParts(w io.Writer) error {
 		return form, nil
 	}
 	contents, err := r.pageContents()
-	if err != nil || len(contents) != len(p.spooled) {
-		return khenthuong.Internal(fmt.Errorf("%w: %d pages of %d: %v", errPDFLayout, len(contents), len(p.spooled), err))
+	if err != nil || len(contents) != 1 {
+		return khenthuong.Internal(fmt.Errorf("%w: frame of %d pages: %v", errPDFLayout, len(contents), err))
 	}
-	page := map[int]int{}
-	for i, c := range contents {
-		page[c] = i
+	if err := r.framePages(p.spooled, p.first, contents[0]); err != nil {
+		return khenthuong.Internal(err)
 	}
 	var buf []byte
 	err = r.write(w, func(n int) ([]byte, bool, error) {
-		i, ok := page[n]
+		i, ok := r.pageAt(n)
 		if !ok {
 			return nil, false, nil
 		}
