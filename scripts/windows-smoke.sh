@@ -90,8 +90,11 @@ fi
 # Certificates of the demo decision, when this build has the print subcommand:
 # the syntax is tried on Linux first, and Windows must do what Linux does.
 if grep -qE '^ +print ' "$work/help"; then
+	# An issued decision: certificates of a draft are refused (they would lack
+	# their registry numbers and signer).
 	decision=$({ lin --db "$work/linux/khenthuong.db" list decisions --json 2>/dev/null || true; } |
-		sed -n 's/^    "id": \([0-9]*\),*$/\1/p' | head -n1) || true
+		sed -n 's/^    "id": \([0-9]*\),*$/\1/p; s/^    "status": "\(.*\)",*$/\1/p' | paste - - |
+		awk '$2 == "issued" { print $1; exit }') || true
 	decision=${decision:-1}
 	if lin --db "$work/linux/khenthuong.db" print certificates --decision "$decision" -o "$work/linux/gk.pdf" >/dev/null 2>"$work/linux/print.err"; then
 		if wexe --db "$wdb" print certificates --decision "$decision" -o "$(winpath "$dir/Giấy khen.pdf")"; then

@@ -72,7 +72,9 @@ func newDashboardScreen(svc khenthuong.Services) *dashboardScreen {
 		container.NewGridWithColumns(2,
 			container.NewBorder(nil, nil, widget.NewLabel(lang.L("Award")), nil, s.form),
 			container.NewBorder(nil, nil, widget.NewLabel(lang.L("Issuer")), nil, s.issuer)))
-	top := container.NewVBox(filters, s.totals, s.problem)
+	// Scrolling sideways only below their width: the window may still be
+	// made narrower than the two rows (a screen shared with another window).
+	top := container.NewVBox(container.NewHScroll(filters), s.totals, s.problem)
 	s.root = container.NewBorder(top, nil, nil, nil, container.NewVScroll(s.charts))
 	return s
 }
