@@ -136,7 +136,11 @@ func newNominationsScreen(svc khenthuong.Services, win fyne.Window) *nominations
 
 	top := container.NewBorder(nil, nil, widget.NewLabel(lang.L("Campaign")),
 		container.NewHBox(s.addButton, s.editButton, s.deleteButton), s.campaignSelect)
-	filters := container.NewBorder(nil, nil, nil, s.count,
+	// The count keeps the width of its longest likely text, so the search
+	// box does not move as the count changes while the clerk types.
+	s.count.Alignment = fyne.TextAlignTrailing
+	countWidth := widget.NewLabel(lang.L("more than {{.Count}} nominations", map[string]any{"Count": formatCount(100000)})).MinSize().Width
+	filters := container.NewBorder(nil, nil, nil, fixedWidth(s.count, countWidth),
 		container.New(&columnsLayout{}, s.search, // the filters go under the search in a narrow window
 			container.NewGridWithColumns(3, selectWideEnough(s.kindSelect), selectWideEnough(s.formSelect), selectWideEnough(s.statusSelect))))
 	s.header = container.NewVBox(top, filters, s.progress)
