@@ -1,11 +1,11 @@
 package main
 
 import (
+	"bufio"
 	"fmt"
-	"math/rand/v2"
 	"os"
 	"os/exec"
-	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -14,30 +14,43 @@ import (
 )
 
 // xvfb starts an X server of w×h pixels without a window manager and
-// points DISPLAY at it for the test.
+// points DISPLAY at it for the test. Xvfb picks a free display itself and
+// names it on a pipe once it accepts connections (-displayfd): a number
+// chosen here could be another test's server, and its socket appears
+// before it is ready.
 func xvfb(t *testing.T, w, h int) {
 	t.Helper()
 	bin, err := exec.LookPath("Xvfb")
 	if err != nil {
 		t.Fatal("Xvfb không có trên máy: cài gói xvfb (make setup)")
 	}
-	n := 500 + rand.IntN(400)
-	cmd := exec.Command(bin, fmt.Sprintf(":%d", n), "-screen", "0", fmt.Sprintf("%dx%dx24", w, h), "-nolisten", "tcp")
-	if err := cmd.Start(); err != nil {
+	r, wr, err := os.Pipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer r.Close()
+	cmd := exec.Command(bin, "-displayfd", "3", "-screen", "0", fmt.Sprintf("%dx%dx24", w, h), "-nolisten", "tcp")
+	cmd.ExtraFiles = []*os.File{wr}
+	err = cmd.Start()
+	wr.Close()
+	if err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { _ = cmd.Process.Kill(); _ = cmd.Wait() })
-	sock := filepath.Join("/tmp/.X11-unix", fmt.Sprintf("X%d", n))
-	for i := 0; ; i++ {
-		if _, err := os.Stat(sock); err == nil {
-			break
+	display := make(chan string, 1)
+	go func() {
+		line, _ := bufio.NewReader(r).ReadString('\n')
+		display <- strings.TrimSpace(line)
+	}()
+	select {
+	case n := <-display:
+		if n == "" {
+			t.Fatal("Xvfb did not start")
 		}
-		if i == 100 {
-			t.Fatalf("Xvfb :%d did not start", n)
-		}
-		time.Sleep(50 * time.Millisecond)
+		t.Setenv("DISPLAY", ":"+n)
+	case <-time.After(20 * time.Second):
+		t.Fatal("Xvfb did not start within 20 s")
 	}
-	t.Setenv("DISPLAY", fmt.Sprintf(":%d", n))
 	t.Setenv("FYNE_SCALE", "")
 }
 
@@ -55,7 +68,9 @@ func TestWorkAreaWithoutWindowManager(t *testing.T) {
 		t.Run(fmt.Sprintf("%dx%d", tc.w, tc.h), func(t *testing.T) {
 			xvfb(t, tc.w, tc.h)
 			work := workArea()
-			glfw.Terminate() // the next screen is another X server
+			if glfw.Init() == nil { // initialised by workArea, unless it could not be
+				glfw.Terminate() // the next screen is another X server
+			}
 			if !near(work, tc.work) {
 				t.Errorf("work area %v, want %v", work, tc.work)
 			}
