@@ -2,9 +2,6 @@ package scale
 
 import (
 	"fmt"
-	"os"
-	"path/filepath"
-	"strconv"
 
 	"khenthuong"
 	"khenthuong/store"
@@ -16,20 +13,7 @@ import (
 // recipients (the 100,000-recipient decision), generating it first if
 // needed. Callers must not write to it.
 func DecisionFile(n int) (string, error) {
-	dir := filepath.Join(os.TempDir(), "khenthuong-scale")
-	if err := os.MkdirAll(dir, 0o700); err != nil {
-		return "", err
-	}
-	path := filepath.Join(dir, fmt.Sprintf("decision-%d-v%d.db", n, version))
-	if _, err := os.Stat(path); err == nil {
-		return path, nil
-	}
-	tmp := path + "." + strconv.Itoa(os.Getpid()) + ".tmp"
-	defer os.Remove(tmp)
-	if err := generateDecision(tmp, n); err != nil {
-		return "", fmt.Errorf("generate %s: %w", path, err)
-	}
-	return path, os.Rename(tmp, path)
+	return cached(fmt.Sprintf("decision-%d-v%d.db", n, version), func(tmp string) error { return generateDecision(tmp, n) })
 }
 
 // CopyDecision copies the cached file of DecisionFile(n) into dir and returns the copy's path.

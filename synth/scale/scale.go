@@ -32,19 +32,25 @@ const batch = 5000
 // multiple of 10), generating it first if needed. Callers must not write to
 // it: Copy gives a file of their own.
 func File(n int) (string, error) {
+	return cached(fmt.Sprintf("years-%d-v%d.db", n, version), func(tmp string) error { return generate(tmp, n) })
+}
+
+// cached returns the path of the cached data file name, made by gen first
+// if needed. It is generated under a name of its own and renamed:
+// benchmarks of several packages may run at once, and none may see half a
+// file.
+func cached(name string, gen func(tmp string) error) (string, error) {
 	dir := filepath.Join(os.TempDir(), "khenthuong-scale")
 	if err := os.MkdirAll(dir, 0o700); err != nil {
 		return "", err
 	}
-	path := filepath.Join(dir, fmt.Sprintf("years-%d-v%d.db", n, version))
+	path := filepath.Join(dir, name)
 	if _, err := os.Stat(path); err == nil {
 		return path, nil
 	}
-	// Generated under a name of its own and renamed: benchmarks of several
-	// packages may run at once, and none may see half a file.
 	tmp := path + "." + strconv.Itoa(os.Getpid()) + ".tmp"
 	defer os.Remove(tmp)
-	if err := generate(tmp, n); err != nil {
+	if err := gen(tmp); err != nil {
 		return "", fmt.Errorf("generate %s: %w", path, err)
 	}
 	return path, os.Rename(tmp, path)
