@@ -340,21 +340,9 @@ func TestDamageCheckReadsTheFreeList(t *testing.T) {
 	mustNil(t, db.view("test", func(tx *bolt.Tx) error {
 		root = uint64(tx.Cursor().Bucket().Root())
 		pageSize = tx.DB().Info().PageSize
-		f, err := os.Open(path)
-		if err != nil {
-			return err
-		}
-		defer f.Close()
-		for _, id := range []int64{0, 1} {
-			m := make([]byte, pageHeaderSize+metaPageSize)
-			if _, err := f.ReadAt(m, id*int64(pageSize)); err != nil {
-				return err
-			}
-			if binary.LittleEndian.Uint64(m[pageHeaderSize+48:]) == uint64(tx.ID()) {
-				freelist = binary.LittleEndian.Uint64(m[pageHeaderSize+32:])
-			}
-		}
-		return nil
+		var err error
+		freelist, err = currentFreeList(path, pageSize, tx)
+		return err
 	}))
 	if _, err := db.SafetyBackup("test"); err != nil {
 		t.Fatalf("a sound file: %v", err)
@@ -397,4 +385,24 @@ func TestDamagedIndexNamesTheBackup(t *testing.T) {
 	if !strings.Contains(e.Message, good) || !strings.Contains(e.Message, "chỉ mục") {
 		t.Errorf("message %q", e.Message)
 	}
+}
+
+// currentFreeList is the free-list page of the meta page tx reads, found
+// in the file at path: the meta of tx's transaction ID.
+func currentFreeList(path string, pageSize int, tx *bolt.Tx) (uint64, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return 0, err
+	}
+	defer f.Close()
+	for _, id := range []int64{0, 1} {
+		m := make([]byte, pageHeaderSize+metaPageSize)
+		if _, err := f.ReadAt(m, id*int64(pageSize)); err != nil {
+			return 0, err
+		}
+		if binary.LittleEndian.Uint64(m[pageHeaderSize+48:]) == uint64(tx.ID()) {
+			return binary.LittleEndian.Uint64(m[pageHeaderSize+32:]), nil
+		}
+	}
+	return 0, nil
 }

@@ -69,21 +69,8 @@ func TestVerifyTreeFindsWhatBboltFinds(t *testing.T) {
 			pageSize := bdb.Info().PageSize
 			var freelist uint64
 			mustNil(t, bdb.View(func(tx *bolt.Tx) error {
-				f, err := os.Open(path)
-				if err != nil {
-					return err
-				}
-				defer f.Close()
-				for _, id := range []int64{0, 1} {
-					m := make([]byte, pageHeaderSize+metaPageSize)
-					if _, err := f.ReadAt(m, id*int64(pageSize)); err != nil {
-						return err
-					}
-					if binary.LittleEndian.Uint64(m[pageHeaderSize+48:]) == uint64(tx.ID()) {
-						freelist = binary.LittleEndian.Uint64(m[pageHeaderSize+32:])
-					}
-				}
-				return nil
+				freelist, err = currentFreeList(path, pageSize, tx)
+				return err
 			}))
 			mustNil(t, bdb.Close())
 			data, err := os.ReadFile(path)
