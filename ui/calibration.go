@@ -38,9 +38,9 @@ type calibrationWizard struct {
 	result   *certificates.PrinterProfile // computed, not saved yet
 
 	printerSelect *widget.Select // the profiles, then "New printer…"
-	newName       *widget.Entry
+	newName       *textEntry
 	sizeSelect    *widget.Select // A3L, A4L, another size
-	customSize    *widget.Entry  // "400x300"
+	customSize    *textEntry     // "400x300"
 	current       *widget.Label
 	marks         []markRow
 	message       *widget.Label // what is wrong with the numbers, or the spread warning
@@ -54,7 +54,7 @@ type calibrationWizard struct {
 type markRow struct {
 	mark    *widget.Select
 	nominal *widget.Label
-	x, y    *widget.Entry
+	x, y    *textEntry
 }
 
 // Page sizes offered, as page.ParseSize reads them.
@@ -68,12 +68,12 @@ func newCalibrationWizard(svc khenthuong.PrintService, win fyne.Window, files fi
 	c := &calibrationWizard{svc: svc, win: win, files: files, open: open}
 
 	c.printerSelect = newSelect(nil, func(string) { c.printerChosen() })
-	c.newName = widget.NewEntry()
+	c.newName = newTextEntry()
 	c.newName.SetPlaceHolder(lang.L("Name of the printer, e.g. Canon LBP 2900 phòng 3"))
 	c.newName.Hide()
 	c.sizeSelect = newSelect([]string{lang.L("A3 landscape (420 × 297 mm)"), lang.L("A4 landscape (297 × 210 mm)"), lang.L("Another size")},
 		func(string) { c.sizeChosen() })
-	c.customSize = widget.NewEntry()
+	c.customSize = newTextEntry()
 	c.customSize.SetPlaceHolder(lang.L("width x height in mm, e.g. 400x300"))
 	c.customSize.OnChanged = func(string) { c.refreshMarks() }
 	c.current = widget.NewLabel("")
@@ -85,7 +85,7 @@ func newCalibrationWizard(svc khenthuong.PrintService, win fyne.Window, files fi
 		boldLabel(lang.L("Crosshair")), boldLabel(lang.L("Where it belongs")),
 		boldLabel(lang.L("Measured x (mm)")), boldLabel(lang.L("Measured y (mm)")))
 	for range defaultMarks {
-		r := markRow{nominal: widget.NewLabel(""), x: widget.NewEntry(), y: widget.NewEntry()}
+		r := markRow{nominal: widget.NewLabel(""), x: newTextEntry(), y: newTextEntry()}
 		r.mark = newSelect(nil, func(string) { c.refreshMarks() })
 		c.marks = append(c.marks, r)
 		grid.Add(r.mark)
@@ -147,7 +147,7 @@ func newCalibrationWizard(svc khenthuong.PrintService, win fyne.Window, files fi
 	return c
 }
 
-func (c *calibrationWizard) show() { c.dlg.Show() }
+func (c *calibrationWizard) show() { showDialog(c.win, c.dlg, nil) }
 
 // loadPrinters lists the profiles and selects name (or the first, or "new").
 func (c *calibrationWizard) loadPrinters(name string) {

@@ -317,12 +317,12 @@ type campaignEditor struct {
 	dlg  *dialog.CustomDialog
 	form *fieldForm
 
-	name          *widget.Entry
+	name          *textEntry
 	kind          *widget.Select
-	from, to      *widget.Entry
-	ceremonyDate  *widget.Entry
-	ceremonyPlace *widget.Entry
-	notes         *widget.Entry
+	from, to      *textEntry
+	ceremonyDate  *textEntry
+	ceremonyPlace *textEntry
+	notes         *textEntry
 	save          *widget.Button
 }
 
@@ -332,8 +332,8 @@ func (s *campaignsScreen) openEditor(c *khenthuong.Campaign) {
 	if c != nil {
 		v = *c
 	}
-	submitOnEnter := func(en *widget.Entry) *widget.Entry { en.OnSubmitted = func(string) { e.submit() }; return en }
-	e.name = submitOnEnter(widget.NewEntry())
+	submitOnEnter := func(en *textEntry) *textEntry { en.OnSubmitted = func(string) { e.submit() }; return en }
+	e.name = submitOnEnter(newTextEntry())
 	e.name.SetText(v.Name)
 	types := make([]string, len(khenthuong.CampaignTypes))
 	for i, t := range khenthuong.CampaignTypes {
@@ -348,9 +348,9 @@ func (s *campaignsScreen) openEditor(c *khenthuong.Campaign) {
 	e.from = submitOnEnter(newDateEntry(v.From))
 	e.to = submitOnEnter(newDateEntry(v.To))
 	e.ceremonyDate = submitOnEnter(newDateEntry(v.CeremonyDate))
-	e.ceremonyPlace = submitOnEnter(widget.NewEntry())
+	e.ceremonyPlace = submitOnEnter(newTextEntry())
 	e.ceremonyPlace.SetText(v.CeremonyPlace)
-	e.notes = widget.NewMultiLineEntry()
+	e.notes = newMultiLineTextEntry()
 	e.notes.Wrapping = fyne.TextWrapWord
 	e.notes.SetText(v.Notes)
 
@@ -380,7 +380,7 @@ func (s *campaignsScreen) openEditor(c *khenthuong.Campaign) {
 	})
 	e.dlg.Resize(fitWindow(s.win, fyne.NewSize(680, 480)))
 	s.editor = e
-	e.dlg.Show()
+	showDialog(s.win, e.dlg, nil)
 	s.win.Canvas().Focus(e.name)
 }
 

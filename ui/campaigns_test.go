@@ -155,7 +155,7 @@ func TestCampaigns(t *testing.T) {
 		c := m.win.Canvas()
 		m.campaigns.table.selectRow(0)
 		m.campaigns.deleteSelected()
-		test.Tap(overlayButton(t, c, "Không"))
+		test.Tap(overlayButton(t, c, "Hủy"))
 		if cs, _ := f.Campaigns(); len(cs) != 1 {
 			t.Fatal("deleted although the clerk said no")
 		}

@@ -192,15 +192,15 @@ type formEditor struct {
 	dlg  *dialog.CustomDialog
 	form *fieldForm
 
-	code         *widget.Entry
-	name         *widget.Entry
-	title        *widget.Entry
-	issuer       *widget.Entry
-	issuerTitle  *widget.Entry
+	code         *textEntry
+	name         *textEntry
+	title        *textEntry
+	issuer       *textEntry
+	issuerTitle  *textEntry
 	level        *widget.Select
 	kinds        []*widget.Check // in khenthuong.Kinds order
-	rank         *widget.Entry
-	series       *widget.Entry
+	rank         *textEntry
+	series       *textEntry
 	archived     *widget.Check
 	coefficients *coefficientRows
 	save         *widget.Button
@@ -212,21 +212,21 @@ func (s *catalogueScreen) openEditor(f *khenthuong.AwardForm) {
 	if f != nil {
 		v = *f
 	}
-	submitOnEnter := func(en *widget.Entry) *widget.Entry { en.OnSubmitted = func(string) { e.submit() }; return en }
-	e.code = submitOnEnter(widget.NewEntry())
+	submitOnEnter := func(en *textEntry) *textEntry { en.OnSubmitted = func(string) { e.submit() }; return en }
+	e.code = submitOnEnter(newTextEntry())
 	e.code.SetText(v.Code)
 	e.code.SetPlaceHolder(lang.L("e.g. BKCT"))
 	if f != nil {
 		e.code.Disable() // the code is the key nominations refer to
 	}
-	e.name = submitOnEnter(widget.NewEntry())
+	e.name = submitOnEnter(newTextEntry())
 	e.name.SetText(v.Name)
-	e.title = submitOnEnter(widget.NewEntry())
+	e.title = submitOnEnter(newTextEntry())
 	e.title.SetPlaceHolder(lang.L("e.g. BẰNG KHEN"))
 	e.title.SetText(v.Title)
-	e.issuer = submitOnEnter(widget.NewEntry())
+	e.issuer = submitOnEnter(newTextEntry())
 	e.issuer.SetText(v.Issuer)
-	e.issuerTitle = widget.NewMultiLineEntry()
+	e.issuerTitle = newMultiLineTextEntry()
 	e.issuerTitle.SetMinRowsVisible(2)
 	e.issuerTitle.SetText(v.IssuerTitle)
 	levels := make([]string, len(khenthuong.Levels))
@@ -247,9 +247,9 @@ func (s *catalogueScreen) openEditor(f *khenthuong.AwardForm) {
 		e.kinds = append(e.kinds, c)
 		kindBox.Add(c)
 	}
-	e.rank = submitOnEnter(widget.NewEntry())
+	e.rank = submitOnEnter(newTextEntry())
 	e.rank.SetText(strconv.Itoa(v.Rank))
-	e.series = submitOnEnter(widget.NewEntry())
+	e.series = submitOnEnter(newTextEntry())
 	e.series.SetPlaceHolder(lang.L("same as the code"))
 	e.series.SetText(v.Series)
 	e.archived = widget.NewCheck(lang.L("No longer used (kept on old records)"), nil)
@@ -288,7 +288,7 @@ func (s *catalogueScreen) openEditor(f *khenthuong.AwardForm) {
 	})
 	e.dlg.Resize(fitWindow(s.win, fyne.NewSize(780, 700)))
 	s.editor = e
-	e.dlg.Show()
+	showDialog(s.win, e.dlg, nil)
 	if f == nil {
 		s.win.Canvas().Focus(e.code)
 	} else {
@@ -377,7 +377,7 @@ type coefficientRows struct {
 }
 
 type coefficientRow struct {
-	from, individual, collective, household *widget.Entry
+	from, individual, collective, household *textEntry
 	remove                                  *widget.Button
 	line                                    fyne.CanvasObject
 }
@@ -403,7 +403,7 @@ func (t *coefficientRows) content() fyne.CanvasObject {
 
 func (t *coefficientRows) addRow(c khenthuong.Coefficient) {
 	r := &coefficientRow{
-		from: newDateEntry(c.From), individual: widget.NewEntry(), collective: widget.NewEntry(), household: widget.NewEntry(),
+		from: newDateEntry(c.From), individual: newTextEntry(), collective: newTextEntry(), household: newTextEntry(),
 	}
 	r.individual.SetText(formatDecimal(c.Individual))
 	r.collective.SetText(formatDecimal(c.Collective))

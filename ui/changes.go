@@ -88,7 +88,7 @@ func showChanges(svc khenthuong.Services, win fyne.Window, entity, key, title st
 	v.dlg = dialog.NewCustom(lang.L("History of changes"), lang.L("Close"),
 		container.NewBorder(top, container.NewHBox(v.more), nil, nil, body), win)
 	v.dlg.Resize(fitWindow(win, fyne.NewSize(1040, 560)))
-	v.dlg.Show()
+	showDialog(win, v.dlg, nil)
 	v.load()
 	return v
 }

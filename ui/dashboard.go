@@ -37,7 +37,7 @@ type dashboardScreen struct {
 	dateTimer *time.Timer    // the refresh after a pause in typing a date
 
 	campaign, form, issuer *widget.Select
-	from, to               *widget.Entry
+	from, to               *textEntry
 	totals                 *widget.Label
 	problem                *widget.Label
 	charts                 *fyne.Container
@@ -175,7 +175,7 @@ func (s *dashboardScreen) filter() stats.Filter {
 	var bad []string
 	for _, e := range []struct {
 		field string
-		entry *widget.Entry
+		entry *textEntry
 		to    *khenthuong.Date
 	}{{lang.L("From"), s.from, &f.From}, {lang.L("To"), s.to, &f.To}} {
 		if strings.TrimSpace(e.entry.Text) == "" {

@@ -81,7 +81,7 @@ type docView struct {
 	body      *fyne.Container
 	preview   *pagePreview
 	format    *widget.Select
-	batch     *widget.Entry
+	batch     *textEntry
 	openAfter *widget.Check
 	progress  *busyBar
 	status    *widget.Label
@@ -128,7 +128,7 @@ func openDocument(spec docSpec, saver *docSaver, win fyne.Window, wg *sync.WaitG
 		options = append(options, widget.NewLabel(lang.L("Format")), v.format)
 	}
 	if spec.batch > 0 {
-		v.batch = widget.NewEntry()
+		v.batch = newTextEntry()
 		v.batch.SetText(strconv.Itoa(spec.batch))
 		v.batch.OnSubmitted = func(string) { v.relayout() }
 		v.batch.OnChanged = func(string) { v.relayout() }
@@ -139,7 +139,7 @@ func openDocument(spec docSpec, saver *docSaver, win fyne.Window, wg *sync.WaitG
 	v.body = container.NewBorder(container.NewVBox(bar, v.progress, v.status), nil, nil, nil, v.preview.content())
 	v.dlg = dialog.NewCustom(spec.title, lang.L("Close"), v.body, win)
 	v.dlg.Resize(fyne.NewSize(760, 780))
-	v.dlg.Show()
+	showDialog(win, v.dlg, nil)
 
 	v.progress.busy(true)
 	background(wg, func() func() {

@@ -43,16 +43,16 @@ type decisionEditor struct {
 	formCodes  []string
 
 	award          *widget.Select
-	number         *widget.Entry
-	date           *widget.Entry
+	number         *textEntry
+	date           *textEntry
 	signer         *widget.Select
-	signerTitle    *widget.Entry
-	signerName     *widget.Entry
-	submissionNo   *widget.Entry
-	submissionDate *widget.Entry
-	achievement    *widget.Entry
+	signerTitle    *textEntry
+	signerName     *textEntry
+	submissionNo   *textEntry
+	submissionDate *textEntry
+	achievement    *textEntry
 	order          *widget.Select
-	reason         *widget.Entry
+	reason         *textEntry
 	picker         *recipientPicker
 	save           *widget.Button
 
@@ -65,12 +65,12 @@ type decisionEditor struct {
 // nominations waiting for one are read.
 func (s *decisionsScreen) newItem() {
 	if s.campaignID == 0 {
-		dialog.ShowInformation(lang.L("Decisions"), lang.L("Choose or create a campaign first."), s.win)
+		showInfo(lang.L("Decisions"), lang.L("Choose or create a campaign first."), s.win)
 		return
 	}
 	s.withFreeNominations(func(free []khenthuong.Nomination, st khenthuong.Settings) {
 		if len(free) == 0 {
-			dialog.ShowInformation(lang.L("New decision"), lang.L("Every approved nomination of this campaign is already in a decision. Approve nominations on the Nominations screen first."), s.win)
+			showInfo(lang.L("New decision"), lang.L("Every approved nomination of this campaign is already in a decision. Approve nominations on the Nominations screen first."), s.win)
 			return
 		}
 		s.openEditor(editNew, nil, free, st)
@@ -184,13 +184,13 @@ func (s *decisionsScreen) openEditor(mode editMode, d *khenthuong.Decision, cand
 		e.dlg.Resize(fyne.NewSize(1180, 720))
 	}
 	s.editor = e
-	e.dlg.Show()
+	showDialog(s.win, e.dlg, nil)
 	s.win.Canvas().Focus(e.number)
 }
 
 func (e *decisionEditor) build(v khenthuong.Decision) {
 	f := e.form
-	e.number = widget.NewEntry()
+	e.number = newTextEntry()
 	e.number.SetPlaceHolder(lang.L("e.g. 2871/QĐ-UBND"))
 	e.number.SetText(v.Number)
 	e.date = newDateEntry(v.Date)
@@ -208,17 +208,17 @@ func (e *decisionEditor) build(v khenthuong.Decision) {
 		}
 	})
 	e.signer.PlaceHolder = lang.L("(choose from the signers in Settings)")
-	e.signerTitle = widget.NewMultiLineEntry()
+	e.signerTitle = newMultiLineTextEntry()
 	e.signerTitle.SetMinRowsVisible(2)
 	e.signerTitle.SetPlaceHolder(lang.L("e.g. KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH"))
 	e.signerTitle.SetText(v.SignerTitle)
-	e.signerName = widget.NewEntry()
+	e.signerName = newTextEntry()
 	e.signerName.SetText(v.SignerName)
-	e.submissionNo = widget.NewEntry()
+	e.submissionNo = newTextEntry()
 	e.submissionNo.SetPlaceHolder(lang.L("e.g. 45/TTr-SNV"))
 	e.submissionNo.SetText(v.SubmissionNo)
 	e.submissionDate = newDateEntry(v.SubmissionDate)
-	e.achievement = widget.NewMultiLineEntry()
+	e.achievement = newMultiLineTextEntry()
 	e.achievement.Wrapping = fyne.TextWrapWord
 	e.achievement.SetMinRowsVisible(3)
 	e.achievement.SetPlaceHolder(lang.L("e.g. đã có thành tích xuất sắc trong …"))
@@ -257,7 +257,7 @@ func (e *decisionEditor) build(v khenthuong.Decision) {
 	f.add("submission_date", lang.L("Submission date"), e.submissionDate)
 	f.add("achievement", lang.L("Achievement (Article 1)"), e.achievement)
 	if e.mode == editAmend {
-		e.reason = widget.NewMultiLineEntry()
+		e.reason = newMultiLineTextEntry()
 		e.reason.Wrapping = fyne.TextWrapWord
 		e.reason.SetMinRowsVisible(3)
 		f.add("reason", lang.L("Reason for the amendment"), e.reason)
@@ -522,3 +522,4 @@ func (p *recipientPicker) updateCount() {
 	p.count.SetText(lang.L("{{.Checked}} of {{.Total}} checked", map[string]any{
 		"Checked": formatCount(len(p.checkedIDs())), "Total": formatCount(len(p.items))}))
 }
+

@@ -7,7 +7,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -557,19 +556,13 @@ func (s *decisionsScreen) issueSelected() {
 	id := d.ID
 	msg := lang.L("Issue decision No. {{.Number}}?\n\nEach of its {{.Count}} recipients gets the next registry number (số sổ vàng) of the series, in list order. The decision is then locked: it can no longer be edited or deleted, only amended with a recorded reason.",
 		map[string]any{"Number": certificates.DecisionNumber(d.Number, s.abbr), "Count": len(d.Recipients)})
-	dlg := dialog.NewConfirm(lang.L("Issue decision"), msg, func(ok bool) {
-		if !ok {
-			return
-		}
+	askConfirm(s.win, lang.L("Issue decision"), msg, lang.L("Issue"), widget.HighImportance, func() {
 		if _, err := s.svc.IssueDecision(id); err != nil {
 			showError(err, s.win)
 			return
 		}
 		s.wrote(id)
-	}, s.win)
-	dlg.SetConfirmText(lang.L("Issue"))
-	dlg.SetConfirmImportance(widget.HighImportance)
-	dlg.Show()
+	}, nil)
 }
 
 // blanksOf is the refusal to issue d while a blank its wording uses is empty, or nil.

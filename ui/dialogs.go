@@ -19,20 +19,40 @@ func showError(err error, win fyne.Window) {
 		return
 	}
 	logInternal(err)
-	dialog.ShowError(errors.New(khenthuong.ErrorMessage(err)), win)
+	d := dialog.NewError(errors.New(khenthuong.ErrorMessage(err)), win)
+	d.SetDismissText(lang.L("Close")) // Fyne's says "OK", in English
+	showDialog(win, d, nil)
+}
+
+// showInfo tells the clerk something; its button says Đóng, not Fyne's "OK".
+func showInfo(title, message string, win fyne.Window) {
+	d := dialog.NewInformation(title, message, win)
+	d.SetDismissText(lang.L("Close"))
+	showDialog(win, d, nil)
 }
 
 // askDelete asks the clerk to confirm a deletion and runs del on yes. The
 // confirming button says "Xóa" in red, not "Có": the clerk reads what it does.
 func askDelete(win fyne.Window, title, message string, del func()) {
+	askConfirm(win, title, message, lang.L("Delete"), widget.DangerImportance, del, nil)
+}
+
+// askConfirm asks before an action: the confirming button names it (Xóa,
+// Ban hành...), the other says Hủy and runs no (which may be nil), as does
+// Escape. Fyne's own buttons would say Có and Không.
+func askConfirm(win fyne.Window, title, message, action string, importance widget.Importance, yes, no func()) {
 	d := dialog.NewConfirm(title, message, func(ok bool) {
-		if ok {
-			del()
+		switch {
+		case ok:
+			yes()
+		case no != nil:
+			no()
 		}
 	}, win)
-	d.SetConfirmText(lang.L("Delete"))
-	d.SetConfirmImportance(widget.DangerImportance)
-	d.Show()
+	d.SetConfirmText(action)
+	d.SetConfirmImportance(importance)
+	d.SetDismissText(lang.L("Cancel"))
+	showDialog(win, d, nil)
 }
 
 // logInternal writes the detail of an internal error to the log; the clerk only

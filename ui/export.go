@@ -49,7 +49,7 @@ func saveFileDialog(win fyne.Window, name string, exts []string, done func(strin
 		d.SetFilter(storage.NewExtensionFileFilter(exts))
 	}
 	d.Resize(dialogSize(win))
-	d.Show()
+	showDialog(win, d, nil)
 	translateFileDialog(win)
 }
 
@@ -70,7 +70,7 @@ func openFileDialog(win fyne.Window, exts []string, done func(string)) {
 		d.SetFilter(storage.NewExtensionFileFilter(exts))
 	}
 	d.Resize(dialogSize(win))
-	d.Show()
+	showDialog(win, d, nil)
 	translateFileDialog(win)
 }
 
@@ -157,7 +157,7 @@ func newRosterExport(svc khenthuong.Services, win fyne.Window, files fileDialogs
 	return x
 }
 
-func (x *rosterExport) show() { x.dlg.Show() }
+func (x *rosterExport) show() { showDialog(x.win, x.dlg, nil) }
 
 func (x *rosterExport) listOrder() khenthuong.ListOrder {
 	if x.order.Selected == x.order.Options[1] {
@@ -204,7 +204,7 @@ func (x *rosterExport) write(path string) {
 				return
 			}
 			x.dlg.Hide()
-			dialog.ShowInformation(lang.L("Export to Excel"),
+			showInfo(lang.L("Export to Excel"),
 				lang.L("Exported {{.Count}} nominations to {{.Path}}.", map[string]any{"Count": formatCount(n), "Path": path}), x.win)
 			if x.done != nil {
 				x.done(path, n)

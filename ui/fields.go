@@ -78,6 +78,9 @@ func (f *fieldForm) add(field, label string, input fyne.CanvasObject) {
 // onEdit chains changed after the input's own OnChanged, for the inputs forms use.
 func onEdit(input fyne.CanvasObject, changed func()) {
 	switch w := input.(type) {
+	case *textEntry:
+		old := w.OnChanged
+		w.OnChanged = func(s string) { callString(old, s); changed() }
 	case *widget.Entry:
 		old := w.OnChanged
 		w.OnChanged = func(s string) { callString(old, s); changed() }
@@ -282,8 +285,8 @@ func (f *fieldForm) errorText(field string) string {
 }
 
 // newDateEntry is an entry for a date typed as clerks write it: 05/01/2025 (or a year).
-func newDateEntry(d khenthuong.Date) *widget.Entry {
-	e := widget.NewEntry()
+func newDateEntry(d khenthuong.Date) *textEntry {
+	e := newTextEntry()
 	e.SetPlaceHolder(lang.L("dd/mm/yyyy"))
 	e.SetText(d.Display())
 	return e

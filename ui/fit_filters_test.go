@@ -27,8 +27,8 @@ func TestTopControlsFitALaptop(t *testing.T) {
 		minWidth float32 // at least this wide
 	}{
 		{pageDashboard, "campaign", m.dashboard.campaign, 150},
-		{pageDashboard, "from", m.dashboard.from, hint(m.dashboard.from)},
-		{pageDashboard, "to", m.dashboard.to, hint(m.dashboard.to)},
+		{pageDashboard, "from", m.dashboard.from, hint(&m.dashboard.from.Entry)},
+		{pageDashboard, "to", m.dashboard.to, hint(&m.dashboard.to.Entry)},
 		{pageDashboard, "award", m.dashboard.form, 150},
 		{pageDashboard, "issuer", m.dashboard.issuer, 150},
 		{pageLookup, "search", m.lookup.search, hint(&m.lookup.search.Entry)},

@@ -354,6 +354,6 @@ func pickFolderDialog(win fyne.Window, done func(string)) {
 		done(u.Path())
 	}, win)
 	d.Resize(dialogSize(win))
-	d.Show()
+	showDialog(win, d, nil)
 	translateFileDialog(win)
 }

@@ -58,11 +58,11 @@ type archiveImport struct {
 
 	dlg         *dialog.CustomDialog
 	heading     *widget.Label
-	number      *widget.Entry
-	date        *widget.Entry
+	number      *textEntry
+	date        *textEntry
 	form        *widget.Select
-	signerTitle *widget.Entry
-	signerName  *widget.Entry
+	signerTitle *textEntry
+	signerName  *textEntry
 	validOnly   *widget.Check
 	table       *dataTable
 	problems    *widget.Label
@@ -85,16 +85,16 @@ func newArchiveImport(svc khenthuong.Services, win fyne.Window, paths []string) 
 	a.forms = forms
 	a.heading = boldLabel("")
 	a.heading.Wrapping = fyne.TextWrapWord
-	a.number, a.date = widget.NewEntry(), widget.NewEntry()
+	a.number, a.date = newTextEntry(), newTextEntry()
 	a.date.SetPlaceHolder(lang.L("dd/mm/yyyy"))
 	var formOpts []string
 	for _, f := range forms {
 		formOpts = append(formOpts, f.Code+" — "+f.Name)
 	}
 	a.form = widget.NewSelect(formOpts, nil)
-	a.signerTitle, a.signerName = widget.NewMultiLineEntry(), widget.NewEntry()
+	a.signerTitle, a.signerName = newMultiLineTextEntry(), newTextEntry()
 	a.signerTitle.SetMinRowsVisible(2)
-	for _, e := range []*widget.Entry{a.number, a.date} {
+	for _, e := range []*textEntry{a.number, a.date} {
 		e.OnChanged = func(string) { a.updateButtons() }
 	}
 	a.form.OnChanged = func(string) { a.formChosen() }
@@ -158,7 +158,7 @@ func containsString(list []string, s string) bool {
 
 // show reads every file in the background and shows the first.
 func (a *archiveImport) show() {
-	a.dlg.Show()
+	showDialog(a.win, a.dlg, a.finish)
 	if len(a.files) == 0 {
 		a.heading.SetText(lang.L("The folder holds no .docx, .pdf or spreadsheet."))
 		a.updateButtons()
@@ -314,7 +314,7 @@ func (a *archiveImport) editRow(row int) {
 	}
 	r := &f.res.Rows[row]
 	n := &r.Nomination.Nominee
-	title, name, position, unit, regno := widget.NewEntry(), widget.NewEntry(), widget.NewEntry(), widget.NewEntry(), widget.NewEntry()
+	title, name, position, unit, regno := newTextEntry(), newTextEntry(), newTextEntry(), newTextEntry(), newTextEntry()
 	title.SetText(n.Title)
 	name.SetText(n.Name)
 	position.SetText(n.Position)
@@ -354,7 +354,7 @@ func (a *archiveImport) editRow(row int) {
 		a.updateButtons()
 	}, a.win)
 	d.Resize(fyne.NewSize(dialogSize(a.win).Width*0.6, 0))
-	d.Show()
+	showDialog(a.win, d, nil)
 }
 
 // formChosen reads the current file again with the form the clerk chose:
@@ -452,7 +452,7 @@ func (a *archiveImport) save() {
 	d, why := a.decision()
 	if d == nil {
 		if why != "" {
-			dialog.ShowInformation(lang.L("Decisions from the archive"), why, a.win)
+			showInfo(lang.L("Decisions from the archive"), why, a.win)
 		}
 		return
 	}
@@ -494,7 +494,7 @@ func (a *archiveImport) finish() {
 		report.Wrapping = fyne.TextWrapWord
 		d := dialog.NewCustom(lang.L("Decisions from the archive"), lang.L("Close"), container.NewVScroll(report), a.win)
 		d.Resize(fyne.NewSize(dialogSize(a.win).Width*0.8, dialogSize(a.win).Height*0.6))
-		d.Show()
+		showDialog(a.win, d, nil)
 	}
 	if saved > 0 && a.onDone != nil {
 		a.onDone(saved)

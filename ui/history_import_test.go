@@ -198,9 +198,9 @@ func TestArchiveImportCorrectsRows(t *testing.T) {
 	}
 	// Double-click the row, type the name, save.
 	a.table.onActivate(1)
-	var entries []*widget.Entry
+	var entries []*textEntry
 	for _, o := range drawn(m.win.Canvas().Overlays().Top()) {
-		if e, ok := o.(*widget.Entry); ok {
+		if e, ok := o.(*textEntry); ok {
 			entries = append(entries, e)
 		}
 	}

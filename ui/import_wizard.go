@@ -210,7 +210,7 @@ func (w *importWizard) init(svc khenthuong.Services, win fyne.Window, files file
 }
 
 func (w *importWizard) show() {
-	w.dlg.Show()
+	showDialog(w.win, w.dlg, nil)
 	w.read()
 }
 
@@ -721,7 +721,7 @@ func (w *importWizard) commit() {
 	ns, why := w.toImport()
 	if len(ns) == 0 {
 		if why != "" {
-			dialog.ShowInformation(w.doneTitle(), why, w.win)
+			showInfo(w.doneTitle(), why, w.win)
 		}
 		return
 	}
@@ -747,7 +747,7 @@ func (w *importWizard) commit() {
 			if n := w.im.Warnings(); n > 0 {
 				msg += "\n" + lang.L("{{.Count}} warnings (possible duplicates and the like) are worth checking in Đề nghị.", map[string]any{"Count": formatCount(n)})
 			}
-			dialog.ShowInformation(w.doneTitle(), msg, w.win)
+			showInfo(w.doneTitle(), msg, w.win)
 			if w.onImported != nil {
 				w.onImported(len(ns))
 			}
@@ -784,7 +784,7 @@ func (w *importWizard) saveRejectedFile() {
 // askPastedList asks for a list pasted from Excel, Word or a chat message;
 // done gets the text, or nothing when the clerk cancels.
 func askPastedList(win fyne.Window, done func(text string)) {
-	entry := widget.NewMultiLineEntry()
+	entry := newMultiLineTextEntry()
 	entry.SetPlaceHolder(lang.L("Paste here (Ctrl+V)"))
 	entry.Wrapping = fyne.TextWrapOff // pasted rows stay rows
 	// The explanation wraps above the entry: as its hint it was one line
@@ -798,7 +798,7 @@ func askPastedList(win fyne.Window, done func(text string)) {
 		}
 	}, win)
 	d.Resize(dialogSize(win))
-	d.Show()
+	showDialog(win, d, nil)
 	win.Canvas().Focus(entry)
 }
 

@@ -153,10 +153,10 @@ func TestImportWizardRoughEdges(t *testing.T) {
 			t.Fatal("Dán danh sách disabled with a campaign selected")
 		}
 		test.Tap(s.pasteButton)
-		var entry *widget.Entry
+		var entry *textEntry
 		for _, o := range m.win.Canvas().Overlays().List() {
 			for _, d := range drawn(o) {
-				if e, ok := d.(*widget.Entry); ok && e.MultiLine {
+				if e, ok := d.(*textEntry); ok && e.MultiLine {
 					entry = e
 				}
 			}

@@ -39,7 +39,7 @@ func (s *nominationsScreen) askMove() {
 		}
 	}
 	if len(others) == 0 {
-		dialog.ShowInformation(lang.L("Move to campaign"),
+		showInfo(lang.L("Move to campaign"),
 			lang.L("There is no other campaign to move them to: create it on Campaigns first."), s.win)
 		return
 	}
@@ -75,6 +75,6 @@ func (s *nominationsScreen) askMove() {
 	target.OnChanged = func(string) { setEnabled(move, target.SelectedIndex() >= 0); problem.Hide() }
 	dlg.SetButtons([]fyne.CanvasObject{widget.NewButton(lang.L("Cancel"), dlg.Hide), move})
 	dlg.Resize(fitWindow(s.win, fyne.NewSize(560, 260)))
-	dlg.Show()
+	showDialog(s.win, dlg, nil)
 	s.review.mover = dlg
 }

@@ -27,23 +27,23 @@ type nominationEditor struct {
 
 	kind           *widget.RadioGroup
 	title          *widget.SelectEntry
-	name           *widget.Entry
+	name           *textEntry
 	gender         *widget.RadioGroup
-	birth          *widget.Entry
-	position       *widget.Entry
-	unit           *widget.Entry
-	address        *widget.Entry
+	birth          *textEntry
+	position       *textEntry
+	unit           *textEntry
+	address        *textEntry
 	classification *widget.SelectEntry
-	field          *widget.Entry
+	field          *textEntry
 	award          *widget.Select
-	achievement    *widget.Entry
-	proposer       *widget.Entry
-	submissionNo   *widget.Entry
-	submissionDate *widget.Entry
-	order          *widget.Entry
+	achievement    *textEntry
+	proposer       *textEntry
+	submissionNo   *textEntry
+	submissionDate *textEntry
+	order          *textEntry
 	status         *widget.Select
-	rejectReason   *widget.Entry
-	notes          *widget.Entry
+	rejectReason   *textEntry
+	notes          *textEntry
 	save           *widget.Button
 	saveNext       *widget.Button // new nominations only
 	changes        *widget.Button // Lịch sử thay đổi, stored nominations only
@@ -114,13 +114,13 @@ func (s *nominationsScreen) openEditor(n *khenthuong.Nomination) {
 	})
 	e.dlg.Resize(fitWindow(s.win, fyne.NewSize(1120, 660)))
 	s.editor = e
-	e.dlg.Show()
+	showDialog(s.win, e.dlg, nil)
 	s.win.Canvas().Focus(e.name)
 }
 
 func (e *nominationEditor) build(v khenthuong.Nomination) {
 	f := e.form
-	submitOnEnter := func(en *widget.Entry) *widget.Entry { en.OnSubmitted = func(string) { e.submit() }; return en }
+	submitOnEnter := func(en *textEntry) *textEntry { en.OnSubmitted = func(string) { e.submit() }; return en }
 
 	kinds := make([]string, len(khenthuong.Kinds))
 	for i, k := range khenthuong.Kinds {
@@ -132,37 +132,37 @@ func (e *nominationEditor) build(v khenthuong.Nomination) {
 
 	e.title = widget.NewSelectEntry(vntext.Honorifics())
 	e.title.SetText(v.Nominee.Title)
-	e.name = submitOnEnter(widget.NewEntry())
+	e.name = submitOnEnter(newTextEntry())
 	e.name.SetText(v.Nominee.Name)
 	e.gender = widget.NewRadioGroup([]string{genderLabel(khenthuong.Male), genderLabel(khenthuong.Female)}, nil)
 	e.gender.Horizontal = true
 	e.gender.SetSelected(genderLabel(v.Nominee.Gender))
 	e.birth = submitOnEnter(newDateEntry(v.Nominee.Birth))
 	e.birth.SetPlaceHolder(lang.L("dd/mm/yyyy or year"))
-	e.position = submitOnEnter(widget.NewEntry())
+	e.position = submitOnEnter(newTextEntry())
 	e.position.SetText(v.Nominee.Position)
-	e.unit = submitOnEnter(widget.NewEntry())
+	e.unit = submitOnEnter(newTextEntry())
 	e.unit.SetText(v.Nominee.Unit)
-	e.address = submitOnEnter(widget.NewEntry())
+	e.address = submitOnEnter(newTextEntry())
 	e.address.SetText(v.Nominee.Address)
 	e.classification = widget.NewSelectEntry(khenthuong.Classifications)
 	e.classification.SetText(v.Nominee.Classification)
-	e.field = submitOnEnter(widget.NewEntry())
+	e.field = submitOnEnter(newTextEntry())
 	e.field.SetText(v.Nominee.Field)
 
 	e.award = newSelect(nil, nil)
 	e.award.PlaceHolder = lang.L("(choose an award)")
-	e.achievement = widget.NewMultiLineEntry()
+	e.achievement = newMultiLineTextEntry()
 	e.achievement.Wrapping = fyne.TextWrapWord
 	e.achievement.SetMinRowsVisible(3)
 	e.achievement.SetText(v.Achievement)
-	e.proposer = submitOnEnter(widget.NewEntry())
+	e.proposer = submitOnEnter(newTextEntry())
 	e.proposer.SetText(v.ProposingUnit)
-	e.submissionNo = submitOnEnter(widget.NewEntry())
+	e.submissionNo = submitOnEnter(newTextEntry())
 	e.submissionNo.SetPlaceHolder(lang.L("e.g. 45/TTr-SNV"))
 	e.submissionNo.SetText(v.SubmissionNo)
 	e.submissionDate = submitOnEnter(newDateEntry(v.SubmissionDate))
-	e.order = submitOnEnter(widget.NewEntry())
+	e.order = submitOnEnter(newTextEntry())
 	e.order.SetPlaceHolder(lang.L("next in the list"))
 	if v.Order > 0 {
 		e.order.SetText(strconv.Itoa(v.Order))
@@ -184,10 +184,10 @@ func (e *nominationEditor) build(v khenthuong.Nomination) {
 		statusOpts[i] = statusLabel(st)
 	}
 	e.status = newSelect(statusOpts, func(string) { e.statusChanged() })
-	e.rejectReason = widget.NewMultiLineEntry()
+	e.rejectReason = newMultiLineTextEntry()
 	e.rejectReason.Wrapping = fyne.TextWrapWord
 	e.rejectReason.SetText(v.RejectReason)
-	e.notes = widget.NewMultiLineEntry()
+	e.notes = newMultiLineTextEntry()
 	e.notes.Wrapping = fyne.TextWrapWord
 	e.notes.SetText(v.Notes)
 

@@ -6,7 +6,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -463,7 +462,7 @@ func (s *nominationsScreen) typedKey(ev *fyne.KeyEvent) { s.table.TypedKey(ev) }
 // newItem opens the form for a new nomination of the current campaign.
 func (s *nominationsScreen) newItem() {
 	if s.campaignID == 0 {
-		dialog.ShowInformation(lang.L("Nominations"), lang.L("Choose or create a campaign first."), s.win)
+		showInfo(lang.L("Nominations"), lang.L("Choose or create a campaign first."), s.win)
 		return
 	}
 	s.openEditor(nil)

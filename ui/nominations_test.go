@@ -341,7 +341,7 @@ func TestNominations(t *testing.T) {
 		if !contains(overlayText(cv), "Xóa đề nghị khen thưởng Ông Trương Quang Sáng?") {
 			t.Fatalf("confirmation reads %q", overlayText(cv))
 		}
-		test.Tap(overlayButton(t, cv, "Không"))
+		test.Tap(overlayButton(t, cv, "Hủy"))
 		if all, _ := f.Nominations(khenthuong.NominationFilter{CampaignID: c.ID}); len(all) != 6 {
 			t.Fatal("deleted although the clerk said no")
 		}

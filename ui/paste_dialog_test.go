@@ -19,14 +19,14 @@ func TestPasteDialogExplainsWhole(t *testing.T) {
 		t.Fatal("no dialog")
 	}
 	var help *widget.Label
-	var entry *widget.Entry
+	var entry *textEntry
 	for _, o := range drawn(top) {
 		switch w := o.(type) {
 		case *widget.Label:
 			if contains(w.Text, "Ông Trương Quang Sáng") {
 				help = w
 			}
-		case *widget.Entry:
+		case *textEntry:
 			entry = w
 		}
 	}

@@ -636,7 +636,7 @@ func (s *printScreen) typedKey(ev *fyne.KeyEvent) {
 func (s *printScreen) openEditor() {
 	form := s.previewForm()
 	if form == nil {
-		dialog.ShowInformation(lang.L("Template editor"), lang.L("Add an award form to the catalogue first."), s.win)
+		showInfo(lang.L("Template editor"), lang.L("Add an award form to the catalogue first."), s.win)
 		return
 	}
 	tpl, stored := s.tpl, false
@@ -765,7 +765,7 @@ func (s *printScreen) showWarnings(warns []certificates.Warning, save func()) {
 		}
 	}, s.win)
 	d.Resize(fitWindow(s.win, fyne.NewSize(640, 420)))
-	d.Show()
+	showDialog(s.win, d, nil)
 }
 
 func (s *printScreen) writePDF(path string, data []byte, n int) {

@@ -57,8 +57,8 @@ type printDialog struct {
 	printer  *widget.Select
 	paper    *widget.Select
 	tray     *widget.Select
-	copies   *widget.Entry
-	pageList *widget.Entry
+	copies   *textEntry
+	pageList *textEntry
 	profile  *widget.Label
 	progress *widget.ProgressBar
 	status   *widget.Label
@@ -82,9 +82,9 @@ func newPrintDialog(req printRequest, sys printSystem, win fyne.Window) *printDi
 	p.paper.SetSelectedIndex(0)
 	p.tray = widget.NewSelect([]string{lang.L("Automatic")}, nil)
 	p.tray.SetSelectedIndex(0)
-	p.copies = widget.NewEntry()
+	p.copies = newTextEntry()
 	p.copies.SetText("1")
-	p.pageList = widget.NewEntry()
+	p.pageList = newTextEntry()
 	p.pageList.SetPlaceHolder(lang.L("all, or e.g. 1-3, 7"))
 	p.profile = widget.NewLabel("")
 	p.profile.Wrapping = fyne.TextWrapWord
@@ -113,7 +113,7 @@ func newPrintDialog(req printRequest, sys printSystem, win fyne.Window) *printDi
 }
 
 func (p *printDialog) show() *printDialog {
-	p.dlg.Show()
+	showDialog(p.win, p.dlg, p.cancelOrClose)
 	p.status.SetText(lang.L("Looking for printers…"))
 	background(&p.wg, func() func() {
 		ps, err := p.sys.list()

@@ -410,7 +410,7 @@ func (s *nominationsScreen) askApproveWarned(ns []*khenthuong.Nomination, warned
 	buttons = append(buttons, all)
 	dlg.SetButtons(buttons)
 	dlg.Resize(fitWindow(s.win, fyne.NewSize(560, 200)))
-	dlg.Show()
+	showDialog(s.win, dlg, nil)
 }
 
 // reviewed reloads the rows (and so the warnings) after a review change.
@@ -427,7 +427,7 @@ func (s *nominationsScreen) reviewed() {
 type rejectDialog struct {
 	dlg     *dialog.CustomDialog
 	form    *fieldForm
-	reason  *widget.Entry
+	reason  *textEntry
 	confirm *widget.Button
 }
 
@@ -444,7 +444,7 @@ func (s *nominationsScreen) askRejection(ns []*khenthuong.Nomination) {
 		who += lang.L(" and {{.Count}} others", map[string]any{"Count": len(names) - shown})
 	}
 	d := &rejectDialog{form: newFieldForm()}
-	d.reason = widget.NewMultiLineEntry()
+	d.reason = newMultiLineTextEntry()
 	d.reason.Wrapping = fyne.TextWrapWord
 	d.reason.SetMinRowsVisible(4)
 	d.reason.SetPlaceHolder(lang.L("The unit is told this reason"))
@@ -470,7 +470,7 @@ func (s *nominationsScreen) askRejection(ns []*khenthuong.Nomination) {
 	})
 	d.dlg.Resize(fitWindow(s.win, fyne.NewSize(600, 340)))
 	s.review.rejecter = d
-	d.dlg.Show()
+	showDialog(s.win, d.dlg, nil)
 	s.win.Canvas().Focus(d.reason)
 }
 

@@ -65,7 +65,7 @@ func (s *catalogueScreen) openSeries() {
 		return
 	}
 	s.seriesDlg = d
-	d.dlg.Show()
+	showDialog(s.win, d.dlg, nil)
 }
 
 func (d *seriesDialog) cellText(row, col int) string {
@@ -128,9 +128,9 @@ type seriesEditor struct {
 	d       *seriesDialog
 	orig    khenthuong.RegistrySeries
 	form    *fieldForm
-	prefix  *widget.Entry
-	format  *widget.Entry
-	digits  *widget.Entry
+	prefix  *textEntry
+	format  *textEntry
+	digits  *textEntry
 	mode    *widget.RadioGroup
 	example *widget.Label
 	save    *widget.Button
@@ -139,12 +139,12 @@ type seriesEditor struct {
 
 func (d *seriesDialog) openEditor(s khenthuong.RegistrySeries) {
 	e := &seriesEditor{d: d, orig: s, form: newFieldForm()}
-	e.prefix = widget.NewEntry()
+	e.prefix = newTextEntry()
 	e.prefix.SetText(s.Prefix)
-	e.format = widget.NewEntry()
+	e.format = newTextEntry()
 	e.format.SetText(s.Format)
 	e.format.SetPlaceHolder(khenthuong.DefaultSeriesFormat)
-	e.digits = widget.NewEntry()
+	e.digits = newTextEntry()
 	e.digits.SetText(strconv.Itoa(s.Digits))
 	e.mode = widget.NewRadioGroup([]string{seriesModeLabel(true), seriesModeLabel(false)}, nil)
 	e.mode.Required = true
@@ -153,7 +153,7 @@ func (d *seriesDialog) openEditor(s khenthuong.RegistrySeries) {
 	help := widget.NewLabel(lang.L("{prefix} is the prefix, {year} the decision's year, {n} the number in the series."))
 	help.Wrapping = fyne.TextWrapWord
 	f := e.form
-	for _, en := range []*widget.Entry{e.prefix, e.format, e.digits} {
+	for _, en := range []*textEntry{e.prefix, e.format, e.digits} {
 		en.OnChanged = func(string) { e.showExample(); f.edited("") }
 		en.OnSubmitted = func(string) { e.submit() }
 	}
@@ -182,7 +182,7 @@ func (d *seriesDialog) openEditor(s khenthuong.RegistrySeries) {
 	e.dlg.Resize(fitWindow(d.win, fyne.NewSize(620, 420)))
 	e.showExample()
 	d.editor = e
-	e.dlg.Show()
+	showDialog(d.win, e.dlg, nil)
 }
 
 // value reads the form; a count of digits typed wrongly names its field.

@@ -123,13 +123,14 @@ func ForgetServer(p fyne.Preferences) { p.RemoveValue(prefServer) }
 
 // serverForm holds the connection's entries.
 type serverForm struct {
-	host, port, database, login, password *widget.Entry
-	sslMode                               *widget.Select
-	message                               *widget.Label
+	host, port, database, login *textEntry
+	password                    *widget.Entry // Fyne's, for its eye that shows the password
+	sslMode                     *widget.Select
+	message                     *widget.Label
 }
 
 func newServerForm(c ServerConnection, withPassword bool) *serverForm {
-	f := &serverForm{host: widget.NewEntry(), port: widget.NewEntry(), database: widget.NewEntry(), login: widget.NewEntry(),
+	f := &serverForm{host: newTextEntry(), port: newTextEntry(), database: newTextEntry(), login: newTextEntry(),
 		sslMode: widget.NewSelect(sslModeLabels(), nil), message: widget.NewLabel("")}
 	f.host.SetPlaceHolder(lang.L("e.g. 192.168.1.10 or may-chu"))
 	f.host.SetText(c.Host)
@@ -205,7 +206,7 @@ func showServerSettings(win fyne.Window, prefs fyne.Preferences) *serverForm {
 	body := container.NewVBox(note, f.content(), container.NewHBox(local, cancel, save))
 	d = dialog.NewCustomWithoutButtons(lang.L("Office server"), body, win)
 	d.Resize(fyne.NewSize(560, 0))
-	d.Show()
+	showDialog(win, d, nil)
 	return f
 }
 

@@ -5,7 +5,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -22,11 +21,11 @@ type settingsScreen struct {
 	orig khenthuong.Settings
 	form *fieldForm
 
-	province      *widget.Entry
-	authority     *widget.Entry
-	authorityAbbr *widget.Entry
-	office        *widget.Entry
-	place         *widget.Entry
+	province      *textEntry
+	authority     *textEntry
+	authorityAbbr *textEntry
+	office        *textEntry
+	place         *textEntry
 	signers       *signerRows
 	salaries      *salaryRows
 	rounding      *widget.Select
@@ -41,13 +40,13 @@ type settingsScreen struct {
 
 func newSettingsScreen(svc khenthuong.Services, win fyne.Window) *settingsScreen {
 	s := &settingsScreen{svc: svc, win: win, form: newFieldForm()}
-	s.province = widget.NewEntry()
-	s.authority = widget.NewMultiLineEntry()
+	s.province = newTextEntry()
+	s.authority = newMultiLineTextEntry()
 	s.authority.SetMinRowsVisible(2)
-	s.authorityAbbr = widget.NewEntry()
+	s.authorityAbbr = newTextEntry()
 	s.authorityAbbr.SetPlaceHolder(lang.L("e.g. UBND"))
-	s.office = widget.NewEntry()
-	s.place = widget.NewEntry()
+	s.office = newTextEntry()
+	s.place = newTextEntry()
 	s.place.SetPlaceHolder(lang.L("e.g. Quảng Trị"))
 	s.signers = &signerRows{box: container.NewVBox(), onChange: s.form.refresh}
 	s.salaries = &salaryRows{box: container.NewVBox(), onChange: s.form.refresh}
@@ -168,7 +167,7 @@ func (s *settingsScreen) submit() {
 	s.load()
 	s.saved.SetText(lang.L("Settings saved."))
 	if languageChanged {
-		dialog.ShowInformation(lang.L("Language"), lang.L("A new language applies when the program starts again."), s.win)
+		showInfo(lang.L("Language"), lang.L("A new language applies when the program starts again."), s.win)
 	}
 }
 
@@ -181,7 +180,7 @@ type signerRows struct {
 }
 
 type signerRow struct {
-	title, name *widget.Entry
+	title, name *textEntry
 	line        fyne.CanvasObject
 }
 
@@ -199,7 +198,7 @@ func (t *signerRows) set(ss []khenthuong.Signer) {
 }
 
 func (t *signerRows) add(sg khenthuong.Signer) {
-	r := &signerRow{title: widget.NewMultiLineEntry(), name: widget.NewEntry()}
+	r := &signerRow{title: newMultiLineTextEntry(), name: newTextEntry()}
 	r.title.SetMinRowsVisible(2)
 	r.title.SetPlaceHolder(lang.L("Title, e.g. KT. CHỦ TỊCH / PHÓ CHỦ TỊCH"))
 	r.title.SetText(sg.Title)
@@ -231,7 +230,7 @@ type salaryRows struct {
 }
 
 type salaryRow struct {
-	from, amount *widget.Entry
+	from, amount *textEntry
 	line         fyne.CanvasObject
 }
 
@@ -250,7 +249,7 @@ func (t *salaryRows) set(steps []khenthuong.SalaryStep) {
 }
 
 func (t *salaryRows) add(st khenthuong.SalaryStep) {
-	r := &salaryRow{from: newDateEntry(st.From), amount: widget.NewEntry()}
+	r := &salaryRow{from: newDateEntry(st.From), amount: newTextEntry()}
 	r.amount.SetPlaceHolder(lang.L("e.g. 2.340.000"))
 	if st.Amount != 0 {
 		r.amount.SetText(formatCount(int(st.Amount)))

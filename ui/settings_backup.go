@@ -5,7 +5,6 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -68,7 +67,7 @@ func (b *settingsBackup) write(path string) {
 				showError(err, b.win)
 				return
 			}
-			dialog.ShowInformation(lang.L("Back up now"),
+			showInfo(lang.L("Back up now"),
 				lang.L("The data file was copied to {{.Path}}. Keep the copy on another disk or a USB stick; Restore on the command line (khenthuong restore FILE) puts it back.", map[string]any{"Path": path}), b.win)
 		}
 	})

@@ -32,6 +32,12 @@ type wordingEntry struct {
 	focused func(*wordingEntry)
 }
 
+func (e *wordingEntry) TypedKey(ev *fyne.KeyEvent) {
+	if !escaped(e, ev) {
+		e.Entry.TypedKey(ev)
+	}
+}
+
 func (e *wordingEntry) FocusGained() {
 	e.Entry.FocusGained()
 	if e.focused != nil {
@@ -165,7 +171,7 @@ type basisRows struct {
 
 type basisRow struct {
 	text     *wordingEntry
-	from, to *widget.Entry
+	from, to *textEntry
 	line     fyne.CanvasObject
 }
 

@@ -11,7 +11,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -48,17 +47,17 @@ type templateEditor struct {
 	}
 
 	formSelect *widget.Select
-	name       *widget.Entry
-	pageW      *widget.Entry
-	pageH      *widget.Entry
+	name       *textEntry
+	pageW      *textEntry
+	pageH      *textEntry
 	list       *widget.List
 	remove     *widget.Button
-	numbers    map[string]*widget.Entry // x, y, w, h, size, min_size
+	numbers    map[string]*textEntry // x, y, w, h, size, min_size
 	align      *widget.Select
 	font       *widget.Select
 	style      *widget.Select
-	color      *widget.Entry
-	text       *widget.Entry
+	color      *textEntry
+	text       *textEntry
 	upper      *widget.Check
 	onBlank    *widget.Check
 	pageForm   *fieldForm    // name and page size
@@ -75,15 +74,15 @@ var (
 )
 
 func newTemplateEditor(s *printScreen, form *khenthuong.AwardForm, tpl certificates.Template, stored bool) *templateEditor {
-	e := &templateEditor{s: s, form: form, tpl: cloneTemplate(tpl), stored: stored, sel: -1, numbers: map[string]*widget.Entry{}}
+	e := &templateEditor{s: s, form: form, tpl: cloneTemplate(tpl), stored: stored, sel: -1, numbers: map[string]*textEntry{}}
 	e.drag.field = -1
 
 	e.formSelect = newSelect(nil, func(string) { e.formChosen() })
-	e.name = widget.NewEntry()
+	e.name = newTextEntry()
 	e.name.OnChanged = func(v string) { e.edit(func() { e.tpl.Name = v }) }
-	e.pageW = widget.NewEntry()
+	e.pageW = newTextEntry()
 	e.pageW.OnChanged = func(v string) { e.pageSize("page_width", v, &e.tpl.PageWidth) }
-	e.pageH = widget.NewEntry()
+	e.pageH = newTextEntry()
 	e.pageH.OnChanged = func(v string) { e.pageSize("page_height", v, &e.tpl.PageHeight) }
 
 	e.list = widget.NewList(
@@ -115,14 +114,14 @@ func newTemplateEditor(s *printScreen, form *khenthuong.AwardForm, tpl certifica
 	// The selected field, compact so that list, numbers and buttons fit
 	// beside the preview without scrolling.
 	number := func(attr, label string) fyne.CanvasObject {
-		en := widget.NewEntry()
+		en := newTextEntry()
 		en.OnChanged = func(v string) { e.number(attr, v) }
 		e.numbers[attr] = en
 		return container.NewBorder(nil, nil, widget.NewLabel(label), nil, en)
 	}
 	box := container.NewGridWithColumns(4, number("x", lang.L("X")), number("y", lang.L("Y")),
 		number("w", lang.L("Width")), number("h", lang.L("Height")))
-	e.color = widget.NewEntry()
+	e.color = newTextEntry()
 	e.color.SetPlaceHolder("#000000")
 	e.color.OnChanged = func(v string) { e.editField(func(f *certificates.Field) { f.Color = strings.TrimSpace(v) }) }
 	sizes := container.NewGridWithColumns(3, number("size", lang.L("Size")), number("min_size", lang.L("Smallest")),
@@ -142,7 +141,7 @@ func newTemplateEditor(s *printScreen, form *khenthuong.AwardForm, tpl certifica
 			e.editField(func(f *certificates.Field) { f.Font = page.Fonts[i] })
 		}
 	})
-	e.text = widget.NewEntry()
+	e.text = newTextEntry()
 	e.text.SetPlaceHolder(lang.L("(the value of the field)"))
 	e.text.OnChanged = func(v string) { e.editField(func(f *certificates.Field) { f.Text = v }) }
 	e.upper = widget.NewCheck(lang.L("Capitals"), func(v bool) { e.editField(func(f *certificates.Field) { f.Upper = v }) })
@@ -248,16 +247,8 @@ func (e *templateEditor) formChosen() {
 
 // askDiscard asks before throwing away unsaved changes.
 func (e *templateEditor) askDiscard(discard, keep func()) {
-	d := dialog.NewConfirm(lang.L("Unsaved changes"), lang.L("The template has changes that are not saved. Discard them?"), func(ok bool) {
-		if ok {
-			discard()
-		} else if keep != nil {
-			keep()
-		}
-	}, e.s.win)
-	d.SetConfirmText(lang.L("Discard changes"))
-	d.SetConfirmImportance(widget.DangerImportance)
-	d.Show()
+	askConfirm(e.s.win, lang.L("Unsaved changes"), lang.L("The template has changes that are not saved. Discard them?"),
+		lang.L("Discard changes"), widget.DangerImportance, discard, keep)
 }
 
 // fill shows the template in the entries.
@@ -581,12 +572,9 @@ func (e *templateEditor) resetToDefault() {
 		return
 	}
 	form := e.form
-	d := dialog.NewConfirm(lang.L("Reset to default"),
+	askConfirm(e.s.win, lang.L("Reset to default"),
 		lang.L("Print {{.Form}} with the default template again? The office's own template is deleted.", map[string]any{"Form": form.Code}),
-		func(ok bool) {
-			if !ok {
-				return
-			}
+		lang.L("Reset"), widget.DangerImportance, func() {
 			if err := e.s.svc.DeleteTemplate(form.Code); err != nil && khenthuong.ErrorCode(err) != khenthuong.ENOTFOUND {
 				showError(err, e.s.win)
 				return
@@ -595,10 +583,7 @@ func (e *templateEditor) resetToDefault() {
 			e.selectField(-1)
 			e.fill()
 			e.s.templateSaved(form.Code)
-		}, e.s.win)
-	d.SetConfirmText(lang.L("Reset"))
-	d.SetConfirmImportance(widget.DangerImportance)
-	d.Show()
+		}, nil)
 }
 
 // exportJSON writes the template as the JSON offices share.

@@ -266,6 +266,9 @@ func (m *MainWindow) addShortcuts() {
 		s.focusSearch()
 	})
 	c.SetOnTypedKey(func(ev *fyne.KeyEvent) {
+		if ev.Name == fyne.KeyEscape && escapeDialog(c) {
+			return
+		}
 		if s, ok := m.screens[m.page].(keyedScreen); ok && !m.dialogOpen() {
 			s.typedKey(ev)
 		}
