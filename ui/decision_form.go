@@ -522,4 +522,3 @@ func (p *recipientPicker) updateCount() {
 	p.count.SetText(lang.L("{{.Checked}} of {{.Total}} checked", map[string]any{
 		"Checked": formatCount(len(p.checkedIDs())), "Total": formatCount(len(p.items))}))
 }
-
