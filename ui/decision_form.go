@@ -153,8 +153,8 @@ func (s *decisionsScreen) openEditor(mode editMode, d *khenthuong.Decision, cand
 	v := khenthuong.Decision{Date: khenthuong.DateOf(time.Now()), Order: khenthuong.OrderList}
 	if d != nil {
 		v = *d
-	} else if len(st.Signers) > 0 {
-		v.SignerTitle, v.SignerName = st.Signers[0].Title, st.Signers[0].Name
+	} else {
+		v.SignerTitle, v.SignerName = s.lastSigner(st.Signers)
 	}
 	e.build(v)
 
@@ -214,6 +214,9 @@ func (e *decisionEditor) build(v khenthuong.Decision) {
 	e.signerTitle.SetText(v.SignerTitle)
 	e.signerName = newTextEntry()
 	e.signerName.SetText(v.SignerName)
+	if i := signerIndex(e.signers, v.SignerTitle, v.SignerName); i >= 0 {
+		e.signer.Selected = signerOpts[i] // not SetSelected: a name the decision has stays
+	}
 	e.submissionNo = newTextEntry()
 	e.submissionNo.SetPlaceHolder(lang.L("e.g. 45/TTr-SNV"))
 	e.submissionNo.SetText(v.SubmissionNo)
@@ -521,4 +524,37 @@ func (p *recipientPicker) checkedIDs() []uint64 {
 func (p *recipientPicker) updateCount() {
 	p.count.SetText(lang.L("{{.Checked}} of {{.Total}} checked", map[string]any{
 		"Checked": formatCount(len(p.checkedIDs())), "Total": formatCount(len(p.items))}))
+}
+
+// lastSigner is who signs a new decision at first: the signer of the
+// campaign's newest decision, else the first signer in Cài đặt. The clerk
+// rarely changes it from one decision to the next.
+func (s *decisionsScreen) lastSigner(signers []khenthuong.Signer) (title, name string) {
+	for _, d := range s.list { // newest first
+		if d.SignerTitle != "" {
+			return d.SignerTitle, d.SignerName
+		}
+	}
+	if len(signers) > 0 {
+		return signers[0].Title, signers[0].Name
+	}
+	return "", ""
+}
+
+// signerIndex finds the signer of Cài đặt a decision's signer is: same
+// title, and same name unless Cài đặt leaves the name to be typed; -1 if none.
+func signerIndex(signers []khenthuong.Signer, title, name string) int {
+	found := -1
+	for i, sg := range signers {
+		if sg.Title != title {
+			continue
+		}
+		if sg.Name == name {
+			return i
+		}
+		if sg.Name == "" && found < 0 {
+			found = i
+		}
+	}
+	return found
 }
