@@ -84,10 +84,10 @@ func (s *decisionsScreen) withFreeNominations(then func(free []khenthuong.Nomina
 	s.progress.busy(true)
 	background(&s.loading, func() func() {
 		ns, err := s.svc.Nominations(khenthuong.NominationFilter{CampaignID: id, Status: khenthuong.StatusApproved})
-		var ds []khenthuong.Decision
+		var taken map[uint64]bool
 		var st khenthuong.Settings
 		if err == nil {
-			ds, err = s.svc.Decisions(id)
+			taken, err = decidedNominations(s.svc, id)
 		}
 		if err == nil {
 			st, err = s.svc.Settings()
@@ -97,12 +97,6 @@ func (s *decisionsScreen) withFreeNominations(then func(free []khenthuong.Nomina
 			if err != nil {
 				showError(err, s.win)
 				return
-			}
-			taken := map[uint64]bool{}
-			for _, d := range ds {
-				for _, r := range d.Recipients {
-					taken[r.NominationID] = true
-				}
 			}
 			var free []khenthuong.Nomination
 			for _, n := range ns {

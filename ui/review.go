@@ -59,6 +59,12 @@ type reviewPart struct {
 	markAllButton  *widget.Button
 	moveButton     *widget.Button
 	mover          *dialog.CustomDialog // the open "Chuyển sang đợt" dialog
+	stateNote      *widget.Label        // why actions are greyed out for the marked rows
+
+	// decided holds the nominations of campaign decidedOf that a decision
+	// (draft or issued) lists: their status no longer changes here.
+	decided   map[uint64]bool
+	decidedOf uint64
 
 	panel       *fyne.Container // the selected row's warnings
 	panelTitle  *widget.Label
@@ -81,8 +87,12 @@ func (s *nominationsScreen) enableReview(svc khenthuong.ReviewService) {
 	r.deferButton = widget.NewButtonWithIcon(lang.L("Defer"), theme.HistoryIcon(), func() { s.setStatus(khenthuong.StatusDeferred) })
 	r.resubmitButton = widget.NewButtonWithIcon(lang.L("Back to submitted"), theme.ContentUndoIcon(), func() { s.setStatus(khenthuong.StatusSubmitted) })
 	r.markAllButton = widget.NewButtonWithIcon(lang.L("Select all shown"), theme.ListIcon(), s.markAll)
+	r.stateNote = widget.NewLabel("")
+	r.stateNote.Importance = widget.WarningImportance
+	r.stateNote.TextStyle.Italic = true
+	r.stateNote.Hide()
 	r.bar = newFlow(widget.NewLabel(lang.L("Review:")), r.approveButton, r.rejectButton, r.deferButton,
-		r.resubmitButton, widget.NewSeparator(), r.markAllButton, r.markedLabel)
+		r.resubmitButton, widget.NewSeparator(), r.markAllButton, r.markedLabel, r.stateNote)
 
 	r.panelTitle = boldLabel("")
 	r.panelRows = container.NewVBox()
@@ -309,10 +319,17 @@ func (s *nominationsScreen) updateReview() {
 	if r == nil {
 		return
 	}
-	n := len(s.marked())
-	for _, b := range []*widget.Button{r.approveButton, r.rejectButton, r.deferButton, r.resubmitButton, r.moveButton} {
-		setEnabled(b, n > 0)
+	ns := s.marked()
+	n := len(ns)
+	for _, a := range []struct {
+		b  *widget.Button
+		to khenthuong.Status
+	}{{r.approveButton, khenthuong.StatusApproved}, {r.rejectButton, khenthuong.StatusRejected},
+		{r.deferButton, khenthuong.StatusDeferred}, {r.resubmitButton, khenthuong.StatusSubmitted}} {
+		setEnabled(a.b, len(r.reviewable(ns, a.to)) > 0)
 	}
+	setEnabled(r.moveButton, r.countDecided(ns) < n)
+	r.showStateNote(ns)
 	setEnabled(r.markAllButton, s.model.len() > 0)
 	if n > 1 {
 		r.markedLabel.SetText(lang.L("{{.Count}} selected", map[string]any{"Count": formatCount(n)}))
@@ -324,12 +341,7 @@ func (s *nominationsScreen) updateReview() {
 
 // setStatus moves the marked nominations to status to; a rejection asks for the reason first.
 func (s *nominationsScreen) setStatus(to khenthuong.Status) {
-	var ns []*khenthuong.Nomination
-	for _, n := range s.marked() {
-		if n.Status != to {
-			ns = append(ns, n) // those already there are left alone
-		}
-	}
+	ns := s.review.reviewable(s.marked(), to) // those already there, or in a decision, are left alone
 	if len(ns) == 0 {
 		return
 	}
@@ -479,6 +491,9 @@ func (s *nominationsScreen) askRejection(ns []*khenthuong.Nomination) {
 // are read again when the screen is next shown.
 func (s *nominationsScreen) decisionsChanged() {
 	s.stale = true
+	if s.review != nil {
+		s.review.decidedOf = 0
+	}
 	if s.visible {
 		s.reload()
 	}
@@ -504,9 +519,20 @@ func (s *nominationsScreen) loadWarnings() {
 	for i := range s.model.rows {
 		ids[i] = s.model.rows[i].ID
 	}
+	needDecided := r.decidedOf != id
 	background(&s.loading, func() func() {
 		w, err := r.svc.WarningsOf(id, ids)
+		var decided map[uint64]bool
+		var decidedErr error
+		if needDecided {
+			decided, decidedErr = decidedNominations(s.svc, id)
+		}
 		return func() {
+			if needDecided && decidedErr == nil && id == s.campaignID {
+				r.decided, r.decidedOf = decided, id
+				s.updateReview()
+			}
+			logInternal(decidedErr) // the service refuses those actions anyway
 			r.warnBusy = false
 			if r.warnAgain {
 				r.warnAgain = false

@@ -1,0 +1,90 @@
+package ui
+
+import (
+	"fyne.io/fyne/v2/lang"
+
+	"khenthuong"
+)
+
+// The review's buttons follow the marked rows' state: Duyệt is grey when
+// every marked nomination is approved already, Từ chối when every one is
+// rejected, and every action when they are all in a decision (the service
+// would refuse them). A sentence beside the buttons says why, as roleNote
+// does for the rights.
+
+// reviewable are those of ns the review may move to status to: a change
+// khenthuong.CanTransition allows, of a nomination no decision lists.
+func (r *reviewPart) reviewable(ns []*khenthuong.Nomination, to khenthuong.Status) []*khenthuong.Nomination {
+	var out []*khenthuong.Nomination
+	for _, n := range ns {
+		if khenthuong.CanTransition(n.Status, to) && !r.decided[n.ID] {
+			out = append(out, n)
+		}
+	}
+	return out
+}
+
+// countDecided counts those of ns a decision lists.
+func (r *reviewPart) countDecided(ns []*khenthuong.Nomination) int {
+	count := 0
+	for _, n := range ns {
+		if r.decided[n.ID] {
+			count++
+		}
+	}
+	return count
+}
+
+// showStateNote says why the marked rows grey some actions out, or hides.
+func (r *reviewPart) showStateNote(ns []*khenthuong.Nomination) {
+	text := ""
+	switch decided := r.countDecided(ns); {
+	case len(ns) == 0:
+	case decided == len(ns):
+		text = lang.L("In a decision: the status no longer changes here")
+	case decided > 0:
+		text = lang.L("{{.Count}} of them are in a decision and stay as they are", map[string]any{"Count": formatCount(decided)})
+	default:
+		text = sameStatusNote(ns)
+	}
+	r.stateNote.SetText(text)
+	if text == "" {
+		r.stateNote.Hide()
+	} else {
+		r.stateNote.Show()
+	}
+}
+
+// sameStatusNote names the status every one of ns has, when that status is
+// why an action is grey; "" when their statuses differ.
+func sameStatusNote(ns []*khenthuong.Nomination) string {
+	st := ns[0].Status
+	for _, n := range ns[1:] {
+		if n.Status != st {
+			return ""
+		}
+	}
+	switch st {
+	case khenthuong.StatusDraft:
+		return lang.L("A draft is sent back to submitted before it is reviewed")
+	case khenthuong.StatusApproved, khenthuong.StatusRejected, khenthuong.StatusDeferred:
+		return lang.L("Already “{{.Status}}”", map[string]any{"Status": statusLabel(st)})
+	}
+	return ""
+}
+
+// decidedNominations are the nominations of a campaign that its decisions,
+// draft or issued, list.
+func decidedNominations(svc khenthuong.DecisionService, campaignID uint64) (map[uint64]bool, error) {
+	ds, err := svc.Decisions(campaignID)
+	if err != nil {
+		return nil, err
+	}
+	out := map[uint64]bool{}
+	for _, d := range ds {
+		for _, rc := range d.Recipients {
+			out[rc.NominationID] = true
+		}
+	}
+	return out, nil
+}

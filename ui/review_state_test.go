@@ -1,0 +1,87 @@
+package ui
+
+import (
+	"testing"
+
+	"fyne.io/fyne/v2/test"
+
+	"khenthuong"
+)
+
+// The review's buttons follow the marked rows' state, and a sentence beside
+// them says why some are grey.
+func TestReviewButtonsFollowTheState(t *testing.T) {
+	// sample rows: 0 collective, 1 Sáng, 2 Bình, 3 An, 4 Lê Văn Bình, 5 Đức
+	type enabled struct{ approve, reject, deferB, resubmit, move bool }
+	for _, tc := range []struct {
+		name string
+		rows []int
+		want enabled
+		note string
+	}{
+		{"Submitted", []int{0}, enabled{true, true, true, false, true}, ""},
+		{"Approved", []int{1}, enabled{false, true, true, true, true}, "Đã ở trạng thái “Được duyệt”"},
+		{"Rejected", []int{2}, enabled{true, false, true, true, true}, "Đã ở trạng thái “Không duyệt”"},
+		{"Draft", []int{5}, enabled{false, false, false, true, true}, "Bản nháp: chuyển sang “Đã đề nghị” trước khi xét duyệt"},
+		{"ApprovedAndRejected", []int{1, 2}, enabled{true, true, true, true, true}, ""},
+		{"InADecision", []int{3}, enabled{false, false, false, false, false}, "Đã có trong quyết định: không đổi trạng thái ở đây được"},
+		{"SomeInADecision", []int{3, 1}, enabled{false, true, true, true, true}, "1 đề nghị đã có trong quyết định, được giữ nguyên"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			f, m, s, c := openNominations(t)
+			ns, _ := f.Nominations(khenthuong.NominationFilter{CampaignID: c.ID})
+			set := func(to khenthuong.Status, reason string, ids ...uint64) {
+				if err := f.SetStatus(ids, to, reason); err != nil {
+					t.Fatal(err)
+				}
+			}
+			set(khenthuong.StatusApproved, "", ns[1].ID, ns[3].ID)
+			set(khenthuong.StatusRejected, "Chưa đủ thời gian", ns[2].ID)
+			set(khenthuong.StatusDraft, "", ns[5].ID)
+			d := khenthuong.Decision{CampaignID: c.ID, FormCode: "BKCT", Number: "15/QĐ-UBND", Date: khenthuong.MustDate("2025-10-24"), SignerTitle: "CHỦ TỊCH"}
+			if err := f.CreateDecision(&d, []uint64{ns[3].ID}); err != nil {
+				t.Fatal(err)
+			}
+			s.decisionsChanged() // as Quyết định tells it
+			waitAll(m)
+			s.markRows(tc.rows...)
+			r := s.review
+			got := enabled{!r.approveButton.Disabled(), !r.rejectButton.Disabled(), !r.deferButton.Disabled(),
+				!r.resubmitButton.Disabled(), !r.moveButton.Disabled()}
+			if got != tc.want {
+				t.Errorf("enabled %+v, want %+v", got, tc.want)
+			}
+			note := ""
+			if r.stateNote.Visible() {
+				note = r.stateNote.Text
+			}
+			if note != tc.note {
+				t.Errorf("note %q, want %q", note, tc.note)
+			}
+		})
+	}
+
+	t.Run("ActionLeavesTheOthersAlone", func(t *testing.T) {
+		f, m, s, c := openNominations(t)
+		ns, _ := f.Nominations(khenthuong.NominationFilter{CampaignID: c.ID})
+		if err := f.SetStatus([]uint64{ns[1].ID}, khenthuong.StatusApproved, ""); err != nil {
+			t.Fatal(err)
+		}
+		d := khenthuong.Decision{CampaignID: c.ID, FormCode: "BKCT", Number: "15/QĐ-UBND", Date: khenthuong.MustDate("2025-10-24"), SignerTitle: "CHỦ TỊCH"}
+		if err := f.CreateDecision(&d, []uint64{ns[1].ID}); err != nil {
+			t.Fatal(err)
+		}
+		s.decisionsChanged()
+		waitAll(m)
+		s.markRows(1, 2) // in a decision, and submitted
+		test.Tap(s.review.deferButton)
+		waitAll(m)
+		if top := m.win.Canvas().Overlays().Top(); top != nil {
+			t.Fatalf("a refusal: %q", overlayText(m.win.Canvas()))
+		}
+		st := statuses(t, f, c)
+		if st["Trương Quang Sáng"] != khenthuong.StatusApproved || st["Nguyễn Thị Bình"] != khenthuong.StatusDeferred {
+			t.Errorf("after Hoãn xét: %v", st)
+		}
+	})
+}
