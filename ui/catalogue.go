@@ -50,11 +50,11 @@ func newCatalogueScreen(svc khenthuong.Services, win fyne.Window) *catalogueScre
 	s.table = newDataTable([]column{
 		catColCode:   {lang.L("Code"), 80},
 		catColName:   {lang.L("Name"), 250},
-		catColTitle:  {lang.L("Certificate title"), 170},
+		catColTitle:  {lang.L("Certificate title"), 195},
 		catColIssuer: {lang.L("Issuer"), 170},
 		catColLevel:  {lang.L("Level"), 120},
 		catColKinds:  {lang.L("Awarded to"), 190},
-		catColRank:   {lang.L("Rank"), 70},
+		catColRank:   {lang.L("Rank"), 85},
 	}, catColName, func() int { return len(s.forms) }, s.cellText)
 	s.table.onSelect = func(int) { s.updateButtons() }
 	s.table.onActivate = func(int) { s.editSelected() }

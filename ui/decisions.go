@@ -114,7 +114,7 @@ func newDecisionsScreen(svc khenthuong.Services, win fyne.Window, saver *docSave
 		decColNumber: {lang.L("Decision No."), 150},
 		decColDate:   {lang.L("Date"), 100},
 		decColForm:   {lang.L("Award form"), 300},
-		decColCount:  {lang.L("Recipients"), 170},
+		decColCount:  {lang.L("Recipients"), 200},
 		decColTotal:  {lang.L("Total bonus (đồng)"), 200},
 		decColStatus: {lang.L("Status"), 120},
 	}, decColForm, func() int { return len(s.list) }, s.cellText)
