@@ -329,7 +329,10 @@ func (s *nominationsScreen) updateReview() {
 		setEnabled(a.b, len(r.reviewable(ns, a.to)) > 0)
 	}
 	setEnabled(r.moveButton, r.countDecided(ns) < n)
-	r.showStateNote(ns)
+	if r.showStateNote(ns) {
+		r.bar.Refresh() // the flow places the note only when laid out
+		s.relayout()    // and may take a row more
+	}
 	setEnabled(r.markAllButton, s.model.len() > 0)
 	if n > 1 {
 		r.markedLabel.SetText(lang.L("{{.Count}} selected", map[string]any{"Count": formatCount(n)}))

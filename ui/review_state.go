@@ -35,8 +35,9 @@ func (r *reviewPart) countDecided(ns []*khenthuong.Nomination) int {
 	return count
 }
 
-// showStateNote says why the marked rows grey some actions out, or hides.
-func (r *reviewPart) showStateNote(ns []*khenthuong.Nomination) {
+// showStateNote says why the marked rows grey some actions out, or hides;
+// it reports whether the note changed (the bar is then laid out again).
+func (r *reviewPart) showStateNote(ns []*khenthuong.Nomination) bool {
 	text := ""
 	switch decided := r.countDecided(ns); {
 	case len(ns) == 0:
@@ -47,12 +48,16 @@ func (r *reviewPart) showStateNote(ns []*khenthuong.Nomination) {
 	default:
 		text = sameStatusNote(ns)
 	}
+	if text == r.stateNote.Text && (text != "") == r.stateNote.Visible() {
+		return false
+	}
 	r.stateNote.SetText(text)
 	if text == "" {
 		r.stateNote.Hide()
 	} else {
 		r.stateNote.Show()
 	}
+	return true
 }
 
 // sameStatusNote names the status every one of ns has, when that status is

@@ -3,6 +3,7 @@ package ui
 import (
 	"testing"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 
 	"khenthuong"
@@ -61,6 +62,37 @@ func TestReviewButtonsFollowTheState(t *testing.T) {
 		})
 	}
 
+	t.Run("NoteTakesItsOwnPlace", func(t *testing.T) {
+		f, m, s, c := openNominations(t)
+		ns, _ := f.Nominations(khenthuong.NominationFilter{CampaignID: c.ID})
+		if err := f.SetStatus([]uint64{ns[1].ID}, khenthuong.StatusApproved, ""); err != nil {
+			t.Fatal(err)
+		}
+		s.reload()
+		waitAll(m)
+		m.win.Resize(fyne.NewSize(1280, 800))
+		s.markRows(1)
+		note := s.review.stateNote
+		if !note.Visible() {
+			t.Fatal("no note")
+		}
+		// it was drawn over "Xét duyệt:" and Duyệt until the bar was laid out again
+		if got, want := note.Size(), note.MinSize(); got.Width < want.Width || got.Height < want.Height {
+			t.Errorf("the note is %v, not laid out at its size %v", got, want)
+		}
+		for _, o := range s.review.bar.Objects {
+			if o == fyne.CanvasObject(note) || !o.Visible() {
+				continue
+			}
+			if overlap(o, note) {
+				t.Errorf("the note at %v %v covers %T at %v %v", note.Position(), note.Size(), o, o.Position(), o.Size())
+			}
+		}
+		if note.Position().Y+note.Size().Height > s.review.bar.Size().Height {
+			t.Errorf("the note ends at %.0f, below its bar (%.0f high)", note.Position().Y+note.Size().Height, s.review.bar.Size().Height)
+		}
+	})
+
 	t.Run("ActionLeavesTheOthersAlone", func(t *testing.T) {
 		f, m, s, c := openNominations(t)
 		ns, _ := f.Nominations(khenthuong.NominationFilter{CampaignID: c.ID})
@@ -84,4 +116,11 @@ func TestReviewButtonsFollowTheState(t *testing.T) {
 			t.Errorf("after Hoãn xét: %v", st)
 		}
 	})
+}
+
+// overlap reports whether two objects laid out in the same container cover
+// each other.
+func overlap(a, b fyne.CanvasObject) bool {
+	ap, as, bp, bs := a.Position(), a.Size(), b.Position(), b.Size()
+	return ap.X < bp.X+bs.Width && bp.X < ap.X+as.Width && ap.Y < bp.Y+bs.Height && bp.Y < ap.Y+as.Height
 }
