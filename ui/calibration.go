@@ -37,10 +37,10 @@ type calibrationWizard struct {
 	printers []khenthuong.PrinterProfile
 	result   *certificates.PrinterProfile // computed, not saved yet
 
-	printerSelect *widget.Select // the profiles, then "New printer…"
+	printerSelect *choiceSelect // the profiles, then "New printer…"
 	newName       *textEntry
-	sizeSelect    *widget.Select // A3L, A4L, another size
-	customSize    *textEntry     // "400x300"
+	sizeSelect    *choiceSelect // A3L, A4L, another size
+	customSize    *textEntry    // "400x300"
 	current       *widget.Label
 	marks         []markRow
 	message       *widget.Label // what is wrong with the numbers, or the spread warning
@@ -52,7 +52,7 @@ type calibrationWizard struct {
 
 // markRow is one measured crosshair: which one, and where it was found.
 type markRow struct {
-	mark    *widget.Select
+	mark    *choiceSelect
 	nominal *widget.Label
 	x, y    *textEntry
 }
@@ -67,11 +67,11 @@ func newCalibrationWizard(svc khenthuong.PrintService, win fyne.Window, files fi
 	printer string, tpl certificates.Template) *calibrationWizard {
 	c := &calibrationWizard{svc: svc, win: win, files: files, open: open}
 
-	c.printerSelect = newSelect(nil, func(string) { c.printerChosen() })
+	c.printerSelect = newChoice(nil, func(string) { c.printerChosen() })
 	c.newName = newTextEntry()
 	c.newName.SetPlaceHolder(lang.L("Name of the printer, e.g. Canon LBP 2900 phòng 3"))
 	c.newName.Hide()
-	c.sizeSelect = newSelect([]string{lang.L("A3 landscape (420 × 297 mm)"), lang.L("A4 landscape (297 × 210 mm)"), lang.L("Another size")},
+	c.sizeSelect = newChoice([]string{lang.L("A3 landscape (420 × 297 mm)"), lang.L("A4 landscape (297 × 210 mm)"), lang.L("Another size")},
 		func(string) { c.sizeChosen() })
 	c.customSize = newTextEntry()
 	c.customSize.SetPlaceHolder(lang.L("width x height in mm, e.g. 400x300"))
@@ -86,7 +86,7 @@ func newCalibrationWizard(svc khenthuong.PrintService, win fyne.Window, files fi
 		boldLabel(lang.L("Measured x (mm)")), boldLabel(lang.L("Measured y (mm)")))
 	for range defaultMarks {
 		r := markRow{nominal: widget.NewLabel(""), x: newTextEntry(), y: newTextEntry()}
-		r.mark = newSelect(nil, func(string) { c.refreshMarks() })
+		r.mark = newChoice(nil, func(string) { c.refreshMarks() })
 		c.marks = append(c.marks, r)
 		grid.Add(r.mark)
 		grid.Add(r.nominal)

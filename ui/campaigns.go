@@ -318,7 +318,7 @@ type campaignEditor struct {
 	form *fieldForm
 
 	name          *textEntry
-	kind          *widget.Select
+	kind          *choiceSelect
 	from, to      *textEntry
 	ceremonyDate  *textEntry
 	ceremonyPlace *textEntry
@@ -339,7 +339,7 @@ func (s *campaignsScreen) openEditor(c *khenthuong.Campaign) {
 	for i, t := range khenthuong.CampaignTypes {
 		types[i] = campaignTypeLabel(t)
 	}
-	e.kind = newSelect(types, nil)
+	e.kind = newChoice(types, nil)
 	for i, t := range khenthuong.CampaignTypes {
 		if t == v.Type {
 			e.kind.SetSelectedIndex(i)

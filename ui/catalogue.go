@@ -197,11 +197,11 @@ type formEditor struct {
 	title        *textEntry
 	issuer       *textEntry
 	issuerTitle  *textEntry
-	level        *widget.Select
-	kinds        []*widget.Check // in khenthuong.Kinds order
+	level        *choiceSelect
+	kinds        []*checkBox // in khenthuong.Kinds order
 	rank         *textEntry
 	series       *textEntry
-	archived     *widget.Check
+	archived     *checkBox
 	coefficients *coefficientRows
 	save         *widget.Button
 }
@@ -233,7 +233,7 @@ func (s *catalogueScreen) openEditor(f *khenthuong.AwardForm) {
 	for i, l := range khenthuong.Levels {
 		levels[i] = levelLabel(l)
 	}
-	e.level = newSelect(levels, nil)
+	e.level = newChoice(levels, nil)
 	for i, l := range khenthuong.Levels {
 		if l == v.Level {
 			e.level.SetSelectedIndex(i)
@@ -241,7 +241,7 @@ func (s *catalogueScreen) openEditor(f *khenthuong.AwardForm) {
 	}
 	kindBox := container.NewHBox()
 	for _, k := range khenthuong.Kinds {
-		c := widget.NewCheck(kindLabel(k), nil)
+		c := newCheckBox(kindLabel(k), nil)
 		c.SetChecked(v.AppliesTo(k))
 		c.OnChanged = func(bool) { e.form.edited("kinds") }
 		e.kinds = append(e.kinds, c)
@@ -252,7 +252,7 @@ func (s *catalogueScreen) openEditor(f *khenthuong.AwardForm) {
 	e.series = submitOnEnter(newTextEntry())
 	e.series.SetPlaceHolder(lang.L("same as the code"))
 	e.series.SetText(v.Series)
-	e.archived = widget.NewCheck(lang.L("No longer used (kept on old records)"), nil)
+	e.archived = newCheckBox(lang.L("No longer used (kept on old records)"), nil)
 	e.archived.SetChecked(v.Archived)
 	e.coefficients = newCoefficientRows(v.Coefficients)
 	e.coefficients.onChange = e.form.refresh

@@ -80,9 +80,9 @@ type docView struct {
 
 	body      *fyne.Container
 	preview   *pagePreview
-	format    *widget.Select
+	format    *choiceSelect
 	batch     *textEntry
-	openAfter *widget.Check
+	openAfter *checkBox
 	progress  *busyBar
 	status    *widget.Label
 	save      *widget.Button
@@ -110,7 +110,7 @@ func openDocument(spec docSpec, saver *docSaver, win fyne.Window, wg *sync.WaitG
 	v.status = widget.NewLabel("")
 	v.status.Wrapping = fyne.TextWrapWord
 	v.status.Hide()
-	v.openAfter = widget.NewCheck(lang.L("Open after saving"), nil)
+	v.openAfter = newCheckBox(lang.L("Open after saving"), nil)
 	v.openAfter.SetChecked(true)
 	v.save = widget.NewButtonWithIcon(lang.L("Save…"), theme.DocumentSaveIcon(), v.chooseAndSave)
 	v.save.Importance = widget.HighImportance
@@ -123,7 +123,7 @@ func openDocument(spec docSpec, saver *docSaver, win fyne.Window, wg *sync.WaitG
 		for i, ext := range spec.formats {
 			labels[i] = docFormatLabel(ext)
 		}
-		v.format = widget.NewSelect(labels, nil)
+		v.format = newChoice(labels, nil)
 		v.format.SetSelectedIndex(0)
 		options = append(options, widget.NewLabel(lang.L("Format")), v.format)
 	}

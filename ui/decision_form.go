@@ -42,16 +42,16 @@ type decisionEditor struct {
 	candidates []khenthuong.Nomination
 	formCodes  []string
 
-	award          *widget.Select
+	award          *choiceSelect
 	number         *textEntry
 	date           *textEntry
-	signer         *widget.Select
+	signer         *choiceSelect
 	signerTitle    *textEntry
 	signerName     *textEntry
 	submissionNo   *textEntry
 	submissionDate *textEntry
 	achievement    *textEntry
-	order          *widget.Select
+	order          *choiceSelect
 	reason         *textEntry
 	picker         *recipientPicker
 	save           *widget.Button
@@ -195,7 +195,7 @@ func (e *decisionEditor) build(v khenthuong.Decision) {
 			signerOpts[i] += " — " + sg.Name
 		}
 	}
-	e.signer = widget.NewSelect(signerOpts, func(string) {
+	e.signer = newChoice(signerOpts, func(string) {
 		if i := e.signer.SelectedIndex(); i >= 0 {
 			e.signerTitle.SetText(e.signers[i].Title)
 			e.signerName.SetText(e.signers[i].Name)
@@ -229,7 +229,7 @@ func (e *decisionEditor) build(v khenthuong.Decision) {
 	for i, o := range e.orders {
 		orderOpts[i] = orderLabel(o)
 	}
-	e.order = widget.NewSelect(orderOpts, nil)
+	e.order = newChoice(orderOpts, nil)
 	e.order.SetSelectedIndex(0)
 	for i, o := range e.orders {
 		if o == v.Order {
@@ -238,7 +238,7 @@ func (e *decisionEditor) build(v khenthuong.Decision) {
 	}
 
 	if e.mode == editNew {
-		e.award = widget.NewSelect(nil, func(string) { e.awardChanged() })
+		e.award = newChoice(nil, func(string) { e.awardChanged() })
 		f.add("form", lang.L("Award form"), e.award)
 	} else {
 		f.add("form", lang.L("Award form"), boldLabel(e.s.formName(v.FormCode)))
@@ -461,11 +461,11 @@ func newRecipientPicker() *recipientPicker {
 	p := &recipientPicker{count: widget.NewLabel("")}
 	p.list = widget.NewList(func() int { return len(p.items) },
 		func() fyne.CanvasObject {
-			c := widget.NewCheck("", nil)
+			c := newCheckBox("", nil)
 			return c
 		},
 		func(id widget.ListItemID, o fyne.CanvasObject) {
-			c := o.(*widget.Check)
+			c := o.(*checkBox)
 			c.OnChanged = nil
 			c.Text = p.items[id].text
 			c.SetChecked(p.items[id].checked)

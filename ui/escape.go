@@ -3,6 +3,7 @@ package ui
 import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 )
 
@@ -76,5 +77,44 @@ func newMultiLineTextEntry() *textEntry {
 func (e *textEntry) TypedKey(ev *fyne.KeyEvent) {
 	if !escaped(e, ev) {
 		e.Entry.TypedKey(ev)
+	}
+}
+
+// choiceSelect is a widget.Select that hands Escape to its dialog: a select
+// keeps the focus once the clerk has chosen in it.
+type choiceSelect struct {
+	widget.Select
+}
+
+// newChoice is widget.NewSelect for a dialog, its placeholder translated as newSelect's.
+func newChoice(options []string, changed func(string)) *choiceSelect {
+	s := &choiceSelect{}
+	s.Options, s.OnChanged, s.PlaceHolder = options, changed, lang.L("(choose)")
+	s.ExtendBaseWidget(s)
+	return s
+}
+
+func (s *choiceSelect) TypedKey(ev *fyne.KeyEvent) {
+	if !escaped(s, ev) {
+		s.Select.TypedKey(ev)
+	}
+}
+
+// checkBox is a widget.Check that hands Escape to its dialog: a click
+// leaves the focus on it.
+type checkBox struct {
+	widget.Check
+}
+
+func newCheckBox(label string, changed func(bool)) *checkBox {
+	c := &checkBox{}
+	c.Text, c.OnChanged = label, changed
+	c.ExtendBaseWidget(c)
+	return c
+}
+
+func (c *checkBox) TypedKey(ev *fyne.KeyEvent) {
+	if !escaped(c, ev) {
+		c.Check.TypedKey(ev)
 	}
 }

@@ -51,6 +51,33 @@ func TestEscapeCancelsDialogs(t *testing.T) {
 		}
 	})
 
+	t.Run("FormAfterChoosingInASelect", func(t *testing.T) {
+		_, m, s, _ := openNominations(t)
+		cv := m.win.Canvas()
+		s.newItem()
+		cv.Focus(s.editor.award) // a select keeps the focus once chosen in
+		pressKey(cv, fyne.KeyEscape)
+		if s.editor != nil || cv.Overlays().Top() != nil {
+			t.Fatal("Escape from a select left the editor open")
+		}
+	})
+
+	t.Run("FormAfterTickingABox", func(t *testing.T) {
+		_, m, _, _ := openNominations(t)
+		cv := m.win.Canvas()
+		showPage(t, m, pageCatalogue)
+		m.catalogue.newItem()
+		e := m.catalogue.editor
+		test.Tap(e.kinds[0]) // a tick takes the focus
+		if cv.Focused() == nil {
+			t.Fatal("the box did not take the focus")
+		}
+		pressKey(cv, fyne.KeyEscape)
+		if m.catalogue.editor != nil || cv.Overlays().Top() != nil {
+			t.Fatal("Escape from a tick box left the editor open")
+		}
+	})
+
 	t.Run("FormWithNothingFocused", func(t *testing.T) {
 		f, m, _, _ := openNominations(t)
 		cv := m.win.Canvas()

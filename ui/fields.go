@@ -79,34 +79,31 @@ func (f *fieldForm) add(field, label string, input fyne.CanvasObject) {
 func onEdit(input fyne.CanvasObject, changed func()) {
 	switch w := input.(type) {
 	case *textEntry:
-		old := w.OnChanged
-		w.OnChanged = func(s string) { callString(old, s); changed() }
+		w.OnChanged = chain(w.OnChanged, changed)
 	case *widget.Entry:
-		old := w.OnChanged
-		w.OnChanged = func(s string) { callString(old, s); changed() }
+		w.OnChanged = chain(w.OnChanged, changed)
 	case *widget.SelectEntry:
-		old := w.OnChanged
-		w.OnChanged = func(s string) { callString(old, s); changed() }
+		w.OnChanged = chain(w.OnChanged, changed)
 	case *widget.Select:
-		old := w.OnChanged
-		w.OnChanged = func(s string) { callString(old, s); changed() }
+		w.OnChanged = chain(w.OnChanged, changed)
+	case *choiceSelect:
+		w.OnChanged = chain(w.OnChanged, changed)
 	case *widget.RadioGroup:
-		old := w.OnChanged
-		w.OnChanged = func(s string) { callString(old, s); changed() }
+		w.OnChanged = chain(w.OnChanged, changed)
 	case *widget.Check:
-		old := w.OnChanged
-		w.OnChanged = func(b bool) {
-			if old != nil {
-				old(b)
-			}
-			changed()
-		}
+		w.OnChanged = chain(w.OnChanged, changed)
+	case *checkBox:
+		w.OnChanged = chain(w.OnChanged, changed)
 	}
 }
 
-func callString(f func(string), s string) {
-	if f != nil {
-		f(s)
+// chain calls old (if any), then changed.
+func chain[T any](old func(T), changed func()) func(T) {
+	return func(v T) {
+		if old != nil {
+			old(v)
+		}
+		changed()
 	}
 }
 

@@ -60,10 +60,10 @@ type archiveImport struct {
 	heading     *widget.Label
 	number      *textEntry
 	date        *textEntry
-	form        *widget.Select
+	form        *choiceSelect
 	signerTitle *textEntry
 	signerName  *textEntry
-	validOnly   *widget.Check
+	validOnly   *checkBox
 	table       *dataTable
 	problems    *widget.Label
 	progress    *busyBar
@@ -91,14 +91,14 @@ func newArchiveImport(svc khenthuong.Services, win fyne.Window, paths []string) 
 	for _, f := range forms {
 		formOpts = append(formOpts, f.Code+" — "+f.Name)
 	}
-	a.form = widget.NewSelect(formOpts, nil)
+	a.form = newChoice(formOpts, nil)
 	a.signerTitle, a.signerName = newMultiLineTextEntry(), newTextEntry()
 	a.signerTitle.SetMinRowsVisible(2)
 	for _, e := range []*textEntry{a.number, a.date} {
 		e.OnChanged = func(string) { a.updateButtons() }
 	}
 	a.form.OnChanged = func(string) { a.formChosen() }
-	a.validOnly = widget.NewCheck(lang.L("Record the rows without errors, leaving out those with errors"), func(bool) { a.updateButtons() })
+	a.validOnly = newCheckBox(lang.L("Record the rows without errors, leaving out those with errors"), func(bool) { a.updateButtons() })
 	a.table = newDataTable([]column{
 		{lang.L("Row"), 60}, {lang.L("Kind"), 80}, {lang.L("Title"), 80}, {lang.L("Nominee"), 200},
 		{lang.L("Position"), 160}, {lang.L("Unit"), 200}, {lang.L("Registry no."), 120}, {lang.L("Bonus"), 100}, {lang.L("Problem"), 300},
@@ -320,7 +320,7 @@ func (a *archiveImport) editRow(row int) {
 	position.SetText(n.Position)
 	unit.SetText(n.Unit)
 	regno.SetText(r.RegistryNo)
-	leaveOut := widget.NewCheck(lang.L("Leave this row out"), nil)
+	leaveOut := newCheckBox(lang.L("Leave this row out"), nil)
 	leaveOut.SetChecked(f.excluded[row])
 	items := []*widget.FormItem{
 		widget.NewFormItem(lang.L("Title"), title), widget.NewFormItem(lang.L("Nominee"), name),

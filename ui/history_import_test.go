@@ -11,7 +11,6 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/theme"
-	"fyne.io/fyne/v2/widget"
 
 	"khenthuong"
 	"khenthuong/certificates"
@@ -215,7 +214,7 @@ func TestArchiveImportCorrectsRows(t *testing.T) {
 	// Leave the third row out.
 	a.table.onActivate(2)
 	for _, o := range drawn(m.win.Canvas().Overlays().Top()) {
-		if c, ok := o.(*widget.Check); ok {
+		if c, ok := o.(*checkBox); ok {
 			c.SetChecked(true)
 		}
 	}

@@ -49,7 +49,7 @@ type importWizard struct {
 	summary      *widget.Label
 	progress     *busyBar
 	readBar      *widget.ProgressBar // rows of the sheet read, when the file declares how many
-	formSelect   *widget.Select
+	formSelect   *choiceSelect
 	mapBox       *fyne.Container
 	table        *widget.Table
 	selectedRow  int
@@ -120,7 +120,7 @@ func (w *importWizard) init(svc khenthuong.Services, win fyne.Window, files file
 	for _, f := range forms {
 		formOpts = append(formOpts, f.Code+" — "+f.Name)
 	}
-	w.formSelect = widget.NewSelect(formOpts, func(string) {
+	w.formSelect = newChoice(formOpts, func(string) {
 		code := ""
 		if i := w.formSelect.SelectedIndex(); i > 0 {
 			code = w.forms[i-1].Code
@@ -450,7 +450,7 @@ func (w *importWizard) buildMapping() {
 		sheets[c.sheet] = true
 	}
 	for _, mc := range w.columns {
-		sel := widget.NewSelect(opts, nil)
+		sel := newChoice(opts, nil)
 		switch mc.col.Field {
 		case "", roster.FieldIgnore:
 			sel.SetSelectedIndex(0)

@@ -196,9 +196,9 @@ func TestImportWizard(t *testing.T) {
 
 	t.Run("FixingTheMappingReadsAgain", func(t *testing.T) {
 		_, _, m, w, _ := startImport(t)
-		var sel *widget.Select
+		var sel *choiceSelect
 		for _, o := range drawn(w.mapBox) {
-			if s, ok := o.(*widget.Select); ok {
+			if s, ok := o.(*choiceSelect); ok {
 				sel = s // the last: column H
 			}
 		}

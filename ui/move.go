@@ -47,7 +47,7 @@ func (s *nominationsScreen) askMove() {
 	for i, n := range ns {
 		ids[i] = n.ID
 	}
-	target := newSelect(campaignNames(others), nil)
+	target := newChoice(campaignNames(others), nil)
 	target.PlaceHolder = lang.L("(choose a campaign)")
 	intro := widget.NewLabel(lang.L("Move {{.Count}} nominations from “{{.From}}” to the end of the list of:",
 		map[string]any{"Count": formatCount(len(ns)), "From": s.campaignName(s.campaignID)}))

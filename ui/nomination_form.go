@@ -35,13 +35,13 @@ type nominationEditor struct {
 	address        *textEntry
 	classification *widget.SelectEntry
 	field          *textEntry
-	award          *widget.Select
+	award          *choiceSelect
 	achievement    *textEntry
 	proposer       *textEntry
 	submissionNo   *textEntry
 	submissionDate *textEntry
 	order          *textEntry
-	status         *widget.Select
+	status         *choiceSelect
 	rejectReason   *textEntry
 	notes          *textEntry
 	save           *widget.Button
@@ -150,7 +150,7 @@ func (e *nominationEditor) build(v khenthuong.Nomination) {
 	e.field = submitOnEnter(newTextEntry())
 	e.field.SetText(v.Nominee.Field)
 
-	e.award = newSelect(nil, nil)
+	e.award = newChoice(nil, nil)
 	e.award.PlaceHolder = lang.L("(choose an award)")
 	e.achievement = newMultiLineTextEntry()
 	e.achievement.Wrapping = fyne.TextWrapWord
@@ -183,7 +183,7 @@ func (e *nominationEditor) build(v khenthuong.Nomination) {
 	for i, st := range e.statuses {
 		statusOpts[i] = statusLabel(st)
 	}
-	e.status = newSelect(statusOpts, func(string) { e.statusChanged() })
+	e.status = newChoice(statusOpts, func(string) { e.statusChanged() })
 	e.rejectReason = newMultiLineTextEntry()
 	e.rejectReason.Wrapping = fyne.TextWrapWord
 	e.rejectReason.SetText(v.RejectReason)

@@ -54,9 +54,9 @@ type printDialog struct {
 	cancel context.CancelFunc
 
 	printers []printing.Printer
-	printer  *widget.Select
-	paper    *widget.Select
-	tray     *widget.Select
+	printer  *choiceSelect
+	paper    *choiceSelect
+	tray     *choiceSelect
 	copies   *textEntry
 	pageList *textEntry
 	profile  *widget.Label
@@ -72,15 +72,15 @@ func showPrintDialog(req printRequest, win fyne.Window) *printDialog {
 
 func newPrintDialog(req printRequest, sys printSystem, win fyne.Window) *printDialog {
 	p := &printDialog{req: req, sys: sys, win: win}
-	p.printer = widget.NewSelect(nil, func(string) { p.printerChosen() })
+	p.printer = newChoice(nil, func(string) { p.printerChosen() })
 	p.printer.PlaceHolder = lang.L("(choose a printer)")
 	papers := []string{lang.L("As the document")}
 	for _, pp := range printing.Papers {
 		papers = append(papers, pp.Name)
 	}
-	p.paper = widget.NewSelect(papers, nil)
+	p.paper = newChoice(papers, nil)
 	p.paper.SetSelectedIndex(0)
-	p.tray = widget.NewSelect([]string{lang.L("Automatic")}, nil)
+	p.tray = newChoice([]string{lang.L("Automatic")}, nil)
 	p.tray.SetSelectedIndex(0)
 	p.copies = newTextEntry()
 	p.copies.SetText("1")

@@ -125,13 +125,13 @@ func ForgetServer(p fyne.Preferences) { p.RemoveValue(prefServer) }
 type serverForm struct {
 	host, port, database, login *textEntry
 	password                    *widget.Entry // Fyne's, for its eye that shows the password
-	sslMode                     *widget.Select
+	sslMode                     *choiceSelect
 	message                     *widget.Label
 }
 
 func newServerForm(c ServerConnection, withPassword bool) *serverForm {
 	f := &serverForm{host: newTextEntry(), port: newTextEntry(), database: newTextEntry(), login: newTextEntry(),
-		sslMode: widget.NewSelect(sslModeLabels(), nil), message: widget.NewLabel("")}
+		sslMode: newChoice(sslModeLabels(), nil), message: widget.NewLabel("")}
 	f.host.SetPlaceHolder(lang.L("e.g. 192.168.1.10 or may-chu"))
 	f.host.SetText(c.Host)
 	f.port.SetText(strconv.Itoa(c.Port))
