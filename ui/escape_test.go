@@ -23,6 +23,16 @@ func pressKey(c fyne.Canvas, key fyne.KeyName) {
 	}
 }
 
+// escapeCloses presses Escape and fails unless no dialog is left open.
+func escapeCloses(t *testing.T, m *MainWindow, what string) {
+	t.Helper()
+	pressKey(m.win.Canvas(), fyne.KeyEscape)
+	waitAll(m)
+	if m.win.Canvas().Overlays().Top() != nil {
+		t.Fatalf("Escape left %s open", what)
+	}
+}
+
 func countNominations(t *testing.T, f *fakeServices, c khenthuong.Campaign) int {
 	t.Helper()
 	ns, err := f.Nominations(khenthuong.NominationFilter{CampaignID: c.ID})
@@ -42,10 +52,7 @@ func TestEscapeCancelsDialogs(t *testing.T) {
 			t.Fatal("no editor, or no field with the focus")
 		}
 		test.Type(e.name, "Trần Văn Cường")
-		pressKey(cv, fyne.KeyEscape)
-		if s.editor != nil || cv.Overlays().Top() != nil {
-			t.Fatal("Escape left the editor open")
-		}
+		escapeCloses(t, m, "the editor")
 		if got := countNominations(t, f, c); got != 6 {
 			t.Errorf("Escape saved the nomination: %d nominations", got)
 		}
@@ -56,10 +63,7 @@ func TestEscapeCancelsDialogs(t *testing.T) {
 		cv := m.win.Canvas()
 		s.newItem()
 		cv.Focus(s.editor.award) // a select keeps the focus once chosen in
-		pressKey(cv, fyne.KeyEscape)
-		if s.editor != nil || cv.Overlays().Top() != nil {
-			t.Fatal("Escape from a select left the editor open")
-		}
+		escapeCloses(t, m, "the editor (from a select)")
 	})
 
 	t.Run("FormAfterTickingABox", func(t *testing.T) {
@@ -72,10 +76,7 @@ func TestEscapeCancelsDialogs(t *testing.T) {
 		if cv.Focused() == nil {
 			t.Fatal("the box did not take the focus")
 		}
-		pressKey(cv, fyne.KeyEscape)
-		if m.catalogue.editor != nil || cv.Overlays().Top() != nil {
-			t.Fatal("Escape from a tick box left the editor open")
-		}
+		escapeCloses(t, m, "the editor (from a tick box)")
 	})
 
 	t.Run("FormWithNothingFocused", func(t *testing.T) {
@@ -85,10 +86,7 @@ func TestEscapeCancelsDialogs(t *testing.T) {
 		m.campaigns.newItem()
 		test.Type(m.campaigns.editor.name, "Thi đua 2025")
 		cv.Unfocus()
-		pressKey(cv, fyne.KeyEscape)
-		if m.campaigns.editor != nil || cv.Overlays().Top() != nil {
-			t.Fatal("Escape left the campaign editor open")
-		}
+		escapeCloses(t, m, "the campaign editor")
 		if cs, _ := f.Campaigns(); len(cs) != 1 {
 			t.Errorf("Escape saved the campaign: %d campaigns", len(cs))
 		}
@@ -101,11 +99,7 @@ func TestEscapeCancelsDialogs(t *testing.T) {
 		s.deleteSelected()
 		overlayButton(t, cv, "Xóa")
 		overlayButton(t, cv, "Hủy") // not Fyne's "Không"
-		pressKey(cv, fyne.KeyEscape)
-		waitAll(m)
-		if cv.Overlays().Top() != nil {
-			t.Fatal("Escape left the confirmation open")
-		}
+		escapeCloses(t, m, "the confirmation")
 		if got := countNominations(t, f, c); got != 6 {
 			t.Errorf("Escape deleted: %d nominations", got)
 		}
@@ -113,17 +107,13 @@ func TestEscapeCancelsDialogs(t *testing.T) {
 
 	t.Run("RejectionKeepsTheStatus", func(t *testing.T) {
 		f, m, s, c := openNominations(t)
-		cv := m.win.Canvas()
 		s.markRows(1)
 		test.Tap(s.review.rejectButton)
 		if s.review.rejecter == nil {
 			t.Fatal("no rejection dialog")
 		}
 		test.Type(s.review.rejecter.reason, "Chưa đủ thời gian")
-		pressKey(cv, fyne.KeyEscape)
-		if cv.Overlays().Top() != nil {
-			t.Fatal("Escape left the rejection open")
-		}
+		escapeCloses(t, m, "the rejection")
 		ns, _ := f.Nominations(khenthuong.NominationFilter{CampaignID: c.ID, Status: khenthuong.StatusRejected})
 		if len(ns) != 0 {
 			t.Errorf("Escape rejected %d nominations", len(ns))
@@ -162,11 +152,7 @@ func TestEscapeCancelsDialogs(t *testing.T) {
 		waitAll(m)
 		test.Tap(s.issueButton)
 		overlayButton(t, cv, "Ban hành")
-		pressKey(cv, fyne.KeyEscape)
-		waitAll(m)
-		if cv.Overlays().Top() != nil {
-			t.Fatal("Escape left the confirmation open")
-		}
+		escapeCloses(t, m, "the confirmation")
 		if got, _ := f.Decision(d.ID); got.Status == khenthuong.DecisionIssued {
 			t.Error("Escape issued the decision")
 		}
@@ -189,10 +175,7 @@ func TestDialogButtonsAreVietnamese(t *testing.T) {
 			cv := m.win.Canvas()
 			tc.open(m.win)
 			overlayButton(t, cv, "Đóng")
-			pressKey(cv, fyne.KeyEscape)
-			if cv.Overlays().Top() != nil {
-				t.Fatal("Escape left it open")
-			}
+			escapeCloses(t, m, "it")
 		})
 	}
 }

@@ -39,12 +39,7 @@ func TestReviewButtonsFollowTheState(t *testing.T) {
 			set(khenthuong.StatusApproved, "", ns[1].ID, ns[3].ID)
 			set(khenthuong.StatusRejected, "Chưa đủ thời gian", ns[2].ID)
 			set(khenthuong.StatusDraft, "", ns[5].ID)
-			d := khenthuong.Decision{CampaignID: c.ID, FormCode: "BKCT", Number: "15/QĐ-UBND", Date: khenthuong.MustDate("2025-10-24"), SignerTitle: "CHỦ TỊCH"}
-			if err := f.CreateDecision(&d, []uint64{ns[3].ID}); err != nil {
-				t.Fatal(err)
-			}
-			s.decisionsChanged() // as Quyết định tells it
-			waitAll(m)
+			inDecision(t, f, m, c, ns[3].ID)
 			s.markRows(tc.rows...)
 			r := s.review
 			got := enabled{!r.approveButton.Disabled(), !r.rejectButton.Disabled(), !r.deferButton.Disabled(),
@@ -99,12 +94,7 @@ func TestReviewButtonsFollowTheState(t *testing.T) {
 		if err := f.SetStatus([]uint64{ns[1].ID}, khenthuong.StatusApproved, ""); err != nil {
 			t.Fatal(err)
 		}
-		d := khenthuong.Decision{CampaignID: c.ID, FormCode: "BKCT", Number: "15/QĐ-UBND", Date: khenthuong.MustDate("2025-10-24"), SignerTitle: "CHỦ TỊCH"}
-		if err := f.CreateDecision(&d, []uint64{ns[1].ID}); err != nil {
-			t.Fatal(err)
-		}
-		s.decisionsChanged()
-		waitAll(m)
+		inDecision(t, f, m, c, ns[1].ID)
 		s.markRows(1, 2) // in a decision, and submitted
 		test.Tap(s.review.deferButton)
 		waitAll(m)
@@ -123,4 +113,15 @@ func TestReviewButtonsFollowTheState(t *testing.T) {
 func overlap(a, b fyne.CanvasObject) bool {
 	ap, as, bp, bs := a.Position(), a.Size(), b.Position(), b.Size()
 	return ap.X < bp.X+bs.Width && bp.X < ap.X+as.Width && ap.Y < bp.Y+bs.Height && bp.Y < ap.Y+as.Height
+}
+
+// inDecision lists ids in a draft decision and tells Đề nghị, as Quyết định does.
+func inDecision(t *testing.T, f *fakeServices, m *MainWindow, c khenthuong.Campaign, ids ...uint64) {
+	t.Helper()
+	d := khenthuong.Decision{CampaignID: c.ID, FormCode: "BKCT", Number: "15/QĐ-UBND", Date: khenthuong.MustDate("2025-10-24"), SignerTitle: "CHỦ TỊCH"}
+	if err := f.CreateDecision(&d, ids); err != nil {
+		t.Fatal(err)
+	}
+	m.nominations.decisionsChanged()
+	waitAll(m)
 }
