@@ -80,6 +80,26 @@ func (e *textEntry) TypedKey(ev *fyne.KeyEvent) {
 	}
 }
 
+// choiceEntry is a widget.SelectEntry (text with suggestions) that hands
+// Escape to its dialog.
+type choiceEntry struct {
+	widget.SelectEntry
+}
+
+func newChoiceEntry(options []string) *choiceEntry {
+	e := &choiceEntry{}
+	e.ExtendBaseWidget(e)
+	e.Wrapping = fyne.TextWrap(fyne.TextTruncateClip) // as widget.NewSelectEntry
+	e.SetOptions(options)
+	return e
+}
+
+func (e *choiceEntry) TypedKey(ev *fyne.KeyEvent) {
+	if !escaped(e, ev) {
+		e.SelectEntry.TypedKey(ev)
+	}
+}
+
 // choiceSelect is a widget.Select that hands Escape to its dialog: a select
 // keeps the focus once the clerk has chosen in it.
 type choiceSelect struct {

@@ -58,13 +58,19 @@ func TestEscapeCancelsDialogs(t *testing.T) {
 		}
 	})
 
-	t.Run("FormAfterChoosingInASelect", func(t *testing.T) {
-		_, m, s, _ := openNominations(t)
-		cv := m.win.Canvas()
-		s.newItem()
-		cv.Focus(s.editor.award) // a select keeps the focus once chosen in
-		escapeCloses(t, m, "the editor (from a select)")
-	})
+	// A select keeps the focus once chosen in, as does a title picked from
+	// its suggestions.
+	for name, field := range map[string]func(e *nominationEditor) fyne.Focusable{
+		"FormAfterChoosingInASelect": func(e *nominationEditor) fyne.Focusable { return e.award },
+		"FormInATextWithSuggestions": func(e *nominationEditor) fyne.Focusable { return e.title },
+	} {
+		t.Run(name, func(t *testing.T) {
+			_, m, s, _ := openNominations(t)
+			s.newItem()
+			m.win.Canvas().Focus(field(s.editor))
+			escapeCloses(t, m, "the editor")
+		})
+	}
 
 	t.Run("FormAfterTickingABox", func(t *testing.T) {
 		_, m, _, _ := openNominations(t)

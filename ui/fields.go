@@ -84,6 +84,8 @@ func onEdit(input fyne.CanvasObject, changed func()) {
 		w.OnChanged = chain(w.OnChanged, changed)
 	case *widget.SelectEntry:
 		w.OnChanged = chain(w.OnChanged, changed)
+	case *choiceEntry:
+		w.OnChanged = chain(w.OnChanged, changed)
 	case *widget.Select:
 		w.OnChanged = chain(w.OnChanged, changed)
 	case *choiceSelect:

@@ -26,14 +26,14 @@ type nominationEditor struct {
 	form *fieldForm
 
 	kind           *widget.RadioGroup
-	title          *widget.SelectEntry
+	title          *choiceEntry
 	name           *textEntry
 	gender         *widget.RadioGroup
 	birth          *textEntry
 	position       *textEntry
 	unit           *textEntry
 	address        *textEntry
-	classification *widget.SelectEntry
+	classification *choiceEntry
 	field          *textEntry
 	award          *choiceSelect
 	achievement    *textEntry
@@ -130,7 +130,7 @@ func (e *nominationEditor) build(v khenthuong.Nomination) {
 	e.kind.Horizontal = true
 	e.kind.Required = true
 
-	e.title = widget.NewSelectEntry(vntext.Honorifics())
+	e.title = newChoiceEntry(vntext.Honorifics())
 	e.title.SetText(v.Nominee.Title)
 	e.name = submitOnEnter(newTextEntry())
 	e.name.SetText(v.Nominee.Name)
@@ -145,7 +145,7 @@ func (e *nominationEditor) build(v khenthuong.Nomination) {
 	e.unit.SetText(v.Nominee.Unit)
 	e.address = submitOnEnter(newTextEntry())
 	e.address.SetText(v.Nominee.Address)
-	e.classification = widget.NewSelectEntry(khenthuong.Classifications)
+	e.classification = newChoiceEntry(khenthuong.Classifications)
 	e.classification.SetText(v.Nominee.Classification)
 	e.field = submitOnEnter(newTextEntry())
 	e.field.SetText(v.Nominee.Field)
