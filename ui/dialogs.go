@@ -31,6 +31,10 @@ func showInfo(title, message string, win fyne.Window) {
 	showDialog(win, d, nil)
 }
 
+// ShowInformation is showInfo for the program's own messages (the daily
+// backup's failure): Đóng, and Escape closes it.
+func ShowInformation(title, message string, win fyne.Window) { showInfo(title, message, win) }
+
 // askDelete asks the clerk to confirm a deletion and runs del on yes. The
 // confirming button says "Xóa" in red, not "Có": the clerk reads what it does.
 func askDelete(win fyne.Window, title, message string, del func()) {

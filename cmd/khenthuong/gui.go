@@ -8,7 +8,6 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/app"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 
 	"khenthuong"
@@ -68,7 +67,7 @@ func dailyBackup(db *store.DB, w fyne.Window) {
 	}
 	slog.Error("sao lưu tự động thất bại", "path", db.Path(), "err", err)
 	fyne.Do(func() {
-		dialog.ShowInformation("Sao lưu tự động", khenthuong.ErrorMessage(err), w)
+		ui.ShowInformation("Sao lưu tự động", khenthuong.ErrorMessage(err), w)
 	})
 }
 
