@@ -2,6 +2,10 @@ package ui
 
 import (
 	"errors"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2"
@@ -183,5 +187,31 @@ func TestDialogButtonsAreVietnamese(t *testing.T) {
 			overlayButton(t, cv, "Đóng")
 			escapeCloses(t, m, "it")
 		})
+	}
+}
+
+// Every dialog goes through showDialog (Escape) and the helpers of
+// dialogs.go (Vietnamese buttons): Fyne's Show* functions would bypass both.
+func TestNoDialogBypassesTheHelpers(t *testing.T) {
+	files, err := filepath.Glob("*.go")
+	if err != nil {
+		t.Fatal(err)
+	}
+	fyneShow := regexp.MustCompile(`dialog\.Show[A-Z]\w*\(`)
+	fyneButtons := regexp.MustCompile(`dialog\.New(Information|Error|Confirm)\(`)
+	for _, name := range files {
+		if strings.HasSuffix(name, "_test.go") {
+			continue
+		}
+		data, err := os.ReadFile(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if m := fyneShow.Find(data); m != nil {
+			t.Errorf("%s calls %s: use showDialog, showInfo, showError or askConfirm", name, m)
+		}
+		if m := fyneButtons.Find(data); m != nil && name != "dialogs.go" {
+			t.Errorf("%s calls %s: its buttons say OK, Có, Không; use showInfo, showError or askConfirm", name, m)
+		}
 	}
 }
