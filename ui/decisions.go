@@ -500,7 +500,8 @@ func (s *decisionsScreen) updateButtons() {
 	draft := d != nil && d.Status != khenthuong.DecisionIssued
 	setEnabled(s.editButton, draft)
 	setEnabled(s.deleteButton, draft)
-	setEnabled(s.issueButton, draft && len(d.Recipients) > 0)
+	// a draft with blanks its wording uses: the note above says which
+	setEnabled(s.issueButton, draft && len(d.Recipients) > 0 && s.blanksOf(d) == nil)
 	setEnabled(s.amendButton, d != nil && !draft)
 	setEnabled(s.historyButton, d != nil)
 	r := s.recipients.selected
