@@ -148,6 +148,17 @@ func TestEscapeCancelsDialogs(t *testing.T) {
 		}
 	})
 
+	t.Run("FileDialogChoosesNothing", func(t *testing.T) {
+		_, m, _, _ := openNominations(t)
+		chosen := false
+		saveFileDialog(m.win, "danh-sach.xlsx", []string{".xlsx"}, func(string) { chosen = true })
+		m.win.Canvas().Unfocus() // Fyne's own name box keeps Escape; anywhere else it cancels
+		escapeCloses(t, m, "the file dialog")
+		if chosen {
+			t.Error("Escape chose a file")
+		}
+	})
+
 	t.Run("IssueIsNotConfirmed", func(t *testing.T) {
 		f, m, s, c := openDecisions(t)
 		cv := m.win.Canvas()
