@@ -175,7 +175,9 @@ func TestRightsOfAClerkOnTheServer(t *testing.T) {
 	m2 := New(a, head, Options{DataPath: "postgres://tranthiha@may-chu:5432/khenthuong"})
 	defer m2.win.Close()
 	waitAll(m2)
-	m2.decisions.current = &khenthuong.Decision{Number: "1/QĐ-UBND", Status: khenthuong.DecisionDraft, Recipients: make([]khenthuong.Recipient, 3)}
+	m2.decisions.current = &khenthuong.Decision{Number: "1/QĐ-UBND", Status: khenthuong.DecisionDraft, Recipients: make([]khenthuong.Recipient, 3),
+		Date: khenthuong.MustDate("2025-10-24"), SignerTitle: "CHỦ TỊCH", SignerName: "Hoàng Nam", // no blanks: Ban hành greys out for those
+		SubmissionNo: "312/TTr-SNV", SubmissionDate: khenthuong.MustDate("2025-10-10"), Achievement: "đã có thành tích xuất sắc"}
 	m2.decisions.updateButtons()
 	if m2.decisions.issueButton.Disabled() {
 		t.Error("the head may not issue a draft")

@@ -95,12 +95,10 @@ func TestFlowOnTheStore(t *testing.T) {
 	if d.editor != nil {
 		t.Fatalf("not created: %q", e.form.errorText(""))
 	}
-	// Blanks the wording uses are refused at issue, named; filled in, it goes.
-	test.Tap(d.issueButton)
-	if got := overlayText(cv); !contains(got, "còn để trống tên người ký, số tờ trình, ngày tờ trình") {
-		t.Errorf("issuing with blanks: %q", got)
+	// Blanks the wording uses grey Ban hành out, named; filled in, it goes.
+	if !d.issueButton.Disabled() || !contains(d.blanks.Text, "còn để trống tên người ký, số tờ trình, ngày tờ trình") {
+		t.Errorf("issuing with blanks: enabled %v, note %q", !d.issueButton.Disabled(), d.blanks.Text)
 	}
-	dismissDialogs(cv)
 	test.Tap(d.editButton)
 	waitAll(m)
 	e = d.editor
