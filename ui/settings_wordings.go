@@ -32,12 +32,6 @@ type wordingEntry struct {
 	focused func(*wordingEntry)
 }
 
-func (e *wordingEntry) TypedKey(ev *fyne.KeyEvent) {
-	if !escaped(e, ev) {
-		e.Entry.TypedKey(ev)
-	}
-}
-
 func (e *wordingEntry) FocusGained() {
 	e.Entry.FocusGained()
 	if e.focused != nil {
