@@ -128,9 +128,6 @@ func (db *DB) sortHits(hits []hit, sort khenthuong.NominationSort, desc bool) er
 			keys[i] = sort.Key(&n)
 		}
 	} else {
-		// Each record is decoded for its key, only the fields a key reads,
-		// and dropped: the keys of a campaign of 100,000 take a few MB, its
-		// records a hundred.
 		var missing []int
 		for i := range hits {
 			if n := hits[i].rec; n != nil {
@@ -139,7 +136,7 @@ func (db *DB) sortHits(hits []hit, sort khenthuong.NominationSort, desc bool) er
 				missing = append(missing, i)
 			}
 		}
-		if err := eachDecoded(db, hits, missing, func(i int, f *sortFields) { keys[i] = sort.Key(f.nomination()) }); err != nil {
+		if err := db.recordKeys(hits, missing, sort, keys); err != nil {
 			return err
 		}
 	}
