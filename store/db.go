@@ -138,7 +138,8 @@ type DB struct {
 	// OnCommit handlers after releasing its own writer lock).
 	writeMu     sync.Mutex
 	search      searchIndex
-	awardsCache awardCache // see awards.go
+	awardsCache awardCache  // see awards.go
+	warned      warnedCache // see warned.go
 
 	// importGate keeps readers out while an import in several transactions
 	// runs (import.go): they see the file before or after it, never between.

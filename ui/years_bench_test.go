@@ -109,6 +109,27 @@ func BenchmarkYearsWindow(b *testing.B) {
 			b.StartTimer()
 		}
 	})
+	// Chỉ đề nghị có cảnh báo on a campaign of 10,000: which rows have
+	// warnings is computed for the campaign (kept until a write; each
+	// iteration shows the other campaign), then its first window and their
+	// warnings are shown.
+	b.Run("OnlyWithWarnings", func(b *testing.B) {
+		s.search.SetText("")
+		s.setCampaign(cs[0].ID)
+		s.warnedCheck.SetChecked(true)
+		waitAll(m)
+		var cpu time.Duration
+		for i := 0; b.Loop(); i++ {
+			start := cpuTime()
+			s.setCampaign(cs[(i+1)%2].ID)
+			waitAll(m)
+			cpu += cpuTime() - start
+		}
+		b.ReportMetric(float64(s.model.len()), "rows")
+		b.ReportMetric(float64(cpu.Milliseconds())/float64(b.N), "ms-cpu/op")
+		s.warnedCheck.SetChecked(false)
+		waitAll(m)
+	})
 	b.Run("Memory", func(b *testing.B) {
 		for _, p := range []int{pageDashboard, pageCampaigns, pageNominations, pageDecisions} {
 			test.Tap(m.rail[p])
@@ -334,6 +355,27 @@ func BenchmarkYearsBigCampaign(b *testing.B) {
 				time.Sleep(100 * time.Microsecond)
 			}
 		}
+	})
+	// Chỉ đề nghị có cảnh báo on the campaign of 100,000: computed a part
+	// at a time (the small campaign's rows were computed before each click).
+	b.Run("OnlyWithWarnings", func(b *testing.B) {
+		var cpu time.Duration
+		for b.Loop() {
+			b.StopTimer()
+			s.warnedCheck.SetChecked(true)
+			s.setCampaign(small)
+			waitAll(m)
+			b.StartTimer()
+			start := cpuTime()
+			s.setCampaign(bigID)
+			waitAll(m)
+			cpu += cpuTime() - start
+		}
+		b.ReportMetric(float64(s.model.len()), "rows")
+		b.ReportMetric(float64(cpu.Milliseconds())/float64(b.N), "ms-cpu/op")
+		b.ReportMetric(peakRSS()/(1<<20), "MB-peak")
+		s.warnedCheck.SetChecked(false)
+		waitAll(m)
 	})
 	b.Run("Memory", func(b *testing.B) {
 		waitAll(m)
