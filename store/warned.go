@@ -2,21 +2,28 @@ package store
 
 import (
 	"bytes"
+	"cmp"
+	"runtime"
 	"slices"
 	"sync"
 
 	bolt "go.etcd.io/bbolt"
+
+	"khenthuong"
 )
 
 // Đề nghị's "Chỉ đề nghị có cảnh báo" (NominationQuery.WithWarnings) keeps
 // the rows of a page query that have review warnings. Which ones have is
-// the campaign's Warnings, computed here a part at a time so that memory
-// follows the part, not the campaign: the campaign's nominations in folded
-// name order, cut between names into parts of warnedPart, each computed as
-// WarningsOf computes the rows on screen (a nomination and those that can
-// warn it share a name or a nominee, so a part holds most of its own
-// relations). Only the IDs are kept, 8 bytes a warned row, until the next
-// write to the file.
+// the campaign's Warnings, found without computing most of it. The index
+// alone tells: every nomination of a form approved beyond the campaign's
+// quota is warned; a nomination sharing no nominee and no folded name with
+// another of the campaign, or with an awarded one elsewhere, is not. The
+// rest, the candidates, are computed a part at a time so that memory follows
+// the part, not the campaign: in folded name order, cut between names into
+// parts of warnedPart, each as WarningsOf computes the rows on screen (a
+// nomination and those that can warn it share a name or a nominee, so a
+// part holds most of its own relations). Only the IDs are kept, 8 bytes a
+// warned row, until the next write to the file.
 
 // warnedPart is the number of nominations of a part.
 var warnedPart = 4096 // a variable for the tests
@@ -57,48 +64,118 @@ func (db *DB) warnedIDs(campaignID uint64) ([]uint64, error) {
 	if c.ids != nil && c.campaignID == campaignID && c.txid == txid {
 		return c.ids, nil
 	}
-	if _, err := db.Campaign(campaignID); err != nil {
+	camp, err := db.Campaign(campaignID)
+	if err != nil {
+		return nil, err
+	}
+	awards, err := db.awards()
+	if err != nil {
 		return nil, err
 	}
 	if err := db.buildSearch(); err != nil {
 		return nil, err
 	}
-	ids := []uint64{}
-	for _, part := range db.search.nameParts(campaignID, warnedPart) {
-		ws, err := db.warnings(campaignID, part)
-		if err != nil {
-			return nil, err
-		}
-		for id, w := range ws {
-			if len(w) > 0 && part[id] {
-				ids = append(ids, id)
+	ids, parts := db.search.warnedCandidates(camp, awards, warnedPart)
+	if ids == nil {
+		ids = []uint64{} // an empty set is kept too
+	}
+	// A campaign of a few parts has them computed side by side, one a
+	// processor (each is a pass over the index and ReviewWarnings, on one
+	// goroutine); a larger one a part at a time, so that memory holds one.
+	workers := runtime.GOMAXPROCS(0)
+	if len(parts) > workers {
+		workers = 1
+	}
+	var mu sync.Mutex
+	var firstErr error
+	next := make(chan map[uint64]bool)
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Go(func() {
+			for part := range next {
+				ws, err := db.warnings(campaignID, part)
+				mu.Lock()
+				firstErr = cmp.Or(firstErr, err)
+				for id, w := range ws {
+					if len(w) > 0 && part[id] {
+						ids = append(ids, id)
+					}
+				}
+				mu.Unlock()
 			}
-		}
+		})
+	}
+	for _, part := range parts {
+		next <- part
+	}
+	close(next)
+	wg.Wait()
+	if firstErr != nil {
+		return nil, firstErr
 	}
 	slices.Sort(ids)
 	c.campaignID, c.txid, c.ids = campaignID, txid, ids
 	return ids, nil
 }
 
-// nameParts cuts the live nominations of a campaign, in folded name order,
-// into parts of at least size, never between two of the same name.
-func (s *searchIndex) nameParts(campaignID uint64, size int) []map[uint64]bool {
+// warnedCandidates returns the campaign's nominations that the index tells
+// are warned (over: of a form approved beyond the quota, every one of them)
+// and, cut into parts of at least size in folded name order, never between
+// two of a name, those that may be: they share a nominee or a folded name
+// with another nomination of the campaign or an awarded one elsewhere.
+func (s *searchIndex) warnedCandidates(c *khenthuong.Campaign, awards map[uint64]khenthuong.Award, size int) (over []uint64, parts []map[uint64]bool) {
 	s.mu.RLock()
 	defer s.mu.RUnlock()
 	var own []int32
+	approved := map[string]int{}
+	names := map[string]int{} // how many can warn or be warned, by folded name
+	nominees := map[uint64]int{}
 	for i := range s.entries {
-		if e := &s.entries[i]; !e.dead && e.campaignID == campaignID {
+		if e := &s.entries[i]; !e.dead && e.campaignID == c.ID {
 			own = append(own, int32(i))
+			if e.status == khenthuong.StatusApproved {
+				approved[e.form]++
+			}
+			names[string(s.nameOf(e))]++
+			if e.nomineeID != 0 {
+				nominees[e.nomineeID]++
+			}
 		}
 	}
-	slices.SortFunc(own, func(a, b int32) int {
+	for i := range s.entries {
+		e := &s.entries[i]
+		if e.dead || e.campaignID == c.ID {
+			continue
+		}
+		if _, awarded := awards[e.id]; !awarded {
+			continue
+		}
+		if n, ok := names[string(s.nameOf(e))]; ok {
+			names[string(s.nameOf(e))] = n + 1
+		}
+		if n, ok := nominees[e.nomineeID]; ok && e.nomineeID != 0 {
+			nominees[e.nomineeID] = n + 1
+		}
+	}
+	// ReviewWarnings' quota rule: every nomination of a form whose approvals exceed its quota.
+	overQuota := func(form string) bool { q, ok := c.Quotas[form]; return ok && approved[form] > q }
+	var maybe []int32
+	for _, i := range own {
+		e := &s.entries[i]
+		switch {
+		case overQuota(e.form):
+			over = append(over, e.id)
+		case names[string(s.nameOf(e))] > 1 || e.nomineeID != 0 && nominees[e.nomineeID] > 1:
+			maybe = append(maybe, i)
+		}
+	}
+	slices.SortFunc(maybe, func(a, b int32) int {
 		return bytes.Compare(s.nameOf(&s.entries[a]), s.nameOf(&s.entries[b]))
 	})
-	var parts []map[uint64]bool
 	part := map[uint64]bool{}
-	for j, i := range own {
+	for j, i := range maybe {
 		e := &s.entries[i]
-		if len(part) >= size && !bytes.Equal(s.nameOf(e), s.nameOf(&s.entries[own[j-1]])) {
+		if len(part) >= size && !bytes.Equal(s.nameOf(e), s.nameOf(&s.entries[maybe[j-1]])) {
 			parts = append(parts, part)
 			part = map[uint64]bool{}
 		}
@@ -107,5 +184,5 @@ func (s *searchIndex) nameParts(campaignID uint64, size int) []map[uint64]bool {
 	if len(part) > 0 {
 		parts = append(parts, part)
 	}
-	return parts
+	return over, parts
 }
