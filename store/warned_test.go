@@ -6,7 +6,16 @@ import (
 	"testing"
 
 	"khenthuong"
+	"khenthuong/storetest"
 )
+
+// TestQueryWithWarningsInParts runs the conformance area of "Chỉ đề nghị có
+// cảnh báo" with the campaign computed a name at a time.
+func TestQueryWithWarningsInParts(t *testing.T) {
+	defer func(size int) { warnedPart = size }(warnedPart)
+	warnedPart = 1
+	storetest.QueryWithWarnings(t, fileHarness{})
+}
 
 // TestWarnedByPartsEqualsWarnings cuts a campaign into parts of one or a few
 // names and wants the warned nominations of Warnings: relations between
