@@ -145,7 +145,8 @@ func newNominationsScreen(svc khenthuong.Services, win fyne.Window) *nominations
 	// box does not move as the count changes while the clerk types.
 	s.count.Alignment = fyne.TextAlignTrailing
 	countWidth := widget.NewLabel(lang.L("more than {{.Count}} nominations", map[string]any{"Count": formatCount(100000)})).MinSize().Width
-	filters := container.NewBorder(nil, nil, nil, container.NewHBox(s.warnedCheck, fixedWidth(s.count, countWidth)),
+	// The check and the count stay on the search's line when the filters go under it.
+	filters := container.NewBorder(nil, nil, nil, container.NewVBox(container.NewHBox(s.warnedCheck, fixedWidth(s.count, countWidth))),
 		container.New(&columnsLayout{}, s.search, // the filters go under the search in a narrow window
 			container.NewGridWithColumns(3, selectWideEnough(s.kindSelect), selectWideEnough(s.formSelect), selectWideEnough(s.statusSelect))))
 	s.header = container.NewVBox(top, filters, s.progress)

@@ -28,7 +28,7 @@ func TestOnlyNominationsWithWarnings(t *testing.T) {
 	must(t, db.CreateCampaign(&c))
 	ns := append(sampleNominations(),
 		person("Ông", "Nguyễn Văn An", khenthuong.Male, "1968", "Phó Giám đốc", "Công an tỉnh"), // the same man again
-		person("Ông", "Lê Văn Bình", khenthuong.Male, "1975", "Chuyên viên", "Sở Tư pháp"))     // and another
+		person("Ông", "Lê Văn Bình", khenthuong.Male, "1975", "Chuyên viên", "Sở Tư pháp"))      // and another
 	for i := range ns {
 		ns[i].CampaignID = c.ID
 	}
@@ -93,5 +93,17 @@ func TestOnlyNominationsWithWarnings(t *testing.T) {
 	tapHeader(t, s.table, colWarnings)
 	if got := rows(); s.warnedCheck.Checked || len(got) != len(ns)-1 {
 		t.Errorf("after a second click: checked %v, %d rows", s.warnedCheck.Checked, len(got))
+	}
+
+	// On a laptop the check stays whole, inside the window, and a tap on it works.
+	m.win.Resize(laptop)
+	waitAll(m)
+	pos := fyne.CurrentApp().Driver().AbsolutePositionForObject(s.warnedCheck)
+	if size := s.warnedCheck.Size(); pos.X < 0 || pos.X+size.Width > laptop.Width || size.Width < s.warnedCheck.MinSize().Width {
+		t.Errorf("on a laptop the check lies at %v, %v wide", pos, size.Width)
+	}
+	test.Tap(s.warnedCheck)
+	if got := rows(); !s.warnedCheck.Checked || len(got) != 2 {
+		t.Errorf("on a laptop, after a tap: checked %v, %q", s.warnedCheck.Checked, got)
 	}
 }
