@@ -55,6 +55,10 @@ type NominationQuery struct {
 	// count of a common syllable ("tran") reads a large part of the table,
 	// while the page itself stops at its last row.
 	CountLimit int `json:"count_limit,omitempty"`
+	// WithWarnings keeps only the nominations that have review warnings
+	// (those ReviewService.Warnings of Filter.CampaignID gives): Đề nghị's
+	// "Chỉ đề nghị có cảnh báo". It needs Filter.CampaignID: EINVALID.
+	WithWarnings bool `json:"with_warnings,omitempty"`
 }
 
 // NominationPage is one page of a query and how many nominations match the filter in all.
@@ -112,7 +116,8 @@ type QueryService interface {
 	// QueryNominations returns the page q.Page of the nominations matching
 	// q.Filter in q.Sort order, with the number matching in all (bounded by
 	// q.CountLimit): EINVALID (an unknown sort, a negative offset, limit or
-	// count limit).
+	// count limit, WithWarnings without a campaign), ENOTFOUND (the campaign
+	// of WithWarnings).
 	QueryNominations(q NominationQuery) (NominationPage, error)
 	// CountNominations counts the nominations matching f, without reading them into memory.
 	CountNominations(f NominationFilter) (NominationCounts, error)

@@ -59,6 +59,8 @@ type Store struct {
 
 	listenMu sync.Mutex
 	listen   *listener // see change.go
+
+	warned warnedCache // see warned.go
 }
 
 // Compile-time proof that the office server is what the screens need.

@@ -73,6 +73,9 @@ func (s *Store) QueryNominations(q khenthuong.NominationQuery) (khenthuong.Nomin
 	case q.CountLimit < 0:
 		return khenthuong.NominationPage{}, khenthuong.FieldErrorf("count_limit", "Giới hạn đếm không hợp lệ (%d)", q.CountLimit)
 	}
+	if q.WithWarnings {
+		return s.queryWithWarnings(q) // warned.go
+	}
 	page := khenthuong.NominationPage{Nominations: []khenthuong.Nomination{}}
 	err := s.read("query nominations", func(ctx context.Context, tx pgx.Tx) error {
 		f := q.Filter

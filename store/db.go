@@ -138,7 +138,8 @@ type DB struct {
 	// OnCommit handlers after releasing its own writer lock).
 	writeMu     sync.Mutex
 	search      searchIndex
-	awardsCache awardCache // see awards.go
+	awardsCache awardCache  // see awards.go
+	warned      warnedCache // see warned.go
 
 	// importGate keeps readers out while an import in several transactions
 	// runs (import.go): they see the file before or after it, never between.
@@ -169,6 +170,14 @@ func (db *DB) Close() error {
 	if err := db.bolt.Close(); err != nil {
 		return db.internal("close", err)
 	}
+	// What was kept of the file goes with it (60 MB for 200,000 nominations),
+	// even if something still holds the *DB: a process may open many files
+	// in turn (tests, benchmarks, a window reopened on another file).
+	db.search.release()
+	db.awardsCache.mu.Lock()
+	db.awardsCache.m = nil
+	db.awardsCache.gen++
+	db.awardsCache.mu.Unlock()
 	return nil
 }
 

@@ -1,6 +1,8 @@
 package store
 
 import (
+	"bytes"
+	"encoding/binary"
 	"encoding/json"
 	"runtime"
 	"sync"
@@ -60,13 +62,30 @@ func (db *DB) loadHits(hits []hit, missing []int, cache bool) error {
 
 // eachDecoded decodes the records of hits[which] into a T (a Nomination, or
 // a part of one) and calls fn with each (not for one deleted since the index
-// was read). JSON decoding is the cost
-// of a first listing (about 10 µs a record), so a long list is split between
-// the processors, each part in its own read transaction (a bbolt Tx is not
-// for concurrent use): fn is called concurrently, for different i.
+// was read); fn is called concurrently, for different i (see eachRecord).
 func eachDecoded[T any](db *DB, hits []hit, which []int, fn func(i int, v *T)) error {
-	const minPart = 2000
-	parts := min(runtime.GOMAXPROCS(0), (len(which)+minPart-1)/minPart)
+	return eachRecord(db, hits, which, func(_, i int, v []byte) error {
+		n := new(T)
+		if err := decode(v, n); err != nil {
+			return err
+		}
+		fn(i, n)
+		return nil
+	})
+}
+
+// eachRecord calls fn with the stored value of each of hits[which] (not for
+// one deleted since the index was read), valid during the call only. JSON
+// decoding is the cost of a first listing (about 10 µs a record), so a long
+// list is split between the processors, each part in its own read
+// transaction (a bbolt Tx is not for concurrent use): fn is called
+// concurrently, for different i, with the number of its part (0 ≤ part <
+// GOMAXPROCS). Each part gives back the mapped pages it read every
+// recordsDropEvery records and at its end: records read by ID lie all over
+// the file (a page's rows, the relations of its warnings), and each read maps
+// 64 KB around its page.
+func eachRecord(db *DB, hits []hit, which []int, fn func(part, i int, v []byte) error) error {
+	parts := recordParts(len(which))
 	if parts == 0 {
 		return nil
 	}
@@ -77,19 +96,20 @@ func eachDecoded[T any](db *DB, hits []hit, which []int, fn func(i int, v *T)) e
 		part := which[p*size : min((p+1)*size, len(which))]
 		wg.Go(func() {
 			errs[p] = db.view("nominations", func(tx *bolt.Tx) error {
-				b := tx.Bucket(bucketNominations)
-				drop := dropper(tx)
+				c := tx.Bucket(bucketNominations).Cursor() // one cursor: Get makes one a record
+				defer dropMapped(tx)
+				drop := dropOften(tx, recordsDropEvery)
+				var key [8]byte
 				for _, i := range part {
 					drop()
-					v := b.Get(itob(hits[i].id))
-					if v == nil {
+					binary.BigEndian.PutUint64(key[:], hits[i].id)
+					k, v := c.Seek(key[:])
+					if v == nil || !bytes.Equal(k, key[:]) {
 						continue // deleted since the index was read
 					}
-					n := new(T)
-					if err := decode(v, n); err != nil {
+					if err := fn(p, i, v); err != nil {
 						return err
 					}
-					fn(i, n)
 				}
 				return nil
 			})
@@ -102,6 +122,16 @@ func eachDecoded[T any](db *DB, hits []hit, which []int, fn func(i int, v *T)) e
 		}
 	}
 	return nil
+}
+
+// recordsDropEvery is how many records a part of eachRecord reads between
+// two dropMapped: 16 MB mapped at most, for 10 µs a drop.
+const recordsDropEvery = dropEvery / 4
+
+// recordParts is how many parts eachRecord splits n records into.
+func recordParts(n int) int {
+	const minPart = 2000
+	return min(runtime.GOMAXPROCS(0), (n+minPart-1)/minPart)
 }
 
 // Nomination returns one nomination: ENOTFOUND.

@@ -26,6 +26,11 @@ func (db *DB) QueryNominations(q khenthuong.NominationQuery) (khenthuong.Nominat
 	if err != nil {
 		return khenthuong.NominationPage{}, err
 	}
+	if q.WithWarnings {
+		if hits, err = db.onlyWarned(q.Filter.CampaignID, hits); err != nil {
+			return khenthuong.NominationPage{}, err
+		}
+	}
 	page := slices.Clone(pageOf(hits, q.Page)) // the order may be kept: the records are the page's
 	if err := db.loadMissing(page); err != nil {
 		return khenthuong.NominationPage{}, err
@@ -46,6 +51,9 @@ func (db *DB) QueryNominations(q khenthuong.NominationQuery) (khenthuong.Nominat
 func checkQuery(q khenthuong.NominationQuery) error {
 	if !q.Sort.Valid() {
 		return khenthuong.FieldErrorf("sort", "Không sắp xếp được theo “%s”", q.Sort)
+	}
+	if q.WithWarnings && q.Filter.CampaignID == 0 {
+		return khenthuong.FieldErrorf("campaign", "Hãy chọn một đợt để xem các đề nghị có cảnh báo")
 	}
 	if q.CountLimit < 0 {
 		return khenthuong.FieldErrorf("count_limit", "Giới hạn đếm không hợp lệ (%d)", q.CountLimit)
@@ -128,9 +136,6 @@ func (db *DB) sortHits(hits []hit, sort khenthuong.NominationSort, desc bool) er
 			keys[i] = sort.Key(&n)
 		}
 	} else {
-		// Each record is decoded for its key, only the fields a key reads,
-		// and dropped: the keys of a campaign of 100,000 take a few MB, its
-		// records a hundred.
 		var missing []int
 		for i := range hits {
 			if n := hits[i].rec; n != nil {
@@ -139,7 +144,7 @@ func (db *DB) sortHits(hits []hit, sort khenthuong.NominationSort, desc bool) er
 				missing = append(missing, i)
 			}
 		}
-		if err := eachDecoded(db, hits, missing, func(i int, f *sortFields) { keys[i] = sort.Key(f.nomination()) }); err != nil {
+		if err := db.recordKeys(hits, missing, sort, keys); err != nil {
 			return err
 		}
 	}

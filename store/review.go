@@ -120,9 +120,10 @@ func (db *DB) warnings(campaignID uint64, only map[uint64]bool) (map[uint64][]kh
 		}
 	}
 	if len(missing) > 0 {
-		// Decoded for the moment only: kept, they would grow with the
-		// campaigns and the pages the clerk looks at.
-		if err := db.loadHits(hits, missing, false); err != nil {
+		// Decoded for the moment only, and only what ReviewWarnings reads:
+		// kept, they would grow with the campaigns and the pages the clerk
+		// looks at.
+		if err := eachDecoded(db, hits, missing, func(i int, r *reviewRecord) { hits[i].rec = r.nomination() }); err != nil {
 			return nil, err
 		}
 	}
@@ -349,3 +350,31 @@ func (db *DB) MarkDistinct(nominationA, nominationB uint64) error {
 }
 
 func lowerKind(k khenthuong.Kind) string { return strings.ToLower(k.Label()) }
+
+// reviewRecord is what ReviewWarnings reads of a nomination (the identity,
+// the status and form, and the nominee's name, birth, position and unit for
+// the matches and the messages): a campaign's warnings decode thousands of
+// records, and the achievement is most of each.
+type reviewRecord struct {
+	ID         uint64            `json:"id"`
+	CampaignID uint64            `json:"campaign_id"`
+	NomineeID  uint64            `json:"nominee_id"`
+	FormCode   string            `json:"form"`
+	Order      int               `json:"order"`
+	Status     khenthuong.Status `json:"status"`
+	Nominee    struct {
+		Kind     khenthuong.Kind `json:"kind"`
+		Title    string          `json:"title"`
+		Name     string          `json:"name"`
+		Birth    khenthuong.Date `json:"birth"`
+		Position string          `json:"position"`
+		Unit     string          `json:"unit"`
+	} `json:"nominee"`
+}
+
+func (r *reviewRecord) nomination() *khenthuong.Nomination {
+	p := &r.Nominee
+	return &khenthuong.Nomination{ID: r.ID, CampaignID: r.CampaignID, NomineeID: r.NomineeID, FormCode: r.FormCode,
+		Order: r.Order, Status: r.Status, Nominee: khenthuong.Nominee{Kind: p.Kind, Title: p.Title, Name: p.Name,
+			Birth: p.Birth, Position: p.Position, Unit: p.Unit}}
+}

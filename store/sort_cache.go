@@ -3,7 +3,6 @@ package store
 import (
 	"slices"
 	"sync"
-	"time"
 
 	"khenthuong"
 )
@@ -51,20 +50,4 @@ func (s *searchIndex) keepSorted(q khenthuong.NominationQuery, gen uint64, hits 
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	c.filter, c.sort, c.desc, c.gen, c.hits = q.Filter, q.Sort, q.Descending, gen, hits
-}
-
-// sortFields is what NominationSort.Key reads of a record: decoding only
-// these skips the achievement and the rest of a record, most of its text.
-// (The conformance suite's sorts hold the stores to Key's order.)
-type sortFields struct {
-	Nominee       khenthuong.Nominee `json:"nominee"`
-	FormCode      string             `json:"form"`
-	ProposingUnit string             `json:"proposing_unit"`
-	Status        khenthuong.Status  `json:"status"`
-	CreatedAt     time.Time          `json:"created_at"`
-}
-
-func (f *sortFields) nomination() *khenthuong.Nomination {
-	return &khenthuong.Nomination{Nominee: f.Nominee, FormCode: f.FormCode, ProposingUnit: f.ProposingUnit,
-		Status: f.Status, CreatedAt: f.CreatedAt}
 }

@@ -63,6 +63,13 @@ func (f *fakeServices) QueryNominations(q khenthuong.NominationQuery) (khenthuon
 	if err != nil {
 		return khenthuong.NominationPage{}, err
 	}
+	if q.WithWarnings {
+		ws, err := f.Warnings(q.Filter.CampaignID)
+		if err != nil {
+			return khenthuong.NominationPage{}, err
+		}
+		ns = slices.DeleteFunc(ns, func(n khenthuong.Nomination) bool { return len(ws[n.ID]) == 0 })
+	}
 	if q.Sort == khenthuong.SortByList && q.Descending {
 		slices.Reverse(ns)
 	} else if q.Sort != khenthuong.SortByList {

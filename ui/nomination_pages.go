@@ -67,7 +67,8 @@ func (m *nomPages) query(offset, limit int) khenthuong.NominationQuery {
 		Filter: khenthuong.NominationFilter{CampaignID: m.campaignID, Kind: m.filter.kind, FormCode: m.filter.formCode,
 			Status: m.filter.status, Query: m.filter.query},
 		Sort: columnSorts[m.sortCol], Descending: m.sortDesc,
-		Page: khenthuong.Page{Offset: offset, Limit: limit},
+		Page:         khenthuong.Page{Offset: offset, Limit: limit},
+		WithWarnings: m.filter.warned,
 	}
 	if strings.TrimSpace(m.filter.query) != "" {
 		q.CountLimit = offset + limit + searchCountLimit
@@ -90,7 +91,7 @@ func (m *nomPages) set(offset int, p khenthuong.NominationPage) {
 // filtered reports whether the clerk narrowed the list.
 func (m *nomPages) filtered() bool {
 	f := m.filter
-	return strings.TrimSpace(f.query) != "" || f.kind != "" || f.formCode != "" || f.status != ""
+	return strings.TrimSpace(f.query) != "" || f.kind != "" || f.formCode != "" || f.status != "" || f.warned
 }
 
 // len is the number of rows the table has.

@@ -30,6 +30,7 @@ type nomFilter struct {
 	kind     khenthuong.Kind
 	formCode string
 	status   khenthuong.Status
+	warned   bool // only the nominations with review warnings
 }
 
 // matchWords reports whether every token starts a word of key: "nguyen van"

@@ -34,6 +34,7 @@ type nominationsScreen struct {
 	kindSelect     *widget.Select
 	formSelect     *widget.Select
 	statusSelect   *widget.Select
+	warnedCheck    *widget.Check // Chỉ đề nghị có cảnh báo
 	search         *searchEntry
 	count          *widget.Label
 	progress       *busyBar
@@ -89,6 +90,10 @@ func newNominationsScreen(svc khenthuong.Services, win fyne.Window) *nominations
 	s.formSelect = newSelect([]string{lang.L("All awards")}, func(string) { s.applyFilter() })
 	s.formSelect.SetSelectedIndex(0)
 
+	// The warnings are not a column the query orders by: a click on Cảnh
+	// báo's header turns this filter on or off instead (see sortBy).
+	s.warnedCheck = widget.NewCheck(lang.L("Only nominations with warnings"), func(bool) { s.applyFilter() })
+
 	s.search = newSearchEntry()
 	s.search.SetPlaceHolder(lang.L("Search name, position, unit… (Ctrl+F)"))
 	s.search.OnChanged = func(string) { s.applyFilter() }
@@ -139,7 +144,8 @@ func newNominationsScreen(svc khenthuong.Services, win fyne.Window) *nominations
 	// box does not move as the count changes while the clerk types.
 	s.count.Alignment = fyne.TextAlignTrailing
 	countWidth := widget.NewLabel(lang.L("more than {{.Count}} nominations", map[string]any{"Count": formatCount(100000)})).MinSize().Width
-	filters := container.NewBorder(nil, nil, nil, fixedWidth(s.count, countWidth),
+	// The check and the count stay on the search's line when the filters go under it.
+	filters := container.NewBorder(nil, nil, nil, container.NewVBox(container.NewHBox(s.warnedCheck, fixedWidth(s.count, countWidth))),
 		container.New(&columnsLayout{}, s.search, // the filters go under the search in a narrow window
 			container.NewGridWithColumns(3, selectWideEnough(s.kindSelect), selectWideEnough(s.formSelect), selectWideEnough(s.statusSelect))))
 	s.header = container.NewVBox(top, filters, s.progress)
@@ -375,7 +381,7 @@ func (s *nominationsScreen) setModel(m *nomPages) {
 }
 
 func (s *nominationsScreen) currentFilter() nomFilter {
-	f := nomFilter{query: s.search.Text, formCode: s.filterFormCode()}
+	f := nomFilter{query: s.search.Text, formCode: s.filterFormCode(), warned: s.warnedCheck.Checked}
 	if i := s.kindSelect.SelectedIndex(); i > 0 {
 		f.kind = khenthuong.Kinds[i-1]
 	}
@@ -394,8 +400,13 @@ func (s *nominationsScreen) applyFilter() {
 }
 
 // sortBy sorts by col, if the query orders by it; a second click on the
-// same column reverses the order.
+// same column reverses the order. A click on Cảnh báo shows only the rows
+// with warnings, or all of them again.
 func (s *nominationsScreen) sortBy(col int) {
+	if col == colWarnings {
+		s.warnedCheck.SetChecked(!s.warnedCheck.Checked)
+		return
+	}
 	if _, ok := columnSorts[col]; !ok {
 		return
 	}
@@ -426,6 +437,8 @@ func (s *nominationsScreen) updateEmpty() {
 		s.empty.set("") // loading
 	case s.model.len() == 0 && !s.model.filtered():
 		s.empty.set(lang.L("This campaign has no nominations yet. Click Add to type one, or import a unit's list with Import from Excel on Campaigns."))
+	case s.model.len() == 0 && s.model.filter.warned:
+		s.empty.set(lang.L("No nomination with warnings matches the search and filters."))
 	case s.model.len() == 0:
 		s.empty.set(lang.L("No nomination matches the search and filters."))
 	default:

@@ -92,6 +92,7 @@ type MainWindow struct {
 // New builds the main window of app a on the services svc. It sets the
 // language from the stored settings first, so every string is built in it.
 func New(a fyne.App, svc khenthuong.Services, opts Options) *MainWindow {
+	paceCollector()
 	st, err := svc.Settings()
 	if err != nil {
 		logInternal(err)

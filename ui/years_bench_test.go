@@ -28,6 +28,7 @@ import (
 // the process's peak resident memory, MB-peak).
 func BenchmarkYearsWindow(b *testing.B) {
 	const n = 100_000
+	watchMemory()
 	path, db := yearsStore(b)
 	cs, err := db.Campaigns()
 	if err != nil {
@@ -107,6 +108,27 @@ func BenchmarkYearsWindow(b *testing.B) {
 			waitAll(m)
 			b.StartTimer()
 		}
+	})
+	// Chỉ đề nghị có cảnh báo on a campaign of 10,000: which rows have
+	// warnings is computed for the campaign (kept until a write; each
+	// iteration shows the other campaign), then its first window and their
+	// warnings are shown.
+	b.Run("OnlyWithWarnings", func(b *testing.B) {
+		s.search.SetText("")
+		s.setCampaign(cs[0].ID)
+		s.warnedCheck.SetChecked(true)
+		waitAll(m)
+		var cpu time.Duration
+		for i := 0; b.Loop(); i++ {
+			start := cpuTime()
+			s.setCampaign(cs[(i+1)%2].ID)
+			waitAll(m)
+			cpu += cpuTime() - start
+		}
+		b.ReportMetric(float64(s.model.len()), "rows")
+		b.ReportMetric(float64(cpu.Milliseconds())/float64(b.N), "ms-cpu/op")
+		s.warnedCheck.SetChecked(false)
+		waitAll(m)
 	})
 	b.Run("Memory", func(b *testing.B) {
 		for _, p := range []int{pageDashboard, pageCampaigns, pageNominations, pageDecisions} {
@@ -192,8 +214,10 @@ func yearsStore(b *testing.B) (string, *store.DB) {
 	return path, db
 }
 
-// reportMemory reports the heap in use after a collection (MB-heap) and the
-// process's peak resident memory (MB-peak).
+// reportMemory reports the heap in use after a collection (MB-heap), the
+// process's peak resident memory (MB-peak) and the peaks of its two parts
+// sampled since watchMemory (MB-peak-anon: the process's own memory, the Go
+// heap among it; MB-peak-file: the data file's pages mapped by bbolt).
 func reportMemory(b *testing.B) {
 	var ms runtime.MemStats
 	for b.Loop() {
@@ -202,6 +226,9 @@ func reportMemory(b *testing.B) {
 	}
 	b.ReportMetric(float64(ms.HeapInuse)/(1<<20), "MB-heap")
 	b.ReportMetric(peakRSS()/(1<<20), "MB-peak")
+	watched.sample()
+	b.ReportMetric(float64(watched.anon.Load())/(1<<20), "MB-peak-anon")
+	b.ReportMetric(float64(watched.file.Load())/(1<<20), "MB-peak-file")
 }
 
 // peakRSS is the process's peak resident memory in bytes (Linux; 0 elsewhere).
@@ -226,6 +253,7 @@ func peakRSS() float64 {
 // (MB-peak counts the file's generation too on the run that makes it).
 // The rows come a window at a time, so none of it grows with the campaign.
 func BenchmarkYearsBigCampaign(b *testing.B) {
+	watchMemory()
 	path := filepath.Join(b.TempDir(), "khenthuong.db")
 	if err := copyFile(bigCampaignFile(b), path); err != nil {
 		b.Fatal(err)
@@ -293,14 +321,18 @@ func BenchmarkYearsBigCampaign(b *testing.B) {
 	// A click on Chức vụ: the campaign is read once for the sort keys; the
 	// next window of that order is a page.
 	b.Run("SortByPositionFirstPage", func(b *testing.B) {
+		var cpu time.Duration
 		for b.Loop() {
 			b.StopTimer()
 			s.sortBy(colName) // another order, so that the click sorts again
 			waitAll(m)
 			b.StartTimer()
+			start := cpuTime()
 			s.sortBy(colPosition)
 			waitAll(m)
+			cpu += cpuTime() - start
 		}
+		b.ReportMetric(float64(cpu.Milliseconds())/float64(b.N), "ms-cpu/op")
 	})
 	b.Run("SortByPositionNextWindow", func(b *testing.B) {
 		for i := 0; b.Loop(); i++ {
@@ -323,6 +355,27 @@ func BenchmarkYearsBigCampaign(b *testing.B) {
 				time.Sleep(100 * time.Microsecond)
 			}
 		}
+	})
+	// Chỉ đề nghị có cảnh báo on the campaign of 100,000: computed a part
+	// at a time (the small campaign's rows were computed before each click).
+	b.Run("OnlyWithWarnings", func(b *testing.B) {
+		var cpu time.Duration
+		for b.Loop() {
+			b.StopTimer()
+			s.warnedCheck.SetChecked(true)
+			s.setCampaign(small)
+			waitAll(m)
+			b.StartTimer()
+			start := cpuTime()
+			s.setCampaign(bigID)
+			waitAll(m)
+			cpu += cpuTime() - start
+		}
+		b.ReportMetric(float64(s.model.len()), "rows")
+		b.ReportMetric(float64(cpu.Milliseconds())/float64(b.N), "ms-cpu/op")
+		b.ReportMetric(peakRSS()/(1<<20), "MB-peak")
+		s.warnedCheck.SetChecked(false)
+		waitAll(m)
 	})
 	b.Run("Memory", func(b *testing.B) {
 		waitAll(m)
