@@ -100,6 +100,7 @@ type reader struct {
 	forms       *formMatcher
 	rows        int // data rows read so far
 	full        bool
+	failed      error // a streamed sheet's lines could not be read back
 	legacy      map[string]legacyResult
 }
 
