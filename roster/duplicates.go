@@ -9,56 +9,59 @@ import (
 )
 
 // dupRow is what the duplicate check keeps of a row: enough to match it
-// and to name it in a warning, not the whole row (a tenth of its size).
+// and to name it in a warning, not the whole row (a twentieth of its size).
+// The texts rows repeat (sheet, form, kind, title, position, unit) are
+// numbers into the index's list of them.
 type dupRow struct {
-	sheet, form                 string
-	kind                        khenthuong.Kind
-	title, name, position, unit string
-	line, year                  int32
+	name                                     string
+	line, year                               int32
+	sheet, form, kind, title, position, unit uint32
 }
 
-// nominee is the part of the row's nominee the check reads.
-func (r *dupRow) nominee() khenthuong.Nominee {
-	return khenthuong.Nominee{Kind: r.kind, Title: r.title, Name: r.name, Birth: khenthuong.Date{Year: int(r.year)},
-		Position: r.position, Unit: r.unit}
-}
-
-// dupIndex holds a dupRow per row read, the repeated texts (sheet, title,
-// unit, position, form) shared.
+// dupIndex holds a dupRow per row read, the repeated texts shared.
 type dupIndex struct {
 	rows   []dupRow
-	shared map[string]string
+	texts  []string
+	shared map[string]uint32
 }
 
 func (d *dupIndex) add(r *Row) {
 	if d.shared == nil {
-		d.shared = map[string]string{}
+		d.shared = map[string]uint32{}
 	}
 	// Copies: a cell's text may be part of a larger string the reader
 	// allocated (a CSV line, a sheet), which a slice of it would keep.
-	share := func(s string) string {
+	share := func(s string) uint32 {
 		if v, ok := d.shared[s]; ok {
 			return v
 		}
 		s = strings.Clone(s)
-		d.shared[s] = s
-		return s
+		d.shared[s] = uint32(len(d.texts))
+		d.texts = append(d.texts, s)
+		return uint32(len(d.texts) - 1)
 	}
 	n := &r.Nomination.Nominee
 	d.rows = append(d.rows, dupRow{sheet: share(r.Sheet), line: int32(r.Line), form: share(r.Nomination.FormCode),
-		kind: khenthuong.Kind(share(string(n.Kind))), title: share(n.Title), name: strings.Clone(n.Name),
+		kind: share(string(n.Kind)), title: share(n.Title), name: strings.Clone(n.Name),
 		year: int32(n.Birth.Year), position: share(n.Position), unit: share(n.Unit)})
+}
+
+// nominee is the part of row i's nominee the check reads.
+func (d *dupIndex) nominee(i int) khenthuong.Nominee {
+	r := &d.rows[i]
+	return khenthuong.Nominee{Kind: khenthuong.Kind(d.texts[r.kind]), Title: d.texts[r.title], Name: r.name,
+		Birth: khenthuong.Date{Year: int(r.year)}, Position: d.texts[r.position], Unit: d.texts[r.unit]}
 }
 
 // dupRows is the index of the rows read, made from Rows for an Import
 // built without Read.
-func (im *Import) dupRows() []dupRow {
+func (im *Import) dupRows() *dupIndex {
 	if im.read == 0 && len(im.dups.rows) == 0 {
 		for i := range im.Rows {
 			im.dups.add(&im.Rows[i])
 		}
 	}
-	return im.dups.rows
+	return &im.dups
 }
 
 // Names returns the folded names of the rows read, each once: the stored
@@ -66,7 +69,7 @@ func (im *Import) dupRows() []dupRow {
 func (im *Import) Names() []string {
 	var names []string
 	seen := map[string]bool{}
-	for _, r := range im.dupRows() {
+	for _, r := range im.dupRows().rows {
 		if f := vntext.Fold(r.name); f != "" && !seen[f] {
 			seen[f] = true
 			names = append(names, f)
@@ -100,11 +103,11 @@ func (im *Import) CheckDuplicatesBy(lookup func(foldedNames []string) ([]khenthu
 // only its campaign and status.
 func (im *Import) CheckDuplicatesAwarded(lookup func(foldedNames []string) ([]khenthuong.Nomination, error),
 	awards func(nominationIDs []uint64) (map[uint64]khenthuong.Award, error), chunk int) error {
-	rows := im.dupRows()
+	d := im.dupRows()
 	byName := map[string][]int32{} // folded name -> rows
 	var names []string
-	for i := range rows {
-		f := vntext.Fold(rows[i].name)
+	for i := range d.rows {
+		f := vntext.Fold(d.rows[i].name)
 		if f == "" {
 			continue
 		}
@@ -113,7 +116,7 @@ func (im *Import) CheckDuplicatesAwarded(lookup func(foldedNames []string) ([]kh
 		}
 		byName[f] = append(byName[f], int32(i))
 	}
-	found := map[int]string{} // row -> its warning about a stored nomination
+	found := make([]string, len(d.rows)) // row -> its warning about a stored nomination
 	for start := 0; start < len(names); start += chunk {
 		part := names[start:min(start+chunk, len(names))]
 		ns, err := lookup(part)
@@ -125,7 +128,7 @@ func (im *Import) CheckDuplicatesAwarded(lookup func(foldedNames []string) ([]kh
 		var approved []uint64
 		for _, name := range part {
 			for _, i := range byName[name] {
-				nm := rows[i].nominee()
+				nm := d.nominee(int(i))
 				if o := stored.find(&nm); o != nil {
 					matched[i] = o
 					if o.Status == khenthuong.StatusApproved { // only those can be in an issued decision
@@ -143,7 +146,11 @@ func (im *Import) CheckDuplicatesAwarded(lookup func(foldedNames []string) ([]kh
 			found[int(i)] = stored.warning(o)
 		}
 	}
-	im.checkDuplicates(func(i int, _ *khenthuong.Nominee) string { return found[i] })
+	im.checkDuplicates(func(i int, _ *khenthuong.Nominee) string {
+		w := found[i]
+		found[i] = "" // the warning's own now
+		return w
+	})
 	return nil
 }
 
@@ -206,7 +213,6 @@ func (m storedMatches) state(o *khenthuong.Nomination) string {
 // checkDuplicates warns of the rows like an earlier row, and of those
 // stored gives a warning for (row index, nominee).
 func (im *Import) checkDuplicates(stored func(i int, nm *khenthuong.Nominee) string) {
-	seen := map[string][]int{} // key -> indexes into im.dups.rows
 	nameCols := map[string]string{}
 	for _, s := range im.Sheets {
 		for _, c := range s.Columns {
@@ -216,35 +222,47 @@ func (im *Import) checkDuplicates(stored func(i int, nm *khenthuong.Nominee) str
 			}
 		}
 	}
-	rows := im.dupRows()
-	for i := range rows {
-		r := &rows[i]
-		nominee := r.nominee()
+	d := im.dupRows()
+	// The rows of a key form a chain in file order, each row pointing to the
+	// next: a few bytes a row rather than a list per key.
+	chain := map[string][2]int32{} // key -> its first and last rows, +1
+	next := make([]int32, len(d.rows))
+	for i := range d.rows {
+		r := &d.rows[i]
+		nominee := d.nominee(i)
 		nm := &nominee
 		if nm.Name == "" {
 			continue
 		}
-		k := dupKey(nm)
-		warn := func(format string, args ...any) {
+		sheet := d.texts[r.sheet]
+		warn := func(msg string) {
 			im.Problems = append(im.Problems, Problem{
-				Sheet: r.sheet, Row: int(r.line), Column: nameCols[r.sheet], Value: nm.DisplayName(),
-				Message: fmt.Sprintf(format, args...), Severity: SeverityWarning,
+				Sheet: sheet, Row: int(r.line), Column: nameCols[sheet], Value: nm.DisplayName(),
+				Message: msg, Severity: SeverityWarning,
 			})
 		}
-		for _, j := range seen[k] {
-			o := &rows[j]
-			if on := o.nominee(); sameNominee(nm, &on) {
+		k := dupKey(nm)
+		ends := chain[k]
+		for j := int(ends[0]) - 1; j >= 0; j = int(next[j]) - 1 {
+			if on := d.nominee(j); sameNominee(nm, &on) {
+				o := &d.rows[j]
 				where := fmt.Sprintf("dòng %d", o.line)
 				if o.sheet != r.sheet {
-					where = fmt.Sprintf("trang “%s”, dòng %d", o.sheet, o.line)
+					where = fmt.Sprintf("trang “%s”, dòng %d", d.texts[o.sheet], o.line)
 				}
-				warn("Có thể trùng với %s của tệp: %s", where, describe(&on, o.form))
+				warn(fmt.Sprintf("Có thể trùng với %s của tệp: %s", where, describe(&on, d.texts[o.form])))
 				break
 			}
 		}
-		seen[k] = append(seen[k], i)
+		if ends[0] == 0 {
+			ends[0] = int32(i + 1)
+		} else {
+			next[ends[1]-1] = int32(i + 1)
+		}
+		ends[1] = int32(i + 1)
+		chain[k] = ends
 		if w := stored(i, nm); w != "" {
-			warn("%s", w)
+			warn(w)
 		}
 	}
 	im.sortProblems()
