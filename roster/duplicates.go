@@ -268,6 +268,15 @@ func (im *Import) checkDuplicates(stored func(i int, nm *khenthuong.Nominee) str
 	im.sortProblems()
 }
 
+// DropDuplicateIndex lets go of what Read kept of every row for the
+// duplicate check (and Names), once the check is made: a long list's write
+// has better use for the memory.
+func (im *Import) DropDuplicateIndex() {
+	if im.read > 0 {
+		im.dups = dupIndex{}
+	}
+}
+
 func dupKey(n *khenthuong.Nominee) string { return string(n.Kind) + "|" + vntext.Fold(n.Name) }
 
 // sameNominee compares two nominees with the same kind and folded name.

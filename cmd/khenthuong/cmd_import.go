@@ -120,6 +120,14 @@ func runImport(e *env, args []string) error {
 	if err := im.CheckDuplicatesAwarded(db.NominationsByName, db.AwardsOf, nameChunk); err != nil {
 		return err
 	}
+	im.DropDuplicateIndex()
+	warnings := im.Warnings()
+	if !*asJSON {
+		// The text report names the first warnings and counts the rest: a
+		// long list's thousands of likely duplicates need not be held
+		// through the write. Errors stay, for --rejected.
+		im.Problems = firstWarnings(im.Problems, maxReportLines)
+	}
 	// What the reading and the look-up freed goes back to the system before
 	// the write, instead of counting as the process's memory until the end.
 	debug.FreeOSMemory()
@@ -130,7 +138,7 @@ func runImport(e *env, args []string) error {
 	}
 	rep := importReport{
 		File: pos[0], Campaign: campaign.ID, DryRun: *dryRun, ValidOnly: *validOnly, Encoding: im.Encoding,
-		RowsRead: im.RowsRead(), Importable: importable, Errors: im.Errors(), Warnings: im.Warnings(),
+		RowsRead: im.RowsRead(), Importable: importable, Errors: im.Errors(), Warnings: warnings,
 		ConvertedCells: len(im.Converted), IDs: []uint64{}, Sheets: nonNil(im.Sheets), UnknownColumns: nonNil(im.Unknown),
 		Problems: nonNil(im.Problems), Converted: nonNil(im.Converted),
 	}
@@ -190,6 +198,20 @@ func importMessage(r *importReport, c *khenthuong.Campaign, writeErr error) stri
 // maxReportLines caps each list of the text report; --json has everything.
 const maxReportLines = 200
 
+// firstWarnings keeps every problem but the warnings after the first n.
+func firstWarnings(ps []roster.Problem, n int) []roster.Problem {
+	var kept []roster.Problem // a new array: the long one goes
+	for _, p := range ps {
+		if p.Severity != roster.SeverityWarning || n > 0 {
+			if p.Severity == roster.SeverityWarning {
+				n--
+			}
+			kept = append(kept, p)
+		}
+	}
+	return kept
+}
+
 func printImportReport(w io.Writer, r *importReport) error {
 	var b strings.Builder
 	fmt.Fprintf(&b, "Tệp: %s", r.File)
@@ -217,7 +239,8 @@ func printImportReport(w io.Writer, r *importReport) error {
 	for _, sev := range []struct {
 		s     roster.Severity
 		title string
-	}{{roster.SeverityError, "LỖI"}, {roster.SeverityWarning, "CẢNH BÁO"}} {
+		total int
+	}{{roster.SeverityError, "LỖI", r.Errors}, {roster.SeverityWarning, "CẢNH BÁO", r.Warnings}} {
 		n := 0
 		for _, p := range r.Problems {
 			if p.Severity != sev.s {
@@ -231,8 +254,8 @@ func printImportReport(w io.Writer, r *importReport) error {
 			}
 			n++
 		}
-		if n > maxReportLines {
-			fmt.Fprintf(&b, "  ... và %d dòng nữa (xem đủ với --json)\n", n-maxReportLines)
+		if total := max(n, sev.total); total > maxReportLines {
+			fmt.Fprintf(&b, "  ... và %d dòng nữa (xem đủ với --json)\n", total-maxReportLines)
 		}
 	}
 	if len(r.Converted) > 0 {
