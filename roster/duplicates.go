@@ -85,7 +85,10 @@ func (im *Import) Names() []string {
 // of existing to match). Call it once, after Read.
 func (im *Import) CheckDuplicates(existing []khenthuong.Nomination) {
 	stored := storedIndex(existing)
-	im.checkDuplicates(func(_ int, nm *khenthuong.Nominee) string { return stored.match(nm) })
+	im.checkDuplicates(func(_ int, nm *khenthuong.Nominee) (string, bool) {
+		w := stored.match(nm)
+		return w, w != ""
+	})
 }
 
 // CheckDuplicatesBy is CheckDuplicates asking lookup for the stored
@@ -116,41 +119,97 @@ func (im *Import) CheckDuplicatesAwarded(lookup func(foldedNames []string) ([]kh
 		}
 		byName[f] = append(byName[f], int32(i))
 	}
+	// The stored nominations rows look like, by chunks of names. When the
+	// report keeps only its first warnings, a first pass only marks the rows
+	// that match, and the second words the warnings of the first of them.
 	found := make([]string, len(d.rows)) // row -> its warning about a stored nomination
+	matched := make([]bool, len(d.rows))
+	worded := im.keepWarnings == 0
+	err := lookupChunks(names, chunk, lookup, func(part []string, stored storedMatches) error {
+		var rows []int32
+		for _, name := range part {
+			rows = append(rows, byName[name]...)
+		}
+		return im.matchStored(rows, stored, matched, found, awards, worded)
+	})
+	if err != nil {
+		return err
+	}
+	if !worded {
+		var first []int32
+		var firstNames []string
+		for i := range matched {
+			if len(first) == im.keepWarnings {
+				break
+			}
+			if matched[i] {
+				first = append(first, int32(i))
+				firstNames = append(firstNames, vntext.Fold(d.rows[i].name))
+			}
+		}
+		err := lookupChunks(firstNames, chunk, lookup, func(part []string, stored storedMatches) error {
+			rows := first[:len(part)]
+			first = first[len(part):]
+			return im.matchStored(rows, stored, matched, found, awards, true)
+		})
+		if err != nil {
+			return err
+		}
+	}
+	im.checkDuplicates(func(i int, _ *khenthuong.Nominee) (string, bool) {
+		w := found[i]
+		found[i] = "" // the warning's own now
+		return w, matched[i]
+	})
+	return nil
+}
+
+// lookupChunks asks lookup for the stored nominations of names, chunk
+// names at a time, and gives each chunk's to match.
+func lookupChunks(names []string, chunk int, lookup func([]string) ([]khenthuong.Nomination, error),
+	match func(part []string, stored storedMatches) error) error {
 	for start := 0; start < len(names); start += chunk {
 		part := names[start:min(start+chunk, len(names))]
 		ns, err := lookup(part)
 		if err != nil {
 			return err
 		}
-		stored := storedIndex(ns)
-		matched := map[int32]*khenthuong.Nomination{} // row -> the stored nomination it looks like
-		var approved []uint64
-		for _, name := range part {
-			for _, i := range byName[name] {
-				nm := d.nominee(int(i))
-				if o := stored.find(&nm); o != nil {
-					matched[i] = o
-					if o.Status == khenthuong.StatusApproved { // only those can be in an issued decision
-						approved = append(approved, o.ID)
-					}
-				}
-			}
-		}
-		if awards != nil && len(approved) > 0 {
-			if stored.awards, err = awards(approved); err != nil {
-				return err
-			}
-		}
-		for i, o := range matched {
-			found[int(i)] = stored.warning(o)
+		if err := match(part, storedIndex(ns)); err != nil {
+			return err
 		}
 	}
-	im.checkDuplicates(func(i int, _ *khenthuong.Nominee) string {
-		w := found[i]
-		found[i] = "" // the warning's own now
-		return w
-	})
+	return nil
+}
+
+// matchStored marks the rows that look like a stored nomination and, when
+// worded, gives them their warning, naming the decision that awarded it.
+func (im *Import) matchStored(rows []int32, stored storedMatches, matched []bool, found []string,
+	awards func(nominationIDs []uint64) (map[uint64]khenthuong.Award, error), worded bool) error {
+	d := &im.dups
+	like := map[int32]*khenthuong.Nomination{} // row -> the stored nomination it looks like
+	var approved []uint64
+	for _, i := range rows {
+		nm := d.nominee(int(i))
+		if o := stored.find(&nm); o != nil {
+			matched[i] = true
+			like[i] = o
+			if o.Status == khenthuong.StatusApproved { // only those can be in an issued decision
+				approved = append(approved, o.ID)
+			}
+		}
+	}
+	if !worded {
+		return nil
+	}
+	if awards != nil && len(approved) > 0 {
+		var err error
+		if stored.awards, err = awards(approved); err != nil {
+			return err
+		}
+	}
+	for i, o := range like {
+		found[i] = stored.warning(o)
+	}
 	return nil
 }
 
@@ -212,7 +271,7 @@ func (m storedMatches) state(o *khenthuong.Nomination) string {
 
 // checkDuplicates warns of the rows like an earlier row, and of those
 // stored gives a warning for (row index, nominee).
-func (im *Import) checkDuplicates(stored func(i int, nm *khenthuong.Nominee) string) {
+func (im *Import) checkDuplicates(stored func(i int, nm *khenthuong.Nominee) (string, bool)) {
 	nameCols := map[string]string{}
 	for _, s := range im.Sheets {
 		for _, c := range s.Columns {
@@ -223,6 +282,7 @@ func (im *Import) checkDuplicates(stored func(i int, nm *khenthuong.Nominee) str
 		}
 	}
 	d := im.dupRows()
+	kept := 0 // warnings of the check kept
 	// The rows of a key form a chain in file order, each row pointing to the
 	// next: a few bytes a row rather than a list per key.
 	chain := map[string][2]int32{} // key -> its first and last rows, +1
@@ -235,22 +295,29 @@ func (im *Import) checkDuplicates(stored func(i int, nm *khenthuong.Nominee) str
 			continue
 		}
 		sheet := d.texts[r.sheet]
-		warn := func(msg string) {
+		warn := func(msg func() string) {
+			if im.keepWarnings > 0 && kept >= im.keepWarnings {
+				im.droppedWarnings++ // counted, not worded: the report names the first ones
+				return
+			}
+			kept++
 			im.Problems = append(im.Problems, Problem{
 				Sheet: sheet, Row: int(r.line), Column: nameCols[sheet], Value: nm.DisplayName(),
-				Message: msg, Severity: SeverityWarning,
+				Message: msg(), Severity: SeverityWarning,
 			})
 		}
 		k := dupKey(nm)
 		ends := chain[k]
 		for j := int(ends[0]) - 1; j >= 0; j = int(next[j]) - 1 {
 			if on := d.nominee(j); sameNominee(nm, &on) {
-				o := &d.rows[j]
-				where := fmt.Sprintf("dòng %d", o.line)
-				if o.sheet != r.sheet {
-					where = fmt.Sprintf("trang “%s”, dòng %d", d.texts[o.sheet], o.line)
-				}
-				warn(fmt.Sprintf("Có thể trùng với %s của tệp: %s", where, describe(&on, d.texts[o.form])))
+				warn(func() string {
+					o := &d.rows[j]
+					where := fmt.Sprintf("dòng %d", o.line)
+					if o.sheet != r.sheet {
+						where = fmt.Sprintf("trang “%s”, dòng %d", d.texts[o.sheet], o.line)
+					}
+					return fmt.Sprintf("Có thể trùng với %s của tệp: %s", where, describe(&on, d.texts[o.form]))
+				})
 				break
 			}
 		}
@@ -261,11 +328,38 @@ func (im *Import) checkDuplicates(stored func(i int, nm *khenthuong.Nominee) str
 		}
 		ends[1] = int32(i + 1)
 		chain[k] = ends
-		if w := stored(i, nm); w != "" {
-			warn(w)
+		if w, ok := stored(i, nm); ok {
+			warn(func() string { return w })
 		}
 	}
 	im.sortProblems()
+	if im.keepWarnings > 0 {
+		im.Problems = im.firstWarnings(im.keepWarnings)
+	}
+}
+
+// KeepWarnings makes the duplicate check that follows keep in Problems only
+// the first n warnings, in the report's order, and count the others
+// (Warnings counts them all): for a report that names no more, a list of
+// 100,000 rows with tens of thousands of likely duplicates costs the words
+// of n. Errors are all kept.
+func (im *Import) KeepWarnings(n int) { im.keepWarnings = max(n, 0) }
+
+// firstWarnings is Problems with the warnings after the first n counted
+// and let go.
+func (im *Import) firstWarnings(n int) []Problem {
+	var kept []Problem // a new array: the long one goes
+	for _, p := range im.Problems {
+		if p.Severity == SeverityWarning {
+			if n == 0 {
+				im.droppedWarnings++
+				continue
+			}
+			n--
+		}
+		kept = append(kept, p)
+	}
+	return kept
 }
 
 // DropDuplicateIndex lets go of what Read kept of every row for the

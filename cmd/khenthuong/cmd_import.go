@@ -116,18 +116,17 @@ func runImport(e *env, args []string) error {
 		return err
 	}
 	debug.FreeOSMemory()
+	if !*asJSON {
+		// The text report names the first warnings and counts the rest: a
+		// long list's thousands of likely duplicates are counted, not worded
+		// and held through the write. Errors all stay, for --rejected.
+		im.KeepWarnings(maxReportLines)
+	}
 	// Only the stored nominations sharing a name with a row can be duplicates.
 	if err := im.CheckDuplicatesAwarded(db.NominationsByName, db.AwardsOf, nameChunk); err != nil {
 		return err
 	}
 	im.DropDuplicateIndex()
-	warnings := im.Warnings()
-	if !*asJSON {
-		// The text report names the first warnings and counts the rest: a
-		// long list's thousands of likely duplicates need not be held
-		// through the write. Errors stay, for --rejected.
-		im.Problems = firstWarnings(im.Problems, maxReportLines)
-	}
 	// What the reading and the look-up freed goes back to the system before
 	// the write, instead of counting as the process's memory until the end.
 	debug.FreeOSMemory()
@@ -138,7 +137,7 @@ func runImport(e *env, args []string) error {
 	}
 	rep := importReport{
 		File: pos[0], Campaign: campaign.ID, DryRun: *dryRun, ValidOnly: *validOnly, Encoding: im.Encoding,
-		RowsRead: im.RowsRead(), Importable: importable, Errors: im.Errors(), Warnings: warnings,
+		RowsRead: im.RowsRead(), Importable: importable, Errors: im.Errors(), Warnings: im.Warnings(),
 		ConvertedCells: len(im.Converted), IDs: []uint64{}, Sheets: nonNil(im.Sheets), UnknownColumns: nonNil(im.Unknown),
 		Problems: nonNil(im.Problems), Converted: nonNil(im.Converted),
 	}
@@ -197,20 +196,6 @@ func importMessage(r *importReport, c *khenthuong.Campaign, writeErr error) stri
 
 // maxReportLines caps each list of the text report; --json has everything.
 const maxReportLines = 200
-
-// firstWarnings keeps every problem but the warnings after the first n.
-func firstWarnings(ps []roster.Problem, n int) []roster.Problem {
-	var kept []roster.Problem // a new array: the long one goes
-	for _, p := range ps {
-		if p.Severity != roster.SeverityWarning || n > 0 {
-			if p.Severity == roster.SeverityWarning {
-				n--
-			}
-			kept = append(kept, p)
-		}
-	}
-	return kept
-}
 
 func printImportReport(w io.Writer, r *importReport) error {
 	var b strings.Builder
