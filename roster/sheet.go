@@ -288,7 +288,7 @@ func (rd *reader) addGrid(g *grid) {
 		tf.tables, tf.done = []*columnLayout{&l}, true
 	}
 	if len(tf.tables) == 0 {
-		reason := "không có dòng tiêu đề cột trong 20 dòng đầu"
+		reason := reasonNoHeader
 		if g.docTable {
 			reason = reasonLayout
 		}
@@ -509,7 +509,7 @@ func headerScore(g *grid, i int, m *Mapping) int {
 func findHeaders(g *grid, m *Mapping) ([]*columnLayout, string) {
 	best, first := bestHeader(g, m)
 	if best < 0 {
-		return nil, "không có dòng tiêu đề cột trong 20 dòng đầu"
+		return nil, reasonNoHeader
 	}
 	tf := &tableFinder{g: g, m: m, best: best, next: first}
 	for i := first; g.has(i); i++ {
@@ -517,6 +517,9 @@ func findHeaders(g *grid, m *Mapping) ([]*columnLayout, string) {
 	}
 	return tf.tables, ""
 }
+
+// reasonNoHeader is why a sheet without a header row is skipped.
+const reasonNoHeader = "không có dòng tiêu đề cột trong 20 dòng đầu"
 
 // bestHeader finds the first header row (best) and the first row that
 // could be one (first) in the first rows; best is -1 when there is none.
