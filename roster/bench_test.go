@@ -1,10 +1,15 @@
 package roster
 
 import (
+	"encoding/csv"
 	"fmt"
 	"io"
+	"os"
 	"path/filepath"
+	"runtime"
+	"runtime/metrics"
 	"testing"
+	"time"
 
 	"github.com/xuri/excelize/v2"
 
@@ -106,5 +111,93 @@ func BenchmarkExportXLSX10000(b *testing.B) {
 		if err := WriteXLSX(io.Discard, rows, opts); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// BenchmarkReadLongList reads a unit's list of 10,000 to 300,000 rows as the
+// CLI's import does (each row given to OnRow, none kept) and reports the
+// peak of the Go heap while reading (MB-heap, sampled every millisecond):
+// the sheets stream, so it stays the same whatever the length.
+func BenchmarkReadLongList(b *testing.B) {
+	for _, c := range []struct {
+		ext  string
+		rows []int
+	}{{"csv", []int{10_000, 100_000, 300_000}}, {"xlsx", []int{10_000, 100_000}}} {
+		for _, n := range c.rows {
+			b.Run(fmt.Sprintf("%s/%d", c.ext, n), func(b *testing.B) {
+				path := filepath.Join(b.TempDir(), "ds."+c.ext)
+				if c.ext == "csv" {
+					writeBenchCSV(b, path, n)
+				} else {
+					writeBenchXLSX(b, path, n)
+				}
+				opts := ReadOptions{Forms: testForms(), Today: testToday, MaxRows: n}
+				read := 0
+				opts.OnRow = func(*Row) { read++ }
+				runtime.GC()
+				peak := heapPeak()
+				for b.Loop() {
+					read = 0
+					im, err := Read(path, opts)
+					if err != nil {
+						b.Fatal(err)
+					}
+					if read != n || im.Errors() != 0 {
+						b.Fatalf("rows %d, errors %d", read, im.Errors())
+					}
+				}
+				b.ReportMetric(float64(peak())/(1<<20), "MB-heap")
+				b.ReportMetric(float64(b.Elapsed().Microseconds())/float64(b.N*n), "µs/row")
+			})
+		}
+	}
+}
+
+// writeBenchCSV writes the list of writeBenchXLSX as a CSV.
+func writeBenchCSV(b *testing.B, path string, n int) {
+	f, err := os.Create(path)
+	must(b, err)
+	w := csv.NewWriter(f)
+	line := func(vs []any) []string {
+		out := make([]string, len(vs))
+		for i, v := range vs {
+			out[i] = fmt.Sprint(v)
+		}
+		return out
+	}
+	must(b, w.Write([]string{"DANH SÁCH ĐỀ NGHỊ KHEN THƯỞNG"}))
+	must(b, w.Write(line(benchHeader)))
+	for i := 0; i < n; i++ {
+		must(b, w.Write(line(benchRow(i))))
+	}
+	w.Flush()
+	must(b, w.Error())
+	must(b, f.Close())
+}
+
+// heapPeak samples the heap's live objects until the function it returns
+// is called, which gives the highest figure seen.
+func heapPeak() func() uint64 {
+	sample := []metrics.Sample{{Name: "/memory/classes/heap/objects:bytes"}}
+	var peak uint64
+	stop, done := make(chan struct{}), make(chan struct{})
+	go func() {
+		defer close(done)
+		t := time.NewTicker(time.Millisecond)
+		defer t.Stop()
+		for {
+			metrics.Read(sample)
+			peak = max(peak, sample[0].Value.Uint64())
+			select {
+			case <-stop:
+				return
+			case <-t.C:
+			}
+		}
+	}()
+	return func() uint64 {
+		close(stop)
+		<-done
+		return peak
 	}
 }

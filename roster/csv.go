@@ -21,30 +21,68 @@ var utf8BOM = []byte{0xEF, 0xBB, 0xBF}
 // from Excel's "sep=;" first line), UTF-8 with or without a BOM, UTF-16 with
 // a BOM (Excel's "Unicode Text"), or Windows-1258 bytes from old Excel on
 // Vietnamese Windows. name is the file name shown in the report; the one
-// sheet is named after it.
+// sheet is named after it. A file (an io.ReadSeeker) is read as a stream,
+// a few times over: memory holds a window of its lines, not the file.
 func ReadCSV(r io.Reader, name string, opts ReadOptions) (*Import, error) {
-	data, err := readLimited(r, name)
+	rs, ok := r.(io.ReadSeeker)
+	if !ok {
+		data, err := readLimited(r, name)
+		if err != nil {
+			return nil, err
+		}
+		rs = bytes.NewReader(data)
+	}
+	size, err := rs.Seek(0, io.SeekEnd)
+	if err != nil {
+		return nil, khenthuong.Errorf(khenthuong.EINVALID, "Không đọc được tệp “%s”: %v", name, err)
+	}
+	if size > MaxFileSize {
+		return nil, khenthuong.Errorf(khenthuong.EINVALID, "Tệp “%s” lớn quá %d MB: hãy tách thành nhiều tệp", name, MaxFileSize>>20)
+	}
+	src := &csvSource{rs: rs, name: name}
+	head, err := src.head(64 << 10)
 	if err != nil {
 		return nil, err
 	}
-	if bytes.HasPrefix(data, oleMagic) {
+	if bytes.HasPrefix(head, oleMagic) {
+		data, err := src.all()
+		if err != nil {
+			return nil, err
+		}
 		return ReadXLS(bytes.NewReader(data), name, opts) // an .xls renamed, or a workbook with a password
 	}
-	if bytes.HasPrefix(data, []byte("PK\x03\x04")) {
+	if bytes.HasPrefix(head, []byte("PK\x03\x04")) {
 		return nil, khenthuong.Errorf(khenthuong.EINVALID, "Tệp “%s” là tệp Excel .xlsx mang đuôi .csv: hãy đổi đuôi thành .xlsx", name)
 	}
-	text, enc := decodeCSV(data)
-	if err := checkTextLimits(text, name); err != nil {
+	enc, err := src.detect(head)
+	if err != nil {
+		return nil, err
+	}
+	if err := src.checkLimits(); err != nil {
 		return nil, err
 	}
 	rd := newReader(name, opts)
 	rd.im.Encoding = enc
-	lines, perr := splitCSV(text, rd.opts.MaxRows+headerScanRows+1000)
-	if perr != "" {
-		rd.problem(name, len(lines)+1, "", "", SeverityError, "%s", perr)
+	text, sep, err := src.records()
+	if err != nil {
+		return nil, err
 	}
-	rd.opts.progress(name, len(lines), len(lines))
-	rd.addGrid(&grid{name: name, lines: lines})
+	g := &grid{name: name}
+	sh := newSheetStream(rd, g)
+	n, perr := parseCSVStream(text, sep, rd.opts.MaxRows+headerScanRows+1000, sh.add)
+	if perr != "" {
+		rd.problem(name, n+1, "", "", SeverityError, "%s", perr)
+	}
+	if src.err != nil {
+		sh.spool.close()
+		return nil, src.err
+	}
+	rd.opts.progress(name, n, n)
+	sh.finish(g)
+	rd.addGrid(g)
+	if rd.failed != nil {
+		return nil, rd.failed
+	}
 	return rd.finish(), nil
 }
 
@@ -108,51 +146,52 @@ func mostlyLegacy(text string) bool {
 	return legacy > 0 && legacy >= other
 }
 
-// splitCSV parses text into rows numbered as Excel numbers them when it
+// parseCSV parses text into rows numbered as Excel numbers them when it
 // opens the file (blank lines are rows; a quoted line break is not).
-func splitCSV(text string, maxLines int) ([][]string, string) {
-	if first, rest, ok := strings.Cut(text, "\n"); ok || first != "" {
-		if f := strings.TrimSpace(first); len(f) == 5 && strings.HasPrefix(strings.ToLower(f), "sep=") {
-			// Excel's separator hint: not a row when Excel opens the file.
-			return parseCSV(rest, rune(f[4]), maxLines)
-		}
-	}
-	return parseCSV(text, detectSeparator(text), maxLines)
+func parseCSV(text string, sep rune, maxLines int) ([][]string, string) {
+	var lines [][]string
+	_, perr := parseCSVStream(strings.NewReader(text), sep, maxLines, func(l []string) { lines = append(lines, l) })
+	return lines, perr
 }
 
-func parseCSV(text string, sep rune, maxLines int) ([][]string, string) {
+// parseCSVStream gives the rows of a CSV text to add, at most maxLines; it
+// returns how many it gave and, when the text is not CSV from some point,
+// why the rest was left.
+func parseCSVStream(text io.Reader, sep rune, maxLines int, add func([]string)) (int, string) {
 	cr := newCSVReader(text, sep)
-	var lines [][]string
+	n := 0
 	nextLine := 1 // physical line where the next record would start without blank lines
 	for {
 		rec, err := cr.Read()
 		if errors.Is(err, io.EOF) {
-			return lines, ""
+			return n, ""
 		}
 		if err != nil {
-			return lines, "Tệp CSV sai dạng từ đây (" + err.Error() + "): các dòng sau bị bỏ qua"
+			return n, "Tệp CSV sai dạng từ đây (" + err.Error() + "): các dòng sau bị bỏ qua"
 		}
 		start, _ := cr.FieldPos(0)
 		for ; nextLine < start; nextLine++ {
-			lines = append(lines, nil) // blank lines csv skips
+			add(nil) // blank lines csv skips
+			n++
 		}
 		span := 1
 		for _, f := range rec {
 			span += strings.Count(f, "\n")
 		}
 		nextLine = start + span
-		if len(lines) >= maxLines {
+		if n >= maxLines {
 			if rowHasContent(rec) {
-				return lines, "Tệp dài quá giới hạn số dòng: chỉ đọc phần đầu, hãy tách thành nhiều tệp"
+				return n, "Tệp dài quá giới hạn số dòng: chỉ đọc phần đầu, hãy tách thành nhiều tệp"
 			}
 			continue
 		}
-		lines = append(lines, trimRow(rec))
+		add(trimRow(rec))
+		n++
 	}
 }
 
-func newCSVReader(text string, sep rune) *csv.Reader {
-	cr := csv.NewReader(strings.NewReader(text))
+func newCSVReader(text io.Reader, sep rune) *csv.Reader {
+	cr := csv.NewReader(text)
 	cr.Comma = sep
 	cr.LazyQuotes = true
 	cr.FieldsPerRecord = -1
@@ -162,10 +201,10 @@ func newCSVReader(text string, sep rune) *csv.Reader {
 // detectSeparator picks the separator that splits the first records into the
 // same number of fields most consistently: ";" files often hold commas in
 // their text ("Chức vụ, đơn vị công tác").
-func detectSeparator(text string) rune {
+func detectSeparator(open func() io.Reader) rune {
 	best, bestScore, bestWidth := ';', -1, 0
 	for _, sep := range []rune{';', ',', '\t', '|'} {
-		cr := newCSVReader(text, sep)
+		cr := newCSVReader(open(), sep)
 		counts := map[int]int{}
 		for i := 0; i < 30; i++ {
 			rec, err := cr.Read()

@@ -9,56 +9,59 @@ import (
 )
 
 // dupRow is what the duplicate check keeps of a row: enough to match it
-// and to name it in a warning, not the whole row (a tenth of its size).
+// and to name it in a warning, not the whole row (a twentieth of its size).
+// The texts rows repeat (sheet, form, kind, title, position, unit) are
+// numbers into the index's list of them.
 type dupRow struct {
-	sheet, form                 string
-	kind                        khenthuong.Kind
-	title, name, position, unit string
-	line, year                  int32
+	name                                     string
+	line, year                               int32
+	sheet, form, kind, title, position, unit uint32
 }
 
-// nominee is the part of the row's nominee the check reads.
-func (r *dupRow) nominee() khenthuong.Nominee {
-	return khenthuong.Nominee{Kind: r.kind, Title: r.title, Name: r.name, Birth: khenthuong.Date{Year: int(r.year)},
-		Position: r.position, Unit: r.unit}
-}
-
-// dupIndex holds a dupRow per row read, the repeated texts (sheet, title,
-// unit, position, form) shared.
+// dupIndex holds a dupRow per row read, the repeated texts shared.
 type dupIndex struct {
 	rows   []dupRow
-	shared map[string]string
+	texts  []string
+	shared map[string]uint32
 }
 
 func (d *dupIndex) add(r *Row) {
 	if d.shared == nil {
-		d.shared = map[string]string{}
+		d.shared = map[string]uint32{}
 	}
 	// Copies: a cell's text may be part of a larger string the reader
 	// allocated (a CSV line, a sheet), which a slice of it would keep.
-	share := func(s string) string {
+	share := func(s string) uint32 {
 		if v, ok := d.shared[s]; ok {
 			return v
 		}
 		s = strings.Clone(s)
-		d.shared[s] = s
-		return s
+		d.shared[s] = uint32(len(d.texts))
+		d.texts = append(d.texts, s)
+		return uint32(len(d.texts) - 1)
 	}
 	n := &r.Nomination.Nominee
 	d.rows = append(d.rows, dupRow{sheet: share(r.Sheet), line: int32(r.Line), form: share(r.Nomination.FormCode),
-		kind: khenthuong.Kind(share(string(n.Kind))), title: share(n.Title), name: strings.Clone(n.Name),
+		kind: share(string(n.Kind)), title: share(n.Title), name: strings.Clone(n.Name),
 		year: int32(n.Birth.Year), position: share(n.Position), unit: share(n.Unit)})
+}
+
+// nominee is the part of row i's nominee the check reads.
+func (d *dupIndex) nominee(i int) khenthuong.Nominee {
+	r := &d.rows[i]
+	return khenthuong.Nominee{Kind: khenthuong.Kind(d.texts[r.kind]), Title: d.texts[r.title], Name: r.name,
+		Birth: khenthuong.Date{Year: int(r.year)}, Position: d.texts[r.position], Unit: d.texts[r.unit]}
 }
 
 // dupRows is the index of the rows read, made from Rows for an Import
 // built without Read.
-func (im *Import) dupRows() []dupRow {
+func (im *Import) dupRows() *dupIndex {
 	if im.read == 0 && len(im.dups.rows) == 0 {
 		for i := range im.Rows {
 			im.dups.add(&im.Rows[i])
 		}
 	}
-	return im.dups.rows
+	return &im.dups
 }
 
 // Names returns the folded names of the rows read, each once: the stored
@@ -66,7 +69,7 @@ func (im *Import) dupRows() []dupRow {
 func (im *Import) Names() []string {
 	var names []string
 	seen := map[string]bool{}
-	for _, r := range im.dupRows() {
+	for _, r := range im.dupRows().rows {
 		if f := vntext.Fold(r.name); f != "" && !seen[f] {
 			seen[f] = true
 			names = append(names, f)
@@ -82,7 +85,10 @@ func (im *Import) Names() []string {
 // of existing to match). Call it once, after Read.
 func (im *Import) CheckDuplicates(existing []khenthuong.Nomination) {
 	stored := storedIndex(existing)
-	im.checkDuplicates(func(_ int, nm *khenthuong.Nominee) string { return stored.match(nm) })
+	im.checkDuplicates(func(_ int, nm *khenthuong.Nominee) (string, bool) {
+		w := stored.match(nm)
+		return w, w != ""
+	})
 }
 
 // CheckDuplicatesBy is CheckDuplicates asking lookup for the stored
@@ -100,11 +106,11 @@ func (im *Import) CheckDuplicatesBy(lookup func(foldedNames []string) ([]khenthu
 // only its campaign and status.
 func (im *Import) CheckDuplicatesAwarded(lookup func(foldedNames []string) ([]khenthuong.Nomination, error),
 	awards func(nominationIDs []uint64) (map[uint64]khenthuong.Award, error), chunk int) error {
-	rows := im.dupRows()
+	d := im.dupRows()
 	byName := map[string][]int32{} // folded name -> rows
 	var names []string
-	for i := range rows {
-		f := vntext.Fold(rows[i].name)
+	for i := range d.rows {
+		f := vntext.Fold(d.rows[i].name)
 		if f == "" {
 			continue
 		}
@@ -113,37 +119,97 @@ func (im *Import) CheckDuplicatesAwarded(lookup func(foldedNames []string) ([]kh
 		}
 		byName[f] = append(byName[f], int32(i))
 	}
-	found := map[int]string{} // row -> its warning about a stored nomination
+	// The stored nominations rows look like, by chunks of names. When the
+	// report keeps only its first warnings, a first pass only marks the rows
+	// that match, and the second words the warnings of the first of them.
+	found := make([]string, len(d.rows)) // row -> its warning about a stored nomination
+	matched := make([]bool, len(d.rows))
+	worded := im.keepWarnings == 0
+	err := lookupChunks(names, chunk, lookup, func(part []string, stored storedMatches) error {
+		var rows []int32
+		for _, name := range part {
+			rows = append(rows, byName[name]...)
+		}
+		return im.matchStored(rows, stored, matched, found, awards, worded)
+	})
+	if err != nil {
+		return err
+	}
+	if !worded {
+		var first []int32
+		var firstNames []string
+		for i := range matched {
+			if len(first) == im.keepWarnings {
+				break
+			}
+			if matched[i] {
+				first = append(first, int32(i))
+				firstNames = append(firstNames, vntext.Fold(d.rows[i].name))
+			}
+		}
+		err := lookupChunks(firstNames, chunk, lookup, func(part []string, stored storedMatches) error {
+			rows := first[:len(part)]
+			first = first[len(part):]
+			return im.matchStored(rows, stored, matched, found, awards, true)
+		})
+		if err != nil {
+			return err
+		}
+	}
+	im.checkDuplicates(func(i int, _ *khenthuong.Nominee) (string, bool) {
+		w := found[i]
+		found[i] = "" // the warning's own now
+		return w, matched[i]
+	})
+	return nil
+}
+
+// lookupChunks asks lookup for the stored nominations of names, chunk
+// names at a time, and gives each chunk's to match.
+func lookupChunks(names []string, chunk int, lookup func([]string) ([]khenthuong.Nomination, error),
+	match func(part []string, stored storedMatches) error) error {
 	for start := 0; start < len(names); start += chunk {
 		part := names[start:min(start+chunk, len(names))]
 		ns, err := lookup(part)
 		if err != nil {
 			return err
 		}
-		stored := storedIndex(ns)
-		matched := map[int32]*khenthuong.Nomination{} // row -> the stored nomination it looks like
-		var approved []uint64
-		for _, name := range part {
-			for _, i := range byName[name] {
-				nm := rows[i].nominee()
-				if o := stored.find(&nm); o != nil {
-					matched[i] = o
-					if o.Status == khenthuong.StatusApproved { // only those can be in an issued decision
-						approved = append(approved, o.ID)
-					}
-				}
-			}
-		}
-		if awards != nil && len(approved) > 0 {
-			if stored.awards, err = awards(approved); err != nil {
-				return err
-			}
-		}
-		for i, o := range matched {
-			found[int(i)] = stored.warning(o)
+		if err := match(part, storedIndex(ns)); err != nil {
+			return err
 		}
 	}
-	im.checkDuplicates(func(i int, _ *khenthuong.Nominee) string { return found[i] })
+	return nil
+}
+
+// matchStored marks the rows that look like a stored nomination and, when
+// worded, gives them their warning, naming the decision that awarded it.
+func (im *Import) matchStored(rows []int32, stored storedMatches, matched []bool, found []string,
+	awards func(nominationIDs []uint64) (map[uint64]khenthuong.Award, error), worded bool) error {
+	d := &im.dups
+	like := map[int32]*khenthuong.Nomination{} // row -> the stored nomination it looks like
+	var approved []uint64
+	for _, i := range rows {
+		nm := d.nominee(int(i))
+		if o := stored.find(&nm); o != nil {
+			matched[i] = true
+			like[i] = o
+			if o.Status == khenthuong.StatusApproved { // only those can be in an issued decision
+				approved = append(approved, o.ID)
+			}
+		}
+	}
+	if !worded {
+		return nil
+	}
+	if awards != nil && len(approved) > 0 {
+		var err error
+		if stored.awards, err = awards(approved); err != nil {
+			return err
+		}
+	}
+	for i, o := range like {
+		found[i] = stored.warning(o)
+	}
 	return nil
 }
 
@@ -205,8 +271,7 @@ func (m storedMatches) state(o *khenthuong.Nomination) string {
 
 // checkDuplicates warns of the rows like an earlier row, and of those
 // stored gives a warning for (row index, nominee).
-func (im *Import) checkDuplicates(stored func(i int, nm *khenthuong.Nominee) string) {
-	seen := map[string][]int{} // key -> indexes into im.dups.rows
+func (im *Import) checkDuplicates(stored func(i int, nm *khenthuong.Nominee) (string, bool)) {
 	nameCols := map[string]string{}
 	for _, s := range im.Sheets {
 		for _, c := range s.Columns {
@@ -216,38 +281,94 @@ func (im *Import) checkDuplicates(stored func(i int, nm *khenthuong.Nominee) str
 			}
 		}
 	}
-	rows := im.dupRows()
-	for i := range rows {
-		r := &rows[i]
-		nominee := r.nominee()
+	d := im.dupRows()
+	kept := 0 // warnings of the check kept
+	// The rows of a key form a chain in file order, each row pointing to the
+	// next: a few bytes a row rather than a list per key.
+	chain := map[string][2]int32{} // key -> its first and last rows, +1
+	next := make([]int32, len(d.rows))
+	for i := range d.rows {
+		r := &d.rows[i]
+		nominee := d.nominee(i)
 		nm := &nominee
 		if nm.Name == "" {
 			continue
 		}
-		k := dupKey(nm)
-		warn := func(format string, args ...any) {
+		sheet := d.texts[r.sheet]
+		warn := func(msg func() string) {
+			if im.keepWarnings > 0 && kept >= im.keepWarnings {
+				im.droppedWarnings++ // counted, not worded: the report names the first ones
+				return
+			}
+			kept++
 			im.Problems = append(im.Problems, Problem{
-				Sheet: r.sheet, Row: int(r.line), Column: nameCols[r.sheet], Value: nm.DisplayName(),
-				Message: fmt.Sprintf(format, args...), Severity: SeverityWarning,
+				Sheet: sheet, Row: int(r.line), Column: nameCols[sheet], Value: nm.DisplayName(),
+				Message: msg(), Severity: SeverityWarning,
 			})
 		}
-		for _, j := range seen[k] {
-			o := &rows[j]
-			if on := o.nominee(); sameNominee(nm, &on) {
-				where := fmt.Sprintf("dòng %d", o.line)
-				if o.sheet != r.sheet {
-					where = fmt.Sprintf("trang “%s”, dòng %d", o.sheet, o.line)
-				}
-				warn("Có thể trùng với %s của tệp: %s", where, describe(&on, o.form))
+		k := dupKey(nm)
+		ends := chain[k]
+		for j := int(ends[0]) - 1; j >= 0; j = int(next[j]) - 1 {
+			if on := d.nominee(j); sameNominee(nm, &on) {
+				warn(func() string {
+					o := &d.rows[j]
+					where := fmt.Sprintf("dòng %d", o.line)
+					if o.sheet != r.sheet {
+						where = fmt.Sprintf("trang “%s”, dòng %d", d.texts[o.sheet], o.line)
+					}
+					return fmt.Sprintf("Có thể trùng với %s của tệp: %s", where, describe(&on, d.texts[o.form]))
+				})
 				break
 			}
 		}
-		seen[k] = append(seen[k], i)
-		if w := stored(i, nm); w != "" {
-			warn("%s", w)
+		if ends[0] == 0 {
+			ends[0] = int32(i + 1)
+		} else {
+			next[ends[1]-1] = int32(i + 1)
+		}
+		ends[1] = int32(i + 1)
+		chain[k] = ends
+		if w, ok := stored(i, nm); ok {
+			warn(func() string { return w })
 		}
 	}
 	im.sortProblems()
+	if im.keepWarnings > 0 {
+		im.Problems = im.firstWarnings(im.keepWarnings)
+	}
+}
+
+// KeepWarnings makes the duplicate check that follows keep in Problems only
+// the first n warnings, in the report's order, and count the others
+// (Warnings counts them all): for a report that names no more, a list of
+// 100,000 rows with tens of thousands of likely duplicates costs the words
+// of n. Errors are all kept.
+func (im *Import) KeepWarnings(n int) { im.keepWarnings = max(n, 0) }
+
+// firstWarnings is Problems with the warnings after the first n counted
+// and let go.
+func (im *Import) firstWarnings(n int) []Problem {
+	var kept []Problem // a new array: the long one goes
+	for _, p := range im.Problems {
+		if p.Severity == SeverityWarning {
+			if n == 0 {
+				im.droppedWarnings++
+				continue
+			}
+			n--
+		}
+		kept = append(kept, p)
+	}
+	return kept
+}
+
+// DropDuplicateIndex lets go of what Read kept of every row for the
+// duplicate check (and Names), once the check is made: a long list's write
+// has better use for the memory.
+func (im *Import) DropDuplicateIndex() {
+	if im.read > 0 {
+		im.dups = dupIndex{}
+	}
 }
 
 func dupKey(n *khenthuong.Nominee) string { return string(n.Kind) + "|" + vntext.Fold(n.Name) }

@@ -188,6 +188,9 @@ type Import struct {
 
 	read int      // rows read, also those given to ReadOptions.OnRow
 	dups dupIndex // what CheckDuplicates needs of each row
+	// keepWarnings, when set, is how many warnings the duplicate check
+	// keeps (KeepWarnings); droppedWarnings counts the others.
+	keepWarnings, droppedWarnings int
 }
 
 // RowsRead is the number of rows read, whether kept in Rows or given to ReadOptions.OnRow.
@@ -196,8 +199,8 @@ func (im *Import) RowsRead() int { return im.read }
 // Errors counts the problems that are errors.
 func (im *Import) Errors() int { return im.count(SeverityError) }
 
-// Warnings counts the problems that are warnings.
-func (im *Import) Warnings() int { return im.count(SeverityWarning) }
+// Warnings counts the problems that are warnings, also those KeepWarnings let go.
+func (im *Import) Warnings() int { return im.count(SeverityWarning) + im.droppedWarnings }
 
 func (im *Import) count(s Severity) int {
 	n := 0

@@ -284,28 +284,32 @@ func checkXMLParts(zr *zip.Reader, file string, sheetOf func(part string) string
 	return nil
 }
 
-// checkTextLimits scans a text file (CSV, decoded) for a line or a quoted
-// cell past the limits, before it is split into cells.
-func checkTextLimits(text, file string) error {
-	line, field := 0, 0
-	quoted := false
+// textLimits is where a scan of a text file (CSV, decoded) for a line or a
+// quoted cell past the limits is, the text given in parts (feedLimits).
+type textLimits struct {
+	line, field int
+	quoted      bool
+}
+
+// feedLimits scans the next part of a text.
+func feedLimits[T string | []byte](t *textLimits, text T, file string) error {
 	for i := 0; i < len(text); i++ {
 		c := text[i]
 		switch {
 		case c == '"':
-			quoted = !quoted
-		case c == '\n' && !quoted:
-			line, field = 0, 0
+			t.quoted = !t.quoted
+		case c == '\n' && !t.quoted:
+			t.line, t.field = 0, 0
 			continue
-		case (c == ';' || c == ',' || c == '\t' || c == '|') && !quoted:
-			field = 0
+		case (c == ';' || c == ',' || c == '\t' || c == '|') && !t.quoted:
+			t.field = 0
 		}
-		line++
-		field++
-		if field > maxCellBytes {
+		t.line++
+		t.field++
+		if t.field > maxCellBytes {
 			return limitErr(file, "trang “"+file+"”", "có một ô dài quá %d ký tự (giới hạn của Excel)", 32_767)
 		}
-		if line > maxRowBytes && !quoted {
+		if t.line > maxRowBytes && !t.quoted {
 			return limitErr(file, "trang “"+file+"”", "có một dòng dài quá %d MB", maxRowBytes>>20)
 		}
 	}

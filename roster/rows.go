@@ -52,7 +52,7 @@ func (st *sheetState) codeUnread(col int, value string) {
 
 // line reads one row; stop is true at the footer (totals, signatures).
 func (st *sheetState) line(i int) (stop bool) {
-	cells := st.g.lines[i]
+	cells := st.g.line(i)
 	var texts []string // the first non-empty cells of the row, formula errors left out
 	var errCells []int
 	count := 0
@@ -155,8 +155,8 @@ func isEnumeratorWord(stt string) bool {
 
 // numberedBelow reports whether the first row from j holding text is numbered.
 func (st *sheetState) numberedBelow(j int) bool {
-	for ; j < len(st.g.lines); j++ {
-		if !rowHasContent(st.g.lines[j]) {
+	for ; st.g.has(j); j++ {
+		if !rowHasContent(st.g.line(j)) {
 			continue
 		}
 		return isDigits(strings.TrimSuffix(strings.TrimSpace(st.g.cell(j, st.l.sttCol)), "."))
@@ -562,7 +562,8 @@ func (st *sheetState) row(i int, errCells []int) {
 	}
 	if invalid {
 		// Kept to send the row back to the unit as it typed it (WriteRejected).
-		r.cells = append([]string(nil), st.g.lines[i][:min(len(st.g.lines[i]), len(l.cols))]...)
+		cells := st.g.line(i)
+		r.cells = append([]string(nil), cells[:min(len(cells), len(l.cols))]...)
 		r.cols = l.cols
 	}
 	rd.im.read++

@@ -2,7 +2,6 @@ package roster
 
 import (
 	"fmt"
-	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -17,7 +16,7 @@ import (
 // grid is one sheet's cells as read, before any interpretation.
 type grid struct {
 	name       string
-	lines      [][]string                 // lines[i] holds row i+1; nil for an empty row
+	lines      [][]string                 // lines[i] holds row i+1; nil for an empty row (readers that give every line at once)
 	font       func(line, col int) string // the cell's font name (line 1-based, col 0-based); nil when the file has none
 	merges     []cellRange                // merged ranges spanning several rows
 	hidden     map[int]bool               // lines hidden in the workbook (hidden or filtered out), by index
@@ -34,87 +33,61 @@ type grid struct {
 	// entries is set for a list written as sentences ("1. Ông A, Trưởng
 	// phòng ...;"), where name and post in one entry is the form itself.
 	entries bool
-}
 
-// viqrThreshold is how many VIQR marks make a cell VIQR: two on their own,
-// one in a sheet where several cells are clearly VIQR ("Minh Ho'a" under
-// "Tra.m Y te^' xa~ Ngu+ Ho'a").
-func viqrThreshold(g *grid) int {
-	clear := 0
-	for _, cells := range g.lines {
-		for _, v := range cells {
-			if v != "" && isASCII(v) && vntext.LooksLikeVIQR(v) {
-				if clear++; clear >= 3 {
-					return 1
-				}
-			}
-		}
-	}
-	return 2
-}
-
-// dropHiddenColumns empties the columns the workbook hides, as hidden rows
-// and sheets are left out: what the clerk sees is what is imported. A hidden
-// column that held something is reported, with its first value (its header,
-// most often).
-func (g *grid) dropHiddenColumns(rd *reader) {
-	for _, c := range g.hiddenCols {
-		first := ""
-		for i := range g.lines {
-			if c < len(g.lines[i]) && g.lines[i][c] != "" {
-				if first == "" {
-					first = g.lines[i][c]
-				}
-				g.lines[i][c] = ""
-			}
-		}
-		if first != "" {
-			rd.problem(g.name, 0, columnLetter(c), shorten(first, 60), SeverityWarning,
-				"Cột %s đang bị ẩn trong bảng tính: không đọc; bỏ ẩn cột rồi nhập lại nếu cần", columnLetter(c))
-		}
-	}
+	// A sheet read as a stream gives its lines through next, and the first
+	// pass made its scan while reading them; close lets go of what holds them.
+	next  func() ([]string, bool)
+	scan  *sheetScan
+	close func()
+	w     *window // the second pass, while the sheet is interpreted
 }
 
 // cellRange is a merged range, 0-based and inclusive.
 type cellRange struct{ top, left, bottom, right int }
 
-// fillDown copies the value of each range merged down over data rows into
-// the rows below it: a unit or a form typed once for a group of people.
-func (g *grid) fillDown(from int) {
-	for _, m := range g.merges {
-		if m.top < from || m.left >= maxColumns {
-			continue
-		}
-		v := g.cell(m.top, m.left)
-		if v == "" {
-			continue
-		}
-		for i := m.top + 1; i <= m.bottom && i < len(g.lines); i++ {
-			if g.cell(i, m.left) != "" {
-				continue
-			}
-			for len(g.lines[i]) <= m.left {
-				g.lines[i] = append(g.lines[i], "")
-			}
-			g.lines[i][m.left] = v
-		}
-	}
-}
-
 // gridWidth is the number of columns of the widest line.
 func gridWidth(g *grid) int {
 	w := 0
-	for _, l := range g.lines {
-		w = max(w, len(l))
+	for i := 0; g.has(i); i++ {
+		w = max(w, len(g.raw(i)))
 	}
 	return w
 }
 
+// has reports whether the sheet has a line i.
+func (g *grid) has(i int) bool {
+	if g.w != nil {
+		return g.w.load(i)
+	}
+	return i >= 0 && i < len(g.lines)
+}
+
+// raw is line i as loaded (legacy text converted cell by cell): what the
+// header is looked for in.
+func (g *grid) raw(i int) []string {
+	if g.w != nil {
+		return g.w.raw(i)
+	}
+	if i < 0 || i >= len(g.lines) {
+		return nil
+	}
+	return g.lines[i]
+}
+
+// line is line i as the rows are read from it.
+func (g *grid) line(i int) []string {
+	if g.w != nil {
+		return g.w.line(i)
+	}
+	return g.raw(i)
+}
+
 func (g *grid) cell(i, c int) string {
-	if i < 0 || i >= len(g.lines) || c < 0 || c >= len(g.lines[i]) {
+	l := g.line(i)
+	if c < 0 || c >= len(l) {
 		return ""
 	}
-	return g.lines[i][c]
+	return l[c]
 }
 
 // reader holds what stays the same across the sheets of one file.
@@ -127,6 +100,7 @@ type reader struct {
 	forms       *formMatcher
 	rows        int // data rows read so far
 	full        bool
+	failed      error // a streamed sheet's lines could not be read back
 	legacy      map[string]legacyResult
 }
 
@@ -269,133 +243,64 @@ type pendingConversion struct {
 
 // addGrid interprets one sheet.
 func (rd *reader) addGrid(g *grid) {
+	if g.close != nil {
+		defer g.close()
+	}
 	if rd.full {
 		rd.im.Sheets = append(rd.im.Sheets, Sheet{Name: g.name, Skipped: "đã đủ số dòng tối đa"})
 		return
 	}
-	g.dropHiddenColumns(rd)
-
-	// 1. Legacy text, cell by cell, with the cell's font when the file has one.
-	type colStats struct {
-		enc     map[vntext.Encoding]int
-		unicode []int // lines of cells that are certainly Unicode (letters no legacy byte gives)
-		pending []cellRef
-	}
-	stats := map[int]*colStats{}
-	stat := func(c int) *colStats {
-		s := stats[c]
-		if s == nil {
-			s = &colStats{enc: map[vntext.Encoding]int{}}
-			stats[c] = s
-		}
-		return s
-	}
-	var convs []pendingConversion
-	viqrMarks := viqrThreshold(g)
-	for i, cells := range g.lines {
-		for c, v := range cells {
-			if v == "" {
-				continue
-			}
-			if isASCII(v) {
-				// VIQR ("Nguye^~n Va(n Ti`nh") is ASCII: told by its marks.
-				if vntext.VIQRMarks(v) >= viqrMarks {
-					out := vntext.DecodeVIQR(v)
-					cells[c] = out
-					convs = append(convs, pendingConversion{cellRef{i, c}, v, out, vntext.VIQR})
-				}
-				continue
-			}
-			if !mayBeLegacy(v) {
-				stat(c).unicode = append(stat(c).unicode, i)
-				continue
-			}
-			font := ""
-			if g.font != nil {
-				font = g.font(i+1, c)
-			}
-			out, enc := rd.toUnicode(v, font)
-			if enc == vntext.Unicode {
-				stat(c).pending = append(stat(c).pending, cellRef{i, c})
-				continue
-			}
-			stat(c).enc[enc]++
-			cells[c] = out
-			convs = append(convs, pendingConversion{cellRef{i, c}, v, out, enc})
+	// 1. The first pass, unless the reader made it while reading.
+	sc := g.scan
+	if sc == nil {
+		sc = newSheetScan(rd, g)
+		for _, cells := range g.lines {
+			sc.add(cells)
 		}
 	}
+	sc.reportHidden(g.name)
+	w := &window{g: g, rd: rd, next: g.next, viqr: sc.viqrMarks(), mergeV: map[int]string{}}
+	if w.next == nil {
+		n := 0
+		w.next = func() ([]string, bool) {
+			if n >= len(g.lines) {
+				return nil, false
+			}
+			n++
+			return g.lines[n-1], true
+		}
+	}
+	g.w = w
+	defer func() { g.w = nil }()
 
-	// 2. The header, of each table of the sheet.
-	tables, reason := findHeaders(g, rd.opts.Mapping)
-	if len(tables) == 0 && g.continues && rd.lastLayout != nil && gridWidth(g) <= len(rd.lastLayout.cols) {
+	// 2. The header, of each table of the sheet: legacy text is converted
+	// cell by cell as the lines are loaded, before.
+	tf := &tableFinder{g: g, m: rd.opts.Mapping}
+	w.finder = tf
+	best, first := bestHeader(g, rd.opts.Mapping)
+	if best >= 0 {
+		tf.best, tf.next = best, first
+		tf.through(best)
+	} else if g.continues && rd.lastLayout != nil && gridWidth(g) <= len(rd.lastLayout.cols) {
 		// A table broken across pages into two: the header is the first part's.
 		l := *rd.lastLayout
 		l.headerLine, l.dataStart = -1, 0
-		tables = []*columnLayout{&l}
+		tf.tables, tf.done = []*columnLayout{&l}, true
 	}
-	if len(tables) == 0 {
+	if len(tf.tables) == 0 {
+		reason := reasonNoHeader
 		if g.docTable {
 			reason = reasonLayout
 		}
 		rd.im.Sheets = append(rd.im.Sheets, Sheet{Name: g.name, Skipped: reason})
 		return
 	}
-	layout := tables[0]
-	tableOf := func(line int) *columnLayout { // the table a line belongs to
-		l := tables[0]
-		for _, t := range tables[1:] {
-			if line >= t.headerLine {
-				l = t
-			}
-		}
-		return l
-	}
+	layout := tf.tables[0]
 
 	// 3. Whole columns: a column where some cells are surely TCVN3 (or VNI)
-	// and none surely Unicode converts its doubtful cells the same way.
-	for _, s := range stats {
-		unicodeBelow := 0
-		for _, i := range s.unicode {
-			if i >= layout.dataStart {
-				unicodeBelow++
-			}
-		}
-		if len(s.enc) != 1 || unicodeBelow > 0 {
-			continue
-		}
-		var enc vntext.Encoding
-		for e := range s.enc {
-			enc = e
-		}
-		if len(s.pending) > s.enc[enc] {
-			continue // mostly text that reads well as it is: leave it
-		}
-		for _, ref := range s.pending {
-			if ref.line < layout.dataStart {
-				continue
-			}
-			v := g.lines[ref.line][ref.col]
-			out, got := vntext.ToUnicode(v, legacyHint(enc))
-			if got != vntext.Unicode {
-				g.lines[ref.line][ref.col] = out
-				convs = append(convs, pendingConversion{ref, v, out, got})
-			}
-		}
-	}
-	sort.Slice(convs, func(a, b int) bool {
-		if convs[a].line != convs[b].line {
-			return convs[a].line < convs[b].line
-		}
-		return convs[a].col < convs[b].col
-	})
-	for _, cv := range convs {
-		rd.im.Converted = append(rd.im.Converted, Conversion{
-			Sheet: g.name, Row: cv.line + 1, Column: tableOf(cv.line).label(cv.col),
-			From: cv.from, To: cv.to, Encoding: cv.enc.String(),
-		})
-	}
-
-	g.fillDown(layout.dataStart)
+	// and none surely Unicode converts its doubtful cells the same way; and
+	// ranges merged down fill the rows below. Both as lines are finalized.
+	w.from, w.whole, w.started = layout.dataStart, sc.wholeColumns(layout.dataStart), true
 
 	// 4. The columns, and 5. the rows, table by table. The section a
 	// heading opened ("II. CÁ NHÂN" above the second table) carries on.
@@ -424,11 +329,13 @@ func (rd *reader) addGrid(g *grid) {
 			"Các dòng không ghi tờ trình lấy số, ngày tờ trình và đơn vị đề nghị từ dòng tiêu đề này: %s", describeSubmission(sub))
 	}
 	codeReported := map[string]bool{}
-	for n, l := range tables {
-		end := len(g.lines)
-		if n+1 < len(tables) {
-			end = tables[n+1].headerLine
-		}
+	// ends reports whether line i is past the n-th table: the next one's header.
+	ends := func(n, i int) bool {
+		w.finalize(i)
+		return n+1 < len(tf.tables) && tf.tables[n+1].headerLine <= i
+	}
+	for n := 0; n < len(tf.tables); n++ {
+		l := tf.tables[n]
 		st.l, st.rows = l, 0
 		sheet := Sheet{Name: g.name, HeaderRow: l.headerLine + 1, Columns: l.cols}
 		for _, col := range l.cols {
@@ -446,14 +353,15 @@ func (rd *reader) addGrid(g *grid) {
 			}
 			rd.im.Mapping.set(col.Header, col.Field)
 		}
-		for i := l.dataStart; i < end; i++ {
-			if g.hidden[i] && rowHasContent(g.lines[i]) {
+		for i := l.dataStart; g.has(i) && !ends(n, i); i++ {
+			w.release(i)
+			if g.hidden[i] && rowHasContent(g.line(i)) {
 				// What the clerk sees in Excel is what is imported, as for hidden sheets.
 				rd.problem(g.name, i+1, "", "", SeverityWarning, "Dòng đang bị ẩn (hoặc bị lọc) trong bảng tính: không nhập; bỏ ẩn dòng rồi nhập lại nếu cần")
 				continue
 			}
 			if rd.rows >= rd.opts.MaxRows {
-				if hasContent(g.lines[i:]) {
+				if g.hasContentFrom(i) {
 					rd.problem(g.name, i+1, "", "", SeverityError,
 						"Tệp có hơn %d dòng dữ liệu: chỉ đọc %d dòng đầu, hãy tách thành nhiều tệp", rd.opts.MaxRows, rd.opts.MaxRows)
 					rd.full = true
@@ -461,8 +369,8 @@ func (rd *reader) addGrid(g *grid) {
 				break
 			}
 			if stop := st.line(i); stop {
-				if j := nextDataLike(g, l, i+1); j >= 0 && j < end {
-					if isSubtotal(firstText(g.lines[i])) {
+				if j := nextDataLike(g, l, i+1); j >= 0 && !ends(n, j) {
+					if isSubtotal(firstText(g.line(i))) {
 						continue // "Cộng I: 05 tập thể" closes a section; the list goes on below
 					}
 					rd.problem(g.name, j+1, "", "", SeverityWarning,
@@ -476,9 +384,11 @@ func (rd *reader) addGrid(g *grid) {
 		if rd.full {
 			break
 		}
+		tf.more(n, w)
 	}
+	w.drain() // the conversions of the lines below, and the tables there
 	rd.lastSection = [2]string{string(st.sectionKind), st.sectionForm}
-	rd.lastLayout = tables[len(tables)-1]
+	rd.lastLayout = tf.tables[len(tf.tables)-1]
 	if st.genderGuessed > 0 {
 		rd.problem(g.name, 0, layout.label(layout.nameCol), "", SeverityWarning,
 			"Danh sách không ghi giới tính ở %d dòng: đã lấy theo tên đệm (Thị là nữ, Văn là nam); các dòng khác để trống", st.genderGuessed)
@@ -500,12 +410,17 @@ func isBlank(v string) bool {
 	return true
 }
 
-func hasContent(lines [][]string) bool {
-	for _, l := range lines {
-		for _, v := range l {
+// hasContentFrom reports whether a line from i on holds something; the
+// lines it passes are let go (the reading stops after them either way).
+func (g *grid) hasContentFrom(i int) bool {
+	for ; g.has(i); i++ {
+		for _, v := range g.line(i) {
 			if strings.TrimSpace(v) != "" && !isFormulaError(v) {
 				return true
 			}
+		}
+		if g.w != nil {
+			g.w.release(i)
 		}
 	}
 	return false
@@ -527,7 +442,7 @@ func nextDataLike(g *grid, l *columnLayout, from int) int {
 	if l.sttCol < 0 {
 		return -1
 	}
-	for i := from; i < len(g.lines); i++ {
+	for i := from; g.has(i); i++ {
 		stt := strings.TrimSuffix(strings.TrimSpace(g.cell(i, l.sttCol)), ".") // "1."
 		if isDigits(stt) && strings.TrimSpace(g.cell(i, l.nameCol)) != "" {
 			return i
@@ -562,7 +477,7 @@ func headerText(s string) string {
 func headerScore(g *grid, i int, m *Mapping) int {
 	seen := map[Field]bool{}
 	hasName := false
-	for _, v := range g.lines[i] {
+	for _, v := range g.raw(i) {
 		f := fieldOf(headerText(v), m)
 		if f.readsNothing() {
 			continue
@@ -570,9 +485,9 @@ func headerScore(g *grid, i int, m *Mapping) int {
 		seen[f] = true
 		hasName = hasName || f == FieldName
 	}
-	if !hasName && i+1 < len(g.lines) {
+	if !hasName && g.has(i+1) {
 		// The name may be in a sub-header row only ("Họ và tên" merged down is the usual case).
-		for _, v := range g.lines[i+1] {
+		for _, v := range g.raw(i + 1) {
 			if fieldOf(headerText(v), m) == FieldName {
 				hasName = true
 			}
@@ -592,8 +507,25 @@ func headerScore(g *grid, i int, m *Mapping) int {
 // different columns on one sheet. A header repeated as it was (a list
 // printed over several pages) does not.
 func findHeaders(g *grid, m *Mapping) ([]*columnLayout, string) {
+	best, first := bestHeader(g, m)
+	if best < 0 {
+		return nil, reasonNoHeader
+	}
+	tf := &tableFinder{g: g, m: m, best: best, next: first}
+	for i := first; g.has(i); i++ {
+		tf.through(i)
+	}
+	return tf.tables, ""
+}
+
+// reasonNoHeader is why a sheet without a header row is skipped.
+const reasonNoHeader = "không có dòng tiêu đề cột trong 20 dòng đầu"
+
+// bestHeader finds the first header row (best) and the first row that
+// could be one (first) in the first rows; best is -1 when there is none.
+func bestHeader(g *grid, m *Mapping) (best, first int) {
 	best, bestScore, first := -1, 0, -1
-	for i := 0; i < len(g.lines) && i < headerScanRows; i++ {
+	for i := 0; g.has(i) && i < headerScanRows; i++ {
 		if sc := headerScore(g, i, m); sc > 0 {
 			if first < 0 {
 				first = i
@@ -603,32 +535,7 @@ func findHeaders(g *grid, m *Mapping) ([]*columnLayout, string) {
 			}
 		}
 	}
-	if best < 0 {
-		return nil, "không có dòng tiêu đề cột trong 20 dòng đầu"
-	}
-	var out []*columnLayout
-	for i := first; i < len(g.lines); i++ {
-		if i != best {
-			if !headerLike(g.lines[i]) {
-				continue
-			}
-			// Above the best header, only a row naming three columns: a
-			// title row may hold a couple of header words.
-			if sc := headerScore(g, i, m); sc == 0 || i < best && sc < 3 {
-				continue
-			}
-		}
-		l := layoutAt(g, i, m)
-		if n := len(out); n > 0 {
-			prev := out[n-1]
-			if i < prev.dataStart || sameHeader(prev, l) {
-				continue // the previous header's sub-header row, or a repeat of it
-			}
-		}
-		out = append(out, l)
-		i = l.dataStart - 1
-	}
-	return out, ""
+	return best, first
 }
 
 // headerLike is a cheap first look at a row: a header has several cells and
@@ -664,11 +571,11 @@ func sameHeader(a, b *columnLayout) bool {
 // under "Họ và tên") refines the columns it lies under, and a row numbering
 // the columns ("1", "2", "(3)") is skipped.
 func layoutAt(g *grid, best int, m *Mapping) *columnLayout {
-	top := g.lines[best]
+	top := g.raw(best)
 	var sub []string
 	dataStart := best + 1
-	if best+1 < len(g.lines) && isSubHeader(top, g.lines[best+1], m) {
-		sub = g.lines[best+1]
+	if g.has(best+1) && isSubHeader(top, g.raw(best+1), m) {
+		sub = g.raw(best + 1)
 		dataStart = best + 2
 	}
 	width := min(max(len(top), len(sub)), maxColumns)
@@ -710,8 +617,8 @@ func layoutAt(g *grid, best int, m *Mapping) *columnLayout {
 		l.sttCol = cs[0]
 	}
 	// A row numbering the columns: (1) (2) (3) ...
-	for k := 0; k < 2 && dataStart < len(g.lines); k++ {
-		if !isNumberingRow(g.lines[dataStart]) {
+	for k := 0; k < 2 && g.has(dataStart); k++ {
+		if !isNumberingRow(g.raw(dataStart)) {
 			break
 		}
 		dataStart++

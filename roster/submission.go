@@ -27,8 +27,8 @@ var (
 
 // findSubmission looks for the Tờ trình in the lines above the header.
 func findSubmission(g *grid, header int) (listSubmission, bool) {
-	for i := 0; i < header && i < len(g.lines); i++ {
-		for _, v := range g.lines[i] {
+	for i := 0; i < header && g.has(i); i++ {
+		for _, v := range g.raw(i) {
 			text := vntext.Clean(v)
 			m := submissionNo.FindStringSubmatch(text)
 			if m == nil {

@@ -61,13 +61,15 @@ func ReadXLSX(r io.Reader, name string, opts ReadOptions) (im *Import, err error
 			rd.im.Sheets = append(rd.im.Sheets, Sheet{Name: sheet, Skipped: reasonHidden})
 			continue
 		}
-		g, reason := readSheet(f, sheet, rd, legacyFonts, info.maxMerges <= maxMergesToFill)
+		g, reason := readSheet(f, sheet, rd, hiddenCols[sheet], legacyFonts, info.maxMerges <= maxMergesToFill)
 		if g == nil {
 			rd.im.Sheets = append(rd.im.Sheets, Sheet{Name: sheet, Skipped: reason})
 			continue
 		}
-		g.hiddenCols = hiddenCols[sheet]
 		rd.addGrid(g)
+		if rd.failed != nil {
+			return nil, rd.failed
+		}
 	}
 	return rd.finish(), nil
 }
@@ -151,19 +153,33 @@ func countMerges(zf *zip.File) int {
 
 // readSheet reads a sheet's cells raw (dates as serial numbers, so that the
 // day-first reading is ours and not the number format's), capped in rows and
-// columns.
-func readSheet(f *excelize.File, sheet string, rd *reader, legacyFonts, fillMerges bool) (*grid, string) {
+// columns. The rows come from excelize's stream and go through the first
+// pass as they are read (sheetStream), unless the workbook has legacy fonts:
+// a cell's font is found in the whole sheet, which excelize then holds
+// anyway, and so does the grid.
+func readSheet(f *excelize.File, sheet string, rd *reader, hiddenCols []int, legacyFonts, fillMerges bool) (*grid, string) {
 	rows, err := f.Rows(sheet)
 	if err != nil {
 		return nil, fmt.Sprintf("không đọc được (%v)", err)
 	}
 	defer rows.Close()
+	g := &grid{name: sheet, hiddenCols: hiddenCols}
+	add := func(cells []string) { g.lines = append(g.lines, cells) }
+	var stream *sheetStream
+	if !legacyFonts {
+		stream = newSheetStream(rd, g)
+		add = stream.add
+		defer func() {
+			if p := recover(); p != nil {
+				stream.spool.close() // ReadXLSX recovers excelize's panics: the temporary file must not stay
+				panic(p)
+			}
+		}()
+	}
 	maxLines := rd.opts.MaxRows + headerScanRows + 1000
 	declared := declaredRows(f, sheet)
-	var lines [][]string
-	var hidden map[int]bool
 	raw := excelize.Options{RawCellValue: true}
-	line := 1
+	line, n := 1, 0 // n: the lines kept
 	for ; rows.Next(); line++ {
 		if line%progressEvery == 0 {
 			rd.opts.progress(sheet, line, declared)
@@ -173,7 +189,7 @@ func readSheet(f *excelize.File, sheet string, rd *reader, legacyFonts, fillMerg
 			rd.problem(sheet, line, "", "", SeverityError, "Không đọc được dòng này (%v): các dòng sau của trang bị bỏ qua", err)
 			break
 		}
-		if len(lines) >= maxLines {
+		if n >= maxLines {
 			if rowHasContent(cols) {
 				rd.problem(sheet, line, "", "", SeverityError,
 					"Trang dài quá %d dòng: chỉ đọc %d dòng đầu, hãy tách thành nhiều tệp", maxLines, maxLines)
@@ -182,24 +198,23 @@ func readSheet(f *excelize.File, sheet string, rd *reader, legacyFonts, fillMerg
 			continue
 		}
 		if rows.GetRowOpts().Hidden {
-			if hidden == nil {
-				hidden = map[int]bool{}
+			if g.hidden == nil {
+				g.hidden = map[int]bool{}
 			}
-			hidden[len(lines)] = true
+			g.hidden[n] = true
 		}
-		lines = append(lines, trimRow(cols))
+		add(trimRow(cols))
+		n++
 	}
 	if err := rows.Error(); err != nil {
 		rd.problem(sheet, 0, "", "", SeverityError, "Trang đọc không hết (%v)", err)
 	}
 	rd.opts.progress(sheet, line-1, line-1)
-	g := &grid{name: sheet, lines: lines, hidden: hidden}
-	if fillMerges && len(lines) <= maxLinesToFill {
+	if fillMerges && n <= maxLinesToFill {
 		g.merges = mergedRanges(f, sheet)
 	}
-	if !legacyFonts {
-		// Looking a cell's style up makes excelize parse the whole sheet
-		// again: only worth it when a font can tell something.
+	if stream != nil {
+		stream.finish(g)
 		return g, ""
 	}
 	fonts := map[int]string{}

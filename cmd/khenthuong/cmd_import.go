@@ -116,10 +116,17 @@ func runImport(e *env, args []string) error {
 		return err
 	}
 	debug.FreeOSMemory()
+	if !*asJSON {
+		// The text report names the first warnings and counts the rest: a
+		// long list's thousands of likely duplicates are counted, not worded
+		// and held through the write. Errors all stay, for --rejected.
+		im.KeepWarnings(maxReportLines)
+	}
 	// Only the stored nominations sharing a name with a row can be duplicates.
 	if err := im.CheckDuplicatesAwarded(db.NominationsByName, db.AwardsOf, nameChunk); err != nil {
 		return err
 	}
+	im.DropDuplicateIndex()
 	// What the reading and the look-up freed goes back to the system before
 	// the write, instead of counting as the process's memory until the end.
 	debug.FreeOSMemory()
@@ -217,7 +224,8 @@ func printImportReport(w io.Writer, r *importReport) error {
 	for _, sev := range []struct {
 		s     roster.Severity
 		title string
-	}{{roster.SeverityError, "LỖI"}, {roster.SeverityWarning, "CẢNH BÁO"}} {
+		total int
+	}{{roster.SeverityError, "LỖI", r.Errors}, {roster.SeverityWarning, "CẢNH BÁO", r.Warnings}} {
 		n := 0
 		for _, p := range r.Problems {
 			if p.Severity != sev.s {
@@ -231,8 +239,8 @@ func printImportReport(w io.Writer, r *importReport) error {
 			}
 			n++
 		}
-		if n > maxReportLines {
-			fmt.Fprintf(&b, "  ... và %d dòng nữa (xem đủ với --json)\n", n-maxReportLines)
+		if total := max(n, sev.total); total > maxReportLines {
+			fmt.Fprintf(&b, "  ... và %d dòng nữa (xem đủ với --json)\n", total-maxReportLines)
 		}
 	}
 	if len(r.Converted) > 0 {
