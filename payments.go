@@ -105,16 +105,7 @@ type PaymentGroup struct {
 // ceremony's calling order within a kind, and returns the grand total. The
 // PDF and the spreadsheet of the payment list both print it.
 func PaymentList(decisions []Decision, forms map[string]*AwardForm) ([]PaymentGroup, int64) {
-	held := func(d int) RecipientReader {
-		return func(fn func(*Recipient) error) error {
-			for i := range decisions[d].Recipients {
-				if err := fn(&decisions[d].Recipients[i]); err != nil {
-					return err
-				}
-			}
-			return nil
-		}
-	}
+	held := func(d int) RecipientReader { return HeldRecipients(decisions[d].Recipients) }
 	// Held recipients cannot change between reads: no error is possible.
 	p, _ := PlanPayments(decisions, forms, held)
 	var groups []PaymentGroup

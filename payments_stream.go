@@ -10,6 +10,18 @@ import (
 // returns stops it and is returned as it is.
 type RecipientReader = func(fn func(*Recipient) error) error
 
+// HeldRecipients reads recipients held in memory.
+func HeldRecipients(rs []Recipient) RecipientReader {
+	return func(fn func(*Recipient) error) error {
+		for i := range rs {
+			if err := fn(&rs[i]); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+}
+
 // PaymentPlan is PaymentList for decisions whose recipients are read rather
 // than held (a decision of 100,000): PlanPayments reads each decision once
 // to count its recipients by kind and add up the bonuses, then EachRow reads

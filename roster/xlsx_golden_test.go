@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"sort"
 	"testing"
 	"time"
 
@@ -189,6 +190,7 @@ func workbookDiff(t *testing.T, gotData, wantData []byte) []string {
 			for _, m := range ms {
 				out = append(out, m.GetStartAxis()+":"+m.GetEndAxis()+"="+m.GetCellValue())
 			}
+			sort.Strings(out) // the order of the merges in the file means nothing
 			return out
 		}
 		differ(sheet+" merged cells", mergeRefs(gm), mergeRefs(wm))
@@ -260,5 +262,139 @@ func TestWorkbookDiffSeesDifferences(t *testing.T) {
 	must(t, err)
 	if len(workbookDiff(t, one, ceremony)) == 0 {
 		t.Error("two payment lists compare equal")
+	}
+}
+
+// changing is a decision's recipients read from a stream, as the data file
+// gives them; after whole passes it loses its last recipient, as when
+// another clerk edits the list while it is written.
+type changing struct {
+	rs        []khenthuong.Recipient
+	passes    int
+	whole     int // passes given whole; 0: every pass
+	shortened bool
+}
+
+func (c *changing) read(fn func(*khenthuong.Recipient) error) error {
+	c.passes++
+	rs := c.rs
+	if c.whole > 0 && c.passes > c.whole {
+		rs, c.shortened = rs[:len(rs)-1], true
+	}
+	for i := range rs {
+		if err := fn(&rs[i]); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// A decision read from the data rather than held writes the same roster,
+// in list order (one read to plan, one to write) and in alphabetical order
+// (a read per chunk of rows), and the same payment list.
+func TestStreamedDecisionMatchesGolden(t *testing.T) {
+	defer func(n int) { exportChunk = n }(exportChunk)
+	exportChunk = 3 // the decision's 11 rows in 4 chunks
+	d := goldenDecision(31, "BKCT", 0)
+	bare := d
+	bare.Recipients = nil
+	for _, c := range goldenExports() {
+		if c.name[:8] != "decision" {
+			continue
+		}
+		t.Run(c.name, func(t *testing.T) {
+			src := &changing{rs: d.Recipients}
+			var buf bytes.Buffer
+			n, err := WriteXLSXStream(&buf, DecisionRowStream(&bare, src.read), c.opts)
+			must(t, err)
+			if n != len(d.Recipients) {
+				t.Errorf("%d rows written, want %d", n, len(d.Recipients))
+			}
+			wantPasses := 2
+			if c.opts.Order == khenthuong.OrderAlpha {
+				wantPasses = 1 + 4
+			}
+			if src.passes != wantPasses {
+				t.Errorf("the stream was read %d times, want %d", src.passes, wantPasses)
+			}
+			checkGolden(t, c.name, buf.Bytes())
+
+			var streamed, held bytes.Buffer
+			_, err = WriteCSVStream(&streamed, DecisionRowStream(&bare, (&changing{rs: d.Recipients}).read), c.opts)
+			must(t, err)
+			must(t, WriteCSV(&held, c.rows, c.opts))
+			if streamed.String() != held.String() {
+				t.Errorf("streamed CSV differs:\n%s\nheld:\n%s", streamed.String(), held.String())
+			}
+		})
+	}
+	s := khenthuong.DefaultSettings()
+	for _, c := range goldenPayments() {
+		t.Run(c.name, func(t *testing.T) {
+			bare := make([]khenthuong.Decision, len(c.decisions))
+			srcs := make([]*changing, len(c.decisions))
+			for i, d := range c.decisions {
+				srcs[i] = &changing{rs: d.Recipients}
+				bare[i] = d
+				bare[i].Recipients = nil
+			}
+			var buf bytes.Buffer
+			must(t, WritePaymentsXLSXStream(&buf, bare, payForms(), &s, func(d int) khenthuong.RecipientReader { return srcs[d].read }))
+			checkGolden(t, c.name, buf.Bytes())
+		})
+	}
+}
+
+// A list that changes between two reads is refused (ECONFLICT) rather
+// than written with rows missing or numbered wrong, whichever read sees it.
+func TestStreamedListChangedIsRefused(t *testing.T) {
+	defer func(n int) { exportChunk = n }(exportChunk)
+	exportChunk = 3
+	d := goldenDecision(31, "BKCT", 0)
+	bare := d
+	bare.Recipients = nil
+	s := khenthuong.DefaultSettings()
+	writers := []struct {
+		name   string
+		passes int // reads a whole list takes
+		write  func(src *changing) error
+	}{
+		{"xlsx list", 2, func(src *changing) error {
+			_, err := WriteXLSXStream(&bytes.Buffer{}, DecisionRowStream(&bare, src.read), ExportOptions{Forms: testForms()})
+			return err
+		}},
+		{"xlsx alpha", 5, func(src *changing) error {
+			_, err := WriteXLSXStream(&bytes.Buffer{}, DecisionRowStream(&bare, src.read), ExportOptions{Forms: testForms(), Order: khenthuong.OrderAlpha})
+			return err
+		}},
+		{"csv alpha", 5, func(src *changing) error {
+			_, err := WriteCSVStream(&bytes.Buffer{}, DecisionRowStream(&bare, src.read), ExportOptions{Forms: testForms(), Order: khenthuong.OrderAlpha})
+			return err
+		}},
+		{"payments", 4, func(src *changing) error { // the plan, then each of three kinds
+			return WritePaymentsXLSXStream(&bytes.Buffer{}, []khenthuong.Decision{bare}, payForms(), &s,
+				func(int) khenthuong.RecipientReader { return src.read })
+		}},
+	}
+	for _, w := range writers {
+		for whole := 1; whole < w.passes; whole++ {
+			t.Run(fmt.Sprintf("%s/after %d", w.name, whole), func(t *testing.T) {
+				src := &changing{rs: d.Recipients, whole: whole}
+				err := w.write(src)
+				if !src.shortened {
+					t.Fatalf("the list was read %d times, never shortened", src.passes)
+				}
+				if khenthuong.ErrorCode(err) != khenthuong.ECONFLICT {
+					t.Errorf("error %v, want ECONFLICT", err)
+				}
+			})
+		}
+		t.Run(w.name+"/unchanged", func(t *testing.T) {
+			src := &changing{rs: d.Recipients}
+			must(t, w.write(src))
+			if src.passes != w.passes {
+				t.Errorf("%d reads, want %d", src.passes, w.passes)
+			}
+		})
 	}
 }

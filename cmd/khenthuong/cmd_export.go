@@ -65,53 +65,52 @@ func runExport(e *env, args []string) error {
 		return err
 	}
 	opts := roster.ExportOptions{Order: listOrder, Forms: forms, Sep: sepRune}
-	var rows []roster.ExportRow
+	var rows roster.RowStream
 	if *campaignID != 0 {
 		c, err := db.Campaign(*campaignID)
 		if err != nil {
 			return err
 		}
 		// Streamed straight into rows: no second copy of the campaign.
+		var held []roster.ExportRow
 		err = db.EachNomination(khenthuong.NominationFilter{CampaignID: c.ID}, func(n *khenthuong.Nomination) error {
-			rows = append(rows, roster.ExportRow{Nomination: *n})
+			held = append(held, roster.ExportRow{Nomination: *n})
 			return nil
 		})
 		if err != nil {
 			return err
 		}
 		// Awarded nominations carry what their issued decision gave them.
-		if err := fillAwards(db, c.ID, rows); err != nil {
+		if err := fillAwards(db, c.ID, held); err != nil {
 			return err
 		}
+		rows = roster.SliceRows(held)
 		opts.Title = c.Name
 	} else {
+		// The decision without its recipients: the writers read them from
+		// the data a few times rather than hold 100,000 rows.
 		s, err := db.DecisionSummary(*decisionID)
 		if err != nil {
 			return err
 		}
 		d := s.Decision
-		d.Recipients = make([]khenthuong.Recipient, 0, s.RecipientCount)
-		err = db.EachRecipient(d.ID, func(r *khenthuong.Recipient) error {
-			d.Recipients = append(d.Recipients, *r)
-			return nil
-		})
-		if err != nil {
-			return err
-		}
-		rows = roster.DecisionRows(&d)
-		d.Recipients = nil
+		rows = roster.DecisionRowStream(&d, func(fn func(*khenthuong.Recipient) error) error { return db.EachRecipient(d.ID, fn) })
 		opts.Title = fmt.Sprintf("Kèm theo Quyết định số %s ngày %s", d.Number, d.Date.Display())
 	}
+	n := 0
 	err = atomicfile.Write(*out, func(w io.Writer) error {
+		var err error
 		if ext == ".csv" {
-			return roster.WriteCSV(w, rows, opts)
+			n, err = roster.WriteCSVStream(w, rows, opts)
+		} else {
+			n, err = roster.WriteXLSXStream(w, rows, opts)
 		}
-		return roster.WriteXLSX(w, rows, opts)
+		return err
 	})
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(e.stderr, "Đã xuất %d dòng ra %s\n", len(rows), *out)
+	fmt.Fprintf(e.stderr, "Đã xuất %d dòng ra %s\n", n, *out)
 	return nil
 }
 
