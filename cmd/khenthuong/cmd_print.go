@@ -343,12 +343,7 @@ func (p *printJob) decisionDoc() error {
 	}
 	opts := certificates.DecisionOptions{ListTable: p.f.table}
 	if p.ext == ".docx" {
-		// The .docx is made whole in memory: its list is read with the decision.
-		d, err := p.db.Decision(doc.Decision.ID)
-		if err != nil {
-			return err
-		}
-		doc.Decision, doc.Stream = d, nil
+		// The .docx streams its list too, into the compressed file.
 		return p.write(func(w io.Writer) error { return certificates.WriteDecisionDOCX(w, doc, opts) })
 	}
 	return p.emit(decisionTitle(doc), func() ([]page.Page, error) { return certificates.DecisionPages(doc, opts) },
