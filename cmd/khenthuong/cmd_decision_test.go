@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"os"
@@ -11,6 +12,7 @@ import (
 	"testing"
 
 	"khenthuong"
+	"khenthuong/roster"
 	"khenthuong/store"
 )
 
@@ -157,6 +159,31 @@ func TestReviewDecisionHistoryEndToEnd(t *testing.T) {
 	mustCLI(t, db, "export", "--decision", decision, "-o", csv)
 	if b, err := os.ReadFile(csv); err != nil || !strings.Contains(string(b), "BKCT-2024-0003") || !strings.Contains(string(b), "2871/QĐ-UBND") {
 		t.Errorf("export by decision: %v\n%s", err, b)
+	}
+	// Streamed from the data file, the roster is the one of the decision held whole.
+	s, err = store.Open(db, store.Options{ReadOnly: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	forms, err := s.Forms()
+	s.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, order := range []khenthuong.ListOrder{khenthuong.OrderList, khenthuong.OrderAlpha} {
+		mustCLI(t, db, "export", "--decision", decision, "--order", string(order), "-o", csv)
+		got, err := os.ReadFile(csv)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var want bytes.Buffer
+		opts := roster.ExportOptions{Order: order, Forms: forms}
+		if err := roster.WriteCSV(&want, roster.DecisionRows(&d), opts); err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(got, want.Bytes()) {
+			t.Errorf("export --decision --order %s:\n%s\nwant\n%s", order, got, want.Bytes())
+		}
 	}
 
 	// The person's history shows the award.
