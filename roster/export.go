@@ -267,7 +267,7 @@ func WriteXLSXStream(w io.Writer, rows RowStream, opts ExportOptions) (int, erro
 	}
 	// The first sheet is active already; SetActiveSheet would parse every
 	// streamed sheet back into memory.
-	if err := f.Write(w); err != nil {
+	if err := writeWorkbook(f, w); err != nil {
 		return 0, fmt.Errorf("roster: export: %w", err)
 	}
 	return n, nil

@@ -71,7 +71,7 @@ func WritePaymentsXLSXStream(w io.Writer, decisions []khenthuong.Decision, forms
 	if err := writePaymentsSheet(f, decisions, forms, settings, plan); err != nil {
 		return fmt.Errorf("roster: payments: %w", err)
 	}
-	if err := f.Write(w); err != nil {
+	if err := writeWorkbook(f, w); err != nil {
 		return fmt.Errorf("roster: payments: %w", err)
 	}
 	return nil
