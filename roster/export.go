@@ -248,8 +248,10 @@ func WriteXLSXStream(w io.Writer, rows RowStream, opts ExportOptions) (int, erro
 	if err != nil {
 		return 0, fmt.Errorf("roster: export: %w", err)
 	}
+	// Every sheet is open at once, so that the sheets in the stream's order
+	// are written in one read together.
 	used := map[string]bool{}
-	n := 0
+	sheets := make([]*rosterSheet, len(groups))
 	for gi, g := range groups {
 		name := sheetName(g.code, used)
 		if gi == 0 {
@@ -258,12 +260,30 @@ func WriteXLSXStream(w io.Writer, rows RowStream, opts ExportOptions) (int, erro
 			_, err = f.NewSheet(name)
 		}
 		if err == nil {
-			err = writeRosterSheet(f, name, g, rows, opts, st)
+			sheets[gi], err = startRosterSheet(f, name, g, opts, st)
 		}
 		if err != nil {
 			return 0, fmt.Errorf("roster: export sheet %s: %w", name, err)
 		}
-		n += g.n
+	}
+	src, err := readSource(rows, groups, true)
+	if err != nil {
+		return 0, err
+	}
+	if err := writeInStreamOrder(src, sheets); err != nil {
+		return 0, err
+	}
+	n := 0
+	for _, sh := range sheets {
+		if sh.g.at != nil {
+			if err := sh.g.each(src, sh.add); err != nil {
+				return 0, err
+			}
+		}
+		if err := sh.finish(f); err != nil {
+			return 0, fmt.Errorf("roster: export sheet %s: %w", sh.name, err)
+		}
+		n += sh.g.n
 	}
 	// The first sheet is active already; SetActiveSheet would parse every
 	// streamed sheet back into memory.
@@ -307,13 +327,25 @@ func newExportStyles(f *excelize.File) (*exportStyles, error) {
 	return &st, nil
 }
 
-func writeRosterSheet(f *excelize.File, sheet string, g *exportGroup, rows RowStream, opts ExportOptions, st *exportStyles) error {
+// rosterSheet is a sheet of the roster being streamed: one award form.
+type rosterSheet struct {
+	name   string
+	g      *exportGroup
+	sw     *excelize.StreamWriter
+	st     *exportStyles
+	row    []any
+	filled int // rows written
+}
+
+// startRosterSheet sets up a sheet's printing and writes its widths,
+// heading and header.
+func startRosterSheet(f *excelize.File, sheet string, g *exportGroup, opts ExportOptions, st *exportStyles) (*rosterSheet, error) {
 	if err := setPrint(f, sheet, sheetPrint{landscape: true}); err != nil {
-		return err
+		return nil, err
 	}
 	sw, err := f.NewStreamWriter(sheet)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	// Widths fitted to the content, within each column's bounds (measured
 	// by planExport). A width counts characters of the workbook's default
@@ -324,13 +356,13 @@ func writeRosterSheet(f *excelize.File, sheet string, g *exportGroup, rows RowSt
 		colWidths[c] = max(w, 6)
 	}
 	if err := setStreamColWidths(sw, colWidths); err != nil {
-		return err
+		return nil, err
 	}
 	if err := sw.SetPanes(&excelize.Panes{
 		Freeze: true, YSplit: exportHeaderRow, TopLeftCell: fmt.Sprintf("A%d", exportHeaderRow+1), ActivePane: "bottomLeft",
 		Selection: []excelize.Selection{{SQRef: fmt.Sprintf("A%d", exportHeaderRow+1), ActiveCell: fmt.Sprintf("A%d", exportHeaderRow+1), Pane: "bottomLeft"}},
 	}); err != nil {
-		return err
+		return nil, err
 	}
 	lastMain, _ := excelize.ColumnNumberToName(mainColumns)
 	heading := "DANH SÁCH KHEN THƯỞNG"
@@ -338,17 +370,17 @@ func writeRosterSheet(f *excelize.File, sheet string, g *exportGroup, rows RowSt
 		heading += ": " + strings.ToUpper(g.name)
 	}
 	if err := sw.SetRow("A1", []any{excelize.Cell{StyleID: st.title, Value: heading}}, excelize.RowOpts{Height: 22}); err != nil {
-		return err
+		return nil, err
 	}
 	if err := sw.MergeCell("A1", lastMain+"1"); err != nil {
-		return err
+		return nil, err
 	}
 	if opts.Title != "" {
 		if err := sw.SetRow("A2", []any{excelize.Cell{StyleID: st.subtitle, Value: opts.Title}}); err != nil {
-			return err
+			return nil, err
 		}
 		if err := sw.MergeCell("A2", lastMain+"2"); err != nil {
-			return err
+			return nil, err
 		}
 	}
 	header := make([]any, len(exportColumns))
@@ -358,40 +390,78 @@ func writeRosterSheet(f *excelize.File, sheet string, g *exportGroup, rows RowSt
 		headerLines = max(headerLines, wrappedLines(col.header, max(widths[c], 6)))
 	}
 	if err := sw.SetRow(fmt.Sprintf("A%d", exportHeaderRow), header, excelize.RowOpts{Height: rowHeight(headerLines)}); err != nil {
+		return nil, err
+	}
+	return &rosterSheet{name: sheet, g: g, sw: sw, st: st, row: make([]any, len(exportColumns))}, nil
+}
+
+// add writes row number stt (from 1) of the sheet.
+func (s *rosterSheet) add(stt int, r *ExportRow) error {
+	widths, st := s.g.widths, s.st
+	lines := 1 // the row is as tall as its longest wrapped cell: Excel does not grow it on opening
+	for c, col := range exportColumns {
+		v := col.value(r, stt, s.g.name)
+		if text, ok := v.(string); ok {
+			lines = max(lines, wrappedLines(text, max(widths[c], 6)))
+		}
+		style := st.text
+		switch c {
+		case 0, 7, 12, 13, 20:
+			style = st.center
+		case 9:
+			style = st.money
+		}
+		s.row[c] = excelize.Cell{StyleID: style, Value: v}
+	}
+	return s.sw.SetRow(fmt.Sprintf("A%d", exportHeaderRow+stt), s.row, excelize.RowOpts{Height: rowHeight(lines)})
+}
+
+// finish ends the sheet: its print area and the header repeated on every page.
+func (s *rosterSheet) finish(f *excelize.File) error {
+	if err := s.sw.Flush(); err != nil {
 		return err
 	}
-	row := make([]any, len(exportColumns))
-	err = g.each(rows, func(stt int, r *ExportRow) error {
-		lines := 1 // the row is as tall as its longest wrapped cell: Excel does not grow it on opening
-		for c, col := range exportColumns {
-			v := col.value(r, stt, g.name)
-			if text, ok := v.(string); ok {
-				lines = max(lines, wrappedLines(text, max(widths[c], 6)))
-			}
-			style := st.text
-			switch c {
-			case 0, 7, 12, 13, 20:
-				style = st.center
-			case 9:
-				style = st.money
-			}
-			row[c] = excelize.Cell{StyleID: style, Value: v}
+	lastMain, _ := excelize.ColumnNumberToName(mainColumns)
+	last := exportHeaderRow + max(s.g.n, 1)
+	if err := f.SetDefinedName(&excelize.DefinedName{
+		Name: "_xlnm.Print_Area", Scope: s.name, RefersTo: fmt.Sprintf("%s!$A$1:$%s$%d", quotedSheet(s.name), lastMain, last),
+	}); err != nil {
+		return err
+	}
+	return setPrintTitles(f, s.name, exportHeaderRow, exportHeaderRow)
+}
+
+// writeInStreamOrder writes the sheets whose order is the stream's in one
+// read, each row to its form's sheet.
+func writeInStreamOrder(rows RowStream, sheets []*rosterSheet) error {
+	byCode := map[string]*rosterSheet{}
+	for _, s := range sheets {
+		if s.g.at == nil && s.g.n > 0 {
+			byCode[s.g.code] = s
 		}
-		return sw.SetRow(fmt.Sprintf("A%d", exportHeaderRow+stt), row, excelize.RowOpts{Height: rowHeight(lines)})
+	}
+	if len(byCode) == 0 {
+		return nil
+	}
+	err := rows(func(r *ExportRow) error {
+		s := byCode[r.Nomination.FormCode]
+		if s == nil {
+			return nil
+		}
+		if s.filled++; s.filled > s.g.n {
+			return errRowsChanged()
+		}
+		return s.add(s.filled, r)
 	})
 	if err != nil {
 		return err
 	}
-	if err := sw.Flush(); err != nil {
-		return err
+	for _, s := range byCode {
+		if s.filled != s.g.n {
+			return errRowsChanged()
+		}
 	}
-	last := exportHeaderRow + max(g.n, 1)
-	if err := f.SetDefinedName(&excelize.DefinedName{
-		Name: "_xlnm.Print_Area", Scope: sheet, RefersTo: fmt.Sprintf("%s!$A$1:$%s$%d", quotedSheet(sheet), lastMain, last),
-	}); err != nil {
-		return err
-	}
-	return setPrintTitles(f, sheet, exportHeaderRow, exportHeaderRow)
+	return nil
 }
 
 func longestWord(s string) int {
@@ -433,10 +503,14 @@ func WriteCSVStream(w io.Writer, rows RowStream, opts ExportOptions) (int, error
 	if err := cw.Write(header); err != nil {
 		return 0, fmt.Errorf("roster: export csv: %w", err)
 	}
+	src, err := readSource(rows, groups, false)
+	if err != nil {
+		return 0, err
+	}
 	rec := make([]string, len(exportColumns))
 	n := 0
 	for _, g := range groups {
-		err := g.each(rows, func(stt int, r *ExportRow) error {
+		err := g.each(src, func(stt int, r *ExportRow) error {
 			for c, col := range exportColumns {
 				switch v := col.value(r, stt, g.name).(type) {
 				case string:

@@ -43,9 +43,51 @@ func DecisionRowStream(d *khenthuong.Decision, each khenthuong.RecipientReader) 
 }
 
 // exportChunk is how many rows a sheet whose order is not the stream's
-// holds at a time: each chunk is one more read of the stream (a variable
-// so that tests can make chunks of a few rows).
+// holds at a time, at least: each chunk is one more read of the stream (a
+// variable so that tests can make chunks of a few rows).
 var exportChunk = 20_000
+
+// maxReads bounds the reads of the stream after the plan: a sheet out of
+// the stream's order takes chunks of its rows large enough to be read in
+// maxReads reads, and a roster that would take more (a campaign's roster
+// of many forms in alphabetical order, or as CSV) holds its rows instead,
+// read once more.
+const maxReads = 8
+
+// chunk is how many rows of the group a read gathers.
+func (g *exportGroup) chunk() int {
+	return max(exportChunk, (g.n+maxReads-1)/maxReads)
+}
+
+// readSource is where the sheets read their rows from: the stream, or the
+// rows held when the stream would be read more than maxReads times
+// (ordered: the sheets in the stream's order are written together, in one
+// read).
+func readSource(rows RowStream, groups []*exportGroup, together bool) (RowStream, error) {
+	reads, ordered := 0, false
+	for _, g := range groups {
+		switch {
+		case g.at != nil:
+			reads += (g.n + g.chunk() - 1) / g.chunk()
+		case together:
+			ordered = true
+		default:
+			reads++
+		}
+	}
+	if ordered {
+		reads++
+	}
+	if reads <= maxReads {
+		return rows, nil
+	}
+	var held []ExportRow
+	err := rows(func(r *ExportRow) error {
+		held = append(held, *r)
+		return nil
+	})
+	return SliceRows(held), err
+}
 
 // exportGroup is the rows of one award form: one sheet of the workbook.
 type exportGroup struct {
@@ -195,8 +237,8 @@ func cellChars(v any) int {
 }
 
 // each gives the group's rows in its order, numbered from 1, reading the
-// stream once, or once per exportChunk rows when the stream's order is not
-// the group's. Rows that are not as planExport counted them changed while
+// stream once, or once per chunk of rows when the stream's order is not the
+// group's. Rows that are not as planExport counted them changed while
 // the roster was written: ECONFLICT.
 func (g *exportGroup) each(rows RowStream, fn func(stt int, r *ExportRow) error) error {
 	if g.at == nil {
@@ -215,8 +257,9 @@ func (g *exportGroup) each(rows RowStream, fn func(stt int, r *ExportRow) error)
 		}
 		return err
 	}
-	for lo := 0; lo < g.n; lo += exportChunk {
-		buf := make([]ExportRow, min(exportChunk, g.n-lo))
+	chunk := g.chunk()
+	for lo := 0; lo < g.n; lo += chunk {
+		buf := make([]ExportRow, min(chunk, g.n-lo))
 		k := 0
 		err := rows(func(r *ExportRow) error {
 			if r.Nomination.FormCode != g.code {

@@ -405,3 +405,90 @@ func TestStreamedListChangedIsRefused(t *testing.T) {
 		})
 	}
 }
+
+// countedRows streams rows held in memory, counting its reads.
+type countedRows struct {
+	rows  []ExportRow
+	reads int
+}
+
+func (c *countedRows) stream(fn func(*ExportRow) error) error {
+	c.reads++
+	return SliceRows(c.rows)(fn)
+}
+
+// A campaign's roster read from a stream writes its sheets in the stream's
+// order in one read together, and the others in chunks; the same cells.
+func TestStreamedCampaignMatchesGolden(t *testing.T) {
+	defer func(n int) { exportChunk = n }(exportChunk)
+	exportChunk = 3
+	for _, c := range goldenExports() {
+		if c.name[:8] != "campaign" {
+			continue
+		}
+		t.Run(c.name, func(t *testing.T) {
+			src := &countedRows{rows: c.rows}
+			var buf bytes.Buffer
+			_, err := WriteXLSXStream(&buf, src.stream, c.opts)
+			must(t, err)
+			// The plan, then the sheets in list order together; in
+			// alphabetical order the 5 rows of BKCT in 2 chunks, the
+			// forms of one row together.
+			want := map[khenthuong.ListOrder]int{khenthuong.OrderList: 2, khenthuong.OrderAlpha: 4}[c.opts.Order]
+			if src.reads != want {
+				t.Errorf("%d reads, want %d", src.reads, want)
+			}
+			checkGolden(t, c.name, buf.Bytes())
+		})
+	}
+}
+
+// A roster that would read the stream more than maxReads times (a
+// campaign of many forms in alphabetical order, or as CSV) holds its rows
+// after the plan instead: two reads, the same file.
+func TestManyFormsHoldTheirRows(t *testing.T) {
+	var rows []ExportRow
+	for i := range 30 {
+		n := sampleNominations()[i%8]
+		n.ID, n.Order = uint64(1000+i), i+1
+		n.FormCode = fmt.Sprintf("F%02d", i%10)
+		// Each form's people come in reverse alphabetical order.
+		n.Nominee.Kind, n.Nominee.Name = khenthuong.Individual, fmt.Sprintf("Nguyễn Văn %c", 'Z'-rune(i/10))
+		rows = append(rows, ExportRow{Nomination: n})
+	}
+	for _, c := range []struct {
+		name  string
+		order khenthuong.ListOrder
+		csv   bool
+		reads int
+	}{
+		{"xlsx list", khenthuong.OrderList, false, 2},   // the plan, then the ten sheets together
+		{"xlsx alpha", khenthuong.OrderAlpha, false, 2}, // ten sheets out of order: held
+		{"csv list", khenthuong.OrderList, true, 2},     // ten forms one after the other: held
+		{"csv alpha", khenthuong.OrderAlpha, true, 2},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			opts := ExportOptions{Order: c.order, Forms: testForms()}
+			src := &countedRows{rows: rows}
+			var got, want bytes.Buffer
+			if c.csv {
+				_, err := WriteCSVStream(&got, src.stream, opts)
+				must(t, err)
+				must(t, WriteCSV(&want, rows, opts))
+				if got.String() != want.String() {
+					t.Errorf("streamed CSV differs")
+				}
+			} else {
+				_, err := WriteXLSXStream(&got, src.stream, opts)
+				must(t, err)
+				must(t, WriteXLSX(&want, rows, opts))
+				for _, d := range workbookDiff(t, got.Bytes(), want.Bytes()) {
+					t.Error(d)
+				}
+			}
+			if src.reads != c.reads {
+				t.Errorf("%d reads, want %d", src.reads, c.reads)
+			}
+		})
+	}
+}

@@ -71,20 +71,11 @@ func runExport(e *env, args []string) error {
 		if err != nil {
 			return err
 		}
-		// Streamed straight into rows: no second copy of the campaign.
-		var held []roster.ExportRow
-		err = db.EachNomination(khenthuong.NominationFilter{CampaignID: c.ID}, func(n *khenthuong.Nomination) error {
-			held = append(held, roster.ExportRow{Nomination: *n})
-			return nil
-		})
-		if err != nil {
+		// The nominations are read from the data as the writers need them,
+		// each awarded one with what its issued decision gave it.
+		if rows, err = campaignRows(db, c.ID); err != nil {
 			return err
 		}
-		// Awarded nominations carry what their issued decision gave them.
-		if err := fillAwards(db, c.ID, held); err != nil {
-			return err
-		}
-		rows = roster.SliceRows(held)
 		opts.Title = c.Name
 	} else {
 		// The decision without its recipients: the writers read them from
@@ -127,32 +118,44 @@ func parseSep(s string) (rune, error) {
 	return r[0], nil
 }
 
-// fillAwards gives the rows of a campaign's awarded nominations their issued
-// decision's number, date, registry number and bonus, reading the decisions'
-// recipients one stream at a time.
-func fillAwards(db khenthuong.Services, campaignID uint64, rows []roster.ExportRow) error {
-	byNomination := make(map[uint64]*roster.ExportRow, len(rows))
-	for i := range rows {
-		byNomination[rows[i].Nomination.ID] = &rows[i]
-	}
+// award is what an issued decision gave a nomination.
+type award struct {
+	decision   int // index in the campaign's decisions
+	registryNo string
+	amount     int64
+}
+
+// campaignRows streams the roster rows of a campaign's nominations in list
+// order; an awarded nomination carries its issued decision's number and
+// date, registry number and bonus, read first from the decisions' streams
+// (a few dozen bytes a recipient: the rows themselves are not held).
+func campaignRows(db khenthuong.Services, campaignID uint64) (roster.RowStream, error) {
 	ds, err := db.DecisionSummaries(campaignID)
 	if err != nil {
-		return err
+		return nil, err
 	}
-	for _, d := range ds {
+	awards := map[uint64]award{}
+	for i, d := range ds {
 		if d.Status != khenthuong.DecisionIssued {
 			continue
 		}
 		err := db.EachRecipient(d.ID, func(r *khenthuong.Recipient) error {
-			if row := byNomination[r.NominationID]; row != nil {
-				row.DecisionNo, row.DecisionDate = d.Number, d.Date
-				row.RegistryNo, row.Amount = r.RegistryNo, r.Amount
-			}
+			awards[r.NominationID] = award{i, r.RegistryNo, r.Amount}
 			return nil
 		})
 		if err != nil {
-			return err
+			return nil, err
 		}
 	}
-	return nil
+	return func(fn func(*roster.ExportRow) error) error {
+		return db.EachNomination(khenthuong.NominationFilter{CampaignID: campaignID}, func(n *khenthuong.Nomination) error {
+			row := roster.ExportRow{Nomination: *n}
+			if a, ok := awards[n.ID]; ok {
+				d := &ds[a.decision]
+				row.DecisionNo, row.DecisionDate = d.Number, d.Date
+				row.RegistryNo, row.Amount = a.registryNo, a.amount
+			}
+			return fn(&row)
+		})
+	}, nil
 }
