@@ -52,9 +52,9 @@ func runExport(e *env, args []string) error {
 		return err
 	}
 
-	if *campaignID != 0 {
-		limitExportMemory() // memlimit.go
-	}
+	// memlimit.go: the rows are streamed, so the heap keeps a plan and at
+	// most a chunk of rows; the limit stops it growing to twice that.
+	limitExportMemory()
 	db, err := e.openDB(true)
 	if err != nil {
 		return err
