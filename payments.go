@@ -1,7 +1,6 @@
 package khenthuong
 
 import (
-	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -106,24 +105,17 @@ type PaymentGroup struct {
 // ceremony's calling order within a kind, and returns the grand total. The
 // PDF and the spreadsheet of the payment list both print it.
 func PaymentList(decisions []Decision, forms map[string]*AwardForm) ([]PaymentGroup, int64) {
-	slots := CeremonyOrder(decisions, forms, 1)
-	kindOf := func(s CeremonySlot) Kind { return decisions[s.Decision].Recipients[s.Recipient].Nominee.Kind }
-	sort.SliceStable(slots, func(a, b int) bool { return kindRank(kindOf(slots[a])) < kindRank(kindOf(slots[b])) })
-	labels := ShortFormNames(decisions, forms)
+	held := func(d int) RecipientReader { return HeldRecipients(decisions[d].Recipients) }
+	// Held recipients cannot change between reads: no error is possible.
+	p, _ := PlanPayments(decisions, forms, held)
 	var groups []PaymentGroup
-	var total int64
-	for _, s := range slots {
-		r := &decisions[s.Decision].Recipients[s.Recipient]
-		k := r.Nominee.Kind
-		if len(groups) == 0 || groups[len(groups)-1].Kind != k {
-			groups = append(groups, PaymentGroup{Kind: k, Heading: RomanNumeral(len(groups)) + ". " + strings.ToUpper(k.Label())})
+	_ = p.EachRow(func(g int, k Kind, r *PaymentRow) error {
+		if g == len(groups) {
+			groups = append(groups, PaymentGroup{Kind: k, Heading: PaymentHeading(g, k)})
 		}
-		g := &groups[len(groups)-1]
-		name, detail := r.Nominee.EntryParts()
-		g.Rows = append(g.Rows, PaymentRow{No: len(g.Rows) + 1, Name: name, Detail: detail,
-			Form: labels[decisions[s.Decision].FormCode], Amount: r.Amount, Decision: s.Decision, Recipient: s.Recipient, Nomination: r.NominationID})
-		g.Total += r.Amount
-		total += r.Amount
-	}
-	return groups, total
+		groups[g].Rows = append(groups[g].Rows, *r)
+		groups[g].Total += r.Amount
+		return nil
+	})
+	return groups, p.Total
 }

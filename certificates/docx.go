@@ -2,6 +2,7 @@ package certificates
 
 import (
 	"archive/zip"
+	"bufio"
 	"bytes"
 	"encoding/xml"
 	"fmt"
@@ -25,19 +26,32 @@ import (
 
 // WriteDecisionDOCX writes the decision followed by its attached list as a
 // .docx: A4 portrait with the Decree 30/2020 margins, Times New Roman, page
-// numbers centred in the header from page 2. Errors: EINVALID, EINTERNAL.
+// numbers centred in the header from page 2. The list is read from the
+// doc's recipients (Stream when set) as it is written, straight into the
+// compressed document: a decision of 100,000 holds the compressed file, not
+// its text. Errors: EINVALID, the stream's, ECONFLICT, EINTERNAL.
 func WriteDecisionDOCX(w io.Writer, doc DecisionDoc, opts DecisionOptions) error {
-	t, err := doc.Text(opts)
+	t, counts, err := doc.text(opts)
 	if err != nil {
 		return err
 	}
 	st := AdminStyle()
-	var body bytes.Buffer
-	x := &docxBody{st: st, b: &body}
-	x.decision(t)
-	x.list(&t.List, opts.ListTable)
-	x.sectPr()
-	if err := writeDocxPackage(w, body.Bytes(), "Quyết định "+DecisionNumber(doc.Decision.Number, doc.Settings.AuthorityAbbr), st); err != nil {
+	var listErr error
+	body := func(out io.Writer) error {
+		b := bufio.NewWriter(out)
+		x := &docxBody{st: st, b: b}
+		x.decision(t)
+		if listErr = x.list(&doc, &t.List, counts, opts.ListTable); listErr != nil {
+			return listErr
+		}
+		x.sectPr()
+		return b.Flush()
+	}
+	err = writeDocxPackage(w, body, "Quyết định "+DecisionNumber(doc.Decision.Number, doc.Settings.AuthorityAbbr), st)
+	switch {
+	case listErr != nil:
+		return listErr
+	case err != nil:
 		return khenthuong.Internal(fmt.Errorf("docx: %w", err))
 	}
 	return nil
@@ -73,8 +87,11 @@ type dpara struct {
 }
 
 type docxBody struct {
-	st       DocStyle
-	b        *bytes.Buffer
+	st DocStyle
+	b  interface {
+		io.Writer
+		io.StringWriter
+	}
 	sections int // section properties written so far
 }
 
@@ -338,7 +355,7 @@ func (x *docxBody) decision(t *DecisionText) {
 }
 
 // list writes the attached list on a new page.
-func (x *docxBody) list(l *ListText, table bool) {
+func (x *docxBody) list(doc *DecisionDoc, l *ListText, counts map[khenthuong.Kind]int, table bool) error {
 	st := x.st
 	// The list is an appendix: a section of its own on a new page, its
 	// pages numbered from 1 (no number on its first page).
@@ -352,46 +369,58 @@ func (x *docxBody) list(l *ListText, table bool) {
 		widest = max(widest, st.face("I").Width(line, st.Size))
 	}
 	x.shortRule(min(ruleLength(widest), 50), st.TextWidth())
+	entries := func(fn func(sec *ListSection, e *ListEntry) error) error {
+		return eachListEntry(doc.Decision, doc.stream(), counts, fn)
+	}
 	if table {
-		x.listTable(l)
-		return
+		return x.listTable(entries)
 	}
 	reg := st.face("")
 	widestNo := 0.0
-	for _, sec := range l.Sections {
-		widestNo = max(widestNo, reg.Width(strconv.Itoa(len(sec.Entries))+".", st.Size))
+	for _, n := range counts {
+		if n > 0 {
+			widestNo = max(widestNo, reg.Width(strconv.Itoa(n)+".", st.Size))
+		}
 	}
 	const gap = 1.8
 	hang := max(st.Indent, widestNo+gap)
 	tabs := []dtab{{"right", twips(hang - gap)}, {"left", twips(hang)}}
-	for si, sec := range l.Sections {
-		before := twips(st.ParaSpace)
-		if si == 0 {
-			before = twips(2 * st.ParaSpace)
+	var cur *ListSection
+	before := 0
+	return entries(func(sec *ListSection, e *ListEntry) error {
+		if sec != cur { // a section starts
+			before = twips(st.ParaSpace)
+			if cur == nil {
+				before = twips(2 * st.ParaSpace)
+			}
+			cur = sec
+			if sec.Heading != "" {
+				x.para(dpara{runs: []drun{{text: sec.Heading, style: "B"}}, size: st.Size, before: before, keepNext: true})
+				before = twips(st.ParaSpace / 2)
+			}
 		}
-		if sec.Heading != "" {
-			x.para(dpara{runs: []drun{{text: sec.Heading, style: "B"}}, size: st.Size, before: before, keepNext: true})
-			before = twips(st.ParaSpace / 2)
-		}
-		for _, e := range sec.Entries {
-			x.para(dpara{runs: []drun{{text: strconv.Itoa(e.No) + ".", tab: true}, {text: e.Text, tab: true}},
-				size: st.Size, align: "both", left: twips(hang), hanging: twips(hang), before: before,
-				keepLines: true, tabs: tabs})
-			before = twips(st.ParaSpace / 2)
-		}
-	}
+		x.para(dpara{runs: []drun{{text: strconv.Itoa(e.No) + ".", tab: true}, {text: e.Text, tab: true}},
+			size: st.Size, align: "both", left: twips(hang), hanging: twips(hang), before: before,
+			keepLines: true, tabs: tabs})
+		before = twips(st.ParaSpace / 2)
+		return nil
+	})
 }
 
-func (x *docxBody) listTable(l *ListText) {
+// listTable writes the list as a table, reading the entries twice: once to
+// share the width between the name and detail columns, once to write them.
+func (x *docxBody) listTable(entries func(fn func(sec *ListSection, e *ListEntry) error) error) error {
 	st := x.st
 	size := st.Size - 1
-	var names, details []string
-	for _, sec := range l.Sections {
-		for _, e := range sec.Entries {
-			names, details = append(names, e.Name), append(details, e.Detail)
-		}
+	var share nameShare
+	err := entries(func(_ *ListSection, e *ListEntry) error {
+		share.add(e.Name, e.Detail)
+		return nil
+	})
+	if err != nil {
+		return err
 	}
-	nameW, detailW := nameDetailWidths(st.TextWidth()-14, names, details)
+	nameW, detailW := share.widths(st.TextWidth() - 14)
 	widths := []float64{14, nameW, detailW}
 	x.para(dpara{size: st.Size, lineExact: twips(2 * st.ParaSpace), keepNext: true})
 	x.tableStart(widths, true)
@@ -402,29 +431,33 @@ func (x *docxBody) listTable(l *ListText) {
 		})
 	}
 	x.w("</w:tr>")
-	for _, sec := range l.Sections {
-		if sec.Heading != "" {
-			x.rowStart(false)
-			x.cell(st.TextWidth(), 3, func() {
-				x.para(dpara{runs: []drun{{text: sec.Heading, style: "B"}}, size: size, keepNext: true})
-			})
-			x.w("</w:tr>")
-		}
-		for _, e := range sec.Entries {
-			x.rowStart(false)
-			x.cell(widths[0], 1, func() {
-				x.para(dpara{runs: []drun{{text: strconv.Itoa(e.No)}}, size: size, align: "center"})
-			})
-			if e.Detail == "" { // the name takes both columns, as in the PDF
-				x.cell(widths[1]+widths[2], 2, func() { x.para(dpara{runs: []drun{{text: e.Name}}, size: size, align: "left"}) })
-			} else {
-				x.cell(widths[1], 1, func() { x.para(dpara{runs: []drun{{text: e.Name}}, size: size, align: "left"}) })
-				x.cell(widths[2], 1, func() { x.para(dpara{runs: []drun{{text: e.Detail}}, size: size, align: "left"}) })
+	var cur *ListSection
+	err = entries(func(sec *ListSection, e *ListEntry) error {
+		if sec != cur {
+			cur = sec
+			if sec.Heading != "" {
+				x.rowStart(false)
+				x.cell(st.TextWidth(), 3, func() {
+					x.para(dpara{runs: []drun{{text: sec.Heading, style: "B"}}, size: size, keepNext: true})
+				})
+				x.w("</w:tr>")
 			}
-			x.w("</w:tr>")
 		}
-	}
+		x.rowStart(false)
+		x.cell(widths[0], 1, func() {
+			x.para(dpara{runs: []drun{{text: strconv.Itoa(e.No)}}, size: size, align: "center"})
+		})
+		if e.Detail == "" { // the name takes both columns, as in the PDF
+			x.cell(widths[1]+widths[2], 2, func() { x.para(dpara{runs: []drun{{text: e.Name}}, size: size, align: "left"}) })
+		} else {
+			x.cell(widths[1], 1, func() { x.para(dpara{runs: []drun{{text: e.Name}}, size: size, align: "left"}) })
+			x.cell(widths[2], 1, func() { x.para(dpara{runs: []drun{{text: e.Detail}}, size: size, align: "left"}) })
+		}
+		x.w("</w:tr>")
+		return nil
+	})
 	x.w("</w:tbl>")
+	return err
 }
 
 // sectPr is the page: A4 portrait, the margins, the header with the page
@@ -449,7 +482,9 @@ func (x *docxBody) sectPrXML(last bool) {
 
 const wNS = `xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"`
 
-func writeDocxPackage(w io.Writer, body []byte, title string, st DocStyle) error {
+// writeDocxPackage writes the package; body writes the document's body
+// into its compressed part. The file goes to w once whole.
+func writeDocxPackage(w io.Writer, body func(io.Writer) error, title string, st DocStyle) error {
 	var buf bytes.Buffer
 	z := zip.NewWriter(&buf)
 	now := time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC) // a fixed time: the same input gives the same file
@@ -507,16 +542,28 @@ func writeDocxPackage(w io.Writer, body []byte, title string, st DocStyle) error
 			`w:uri="http://schemas.microsoft.com/office/word" w:val="15"/></w:compat></w:settings>`},
 		{"word/header1.xml", pageNo},
 		{"word/header2.xml", `<w:hdr ` + wNS + `><w:p/></w:hdr>`},
-		{"word/document.xml", `<w:document ` + wNS + `><w:body>` + string(body) + `</w:body></w:document>`},
 	}
 	for _, f := range files {
 		if err := add(f.name, head+f.content); err != nil {
 			return err
 		}
 	}
+	doc, err := z.CreateHeader(&zip.FileHeader{Name: "word/document.xml", Method: zip.Deflate, Modified: now})
+	if err != nil {
+		return err
+	}
+	if _, err := io.WriteString(doc, head+`<w:document `+wNS+`><w:body>`); err != nil {
+		return err
+	}
+	if err := body(doc); err != nil {
+		return err
+	}
+	if _, err := io.WriteString(doc, `</w:body></w:document>`); err != nil {
+		return err
+	}
 	if err := z.Close(); err != nil {
 		return err
 	}
-	_, err := w.Write(buf.Bytes())
+	_, err = w.Write(buf.Bytes())
 	return err
 }

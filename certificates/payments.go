@@ -97,11 +97,11 @@ func (doc *PaymentsDoc) layout(emit func(page.Page) error) error {
 	if err := doc.check(); err != nil {
 		return err
 	}
-	tot, err := doc.totals()
+	tot, err := doc.plan()
 	if err != nil {
 		return err
 	}
-	if tot.rows == 0 {
+	if tot.Rows == 0 {
 		return khenthuong.Errorf(khenthuong.EINVALID, "Các quyết định đã chọn chưa có người được khen")
 	}
 	st := AdminStyle()
@@ -159,7 +159,7 @@ func (doc *PaymentsDoc) layout(emit func(page.Page) error) error {
 		return pg.add(b)
 	}
 	const signH = 10.0      // room to sign
-	multi := tot.groups > 1 // one kind: the list needs no "I." heading
+	multi := tot.Groups > 1 // one kind: the list needs no "I." heading
 	group, rows := -1, 0
 	var groupTotal int64
 	endGroup := func() error {
@@ -170,21 +170,21 @@ func (doc *PaymentsDoc) layout(emit func(page.Page) error) error {
 			{paras: []cellPara{{spans: []span{sp("B", "Cộng "+khenthuong.RomanNumeral(group))}, align: 'C'}}, cols: 3},
 			textCell("B", vntext.FormatNumber(groupTotal)), {}}, 0))
 	}
-	err = doc.eachPaymentRow(func(pr *paymentRow) error {
-		if pr.group != group {
+	err = tot.EachRow(func(g int, k khenthuong.Kind, pr *khenthuong.PaymentRow) error {
+		if g != group {
 			if err := endGroup(); err != nil {
 				return err
 			}
-			group, groupTotal = pr.group, 0
+			group, groupTotal = g, 0
 			if multi {
-				r := st.dataRow(t, []cell{{paras: []cellPara{{spans: []span{sp("B", groupHeading(pr.group, pr.kind))}, align: 'L'}}, cols: 5}}, 0)
+				r := st.dataRow(t, []cell{{paras: []cellPara{{spans: []span{sp("B", khenthuong.PaymentHeading(g, k))}, align: 'L'}}, cols: 5}}, 0)
 				r.glue = true
 				if err := put(r); err != nil {
 					return err
 				}
 			}
 		}
-		tail = tail || rows >= tot.rows-keepWithTotals
+		tail = tail || rows >= tot.Rows-keepWithTotals
 		rows++
 		groupTotal += pr.Amount
 		name := cell{paras: []cellPara{{spans: []span{sp("", pr.Name)}}}}
@@ -198,7 +198,7 @@ func (doc *PaymentsDoc) layout(emit func(page.Page) error) error {
 	if err != nil {
 		return err
 	}
-	if rows != tot.rows {
+	if rows != tot.Rows {
 		return khenthuong.Errorf(khenthuong.ECONFLICT, "Danh sách người được khen vừa thay đổi trong khi in, hãy in lại")
 	}
 	if err := endGroup(); err != nil {
@@ -206,10 +206,10 @@ func (doc *PaymentsDoc) layout(emit func(page.Page) error) error {
 	}
 	if err := put(st.dataRow(t, []cell{
 		{paras: []cellPara{{spans: []span{sp("B", "TỔNG CỘNG")}, align: 'C'}}, cols: 3},
-		textCell("B", vntext.FormatNumber(tot.total)), {}}, 0)); err != nil {
+		textCell("B", vntext.FormatNumber(tot.Total)), {}}, 0)); err != nil {
 		return err
 	}
-	words := st.boxes(para{spans: []span{sp("I", AmountInWordsLine(tot.total))}, size: st.Size, align: 'L',
+	words := st.boxes(para{spans: []span{sp("I", AmountInWordsLine(tot.Total))}, size: st.Size, align: 'L',
 		x: st.Left, w: st.TextWidth(), space: st.ParaSpace, keep: true, next: true})
 	for _, b := range append(words, st.paymentSignatures(*doc)) {
 		if err := pg.add(b); err != nil {

@@ -125,7 +125,7 @@ var printDocs = []printDoc{
 		func(w *bytes.Buffer, d *khenthuong.Decision, s *streamed) error {
 			return WriteList(w, streamDoc(d, s), true)
 		}},
-	{"Payments", 4, // the kinds each decision holds, then the totals (the kinds again and each kind)
+	{"Payments", 1, // one read for the kinds each decision holds, the rows and the total
 		func(d *khenthuong.Decision, s *streamed) ([]page.Page, error) {
 			var ss []*streamed
 			if s != nil {

@@ -1,11 +1,9 @@
 package roster
 
 import (
-	"bytes"
 	"encoding/csv"
 	"fmt"
 	"io"
-	"sort"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -13,7 +11,6 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"khenthuong"
-	"khenthuong/vntext"
 )
 
 // ExportRow is one line of a roster: a nomination and, once a decision lists
@@ -75,23 +72,28 @@ func statusText(r *ExportRow) string {
 // order, each with the decision's number and date, registry number and bonus.
 func DecisionRows(d *khenthuong.Decision) []ExportRow {
 	rows := make([]ExportRow, len(d.Recipients))
-	for i, r := range d.Recipients {
-		// A recipient without an achievement of its own is awarded for the
-		// decision's, as its certificate reads.
-		achievement := r.Achievement
-		if achievement == "" {
-			achievement = d.Achievement
-		}
-		rows[i] = ExportRow{
-			Nomination: khenthuong.Nomination{
-				ID: r.NominationID, CampaignID: d.CampaignID, NomineeID: r.NomineeID, Nominee: r.Nominee,
-				FormCode: d.FormCode, Achievement: achievement, ProposingUnit: r.ProposingUnit,
-				SubmissionNo: d.SubmissionNo, SubmissionDate: d.SubmissionDate, Order: i + 1, Status: khenthuong.StatusApproved,
-			},
-			DecisionNo: d.Number, DecisionDate: d.Date, RegistryNo: r.RegistryNo, Amount: r.Amount,
-		}
+	for i := range d.Recipients {
+		rows[i] = decisionRow(d, i, &d.Recipients[i])
 	}
 	return rows
+}
+
+// decisionRow is the roster row of recipient r, the i-th (from 0) of d.
+func decisionRow(d *khenthuong.Decision, i int, r *khenthuong.Recipient) ExportRow {
+	// A recipient without an achievement of its own is awarded for the
+	// decision's, as its certificate reads.
+	achievement := r.Achievement
+	if achievement == "" {
+		achievement = d.Achievement
+	}
+	return ExportRow{
+		Nomination: khenthuong.Nomination{
+			ID: r.NominationID, CampaignID: d.CampaignID, NomineeID: r.NomineeID, Nominee: r.Nominee,
+			FormCode: d.FormCode, Achievement: achievement, ProposingUnit: r.ProposingUnit,
+			SubmissionNo: d.SubmissionNo, SubmissionDate: d.SubmissionDate, Order: i + 1, Status: khenthuong.StatusApproved,
+		},
+		DecisionNo: d.Number, DecisionDate: d.Date, RegistryNo: r.RegistryNo, Amount: r.Amount,
+	}
 }
 
 // ExportOptions tune WriteXLSX and WriteCSV.
@@ -148,87 +150,6 @@ var exportColumns = []exportColumn{
 	{"Đơn vị đề nghị", 30, func(r *ExportRow, _ int, _ string) any { return r.Nomination.ProposingUnit }},
 	{"Số tờ trình", 16, func(r *ExportRow, _ int, _ string) any { return r.Nomination.SubmissionNo }},
 	{"Ngày tờ trình", 12, func(r *ExportRow, _ int, _ string) any { return r.Nomination.SubmissionDate.Display() }},
-}
-
-// rosterGroup is the rows of one award form, sorted.
-type rosterGroup struct {
-	code, name string
-	rows       []*ExportRow
-}
-
-// groupRows splits rows by form, forms in catalogue rank order (unknown codes
-// last, by code), and sorts each group.
-func groupRows(rows []ExportRow, opts ExportOptions) []rosterGroup {
-	rank := map[string]int{}
-	names := map[string]string{}
-	for _, f := range opts.Forms {
-		rank[f.Code] = f.Rank
-		names[f.Code] = f.Name
-	}
-	byCode := map[string]*rosterGroup{}
-	var groups []*rosterGroup
-	for i := range rows {
-		code := rows[i].Nomination.FormCode
-		g := byCode[code]
-		if g == nil {
-			name := names[code]
-			if name == "" {
-				name = code
-			}
-			g = &rosterGroup{code: code, name: name}
-			byCode[code] = g
-			groups = append(groups, g)
-		}
-		g.rows = append(g.rows, &rows[i])
-	}
-	sort.SliceStable(groups, func(a, b int) bool {
-		ra, oka := rank[groups[a].code]
-		rb, okb := rank[groups[b].code]
-		switch {
-		case oka != okb:
-			return oka
-		case ra != rb:
-			return ra > rb
-		}
-		return groups[a].code < groups[b].code
-	})
-	out := make([]rosterGroup, len(groups))
-	for i, g := range groups {
-		sortGroup(g.rows, opts.Order)
-		out[i] = *g
-	}
-	return out
-}
-
-var kindOrder = map[khenthuong.Kind]int{khenthuong.Collective: 0, khenthuong.Individual: 1, khenthuong.Household: 2}
-
-func sortGroup(rows []*ExportRow, order khenthuong.ListOrder) {
-	if order != khenthuong.OrderAlpha {
-		sort.SliceStable(rows, func(a, b int) bool {
-			na, nb := &rows[a].Nomination, &rows[b].Nomination
-			if na.Order != nb.Order {
-				return na.Order < nb.Order
-			}
-			return na.ID < nb.ID
-		})
-		return
-	}
-	keys := make(map[*ExportRow][]byte, len(rows))
-	for _, r := range rows {
-		nm := &r.Nomination.Nominee
-		if nm.Kind == khenthuong.Individual {
-			keys[r] = vntext.NameSortKey(nm.Name)
-		} else {
-			keys[r] = vntext.SortKey(nm.Name)
-		}
-	}
-	sort.SliceStable(rows, func(a, b int) bool {
-		ka, kb := kindOrder[rows[a].Nomination.Nominee.Kind], kindOrder[rows[b].Nomination.Nominee.Kind]
-		if ka != kb {
-			return ka < kb
-		}
-		return bytes.Compare(keys[rows[a]], keys[rows[b]]) < 0
-	})
 }
 
 // officeFont is the font of the workbooks the program writes: Times New
@@ -303,20 +224,34 @@ const (
 // frozen, column widths fitted, printing on A4 landscape with the header
 // repeated on every page.
 func WriteXLSX(w io.Writer, rows []ExportRow, opts ExportOptions) error {
+	_, err := WriteXLSXStream(w, SliceRows(rows), opts)
+	return err
+}
+
+// WriteXLSXStream is WriteXLSX for rows read from a stream, holding none of
+// them (see RowStream); it returns how many rows it wrote. Errors: the
+// stream's, ECONFLICT when the rows changed between two reads.
+func WriteXLSXStream(w io.Writer, rows RowStream, opts ExportOptions) (int, error) {
+	groups, err := planExport(rows, opts, true)
+	if err != nil {
+		return 0, err
+	}
+	if len(groups) == 0 {
+		groups = []*exportGroup{{widths: headerWidths()}}
+	}
 	f := excelize.NewFile()
 	defer f.Close()
 	if err := f.SetDefaultFont("Times New Roman"); err != nil {
-		return fmt.Errorf("roster: export: %w", err)
+		return 0, fmt.Errorf("roster: export: %w", err)
 	}
 	st, err := newExportStyles(f)
 	if err != nil {
-		return fmt.Errorf("roster: export: %w", err)
+		return 0, fmt.Errorf("roster: export: %w", err)
 	}
-	groups := groupRows(rows, opts)
-	if len(groups) == 0 {
-		groups = []rosterGroup{{}}
-	}
+	// Every sheet is open at once, so that the sheets in the stream's order
+	// are written in one read together.
 	used := map[string]bool{}
+	sheets := make([]*rosterSheet, len(groups))
 	for gi, g := range groups {
 		name := sheetName(g.code, used)
 		if gi == 0 {
@@ -325,18 +260,37 @@ func WriteXLSX(w io.Writer, rows []ExportRow, opts ExportOptions) error {
 			_, err = f.NewSheet(name)
 		}
 		if err == nil {
-			err = writeRosterSheet(f, name, g, opts, st)
+			sheets[gi], err = startRosterSheet(f, name, g, opts, st)
 		}
 		if err != nil {
-			return fmt.Errorf("roster: export sheet %s: %w", name, err)
+			return 0, fmt.Errorf("roster: export sheet %s: %w", name, err)
 		}
+	}
+	src, err := readSource(rows, groups, true)
+	if err != nil {
+		return 0, err
+	}
+	if err := writeInStreamOrder(src, sheets); err != nil {
+		return 0, err
+	}
+	n := 0
+	for _, sh := range sheets {
+		if sh.g.at != nil {
+			if err := sh.g.each(src, sh.add); err != nil {
+				return 0, err
+			}
+		}
+		if err := sh.finish(f); err != nil {
+			return 0, fmt.Errorf("roster: export sheet %s: %w", sh.name, err)
+		}
+		n += sh.g.n
 	}
 	// The first sheet is active already; SetActiveSheet would parse every
 	// streamed sheet back into memory.
-	if err := f.Write(w); err != nil {
-		return fmt.Errorf("roster: export: %w", err)
+	if err := writeWorkbook(f, w); err != nil {
+		return 0, fmt.Errorf("roster: export: %w", err)
 	}
-	return nil
+	return n, nil
 }
 
 type exportStyles struct {
@@ -373,52 +327,42 @@ func newExportStyles(f *excelize.File) (*exportStyles, error) {
 	return &st, nil
 }
 
-func writeRosterSheet(f *excelize.File, sheet string, g rosterGroup, opts ExportOptions, st *exportStyles) error {
+// rosterSheet is a sheet of the roster being streamed: one award form.
+type rosterSheet struct {
+	name   string
+	g      *exportGroup
+	sw     *excelize.StreamWriter
+	st     *exportStyles
+	row    []any
+	filled int // rows written
+}
+
+// startRosterSheet sets up a sheet's printing and writes its widths,
+// heading and header.
+func startRosterSheet(f *excelize.File, sheet string, g *exportGroup, opts ExportOptions, st *exportStyles) (*rosterSheet, error) {
 	if err := setPrint(f, sheet, sheetPrint{landscape: true}); err != nil {
-		return err
+		return nil, err
 	}
 	sw, err := f.NewStreamWriter(sheet)
 	if err != nil {
-		return err
+		return nil, err
 	}
-	// Widths fitted to the content, within each column's bounds. A width
-	// counts characters of the workbook's default font; Vietnamese text in
-	// 12 pt takes more of them (charWidth).
-	values := make([][]any, len(g.rows))
-	widths := make([]float64, len(exportColumns))
-	for c, col := range exportColumns {
-		widths[c] = min(col.maxWidth, float64(longestWord(col.header))*charWidth+2)
-	}
-	for i, r := range g.rows {
-		vals := make([]any, len(exportColumns))
-		for c, col := range exportColumns {
-			v := col.value(r, i+1, g.name)
-			vals[c] = v
-			n := 0
-			switch x := v.(type) {
-			case string:
-				n = utf8.RuneCountInString(x)
-			case int64:
-				n = len(vntext.FormatNumber(x))
-			case int:
-				n = len(strconv.Itoa(x))
-			}
-			widths[c] = max(widths[c], min(col.maxWidth, float64(n)*charWidth+2))
-		}
-		values[i] = vals
-	}
+	// Widths fitted to the content, within each column's bounds (measured
+	// by planExport). A width counts characters of the workbook's default
+	// font; Vietnamese text in 12 pt takes more of them (charWidth).
+	widths := g.widths
 	colWidths := make([]float64, len(widths))
 	for c, w := range widths {
 		colWidths[c] = max(w, 6)
 	}
 	if err := setStreamColWidths(sw, colWidths); err != nil {
-		return err
+		return nil, err
 	}
 	if err := sw.SetPanes(&excelize.Panes{
 		Freeze: true, YSplit: exportHeaderRow, TopLeftCell: fmt.Sprintf("A%d", exportHeaderRow+1), ActivePane: "bottomLeft",
 		Selection: []excelize.Selection{{SQRef: fmt.Sprintf("A%d", exportHeaderRow+1), ActiveCell: fmt.Sprintf("A%d", exportHeaderRow+1), Pane: "bottomLeft"}},
 	}); err != nil {
-		return err
+		return nil, err
 	}
 	lastMain, _ := excelize.ColumnNumberToName(mainColumns)
 	heading := "DANH SÁCH KHEN THƯỞNG"
@@ -426,17 +370,17 @@ func writeRosterSheet(f *excelize.File, sheet string, g rosterGroup, opts Export
 		heading += ": " + strings.ToUpper(g.name)
 	}
 	if err := sw.SetRow("A1", []any{excelize.Cell{StyleID: st.title, Value: heading}}, excelize.RowOpts{Height: 22}); err != nil {
-		return err
+		return nil, err
 	}
 	if err := sw.MergeCell("A1", lastMain+"1"); err != nil {
-		return err
+		return nil, err
 	}
 	if opts.Title != "" {
 		if err := sw.SetRow("A2", []any{excelize.Cell{StyleID: st.subtitle, Value: opts.Title}}); err != nil {
-			return err
+			return nil, err
 		}
 		if err := sw.MergeCell("A2", lastMain+"2"); err != nil {
-			return err
+			return nil, err
 		}
 	}
 	header := make([]any, len(exportColumns))
@@ -446,38 +390,78 @@ func writeRosterSheet(f *excelize.File, sheet string, g rosterGroup, opts Export
 		headerLines = max(headerLines, wrappedLines(col.header, max(widths[c], 6)))
 	}
 	if err := sw.SetRow(fmt.Sprintf("A%d", exportHeaderRow), header, excelize.RowOpts{Height: rowHeight(headerLines)}); err != nil {
+		return nil, err
+	}
+	return &rosterSheet{name: sheet, g: g, sw: sw, st: st, row: make([]any, len(exportColumns))}, nil
+}
+
+// add writes row number stt (from 1) of the sheet.
+func (s *rosterSheet) add(stt int, r *ExportRow) error {
+	widths, st := s.g.widths, s.st
+	lines := 1 // the row is as tall as its longest wrapped cell: Excel does not grow it on opening
+	for c, col := range exportColumns {
+		v := col.value(r, stt, s.g.name)
+		if text, ok := v.(string); ok {
+			lines = max(lines, wrappedLines(text, max(widths[c], 6)))
+		}
+		style := st.text
+		switch c {
+		case 0, 7, 12, 13, 20:
+			style = st.center
+		case 9:
+			style = st.money
+		}
+		s.row[c] = excelize.Cell{StyleID: style, Value: v}
+	}
+	return s.sw.SetRow(fmt.Sprintf("A%d", exportHeaderRow+stt), s.row, excelize.RowOpts{Height: rowHeight(lines)})
+}
+
+// finish ends the sheet: its print area and the header repeated on every page.
+func (s *rosterSheet) finish(f *excelize.File) error {
+	if err := s.sw.Flush(); err != nil {
 		return err
 	}
-	for i, vals := range values {
-		row := make([]any, len(vals))
-		lines := 1 // the row is as tall as its longest wrapped cell: Excel does not grow it on opening
-		for c, v := range vals {
-			if text, ok := v.(string); ok {
-				lines = max(lines, wrappedLines(text, max(widths[c], 6)))
-			}
-			style := st.text
-			switch c {
-			case 0, 7, 12, 13, 20:
-				style = st.center
-			case 9:
-				style = st.money
-			}
-			row[c] = excelize.Cell{StyleID: style, Value: v}
-		}
-		if err := sw.SetRow(fmt.Sprintf("A%d", exportHeaderRow+1+i), row, excelize.RowOpts{Height: rowHeight(lines)}); err != nil {
-			return err
-		}
-	}
-	if err := sw.Flush(); err != nil {
-		return err
-	}
-	last := exportHeaderRow + max(len(values), 1)
+	lastMain, _ := excelize.ColumnNumberToName(mainColumns)
+	last := exportHeaderRow + max(s.g.n, 1)
 	if err := f.SetDefinedName(&excelize.DefinedName{
-		Name: "_xlnm.Print_Area", Scope: sheet, RefersTo: fmt.Sprintf("%s!$A$1:$%s$%d", quotedSheet(sheet), lastMain, last),
+		Name: "_xlnm.Print_Area", Scope: s.name, RefersTo: fmt.Sprintf("%s!$A$1:$%s$%d", quotedSheet(s.name), lastMain, last),
 	}); err != nil {
 		return err
 	}
-	return setPrintTitles(f, sheet, exportHeaderRow, exportHeaderRow)
+	return setPrintTitles(f, s.name, exportHeaderRow, exportHeaderRow)
+}
+
+// writeInStreamOrder writes the sheets whose order is the stream's in one
+// read, each row to its form's sheet.
+func writeInStreamOrder(rows RowStream, sheets []*rosterSheet) error {
+	byCode := map[string]*rosterSheet{}
+	for _, s := range sheets {
+		if s.g.at == nil && s.g.n > 0 {
+			byCode[s.g.code] = s
+		}
+	}
+	if len(byCode) == 0 {
+		return nil
+	}
+	err := rows(func(r *ExportRow) error {
+		s := byCode[r.Nomination.FormCode]
+		if s == nil {
+			return nil
+		}
+		if s.filled++; s.filled > s.g.n {
+			return errRowsChanged()
+		}
+		return s.add(s.filled, r)
+	})
+	if err != nil {
+		return err
+	}
+	for _, s := range byCode {
+		if s.filled != s.g.n {
+			return errRowsChanged()
+		}
+	}
+	return nil
 }
 
 func longestWord(s string) int {
@@ -492,8 +476,20 @@ func longestWord(s string) int {
 // Excel on Windows shows the Vietnamese letters; the forms follow each other,
 // each numbered from 1.
 func WriteCSV(w io.Writer, rows []ExportRow, opts ExportOptions) error {
+	_, err := WriteCSVStream(w, SliceRows(rows), opts)
+	return err
+}
+
+// WriteCSVStream is WriteCSV for rows read from a stream, holding none of
+// them; it returns how many rows it wrote. Errors: the stream's, ECONFLICT
+// when the rows changed between two reads.
+func WriteCSVStream(w io.Writer, rows RowStream, opts ExportOptions) (int, error) {
+	groups, err := planExport(rows, opts, false)
+	if err != nil {
+		return 0, err
+	}
 	if _, err := w.Write(utf8BOM); err != nil {
-		return fmt.Errorf("roster: export csv: %w", err)
+		return 0, fmt.Errorf("roster: export csv: %w", err)
 	}
 	cw := csv.NewWriter(w)
 	if opts.Sep != 0 {
@@ -505,13 +501,18 @@ func WriteCSV(w io.Writer, rows []ExportRow, opts ExportOptions) error {
 		header[c] = col.header
 	}
 	if err := cw.Write(header); err != nil {
-		return fmt.Errorf("roster: export csv: %w", err)
+		return 0, fmt.Errorf("roster: export csv: %w", err)
+	}
+	src, err := readSource(rows, groups, false)
+	if err != nil {
+		return 0, err
 	}
 	rec := make([]string, len(exportColumns))
-	for _, g := range groupRows(rows, opts) {
-		for i, r := range g.rows {
+	n := 0
+	for _, g := range groups {
+		err := g.each(src, func(stt int, r *ExportRow) error {
 			for c, col := range exportColumns {
-				switch v := col.value(r, i+1, g.name).(type) {
+				switch v := col.value(r, stt, g.name).(type) {
 				case string:
 					rec[c] = SafeCSVCell(v)
 				case int:
@@ -523,11 +524,16 @@ func WriteCSV(w io.Writer, rows []ExportRow, opts ExportOptions) error {
 			if err := cw.Write(rec); err != nil {
 				return fmt.Errorf("roster: export csv: %w", err)
 			}
+			return nil
+		})
+		if err != nil {
+			return 0, err
 		}
+		n += g.n
 	}
 	cw.Flush()
 	if err := cw.Error(); err != nil {
-		return fmt.Errorf("roster: export csv: %w", err)
+		return 0, fmt.Errorf("roster: export csv: %w", err)
 	}
-	return nil
+	return n, nil
 }

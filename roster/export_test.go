@@ -183,10 +183,13 @@ func TestExportOrder(t *testing.T) {
 	}
 	names := func(order khenthuong.ListOrder) string {
 		var out []string
-		for _, g := range groupRows(rows, ExportOptions{Order: order}) {
-			for _, r := range g.rows {
+		groups, err := planExport(SliceRows(rows), ExportOptions{Order: order}, false)
+		must(t, err)
+		for _, g := range groups {
+			must(t, g.each(SliceRows(rows), func(_ int, r *ExportRow) error {
 				out = append(out, r.Nomination.Nominee.Name)
-			}
+				return nil
+			}))
 		}
 		return strings.Join(out, ", ")
 	}

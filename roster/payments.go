@@ -41,22 +41,37 @@ const paymentNameWidth = 44
 // those of a ceremony) as an .xlsx workbook, printing on A4 portrait with
 // the header row repeated. forms gives each decision's form by code.
 func WritePaymentsXLSX(w io.Writer, decisions []khenthuong.Decision, forms map[string]*khenthuong.AwardForm, settings *khenthuong.Settings) error {
+	return WritePaymentsXLSXStream(w, decisions, forms, settings, func(d int) khenthuong.RecipientReader {
+		return khenthuong.HeldRecipients(decisions[d].Recipients)
+	})
+}
+
+// WritePaymentsXLSXStream is WritePaymentsXLSX for decisions read without
+// their recipients, decision d's given by each(d): the list reads each
+// decision once for its kinds and total, then once per kind it holds, and
+// holds none of it. Errors: EINVALID, the stream's, ECONFLICT when a
+// decision's recipients changed between two reads.
+func WritePaymentsXLSXStream(w io.Writer, decisions []khenthuong.Decision, forms map[string]*khenthuong.AwardForm,
+	settings *khenthuong.Settings, each func(d int) khenthuong.RecipientReader) error {
 	if len(decisions) == 0 {
 		return khenthuong.Errorf(khenthuong.EINVALID, "Chưa chọn quyết định nào để lập danh sách chi tiền thưởng")
 	}
 	if settings == nil {
 		return khenthuong.Errorf(khenthuong.EINVALID, "Chưa có thiết lập của cơ quan")
 	}
-	groups, total := khenthuong.PaymentList(decisions, forms)
-	if len(groups) == 0 {
+	plan, err := khenthuong.PlanPayments(decisions, forms, each)
+	if err != nil {
+		return err
+	}
+	if plan.Rows == 0 {
 		return khenthuong.Errorf(khenthuong.EINVALID, "Các quyết định đã chọn chưa có người được khen")
 	}
 	f := excelize.NewFile()
 	defer f.Close()
-	if err := writePaymentsSheet(f, decisions, forms, settings, groups, total); err != nil {
+	if err := writePaymentsSheet(f, decisions, forms, settings, plan); err != nil {
 		return fmt.Errorf("roster: payments: %w", err)
 	}
-	if err := f.Write(w); err != nil {
+	if err := writeWorkbook(f, w); err != nil {
 		return fmt.Errorf("roster: payments: %w", err)
 	}
 	return nil
@@ -102,7 +117,7 @@ func newPayStyles(f *excelize.File) (*payStyles, error) {
 }
 
 func writePaymentsSheet(f *excelize.File, decisions []khenthuong.Decision, forms map[string]*khenthuong.AwardForm,
-	settings *khenthuong.Settings, groups []khenthuong.PaymentGroup, total int64) error {
+	settings *khenthuong.Settings, plan *khenthuong.PaymentPlan) error {
 	sheet := PaymentsSheet
 	if err := f.SetSheetName("Sheet1", sheet); err != nil {
 		return err
@@ -119,113 +134,127 @@ func writePaymentsSheet(f *excelize.File, decisions []khenthuong.Decision, forms
 	if err := setPrint(f, sheet, sheetPrint{margins: &excelize.PageLayoutMarginsOptions{Left: &left, Right: &right, Top: &tb, Bottom: &tb}}); err != nil {
 		return err
 	}
+	// The rows are streamed, top to bottom: the widths come first.
+	sw, err := f.NewStreamWriter(sheet)
+	if err != nil {
+		return err
+	}
+	widths := make([]float64, len(payColumns))
 	for i, c := range payColumns {
-		col, _ := excelize.ColumnNumberToName(i + 1)
-		if err := f.SetColWidth(sheet, col, col, c.width); err != nil {
-			return err
-		}
+		widths[i] = c.width
 	}
-	set := func(cell string, v any, style int) error {
-		if err := f.SetCellValue(sheet, cell, v); err != nil {
-			return err
-		}
-		return f.SetCellStyle(sheet, cell, cell, style)
+	if err := setStreamColWidths(sw, widths); err != nil {
+		return err
 	}
-	merge := func(row int, from, to string, v any, style int) error {
-		a, b := fmt.Sprintf("%s%d", from, row), fmt.Sprintf("%s%d", to, row)
-		if err := set(a, v, style); err != nil {
+	cell := func(v any, style int) excelize.Cell { return excelize.Cell{StyleID: style, Value: v} }
+	// merged writes v in column from and merges it up to column to (A–E),
+	// every cell of the merge styled.
+	merged := func(row int, from, to byte, v any, style int, opts ...excelize.RowOpts) error {
+		cells := make([]any, to-from+1)
+		for i := range cells {
+			cells[i] = cell(nil, style)
+		}
+		cells[0] = cell(v, style)
+		if err := sw.SetRow(fmt.Sprintf("%c%d", from, row), cells, opts...); err != nil {
 			return err
 		}
-		if err := f.SetCellStyle(sheet, a, b, style); err != nil {
-			return err
-		}
-		if a == b {
+		if from == to {
 			return nil
 		}
-		return f.MergeCell(sheet, a, b)
+		return sw.MergeCell(fmt.Sprintf("%c%d", from, row), fmt.Sprintf("%c%d", to, row))
+	}
+	sumCell := func(formula string, value int64) excelize.Cell {
+		return excelize.Cell{StyleID: st.totalMoney, Formula: formula, Value: value}
 	}
 
 	// Heading: the paying office, the title, the decisions paid from.
-	if err := merge(1, "A", "B", strings.ToUpper(strings.TrimSpace(settings.Office)), st.office); err != nil {
+	if err := merged(1, 'A', 'B', strings.ToUpper(strings.TrimSpace(settings.Office)), st.office); err != nil {
 		return err
 	}
-	if err := merge(payTitleRow, "A", "E", "DANH SÁCH CHI TIỀN THƯỞNG", st.title); err != nil {
+	if err := merged(payTitleRow, 'A', 'E', "DANH SÁCH CHI TIỀN THƯỞNG", st.title); err != nil {
 		return err
 	}
-	if err := merge(payTitleRow+1, "A", "E", payBasis(decisions, forms, settings), st.italic); err != nil {
+	if err := merged(payTitleRow+1, 'A', 'E', payBasis(decisions, forms, settings), st.italic, excelize.RowOpts{Height: 34}); err != nil {
 		return err
 	}
-	if err := f.SetRowHeight(sheet, payTitleRow+1, 34); err != nil {
-		return err
-	}
+	header := make([]any, len(payColumns))
 	for i, c := range payColumns {
-		col, _ := excelize.ColumnNumberToName(i + 1)
-		if err := set(fmt.Sprintf("%s%d", col, payHeaderRow), c.title, st.header); err != nil {
-			return err
-		}
+		header[i] = cell(c.title, st.header)
 	}
-	if err := f.SetRowHeight(sheet, payHeaderRow, 32); err != nil {
+	if err := sw.SetRow(fmt.Sprintf("A%d", payHeaderRow), header, excelize.RowOpts{Height: 32}); err != nil {
 		return err
 	}
 
-	row := payHeaderRow + 1
+	multi := plan.Groups > 1 // one kind: the list needs no "I." heading
+	row, group, first := payHeaderRow+1, -1, 0
 	var subtotals []string
-	for _, g := range groups {
-		if len(groups) > 1 { // one kind: the list needs no "I." heading
-			if err := merge(row, "A", "E", g.Heading, st.group); err != nil {
+	var groupTotal, total int64
+	endGroup := func() error {
+		if group < 0 {
+			return nil
+		}
+		if !multi {
+			subtotals = append(subtotals, fmt.Sprintf("D%d:D%d", first, row-1))
+			return nil
+		}
+		label := "Cộng " + khenthuong.RomanNumeral(group)
+		ref := fmt.Sprintf("D%d", row)
+		cells := []any{cell(label, st.total), cell(nil, st.total), cell(nil, st.total),
+			sumCell(fmt.Sprintf("SUM(D%d:D%d)", first, row-1), groupTotal), cell("", st.total)}
+		if err := sw.SetRow(fmt.Sprintf("A%d", row), cells); err != nil {
+			return err
+		}
+		if err := sw.MergeCell(fmt.Sprintf("A%d", row), fmt.Sprintf("C%d", row)); err != nil {
+			return err
+		}
+		subtotals = append(subtotals, ref)
+		row++
+		return nil
+	}
+	err = plan.EachRow(func(g int, k khenthuong.Kind, r *khenthuong.PaymentRow) error {
+		if g != group {
+			if err := endGroup(); err != nil {
 				return err
 			}
-			row++
-		}
-		first := row
-		for _, r := range g.Rows {
-			name := r.Name
-			if r.Detail != "" {
-				name += "\n" + r.Detail
-			}
-			for _, c := range []struct {
-				col   string
-				v     any
-				style int
-			}{{"A", r.No, st.center}, {"B", name, st.text}, {"C", r.Form, st.center}, {"D", r.Amount, st.money}, {"E", "", st.text}} {
-				if err := set(fmt.Sprintf("%s%d", c.col, row), c.v, c.style); err != nil {
+			group, groupTotal = g, 0
+			if multi {
+				if err := merged(row, 'A', 'E', khenthuong.PaymentHeading(g, k), st.group); err != nil {
 					return err
 				}
+				row++
 			}
-			if err := f.SetRowHeight(sheet, row, max(30, rowHeight(wrappedLines(name, paymentNameWidth)))); err != nil {
-				return err
-			}
-			row++
+			first = row
 		}
-		if len(groups) > 1 {
-			label := "Cộng " + strings.SplitN(g.Heading, ".", 2)[0]
-			if err := merge(row, "A", "C", label, st.total); err != nil {
-				return err
-			}
-			cell := fmt.Sprintf("D%d", row)
-			if err := setSum(f, sheet, cell, fmt.Sprintf("SUM(D%d:D%d)", first, row-1), g.Total, st.totalMoney); err != nil {
-				return err
-			}
-			if err := set(fmt.Sprintf("E%d", row), "", st.total); err != nil {
-				return err
-			}
-			subtotals = append(subtotals, cell)
-			row++
-		} else {
-			subtotals = append(subtotals, fmt.Sprintf("D%d:D%d", first, row-1))
+		name := r.Name
+		if r.Detail != "" {
+			name += "\n" + r.Detail
 		}
-	}
-	if err := merge(row, "A", "C", "TỔNG CỘNG", st.total); err != nil {
+		cells := []any{cell(r.No, st.center), cell(name, st.text), cell(r.Form, st.center), cell(r.Amount, st.money), cell("", st.text)}
+		height := max(30, rowHeight(wrappedLines(name, paymentNameWidth)))
+		if err := sw.SetRow(fmt.Sprintf("A%d", row), cells, excelize.RowOpts{Height: height}); err != nil {
+			return err
+		}
+		groupTotal += r.Amount
+		total += r.Amount
+		row++
+		return nil
+	})
+	if err != nil {
 		return err
 	}
-	if err := setSum(f, sheet, fmt.Sprintf("D%d", row), "SUM("+strings.Join(subtotals, ",")+")", total, st.totalMoney); err != nil {
+	if err := endGroup(); err != nil {
 		return err
 	}
-	if err := set(fmt.Sprintf("E%d", row), "", st.total); err != nil {
+	cells := []any{cell("TỔNG CỘNG", st.total), cell(nil, st.total), cell(nil, st.total),
+		sumCell("SUM("+strings.Join(subtotals, ",")+")", total), cell("", st.total)}
+	if err := sw.SetRow(fmt.Sprintf("A%d", row), cells); err != nil {
+		return err
+	}
+	if err := sw.MergeCell(fmt.Sprintf("A%d", row), fmt.Sprintf("C%d", row)); err != nil {
 		return err
 	}
 	row += 2
-	if err := merge(row, "A", "E", "Bằng chữ: "+vntext.AmountInWords(total)+".", st.words); err != nil {
+	if err := merged(row, 'A', 'E', "Bằng chữ: "+vntext.AmountInWords(total)+".", st.words); err != nil {
 		return err
 	}
 	row += 2
@@ -233,21 +262,26 @@ func writePaymentsSheet(f *excelize.File, decisions []khenthuong.Decision, forms
 	if place == "" {
 		place = settings.Province
 	}
-	if err := merge(row, "D", "E", strings.TrimPrefix(place+", ngày ..... tháng ..... năm 20.....", ", "), st.signNote); err != nil {
+	if err := merged(row, 'D', 'E', strings.TrimPrefix(place+", ngày ..... tháng ..... năm 20.....", ", "), st.signNote); err != nil {
 		return err
 	}
 	row++
-	for _, s := range []struct{ from, to, title, note string }{
-		{"A", "B", "NGƯỜI LẬP BIỂU", "(Ký, ghi rõ họ tên)"},
-		{"C", "C", "KẾ TOÁN", "(Ký, ghi rõ họ tên)"},
-		{"D", "E", "THỦ TRƯỞNG ĐƠN VỊ", "(Ký, ghi rõ họ tên, đóng dấu)"},
-	} {
-		if err := merge(row, s.from, s.to, s.title, st.sign); err != nil {
+	// The signatures side by side: NGƯỜI LẬP BIỂU (A–B), KẾ TOÁN (C),
+	// THỦ TRƯỞNG ĐƠN VỊ (D–E), each with its note on the row below.
+	for i, style := range []int{st.sign, st.signNote} {
+		texts := [][2]string{{"NGƯỜI LẬP BIỂU", "(Ký, ghi rõ họ tên)"}, {"KẾ TOÁN", "(Ký, ghi rõ họ tên)"}, {"THỦ TRƯỞNG ĐƠN VỊ", "(Ký, ghi rõ họ tên, đóng dấu)"}}
+		cells := []any{cell(texts[0][i], style), cell(nil, style), cell(texts[1][i], style), cell(texts[2][i], style), cell(nil, style)}
+		if err := sw.SetRow(fmt.Sprintf("A%d", row+i), cells); err != nil {
 			return err
 		}
-		if err := merge(row+1, s.from, s.to, s.note, st.signNote); err != nil {
-			return err
+		for _, m := range [][2]string{{"A", "B"}, {"D", "E"}} {
+			if err := sw.MergeCell(fmt.Sprintf("%s%d", m[0], row+i), fmt.Sprintf("%s%d", m[1], row+i)); err != nil {
+				return err
+			}
 		}
+	}
+	if err := sw.Flush(); err != nil {
+		return err
 	}
 	last := row + 6
 	if err := f.SetDefinedName(&excelize.DefinedName{
@@ -256,18 +290,6 @@ func writePaymentsSheet(f *excelize.File, decisions []khenthuong.Decision, forms
 		return err
 	}
 	return setPrintTitles(f, sheet, payHeaderRow, payHeaderRow)
-}
-
-// setSum writes a SUM formula with its value cached, so that a viewer that
-// does not recalculate still shows the total.
-func setSum(f *excelize.File, sheet, cell, formula string, value int64, style int) error {
-	if err := f.SetCellValue(sheet, cell, value); err != nil {
-		return err
-	}
-	if err := f.SetCellFormula(sheet, cell, formula); err != nil {
-		return err
-	}
-	return f.SetCellStyle(sheet, cell, cell, style)
 }
 
 // payBasis is "(Kèm theo Quyết định số ... ngày ... của ...)".

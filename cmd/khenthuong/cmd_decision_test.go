@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"os"
@@ -11,6 +12,7 @@ import (
 	"testing"
 
 	"khenthuong"
+	"khenthuong/roster"
 	"khenthuong/store"
 )
 
@@ -157,6 +159,53 @@ func TestReviewDecisionHistoryEndToEnd(t *testing.T) {
 	mustCLI(t, db, "export", "--decision", decision, "-o", csv)
 	if b, err := os.ReadFile(csv); err != nil || !strings.Contains(string(b), "BKCT-2024-0003") || !strings.Contains(string(b), "2871/QĐ-UBND") {
 		t.Errorf("export by decision: %v\n%s", err, b)
+	}
+	// Streamed from the data file, the roster is the one of the decision held whole.
+	// So is the campaign's, its awarded rows carrying the decision's.
+	s, err = store.Open(db, store.Options{ReadOnly: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	forms, err := s.Forms()
+	if err != nil {
+		t.Fatal(err)
+	}
+	campaignID, _ := strconv.ParseUint(campaign, 10, 64)
+	var nominations []khenthuong.Nomination
+	err = s.EachNomination(khenthuong.NominationFilter{CampaignID: campaignID}, func(n *khenthuong.Nomination) error {
+		nominations = append(nominations, *n)
+		return nil
+	})
+	s.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		flag string
+		rows []roster.ExportRow
+	}{{"--decision", roster.DecisionRows(&d)}, {"--campaign", roster.CampaignRows(nominations, d)}} {
+		id := decision
+		if c.flag == "--campaign" {
+			id = campaign
+		}
+		for _, order := range []khenthuong.ListOrder{khenthuong.OrderList, khenthuong.OrderAlpha} {
+			mustCLI(t, db, "export", c.flag, id, "--order", string(order), "-o", csv)
+			got, err := os.ReadFile(csv)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var want bytes.Buffer
+			opts := roster.ExportOptions{Order: order, Forms: forms}
+			if err := roster.WriteCSV(&want, c.rows, opts); err != nil {
+				t.Fatal(err)
+			}
+			if !bytes.Equal(got, want.Bytes()) {
+				t.Errorf("export %s --order %s:\n%s\nwant\n%s", c.flag, order, got, want.Bytes())
+			}
+			if c.flag == "--campaign" && !strings.Contains(string(got), "BKCT-2024-0003") {
+				t.Errorf("export --campaign lacks the registry numbers:\n%s", got)
+			}
+		}
 	}
 
 	// The person's history shows the award.

@@ -52,9 +52,9 @@ func runExport(e *env, args []string) error {
 		return err
 	}
 
-	if *campaignID != 0 {
-		limitExportMemory() // memlimit.go
-	}
+	// memlimit.go: the rows are streamed, so the heap keeps a plan and at
+	// most a chunk of rows; the limit stops it growing to twice that.
+	limitExportMemory()
 	db, err := e.openDB(true)
 	if err != nil {
 		return err
@@ -65,53 +65,43 @@ func runExport(e *env, args []string) error {
 		return err
 	}
 	opts := roster.ExportOptions{Order: listOrder, Forms: forms, Sep: sepRune}
-	var rows []roster.ExportRow
+	var rows roster.RowStream
 	if *campaignID != 0 {
 		c, err := db.Campaign(*campaignID)
 		if err != nil {
 			return err
 		}
-		// Streamed straight into rows: no second copy of the campaign.
-		err = db.EachNomination(khenthuong.NominationFilter{CampaignID: c.ID}, func(n *khenthuong.Nomination) error {
-			rows = append(rows, roster.ExportRow{Nomination: *n})
-			return nil
-		})
-		if err != nil {
-			return err
-		}
-		// Awarded nominations carry what their issued decision gave them.
-		if err := fillAwards(db, c.ID, rows); err != nil {
+		// The nominations are read from the data as the writers need them,
+		// each awarded one with what its issued decision gave it.
+		if rows, err = campaignRows(db, c.ID); err != nil {
 			return err
 		}
 		opts.Title = c.Name
 	} else {
+		// The decision without its recipients: the writers read them from
+		// the data a few times rather than hold 100,000 rows.
 		s, err := db.DecisionSummary(*decisionID)
 		if err != nil {
 			return err
 		}
 		d := s.Decision
-		d.Recipients = make([]khenthuong.Recipient, 0, s.RecipientCount)
-		err = db.EachRecipient(d.ID, func(r *khenthuong.Recipient) error {
-			d.Recipients = append(d.Recipients, *r)
-			return nil
-		})
-		if err != nil {
-			return err
-		}
-		rows = roster.DecisionRows(&d)
-		d.Recipients = nil
+		rows = roster.DecisionRowStream(&d, func(fn func(*khenthuong.Recipient) error) error { return db.EachRecipient(d.ID, fn) })
 		opts.Title = fmt.Sprintf("Kèm theo Quyết định số %s ngày %s", d.Number, d.Date.Display())
 	}
+	n := 0
 	err = atomicfile.Write(*out, func(w io.Writer) error {
+		var err error
 		if ext == ".csv" {
-			return roster.WriteCSV(w, rows, opts)
+			n, err = roster.WriteCSVStream(w, rows, opts)
+		} else {
+			n, err = roster.WriteXLSXStream(w, rows, opts)
 		}
-		return roster.WriteXLSX(w, rows, opts)
+		return err
 	})
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(e.stderr, "Đã xuất %d dòng ra %s\n", len(rows), *out)
+	fmt.Fprintf(e.stderr, "Đã xuất %d dòng ra %s\n", n, *out)
 	return nil
 }
 
@@ -128,32 +118,44 @@ func parseSep(s string) (rune, error) {
 	return r[0], nil
 }
 
-// fillAwards gives the rows of a campaign's awarded nominations their issued
-// decision's number, date, registry number and bonus, reading the decisions'
-// recipients one stream at a time.
-func fillAwards(db khenthuong.Services, campaignID uint64, rows []roster.ExportRow) error {
-	byNomination := make(map[uint64]*roster.ExportRow, len(rows))
-	for i := range rows {
-		byNomination[rows[i].Nomination.ID] = &rows[i]
-	}
+// award is what an issued decision gave a nomination.
+type award struct {
+	decision   int // index in the campaign's decisions
+	registryNo string
+	amount     int64
+}
+
+// campaignRows streams the roster rows of a campaign's nominations in list
+// order; an awarded nomination carries its issued decision's number and
+// date, registry number and bonus, read first from the decisions' streams
+// (a few dozen bytes a recipient: the rows themselves are not held).
+func campaignRows(db khenthuong.Services, campaignID uint64) (roster.RowStream, error) {
 	ds, err := db.DecisionSummaries(campaignID)
 	if err != nil {
-		return err
+		return nil, err
 	}
-	for _, d := range ds {
+	awards := map[uint64]award{}
+	for i, d := range ds {
 		if d.Status != khenthuong.DecisionIssued {
 			continue
 		}
 		err := db.EachRecipient(d.ID, func(r *khenthuong.Recipient) error {
-			if row := byNomination[r.NominationID]; row != nil {
-				row.DecisionNo, row.DecisionDate = d.Number, d.Date
-				row.RegistryNo, row.Amount = r.RegistryNo, r.Amount
-			}
+			awards[r.NominationID] = award{i, r.RegistryNo, r.Amount}
 			return nil
 		})
 		if err != nil {
-			return err
+			return nil, err
 		}
 	}
-	return nil
+	return func(fn func(*roster.ExportRow) error) error {
+		return db.EachNomination(khenthuong.NominationFilter{CampaignID: campaignID}, func(n *khenthuong.Nomination) error {
+			row := roster.ExportRow{Nomination: *n}
+			if a, ok := awards[n.ID]; ok {
+				d := &ds[a.decision]
+				row.DecisionNo, row.DecisionDate = d.Number, d.Date
+				row.RegistryNo, row.Amount = a.registryNo, a.amount
+			}
+			return fn(&row)
+		})
+	}, nil
 }

@@ -127,11 +127,6 @@ func (p *printJob) noArgs() error {
 	return nil
 }
 
-// decisions loads the decisions named by --decision.
-func (p *printJob) decisions(flagValue string, single bool) ([]khenthuong.Decision, error) {
-	return p.loadDecisions(flagValue, single, p.db.Decision)
-}
-
 // summaries loads the decisions named by --decision without their
 // recipients, for a document that streams them (a decision may have 100,000).
 func (p *printJob) summaries(flagValue string, single bool) ([]khenthuong.Decision, error) {
@@ -348,12 +343,7 @@ func (p *printJob) decisionDoc() error {
 	}
 	opts := certificates.DecisionOptions{ListTable: p.f.table}
 	if p.ext == ".docx" {
-		// The .docx is made whole in memory: its list is read with the decision.
-		d, err := p.db.Decision(doc.Decision.ID)
-		if err != nil {
-			return err
-		}
-		doc.Decision, doc.Stream = d, nil
+		// The .docx streams its list too, into the compressed file.
 		return p.write(func(w io.Writer) error { return certificates.WriteDecisionDOCX(w, doc, opts) })
 	}
 	return p.emit(decisionTitle(doc), func() ([]page.Page, error) { return certificates.DecisionPages(doc, opts) },
@@ -394,12 +384,6 @@ func laidOut(pages []page.Page) func() ([]page.Page, error) {
 	return func() ([]page.Page, error) { return pages, nil }
 }
 
-// ceremonyDocs loads the decisions of a run-sheet or payment list with the
-// first decision's campaign and the office settings.
-func (p *printJob) ceremonyDocs() ([]khenthuong.Decision, map[string]*khenthuong.AwardForm, certificates.DecisionDoc, error) {
-	return p.ceremonyOf(p.decisions)
-}
-
 func (p *printJob) ceremonyOf(load func(string, bool) ([]khenthuong.Decision, error)) ([]khenthuong.Decision, map[string]*khenthuong.AwardForm, certificates.DecisionDoc, error) {
 	if err := p.noArgs(); err != nil {
 		return nil, nil, certificates.DecisionDoc{}, err
@@ -430,17 +414,16 @@ func (p *printJob) runsheet() error {
 }
 
 func (p *printJob) payments() error {
-	if p.ext == ".xlsx" {
-		ds, forms, doc, err := p.ceremonyDocs()
-		if err != nil {
-			return err
-		}
-		return p.write(func(w io.Writer) error { return roster.WritePaymentsXLSX(w, ds, forms, doc.Settings) })
-	}
-	// The PDF reads the decisions without their recipients and streams them.
+	// The PDF and the workbook read the decisions without their recipients
+	// and stream them.
 	ds, forms, doc, err := p.ceremonySummaries()
 	if err != nil {
 		return err
+	}
+	if p.ext == ".xlsx" {
+		return p.write(func(w io.Writer) error {
+			return roster.WritePaymentsXLSXStream(w, ds, forms, doc.Settings, func(i int) khenthuong.RecipientReader { return p.recipients(ds[i].ID) })
+		})
 	}
 	pd := certificates.PaymentsDoc{Decisions: ds, Forms: forms, Settings: doc.Settings, Campaign: doc.Campaign,
 		Recipients: func(i int) certificates.RecipientStream { return p.recipients(ds[i].ID) }}
@@ -507,8 +490,9 @@ func oneNominee(entries []khenthuong.HistoryEntry, want uint64) ([]khenthuong.Hi
 	return byNominee[order[0]], nil
 }
 
-// ceremonySummaries is ceremonyDocs with the decisions read without their
-// recipients, for the documents that stream them.
+// ceremonySummaries loads the decisions of a run-sheet or payment list
+// without their recipients, which the documents stream, with the first
+// decision's campaign and the office settings.
 func (p *printJob) ceremonySummaries() ([]khenthuong.Decision, map[string]*khenthuong.AwardForm, certificates.DecisionDoc, error) {
 	return p.ceremonyOf(p.summaries)
 }
