@@ -89,7 +89,8 @@ INSERT INTO nomination_search
 	SELECT id, campaign_id, ord, kind, form_code, status, nominee_id, search_text, name_key FROM nominations
 	ORDER BY campaign_id, ord, id;
 SET LOCAL maintenance_work_mem = '256MB';
-CREATE INDEX nomination_search_list ON nomination_search (campaign_id, ord, id);
+-- the words in the list index too: a walk in list order reads no table rows
+CREATE INDEX nomination_search_list ON nomination_search (campaign_id, ord, id) INCLUDE (search_text);
 CREATE INDEX nomination_search_name ON nomination_search (name_key);
 CREATE INDEX nomination_search_grams ON nomination_search USING gin (khenthuong_grams(search_text));
 REVOKE ALL ON nomination_search FROM PUBLIC;
@@ -163,7 +164,7 @@ BEGIN
 			END IF;
 		END IF;
 	END LOOP;
-	row_cost := 0.1 + 0.14 * coalesce(cardinality(words), 0);
+	row_cost := 0.1 + 0.07 * coalesce(cardinality(words), 0);
 	-- A campaign's rows are few (10,000 to 30,000): walked through the list
 	-- index faster than the whole table's index answers a common word.
 	IF campaign IS NULL AND cardinality(keys) > 0 THEN
@@ -181,17 +182,19 @@ BEGIN
 			rarest := least(rarest, f);
 		END LOOP;
 		-- Walk the list until bound matches, or build the index's bitmap
-		-- (driven by the rarest run) and read the matches it gives; the
-		-- costs are µs measured at 1,000,000 rows. An exact count reads
-		-- every match: the index.
+		-- (driven by the rarest run) and read the matches it gives. Costs in
+		-- µs of backend time measured at 1,000,000 rows: a row walked in the
+		-- list index 0.1, and 0.07 a word; a row of the rarest run in the
+		-- index 0.15, and 0.015 a run; a match read from the table 1; a row
+		-- walked in the name index 3. An exact count reads every match: the index.
 		IF count_limit > 0 AND bound * tuples / est * row_cost
-				< tuples * rarest * (0.15 + 0.015 * cardinality(keys)) + least(est, bound) * 0.4
+				< tuples * rarest * (0.15 + 0.015 * cardinality(keys)) + least(est, bound)
 				+ (CASE WHEN list AND est > count_limit THEN (skip + coalesce(take, 0)) * tuples / est * row_cost ELSE 0 END) THEN
 			est := NULL;
 		END IF;
 	END IF;
 	via := CASE WHEN est IS NULL THEN walk ELSE ' AND khenthuong_grams(s.search_text) @> ' || quote_literal(keys) || '::text[]' || pats END;
-` + strings.Replace(searchSortKey, "'n.name_key'", "'s.name_key'", 1) + `	IF est <= 2 * bound OR (est <= 4 * bound AND est * 0.6 < (CASE WHEN list THEN (skip + coalesce(take, 0)) * tuples / est * row_cost ELSE 1e9 END)) THEN
+` + strings.Replace(searchSortKey, "'n.name_key'", "'s.name_key'", 1) + `	IF est <= 2 * bound OR (est <= 4 * bound AND est < (CASE WHEN list THEN (skip + coalesce(take, 0)) * tuples / est * row_cost ELSE 1e9 END)) THEN
 		-- Few expected (or not many, and walking the list to the page's
 		-- last row would cost more): every match from the index at once, in
 		-- the page's order; at most 8 times the bound, should the runs
@@ -239,7 +242,7 @@ BEGIN
 		END IF;
 	END IF;
 	IF est IS NOT NULL AND (take IS NULL OR NOT (list OR sort = 'name')
-			OR tuples * rarest * (0.15 + 0.015 * cardinality(keys)) + est * 0.6 < (skip + take) * tuples / est * 1.5) THEN
+			OR tuples * rarest * (0.15 + 0.015 * cardinality(keys)) + est < (skip + take) * tuples / est * 3) THEN
 		-- Sorting the index's matches costs less than walking an index in
 		-- the page's order (list or name; there is none for the other sorts)
 		-- until the page's last row; never a walk testing the runs row by row.
