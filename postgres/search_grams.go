@@ -37,7 +37,8 @@ import "strings"
 // per row walked, per row of the rarest run in the index, per match read).
 // Sorted by name past the bound, the matches come sorted from the index or
 // by walking the name index of the search table, which now carries the
-// name's sort key. A plan never tests the runs row by row: their function is
+// name's sort key. The list and name indexes hold the folded text too, so
+// that a walk in either order reads the index alone. A plan never tests the runs row by row: their function is
 // declared costly, and the index's matches are taken in a subquery.
 
 // gramsMigration (3): the index of letter runs, which replaces the trigram
@@ -91,7 +92,8 @@ INSERT INTO nomination_search
 SET LOCAL maintenance_work_mem = '256MB';
 -- the words in the list index too: a walk in list order reads no table rows
 CREATE INDEX nomination_search_list ON nomination_search (campaign_id, ord, id) INCLUDE (search_text);
-CREATE INDEX nomination_search_name ON nomination_search (name_key);
+-- and in the name index, with the list order for ties: a walk by name reads no table rows either
+CREATE INDEX nomination_search_name ON nomination_search (name_key, campaign_id, ord, id) INCLUDE (search_text);
 CREATE INDEX nomination_search_grams ON nomination_search USING gin (khenthuong_grams(search_text));
 REVOKE ALL ON nomination_search FROM PUBLIC;
 ANALYZE nomination_search;
@@ -186,7 +188,7 @@ BEGIN
 		-- µs of backend time measured at 1,000,000 rows: a row walked in the
 		-- list index 0.1, and 0.07 a word; a row of the rarest run in the
 		-- index 0.15, and 0.015 a run; a match read from the table 1; a row
-		-- walked in the name index 3. An exact count reads every match: the index.
+		-- walked in the name index 1.2. An exact count reads every match: the index.
 		IF count_limit > 0 AND bound * tuples / est * row_cost
 				< tuples * rarest * (0.15 + 0.015 * cardinality(keys)) + least(est, bound)
 				+ (CASE WHEN list AND est > count_limit THEN (skip + coalesce(take, 0)) * tuples / est * row_cost ELSE 0 END) THEN
@@ -242,7 +244,7 @@ BEGIN
 		END IF;
 	END IF;
 	IF est IS NOT NULL AND (take IS NULL OR NOT (list OR sort = 'name')
-			OR tuples * rarest * (0.15 + 0.015 * cardinality(keys)) + est < (skip + take) * tuples / est * 3) THEN
+			OR tuples * rarest * (0.15 + 0.015 * cardinality(keys)) + est < (skip + take) * tuples / est * 1.2) THEN
 		-- Sorting the index's matches costs less than walking an index in
 		-- the page's order (list or name; there is none for the other sorts)
 		-- until the page's last row; never a walk testing the runs row by row.
