@@ -260,6 +260,18 @@ func BenchmarkServerSearchKeystroke(b *testing.B) {
 		{"ByNameFullName", "Đỗ Thị Ngọc Hằng", 0, khenthuong.SortByName},
 		{"ByNameCommonWords", "Nguyễn Thị Ngọc Tú", 0, khenthuong.SortByName},
 		{"CampaignByName", "Trần Thị", campaign, khenthuong.SortByName},
+		// several common words together: each in a large share of the names
+		{"CommonTranThiThu", "Trần Thị Thu", 0, ""},
+		{"CommonNguyenVan", "Nguyễn Văn", 0, ""},
+		{"CommonLeThiHong", "Lê Thị Hồng", 0, ""},
+		{"CommonNguyenThiThu", "Nguyễn Thị Thu", 0, ""},
+		{"CommonCampaignTranThiThu", "Trần Thị Thu", campaign, ""},
+		{"CommonCampaignNguyenVan", "Nguyễn Văn", campaign, ""},
+		{"CommonCampaignLeThiHong", "Lê Thị Hồng", campaign, ""},
+		{"CommonByNameTranThiThu", "Trần Thị Thu", 0, khenthuong.SortByName},
+		{"CommonByNameNguyenVan", "Nguyễn Văn", 0, khenthuong.SortByName},
+		{"CommonByNameLeThiHong", "Lê Thị Hồng", 0, khenthuong.SortByName},
+		{"CommonCampaignByNameLeThiHong", "Lê Thị Hồng", campaign, khenthuong.SortByName},
 	} {
 		b.Run(bc.name, func(b *testing.B) {
 			q := khenthuong.NominationQuery{Filter: khenthuong.NominationFilter{Query: bc.query, CampaignID: bc.campaign},

@@ -223,4 +223,6 @@ CREATE POLICY audit_own ON audit FOR INSERT TO ` + roleClerk + `, ` + roleHead +
 `,
 	// 2: search as the clerk types, answered as the owner (search.go).
 	searchMigration,
+	// 3: search by the letter runs of the words (search_grams.go).
+	gramsMigration,
 }

@@ -102,12 +102,7 @@ DECLARE
 	found bigint[];
 	edge text;
 BEGIN
-	IF campaign IS NOT NULL THEN cond := cond || ' AND s.campaign_id = $1'; END IF;
-	IF kind IS NOT NULL THEN cond := cond || ' AND s.kind = $2'; END IF;
-	IF form IS NOT NULL THEN cond := cond || ' AND s.form_code = $3'; END IF;
-	IF status IS NOT NULL THEN cond := cond || ' AND s.status = $4'; END IF;
-	IF nominee IS NOT NULL THEN cond := cond || ' AND s.nominee_id = $5'; END IF;
-	-- Each word a literal, so that the planner weighs it against the
+` + searchFilters + `	-- Each word a literal, so that the planner weighs it against the
 	-- statistics; the longest first, as it is likely the rarest.
 	FOR w IN SELECT x FROM unnest(words) AS x ORDER BY length(x) DESC, x LOOP
 		pats := pats || ' AND s.search_text LIKE ' || quote_literal('%' || w || '%');
@@ -119,36 +114,7 @@ BEGIN
 		-- answers a common word.
 		pats := walk;
 	END IF;
-	key := CASE coalesce(sort, '')
-		WHEN '' THEN 's.campaign_id'
-		WHEN 'name' THEN 'n.name_key'
-		WHEN 'unit' THEN 'n.unit_key'
-		WHEN 'form' THEN 's.form_code'
-		WHEN 'status' THEN 'array_position(ARRAY[''draft'',''submitted'',''approved'',''rejected'',''deferred''], s.status)'
-		WHEN 'created' THEN 'n.created_at'
-		WHEN 'proposer' THEN 'n.proposer'
-		-- No column of their own: the matching rows sorted by an expression on
-		-- the record, the text ones in ICU's Vietnamese collation (CLDR's rules,
-		-- as vntext.SortKey). Birth is ISO text: a year alone before the dates of
-		-- that year; unknown is NULL, last.
-		WHEN 'kind' THEN 'array_position(ARRAY[''tapthe'',''canhan'',''hogiadinh''], s.kind)'
-		WHEN 'title' THEN 'coalesce(n.data->''nominee''->>''title'', '''') COLLATE "vi-x-icu"'
-		WHEN 'position' THEN 'coalesce(n.data->''nominee''->>''position'', '''') COLLATE "vi-x-icu"'
-		WHEN 'gender' THEN 'array_position(ARRAY[''nam'',''nu''], n.data->''nominee''->>''gender'')'
-		WHEN 'birth' THEN 'nullif(n.data->''nominee''->>''birth'', '''') COLLATE "C"'
-	END;
-	IF key IS NULL THEN
-		RAISE EXCEPTION 'khenthuong_search: unknown sort %', sort USING ERRCODE = 'invalid_parameter_value';
-	END IF;
-	IF key LIKE '%n.%' THEN
-		src := src || ' JOIN nominations n ON n.id = s.id';
-	END IF;
-	-- ties stay in list order; the list order descending is itself reversed
-	ord := CASE
-		WHEN descending AND coalesce(sort, '') = '' THEN 's.campaign_id DESC, s.ord DESC, s.id DESC'
-		WHEN descending THEN key || ' DESC, s.campaign_id, s.ord, s.id'
-		ELSE key || ', s.campaign_id, s.ord, s.id' END;
-	skip := coalesce(skip, 0);
+` + searchSortKey + `	skip := coalesce(skip, 0);
 	IF coalesce(count_limit, 0) = 0 THEN
 		EXECUTE 'SELECT count(*) FROM nomination_search s WHERE ' || cond || pats
 			INTO total USING campaign, kind, form, status, nominee;
@@ -183,4 +149,46 @@ BEGIN
 END $$;
 REVOKE ALL ON FUNCTION khenthuong_search FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION khenthuong_search TO ` + roleClerk + `, ` + roleHead + `;
+`
+
+// searchSortKey sets ord to the ORDER BY of the sort named sort (an unknown
+// name is refused) and joins nominations into src when the key is theirs;
+// the search functions of migrations 2 and 3 share it.
+const searchSortKey = `	key := CASE coalesce(sort, '')
+		WHEN '' THEN 's.campaign_id'
+		WHEN 'name' THEN 'n.name_key'
+		WHEN 'unit' THEN 'n.unit_key'
+		WHEN 'form' THEN 's.form_code'
+		WHEN 'status' THEN 'array_position(ARRAY[''draft'',''submitted'',''approved'',''rejected'',''deferred''], s.status)'
+		WHEN 'created' THEN 'n.created_at'
+		WHEN 'proposer' THEN 'n.proposer'
+		-- No column of their own: the matching rows sorted by an expression on
+		-- the record, the text ones in ICU's Vietnamese collation (CLDR's rules,
+		-- as vntext.SortKey). Birth is ISO text: a year alone before the dates of
+		-- that year; unknown is NULL, last.
+		WHEN 'kind' THEN 'array_position(ARRAY[''tapthe'',''canhan'',''hogiadinh''], s.kind)'
+		WHEN 'title' THEN 'coalesce(n.data->''nominee''->>''title'', '''') COLLATE "vi-x-icu"'
+		WHEN 'position' THEN 'coalesce(n.data->''nominee''->>''position'', '''') COLLATE "vi-x-icu"'
+		WHEN 'gender' THEN 'array_position(ARRAY[''nam'',''nu''], n.data->''nominee''->>''gender'')'
+		WHEN 'birth' THEN 'nullif(n.data->''nominee''->>''birth'', '''') COLLATE "C"'
+	END;
+	IF key IS NULL THEN
+		RAISE EXCEPTION 'khenthuong_search: unknown sort %', sort USING ERRCODE = 'invalid_parameter_value';
+	END IF;
+	IF key LIKE '%n.%' THEN
+		src := src || ' JOIN nominations n ON n.id = s.id';
+	END IF;
+	-- ties stay in list order; the list order descending is itself reversed
+	ord := CASE
+		WHEN descending AND coalesce(sort, '') = '' THEN 's.campaign_id DESC, s.ord DESC, s.id DESC'
+		WHEN descending THEN key || ' DESC, s.campaign_id, s.ord, s.id'
+		ELSE key || ', s.campaign_id, s.ord, s.id' END;
+`
+
+// searchFilters adds to cond the filters given ($1 to $5).
+const searchFilters = `	IF campaign IS NOT NULL THEN cond := cond || ' AND s.campaign_id = $1'; END IF;
+	IF kind IS NOT NULL THEN cond := cond || ' AND s.kind = $2'; END IF;
+	IF form IS NOT NULL THEN cond := cond || ' AND s.form_code = $3'; END IF;
+	IF status IS NOT NULL THEN cond := cond || ' AND s.status = $4'; END IF;
+	IF nominee IS NOT NULL THEN cond := cond || ' AND s.nominee_id = $5'; END IF;
 `
