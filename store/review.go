@@ -101,26 +101,48 @@ func (db *DB) WarningsOf(campaignID uint64, ids []uint64) (map[uint64][]khenthuo
 // warnings computes the warnings of the campaign's nominations in only
 // (every one for nil).
 func (db *DB) warnings(campaignID uint64, only map[uint64]bool) (map[uint64][]khenthuong.Warning, error) {
-	c, err := db.Campaign(campaignID)
+	in, err := db.reviewInput(campaignID, only, true)
 	if err != nil {
 		return nil, err
+	}
+	return khenthuong.ReviewWarnings(in), nil
+}
+
+// warnedOf tells which of the campaign's nominations in only have warnings,
+// without wording them: no record needs decoding then, once the birth
+// years are known.
+func (db *DB) warnedOf(campaignID uint64, only map[uint64]bool) (map[uint64]bool, error) {
+	in, err := db.reviewInput(campaignID, only, false)
+	if err != nil {
+		return nil, err
+	}
+	return khenthuong.ReviewWarned(in), nil
+}
+
+// reviewInput is what ReviewWarnings reads for the campaign's nominations
+// in only (every one for nil), the messages' texts if worded.
+func (db *DB) reviewInput(campaignID uint64, only map[uint64]bool, worded bool) (khenthuong.ReviewInput, error) {
+	var in khenthuong.ReviewInput
+	c, err := db.Campaign(campaignID)
+	if err != nil {
+		return in, err
 	}
 	awards, err := db.awards()
 	if err != nil {
-		return nil, err
+		return in, err
 	}
 	if err := db.buildSearch(); err != nil {
-		return nil, err
+		return in, err
 	}
-	hits, stubs, own, approved, unknown := db.search.related(campaignID, only, awards, true)
+	hits, stubs, own, approved, unknown := db.search.related(campaignID, only, awards, true, worded)
 	if len(unknown) > 0 {
 		// The birth years the matching needs, read alone: then most
 		// records need not be decoded. A write between may leave a few
 		// unknown (its new entries know theirs): those are decoded.
 		if err := db.readBirths(unknown); err != nil {
-			return nil, err
+			return in, err
 		}
-		hits, stubs, own, approved, _ = db.search.related(campaignID, only, awards, false)
+		hits, stubs, own, approved, _ = db.search.related(campaignID, only, awards, false, worded)
 	}
 	var missing []int
 	for i, h := range hits {
@@ -133,16 +155,15 @@ func (db *DB) warnings(campaignID uint64, only map[uint64]bool) (map[uint64][]kh
 		// kept, they would grow with the campaigns and the pages the clerk
 		// looks at.
 		if err := eachDecoded(db, hits, missing, func(i int, r *reviewRecord) { hits[i].rec = r.nomination() }); err != nil {
-			return nil, err
+			return in, err
 		}
 		read := make([]*khenthuong.Nomination, len(missing))
 		for j, i := range missing {
 			read[j] = hits[i].rec
 		}
 		db.search.noteBirths(birthsOf(read)) // the next windows match these by birth year without reading them
-
 	}
-	in := khenthuong.ReviewInput{
+	in = khenthuong.ReviewInput{
 		Campaign:    c,
 		Nominations: make([]khenthuong.Nomination, 0, own),
 		All:         make([]khenthuong.Nomination, 0, len(hits)),
@@ -182,10 +203,7 @@ func (db *DB) warnings(campaignID uint64, only map[uint64]bool) (map[uint64][]kh
 			return nil
 		})
 	})
-	if err != nil {
-		return nil, err
-	}
-	return khenthuong.ReviewWarnings(in), nil
+	return in, err
 }
 
 // reviewEntries returns the entries of the campaign's nominations in only
@@ -232,12 +250,12 @@ func (s *searchIndex) reviewEntries(campaignID uint64, only map[uint64]bool, awa
 // unit), a row's warnings read nothing else of it, and another campaign's
 // nomination warns by its award; only a nomination of the campaign that
 // may warn a row is named in the message (its danh xưng, name, position
-// and unit), so those are read. unknown lists the people among them whose
+// and unit), so those are read if worded. unknown lists the people among them whose
 // birth year no read has told yet: once read (readBirths), related tells
 // more apart and reads fewer records, so with askBirths it returns only
 // those if there are any. (TestWarningsEqualTheFullComputation
 // holds Warnings and WarningsOf to what ReviewWarnings gives with every record.)
-func (s *searchIndex) related(campaignID uint64, only map[uint64]bool, awards map[uint64]khenthuong.Award, askBirths bool) (hits []hit, stubs []*khenthuong.Nomination, own int, approved map[string]int, unknown []hit) {
+func (s *searchIndex) related(campaignID uint64, only map[uint64]bool, awards map[uint64]khenthuong.Award, askBirths, worded bool) (hits []hit, stubs []*khenthuong.Nomination, own int, approved map[string]int, unknown []hit) {
 	s.rlockRelations()
 	defer s.mu.RUnlock()
 	rows, others, isRow, approved := s.reviewEntries(campaignID, only, awards)
@@ -273,7 +291,7 @@ func (s *searchIndex) related(campaignID uint64, only map[uint64]bool, awards ma
 		for _, i := range list {
 			e := &s.entries[i]
 			hits = append(hits, hit{e.campaignID, e.order, e.id, e.rec})
-			named := e.campaignID == campaignID && (k == 1 || warns(i))
+			named := worded && e.campaignID == campaignID && (k == 1 || warns(i))
 			stubs = append(stubs, s.stubOf(e, named))
 		}
 	}

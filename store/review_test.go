@@ -332,6 +332,25 @@ func TestWarningsEqualTheFullComputation(t *testing.T) {
 	}
 	mustNil(t, db.Close())
 
+	// "Chỉ đề nghị có cảnh báo" in a fresh window (no birth year known), in
+	// parts of a few names: the rows Warnings warns.
+	db = openAt(t, path, testOptions())
+	defer func(size int) { warnedPart = size }(warnedPart)
+	warnedPart = 16
+	warned, err := db.warnedIDs(cs[2].ID)
+	mustNil(t, err)
+	var wantWarned []uint64
+	for id, w := range want {
+		if len(w) > 0 {
+			wantWarned = append(wantWarned, id)
+		}
+	}
+	slices.Sort(wantWarned)
+	if !slices.Equal(warned, wantWarned) {
+		t.Fatalf("warned %d nominations %v, want %d %v", len(warned), warned, len(wantWarned), wantWarned)
+	}
+	mustNil(t, db.Close())
+
 	// A fresh window: the index is built, the records are not decoded, no
 	// birth year is known. The rows on screen first (pages), then the whole.
 	db = openAt(t, path, testOptions())

@@ -93,11 +93,11 @@ func (db *DB) warnedIDs(campaignID uint64) ([]uint64, error) {
 	for range workers {
 		wg.Go(func() {
 			for part := range next {
-				ws, err := db.warnings(campaignID, part)
+				warned, err := db.warnedOf(campaignID, part)
 				mu.Lock()
 				firstErr = cmp.Or(firstErr, err)
-				for id, w := range ws {
-					if len(w) > 0 && part[id] {
+				for id := range warned {
+					if part[id] {
 						ids = append(ids, id)
 					}
 				}
