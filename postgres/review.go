@@ -83,6 +83,20 @@ func (s *Store) WarningsOf(campaignID uint64, ids []uint64) (map[uint64][]khenth
 
 // warnings computes the warnings of the campaign's nominations in part (every one for nil).
 func (s *Store) warnings(campaignID uint64, part []int64) (map[uint64][]khenthuong.Warning, error) {
+	in, err := s.reviewInput(campaignID, part)
+	if err != nil {
+		return nil, err
+	}
+	return khenthuong.ReviewWarnings(in), nil
+}
+
+// reviewFields are the parts of a nomination's data ReviewWarnings never
+// reads, left on the server: the achievement is most of a record.
+var reviewFields = []string{"achievement", "proposing_unit", "submission_no", "reject_reason", "notes"}
+
+// reviewInput is what ReviewWarnings reads for the campaign's nominations
+// in part (every one for nil).
+func (s *Store) reviewInput(campaignID uint64, part []int64) (khenthuong.ReviewInput, error) {
 	var in khenthuong.ReviewInput
 	err := s.read("warnings", func(ctx context.Context, tx pgx.Tx) error {
 		c, err := getCampaign(ctx, tx, campaignID, false)
@@ -111,9 +125,9 @@ func (s *Store) warnings(campaignID uint64, part []int64) (map[uint64][]khenthuo
 				SELECT n.id FROM nominations n
 				WHERE $2::bigint[] IS NOT NULL AND n.campaign_id = $1 AND NOT n.id = ANY($2)
 					AND (n.nominee_id IN (SELECT nominee_id FROM own) OR n.folded_name IN (SELECT folded_name FROM own)))
-			SELECT n.id IN (SELECT id FROM own), n.data FROM nominations n
+			SELECT n.id IN (SELECT id FROM own), n.data - $3::text[] FROM nominations n
 			WHERE n.id IN (SELECT id FROM own) OR n.id IN (SELECT id FROM awarded) OR n.id IN (SELECT id FROM same)
-			ORDER BY n.campaign_id <> $1, n.ord, n.id`, int64(campaignID), part)
+			ORDER BY n.campaign_id <> $1, n.ord, n.id`, int64(campaignID), part, reviewFields)
 		if err != nil {
 			return err
 		}
@@ -162,10 +176,7 @@ func (s *Store) warnings(campaignID uint64, part []int64) (map[uint64][]khenthuo
 		})
 		return err
 	})
-	if err != nil {
-		return nil, err
-	}
-	return khenthuong.ReviewWarnings(in), nil
+	return in, err
 }
 
 // awardsOf fills awards with the awards of the given nominations in issued decisions.
