@@ -90,9 +90,27 @@ func (s *Store) warnings(campaignID uint64, part []int64) (map[uint64][]khenthuo
 	return khenthuong.ReviewWarnings(in), nil
 }
 
-// reviewFields are the parts of a nomination's data ReviewWarnings never
-// reads, left on the server: the achievement is most of a record.
-var reviewFields = []string{"achievement", "proposing_unit", "submission_no", "reject_reason", "notes"}
+// reviewColumns are the fields of a nomination's data ReviewWarnings
+// reads, as columns: the rest (the achievement is most of a record) stays
+// on the server, and the client decodes no JSON. Read by scanReviewed.
+const reviewColumns = `n.id, n.campaign_id, n.nominee_id, n.data->>'form', (n.data->>'order')::int, n.data->>'status',
+	n.data->'nominee'->>'kind', coalesce(n.data->'nominee'->>'title', ''), n.data->'nominee'->>'name',
+	coalesce(n.data->'nominee'->>'birth', ''), coalesce(n.data->'nominee'->>'position', ''), coalesce(n.data->'nominee'->>'unit', '')`
+
+// scanReviewed reads a row of reviewColumns after the values of before.
+func scanReviewed(rows pgx.Rows, before any, n *khenthuong.Nomination) error {
+	var id, campaignID, nomineeID int64
+	var birth string
+	p := &n.Nominee
+	if err := rows.Scan(before, &id, &campaignID, &nomineeID, &n.FormCode, &n.Order, &n.Status,
+		&p.Kind, &p.Title, &p.Name, &birth, &p.Position, &p.Unit); err != nil {
+		return err
+	}
+	n.ID, n.CampaignID, n.NomineeID = uint64(id), uint64(campaignID), uint64(nomineeID)
+	var err error
+	p.Birth, err = khenthuong.ParseDate(birth) // as Date's UnmarshalJSON reads it
+	return err
+}
 
 // reviewInput is what ReviewWarnings reads for the campaign's nominations
 // in part (every one for nil).
@@ -125,16 +143,16 @@ func (s *Store) reviewInput(campaignID uint64, part []int64) (khenthuong.ReviewI
 				SELECT n.id FROM nominations n
 				WHERE $2::bigint[] IS NOT NULL AND n.campaign_id = $1 AND NOT n.id = ANY($2)
 					AND (n.nominee_id IN (SELECT nominee_id FROM own) OR n.folded_name IN (SELECT folded_name FROM own)))
-			SELECT n.id IN (SELECT id FROM own), n.data - $3::text[] FROM nominations n
+			SELECT n.id IN (SELECT id FROM own), `+reviewColumns+` FROM nominations n
 			WHERE n.id IN (SELECT id FROM own) OR n.id IN (SELECT id FROM awarded) OR n.id IN (SELECT id FROM same)
-			ORDER BY n.campaign_id <> $1, n.ord, n.id`, int64(campaignID), part, reviewFields)
+			ORDER BY n.campaign_id <> $1, n.ord, n.id`, int64(campaignID), part)
 		if err != nil {
 			return err
 		}
 		for rows.Next() {
 			var mine bool
 			var n khenthuong.Nomination
-			if err := rows.Scan(&mine, &n); err != nil {
+			if err := scanReviewed(rows, &mine, &n); err != nil {
 				rows.Close()
 				return err
 			}
