@@ -218,7 +218,7 @@ func (s *searchIndex) reviewEntries(campaignID uint64, only map[uint64]bool, awa
 	if only != nil {
 		approved = map[string]int{}
 	}
-	s.rel.campaigns.each(campaignID, func(i int32) {
+	s.rel.campaigns.each(s, campaignID, func(i int32) {
 		e := &s.entries[i]
 		if e.dead {
 			return
@@ -274,11 +274,11 @@ func (s *searchIndex) related(campaignID uint64, only map[uint64]bool, awards ma
 	warns := func(r int32) bool {
 		e := &s.entries[r]
 		found := false
-		s.rel.names.each(nameHash(s.nameOf(e)), func(j int32) {
+		s.rel.names.each(s, nameHash(s.nameOf(e)), func(j int32) {
 			found = found || j != r && !s.entries[j].dead && isRow(&s.entries[j]) && s.mayMatchByName(&s.entries[j], []int32{r})
 		})
 		if !found && e.nomineeID != 0 {
-			s.rel.nominees.each(e.nomineeID, func(j int32) {
+			s.rel.nominees.each(s, e.nomineeID, func(j int32) {
 				found = found || j != r && !s.entries[j].dead && isRow(&s.entries[j])
 			})
 		}

@@ -129,7 +129,7 @@ func (s *searchIndex) warnedCandidates(c *khenthuong.Campaign, awards map[uint64
 	defer s.mu.RUnlock()
 	var own []int32
 	approved := map[string]int{}
-	s.rel.campaigns.each(c.ID, func(i int32) {
+	s.rel.campaigns.each(s, c.ID, func(i int32) {
 		if e := &s.entries[i]; !e.dead {
 			own = append(own, i)
 			if e.status == khenthuong.StatusApproved {
@@ -150,11 +150,11 @@ func (s *searchIndex) warnedCandidates(c *khenthuong.Campaign, awards map[uint64
 	related := func(i int32) bool {
 		e := &s.entries[i]
 		found := false
-		s.rel.names.each(nameHash(s.nameOf(e)), func(j int32) {
+		s.rel.names.each(s, nameHash(s.nameOf(e)), func(j int32) {
 			found = found || j != i && canWarn(&s.entries[j]) && s.mayMatchByName(&s.entries[j], []int32{i})
 		})
 		if !found && e.nomineeID != 0 {
-			s.rel.nominees.each(e.nomineeID, func(j int32) {
+			s.rel.nominees.each(s, e.nomineeID, func(j int32) {
 				found = found || j != i && canWarn(&s.entries[j])
 			})
 		}
