@@ -1,8 +1,9 @@
 package khenthuong
 
 import (
+	"cmp"
 	"fmt"
-	"sort"
+	"slices"
 
 	"khenthuong/vntext"
 )
@@ -97,6 +98,38 @@ func matchDetails(a, b matchEntry) bool {
 
 // ReviewWarnings computes the warnings of every nomination of the campaign.
 func ReviewWarnings(in ReviewInput) map[uint64][]Warning {
+	out := map[uint64][]Warning{}
+	in.eachMatch(func(n, o *Nomination) {
+		if w, ok := in.warningFor(n, o); ok {
+			out[n.ID] = append(out[n.ID], w)
+		}
+	})
+	in.quotaWarnings(out)
+	return out
+}
+
+// ReviewWarned reports which nominations of the campaign ReviewWarnings
+// warns, without wording the warnings: Đề nghị's "Chỉ đề nghị có cảnh báo"
+// keeps those rows.
+func ReviewWarned(in ReviewInput) map[uint64]bool {
+	out := map[uint64]bool{}
+	in.eachMatch(func(n, o *Nomination) {
+		if in.warns(n, o) {
+			out[n.ID] = true
+		}
+	})
+	approved := in.approvedByForm()
+	for i := range in.Nominations {
+		if n := &in.Nominations[i]; in.overQuota(n.FormCode, approved) {
+			out[n.ID] = true
+		}
+	}
+	return out
+}
+
+// eachMatch calls fn with each nomination n of the campaign and, by
+// ascending ID, each other nomination o of All that names the same nominee.
+func (in *ReviewInput) eachMatch(fn func(n, o *Nomination)) {
 	byName := map[string][]matchEntry{}
 	byNominee := map[uint64][]*Nomination{}
 	for i := range in.All {
@@ -107,43 +140,50 @@ func ReviewWarnings(in ReviewInput) map[uint64][]Warning {
 			byNominee[n.NomineeID] = append(byNominee[n.NomineeID], n)
 		}
 	}
-	out := map[uint64][]Warning{}
+	var matches []*Nomination
 	for i := range in.Nominations {
 		n := &in.Nominations[i]
 		self := entryOf(n)
-		seen := map[uint64]bool{n.ID: true}
-		var matches []*Nomination
-		consider := func(o *Nomination) {
-			if seen[o.ID] {
-				return
-			}
-			seen[o.ID] = true
-			matches = append(matches, o)
+		matches = matches[:0]
+		// A nominee has few nominations: a scan finds the ones seen.
+		seen := func(id uint64) bool {
+			return id == n.ID || slices.ContainsFunc(matches, func(m *Nomination) bool { return m.ID == id })
 		}
 		for _, o := range byNominee[n.NomineeID] {
-			consider(o)
+			if !seen(o.ID) {
+				matches = append(matches, o)
+			}
 		}
 		for _, e := range byName[vntext.Fold(n.Nominee.Name)] {
 			o := e.n
-			if seen[o.ID] || o.Nominee.Kind != n.Nominee.Kind || (n.NomineeID != o.NomineeID && in.Distinct[PairOf(n.NomineeID, o.NomineeID)]) {
+			if seen(o.ID) || o.Nominee.Kind != n.Nominee.Kind || (n.NomineeID != o.NomineeID && in.Distinct[PairOf(n.NomineeID, o.NomineeID)]) {
 				continue
 			}
 			if matchDetails(self, e) {
-				consider(o)
+				matches = append(matches, o)
 			}
 		}
-		sort.Slice(matches, func(a, b int) bool { return matches[a].ID < matches[b].ID })
+		slices.SortFunc(matches, func(a, b *Nomination) int { return cmp.Compare(a.ID, b.ID) })
 		for _, o := range matches {
-			if w, ok := in.warningFor(n, o); ok {
-				out[n.ID] = append(out[n.ID], w)
-			}
+			fn(n, o)
 		}
 	}
-	in.quotaWarnings(out)
-	return out
+}
+
+// warns reports whether o, the same nominee as n, gives n a warning: a
+// nomination of the same campaign, or one an issued decision awarded.
+func (in *ReviewInput) warns(n, o *Nomination) bool {
+	if o.CampaignID == n.CampaignID {
+		return true
+	}
+	_, ok := in.Awards[o.ID]
+	return ok
 }
 
 func (in *ReviewInput) warningFor(n, o *Nomination) (Warning, bool) {
+	if !in.warns(n, o) {
+		return Warning{}, false
+	}
 	who := o.Nominee.DisplayName()
 	if o.CampaignID == n.CampaignID {
 		if o.FormCode == n.FormCode && o.Status == StatusApproved {
@@ -151,10 +191,8 @@ func (in *ReviewInput) warningFor(n, o *Nomination) (Warning, bool) {
 		}
 		return Warning{WarnDuplicate, fmt.Sprintf("Trùng với đề nghị số %d (%s, %s) trong đợt này", o.ID, who, o.Nominee.PositionAndUnit()), o.ID}, true
 	}
-	if a, ok := in.Awards[o.ID]; ok {
-		return Warning{WarnEarlierAward, fmt.Sprintf("Đã được tặng %s năm %d, Quyết định số %s", in.formName(a.FormCode), a.DecisionDate.Year, a.DecisionNumber), o.ID}, true
-	}
-	return Warning{}, false
+	a := in.Awards[o.ID]
+	return Warning{WarnEarlierAward, fmt.Sprintf("Đã được tặng %s năm %d, Quyết định số %s", in.formName(a.FormCode), a.DecisionDate.Year, a.DecisionNumber), o.ID}, true
 }
 
 func (in *ReviewInput) formName(code string) string {
@@ -166,24 +204,36 @@ func (in *ReviewInput) formName(code string) string {
 
 // quotaWarnings flags every nomination of a form whose approvals exceed the campaign's quota.
 func (in *ReviewInput) quotaWarnings(out map[uint64][]Warning) {
-	if in.Campaign == nil || len(in.Campaign.Quotas) == 0 {
-		return
-	}
-	approved := in.Approved
-	if approved == nil {
-		approved = map[string]int{}
-		for _, n := range in.Nominations {
-			if n.Status == StatusApproved {
-				approved[n.FormCode]++
-			}
-		}
-	}
+	approved := in.approvedByForm()
 	for _, n := range in.Nominations {
-		quota, ok := in.Campaign.Quotas[n.FormCode]
-		if !ok || approved[n.FormCode] <= quota {
+		if !in.overQuota(n.FormCode, approved) {
 			continue
 		}
-		msg := fmt.Sprintf("Đã duyệt %d %s, vượt chỉ tiêu %d của đợt", approved[n.FormCode], in.formName(n.FormCode), quota)
+		msg := fmt.Sprintf("Đã duyệt %d %s, vượt chỉ tiêu %d của đợt", approved[n.FormCode], in.formName(n.FormCode), in.Campaign.Quotas[n.FormCode])
 		out[n.ID] = append(out[n.ID], Warning{Kind: WarnQuota, Message: msg})
 	}
+}
+
+// approvedByForm counts the campaign's approvals by form: Approved, or
+// those of Nominations.
+func (in *ReviewInput) approvedByForm() map[string]int {
+	if in.Approved != nil {
+		return in.Approved
+	}
+	approved := map[string]int{}
+	for _, n := range in.Nominations {
+		if n.Status == StatusApproved {
+			approved[n.FormCode]++
+		}
+	}
+	return approved
+}
+
+// overQuota reports whether the approvals of form exceed the campaign's quota.
+func (in *ReviewInput) overQuota(form string, approved map[string]int) bool {
+	if in.Campaign == nil {
+		return false
+	}
+	quota, ok := in.Campaign.Quotas[form]
+	return ok && approved[form] > quota
 }

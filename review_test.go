@@ -33,14 +33,15 @@ func TestReviewWarnings(t *testing.T) {
 		person(2, 1, 109, "Ngô Minh", 1990, "Sở A", "CSTDCS", StatusApproved),
 	}
 	all := append(append([]Nomination{}, earlier...), current...)
-	w := ReviewWarnings(ReviewInput{
+	in := ReviewInput{
 		Campaign: campaign, Nominations: current, All: all, Forms: forms,
 		Awards: map[uint64]Award{
 			1: {NominationID: 1, FormCode: "CSTDCS", DecisionNumber: "125/QĐ-CAT", DecisionDate: MustDate("2021-12-20")},
 			2: {NominationID: 2, FormCode: "CSTDCS", DecisionNumber: "99/QĐ-CAT", DecisionDate: MustDate("2020-12-20")},
 		},
 		Distinct: map[NomineePair]bool{PairOf(108, 109): true},
-	})
+	}
+	w := ReviewWarnings(in)
 	has := func(id uint64, kind WarningKind, related uint64, text string) bool {
 		for _, x := range w[id] {
 			if x.Kind == kind && x.Related == related && strings.Contains(x.Message, text) {
@@ -72,6 +73,16 @@ func TestReviewWarnings(t *testing.T) {
 				t.Errorf("warning %s on %d (related %d): %v, want %v; warnings: %+v", c.kind, c.id, c.related, got, c.want, w[c.id])
 			}
 		})
+	}
+	// ReviewWarned tells the same rows, without the messages.
+	warned := ReviewWarned(in)
+	for _, n := range current {
+		if warned[n.ID] != (len(w[n.ID]) > 0) {
+			t.Errorf("ReviewWarned: nomination %d %v, warnings %+v", n.ID, warned[n.ID], w[n.ID])
+		}
+	}
+	if len(warned) < 5 || len(warned) == len(current) {
+		t.Errorf("%d of %d warned: the test data should tell rows apart", len(warned), len(current))
 	}
 }
 

@@ -83,6 +83,38 @@ func (s *Store) WarningsOf(campaignID uint64, ids []uint64) (map[uint64][]khenth
 
 // warnings computes the warnings of the campaign's nominations in part (every one for nil).
 func (s *Store) warnings(campaignID uint64, part []int64) (map[uint64][]khenthuong.Warning, error) {
+	in, err := s.reviewInput(campaignID, part)
+	if err != nil {
+		return nil, err
+	}
+	return khenthuong.ReviewWarnings(in), nil
+}
+
+// reviewColumns are the fields of a nomination's data ReviewWarnings
+// reads, as columns: the rest (the achievement is most of a record) stays
+// on the server, and the client decodes no JSON. Read by scanReviewed.
+const reviewColumns = `n.id, n.campaign_id, n.nominee_id, n.data->>'form', (n.data->>'order')::int, n.data->>'status',
+	n.data->'nominee'->>'kind', coalesce(n.data->'nominee'->>'title', ''), n.data->'nominee'->>'name',
+	coalesce(n.data->'nominee'->>'birth', ''), coalesce(n.data->'nominee'->>'position', ''), coalesce(n.data->'nominee'->>'unit', '')`
+
+// scanReviewed reads a row of reviewColumns after the values of before.
+func scanReviewed(rows pgx.Rows, before any, n *khenthuong.Nomination) error {
+	var id, campaignID, nomineeID int64
+	var birth string
+	p := &n.Nominee
+	if err := rows.Scan(before, &id, &campaignID, &nomineeID, &n.FormCode, &n.Order, &n.Status,
+		&p.Kind, &p.Title, &p.Name, &birth, &p.Position, &p.Unit); err != nil {
+		return err
+	}
+	n.ID, n.CampaignID, n.NomineeID = uint64(id), uint64(campaignID), uint64(nomineeID)
+	var err error
+	p.Birth, err = khenthuong.ParseDate(birth) // as Date's UnmarshalJSON reads it
+	return err
+}
+
+// reviewInput is what ReviewWarnings reads for the campaign's nominations
+// in part (every one for nil).
+func (s *Store) reviewInput(campaignID uint64, part []int64) (khenthuong.ReviewInput, error) {
 	var in khenthuong.ReviewInput
 	err := s.read("warnings", func(ctx context.Context, tx pgx.Tx) error {
 		c, err := getCampaign(ctx, tx, campaignID, false)
@@ -111,7 +143,7 @@ func (s *Store) warnings(campaignID uint64, part []int64) (map[uint64][]khenthuo
 				SELECT n.id FROM nominations n
 				WHERE $2::bigint[] IS NOT NULL AND n.campaign_id = $1 AND NOT n.id = ANY($2)
 					AND (n.nominee_id IN (SELECT nominee_id FROM own) OR n.folded_name IN (SELECT folded_name FROM own)))
-			SELECT n.id IN (SELECT id FROM own), n.data FROM nominations n
+			SELECT n.id IN (SELECT id FROM own), `+reviewColumns+` FROM nominations n
 			WHERE n.id IN (SELECT id FROM own) OR n.id IN (SELECT id FROM awarded) OR n.id IN (SELECT id FROM same)
 			ORDER BY n.campaign_id <> $1, n.ord, n.id`, int64(campaignID), part)
 		if err != nil {
@@ -120,7 +152,7 @@ func (s *Store) warnings(campaignID uint64, part []int64) (map[uint64][]khenthuo
 		for rows.Next() {
 			var mine bool
 			var n khenthuong.Nomination
-			if err := rows.Scan(&mine, &n); err != nil {
+			if err := scanReviewed(rows, &mine, &n); err != nil {
 				rows.Close()
 				return err
 			}
@@ -162,10 +194,7 @@ func (s *Store) warnings(campaignID uint64, part []int64) (map[uint64][]khenthuo
 		})
 		return err
 	})
-	if err != nil {
-		return nil, err
-	}
-	return khenthuong.ReviewWarnings(in), nil
+	return in, err
 }
 
 // awardsOf fills awards with the awards of the given nominations in issued decisions.

@@ -123,14 +123,12 @@ func (s *Store) warnedIDs(campaignID uint64) ([]uint64, error) {
 		for hi < len(byName) && !cut[hi] {
 			hi++ // a name is never cut
 		}
-		ws, err := s.warnings(campaignID, byName[lo:hi])
+		in, err := s.reviewInput(campaignID, byName[lo:hi])
 		if err != nil {
 			return nil, err
 		}
-		for id, w := range ws {
-			if len(w) > 0 {
-				ids = append(ids, id)
-			}
+		for id := range khenthuong.ReviewWarned(in) { // the warnings are not worded
+			ids = append(ids, id)
 		}
 		lo = hi
 	}

@@ -116,7 +116,15 @@ func (db *DB) loadMissing(hits []hit) error {
 	if len(missing) == 0 {
 		return nil
 	}
-	return db.loadHits(hits, missing, false)
+	if err := db.loadHits(hits, missing, false); err != nil {
+		return err
+	}
+	read := make([]*khenthuong.Nomination, len(missing))
+	for j, i := range missing {
+		read[j] = hits[i].rec
+	}
+	db.search.noteBirths(birthsOf(read)) // the warnings of the page then match these rows without reading them
+	return nil
 }
 
 // sortHits puts hits (in list order) in the order of sort. Ties keep list

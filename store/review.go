@@ -101,18 +101,49 @@ func (db *DB) WarningsOf(campaignID uint64, ids []uint64) (map[uint64][]khenthuo
 // warnings computes the warnings of the campaign's nominations in only
 // (every one for nil).
 func (db *DB) warnings(campaignID uint64, only map[uint64]bool) (map[uint64][]khenthuong.Warning, error) {
-	c, err := db.Campaign(campaignID)
+	in, err := db.reviewInput(campaignID, only, true)
 	if err != nil {
 		return nil, err
+	}
+	return khenthuong.ReviewWarnings(in), nil
+}
+
+// warnedOf tells which of the campaign's nominations in only have warnings,
+// without wording them: no record needs decoding then, once the birth
+// years are known.
+func (db *DB) warnedOf(campaignID uint64, only map[uint64]bool) (map[uint64]bool, error) {
+	in, err := db.reviewInput(campaignID, only, false)
+	if err != nil {
+		return nil, err
+	}
+	return khenthuong.ReviewWarned(in), nil
+}
+
+// reviewInput is what ReviewWarnings reads for the campaign's nominations
+// in only (every one for nil), the messages' texts if worded.
+func (db *DB) reviewInput(campaignID uint64, only map[uint64]bool, worded bool) (khenthuong.ReviewInput, error) {
+	var in khenthuong.ReviewInput
+	c, err := db.Campaign(campaignID)
+	if err != nil {
+		return in, err
 	}
 	awards, err := db.awards()
 	if err != nil {
-		return nil, err
+		return in, err
 	}
 	if err := db.buildSearch(); err != nil {
-		return nil, err
+		return in, err
 	}
-	hits, stubs, own, approved := db.search.related(campaignID, only, awards)
+	hits, stubs, own, approved, unknown := db.search.related(campaignID, only, awards, true, worded)
+	if len(unknown) > 0 {
+		// The birth years the matching needs, read alone: then most
+		// records need not be decoded. A write between may leave a few
+		// unknown (its new entries know theirs): those are decoded.
+		if err := db.readBirths(unknown); err != nil {
+			return in, err
+		}
+		hits, stubs, own, approved, _ = db.search.related(campaignID, only, awards, false, worded)
+	}
 	var missing []int
 	for i, h := range hits {
 		if h.rec == nil && stubs[i] == nil {
@@ -124,10 +155,15 @@ func (db *DB) warnings(campaignID uint64, only map[uint64]bool) (map[uint64][]kh
 		// kept, they would grow with the campaigns and the pages the clerk
 		// looks at.
 		if err := eachDecoded(db, hits, missing, func(i int, r *reviewRecord) { hits[i].rec = r.nomination() }); err != nil {
-			return nil, err
+			return in, err
 		}
+		read := make([]*khenthuong.Nomination, len(missing))
+		for j, i := range missing {
+			read[j] = hits[i].rec
+		}
+		db.search.noteBirths(birthsOf(read)) // the next windows match these by birth year without reading them
 	}
-	in := khenthuong.ReviewInput{
+	in = khenthuong.ReviewInput{
 		Campaign:    c,
 		Nominations: make([]khenthuong.Nomination, 0, own),
 		All:         make([]khenthuong.Nomination, 0, len(hits)),
@@ -167,78 +203,120 @@ func (db *DB) warnings(campaignID uint64, only map[uint64]bool) (map[uint64][]kh
 			return nil
 		})
 	})
-	if err != nil {
-		return nil, err
-	}
-	return khenthuong.ReviewWarnings(in), nil
+	return in, err
 }
 
-// related returns the campaign's entries in only (all of them for nil; the
-// first own hits, in list order) followed by the entries that share a folded
-// name or a nominee ID with one of them and can warn it: awarded entries of
-// other campaigns and, when only is a part of the campaign, the rest of the
-// campaign. For an awarded entry of a collective or household of another
-// campaign whose record is not decoded yet, stubs holds a stand-in built
-// from the index (IDs, kind, form, status, folded name and unit): all
-// ReviewWarnings reads of another campaign's awarded nomination, since their
-// identity is the folded name and the message is the award's. People need
-// their birth year, so their records are decoded. For a part, approved
-// counts the whole campaign's approvals by form (the quotas); nil otherwise.
-// (TestWarningsEqualTheFullComputation holds Warnings and WarningsOf to what
-// ReviewWarnings gives with every record.)
-func (s *searchIndex) related(campaignID uint64, only map[uint64]bool, awards map[uint64]khenthuong.Award) (hits []hit, stubs []*khenthuong.Nomination, own int, approved map[string]int) {
-	s.mu.RLock()
-	defer s.mu.RUnlock()
-	names := map[string]struct{}{}
-	nominees := map[uint64]struct{}{}
+// reviewEntries returns the entries of the campaign's nominations in only
+// (all of them for nil) and, ascending, the entries that share a folded
+// name or a nominee ID with one of them and can warn it: awarded entries
+// of other campaigns and, when only is a part of the campaign, the rest of
+// the campaign; of those met by name, only the ones whose kind, birth year
+// or unit may match (relations.go). For a part, approved counts the whole
+// campaign's approvals by form (the quotas); nil otherwise (mu held through
+// rlockRelations).
+func (s *searchIndex) reviewEntries(campaignID uint64, only map[uint64]bool, awards map[uint64]khenthuong.Award) (rows, others []int32, isRow func(*indexEntry) bool, approved map[string]int) {
 	if only != nil {
 		approved = map[string]int{}
 	}
-	for i := range s.entries {
+	s.rel.campaigns.each(s, campaignID, func(i int32) {
 		e := &s.entries[i]
-		if e.dead || e.campaignID != campaignID {
-			continue
+		if e.dead {
+			return
 		}
 		if approved != nil && e.status == khenthuong.StatusApproved {
 			approved[e.form]++
 		}
-		if only != nil && !only[e.id] {
-			continue
+		if only == nil || only[e.id] {
+			rows = append(rows, i)
 		}
-		hits = append(hits, hit{e.campaignID, e.order, e.id, e.rec})
-		names[string(s.nameOf(e))] = struct{}{}
-		nominees[e.nomineeID] = struct{}{}
+	})
+	isRow = func(e *indexEntry) bool { return e.campaignID == campaignID && (only == nil || only[e.id]) }
+	canWarn := func(e *indexEntry) bool {
+		if e.campaignID == campaignID {
+			return true
+		}
+		_, awarded := awards[e.id]
+		return awarded
 	}
-	slices.SortFunc(hits, compareHits)
-	own = len(hits)
-	stubs = make([]*khenthuong.Nomination, own, own+own)
-	for i := range s.entries {
-		e := &s.entries[i]
-		mine := e.campaignID == campaignID
-		if e.dead || mine && (only == nil || only[e.id]) {
-			continue
+	return rows, s.relatedOf(rows, isRow, canWarn), isRow, approved
+}
+
+// related returns the entries of reviewEntries as hits, the campaign's
+// first (own of them, in list order), and for each a stand-in built from
+// the index where it holds all ReviewWarnings reads of that nomination
+// (stubs; nil: the record is to be read): IDs, kind, form, status, folded
+// name and unit, and a person's birth year once a read told it. The
+// identity of a nominee is its folded name (with a person's birth year or
+// unit), a row's warnings read nothing else of it, and another campaign's
+// nomination warns by its award; only a nomination of the campaign that
+// may warn a row is named in the message (its danh xưng, name, position
+// and unit), so those are read if worded. unknown lists the people among them whose
+// birth year no read has told yet: once read (readBirths), related tells
+// more apart and reads fewer records, so with askBirths it returns only
+// those if there are any. (TestWarningsEqualTheFullComputation
+// holds Warnings and WarningsOf to what ReviewWarnings gives with every record.)
+func (s *searchIndex) related(campaignID uint64, only map[uint64]bool, awards map[uint64]khenthuong.Award, askBirths, worded bool) (hits []hit, stubs []*khenthuong.Nomination, own int, approved map[string]int, unknown []hit) {
+	s.rlockRelations()
+	defer s.mu.RUnlock()
+	rows, others, isRow, approved := s.reviewEntries(campaignID, only, awards)
+	for _, list := range [][]int32{rows, others} {
+		for _, i := range list {
+			if e := &s.entries[i]; e.kind == khenthuong.Individual && birthOf(e) == birthUnknown {
+				unknown = append(unknown, hit{e.campaignID, e.order, e.id, nil})
+			}
 		}
-		// The small maps of the rows first: the awards map is the file's.
-		_, related := nominees[e.nomineeID]
-		if !related {
-			_, related = names[string(s.nameOf(e))]
-		}
-		if !related {
-			continue
-		}
-		if _, awarded := awards[e.id]; !mine && !awarded {
-			continue
-		}
-		hits = append(hits, hit{e.campaignID, e.order, e.id, e.rec})
-		var stub *khenthuong.Nomination
-		if fields := bytes.SplitN(s.text[e.start:e.end], []byte{fieldSep}, 3); !mine && e.rec == nil && e.kind != khenthuong.Individual && len(fields) == 3 {
-			stub = &khenthuong.Nomination{ID: e.id, CampaignID: e.campaignID, NomineeID: e.nomineeID, Order: e.order,
-				FormCode: e.form, Status: e.status,
-				Nominee: khenthuong.Nominee{Kind: e.kind, Name: string(fields[0]), Unit: string(fields[1])}}
-		}
-		stubs = append(stubs, stub)
 	}
-	return hits, stubs, own, approved
+	if askBirths && len(unknown) > 0 {
+		return nil, nil, 0, nil, unknown
+	}
+	slices.SortFunc(rows, func(a, b int32) int { return listOrder(s.entries[a], s.entries[b]) })
+	// warns is whether a row may warn another row.
+	warns := func(r int32) bool {
+		e := &s.entries[r]
+		found := false
+		s.rel.names.each(s, nameHash(s.nameOf(e)), func(j int32) {
+			found = found || j != r && !s.entries[j].dead && isRow(&s.entries[j]) && s.mayMatchByName(&s.entries[j], []int32{r})
+		})
+		if !found && e.nomineeID != 0 {
+			s.rel.nominees.each(s, e.nomineeID, func(j int32) {
+				found = found || j != r && !s.entries[j].dead && isRow(&s.entries[j])
+			})
+		}
+		return found
+	}
+	own = len(rows)
+	hits = make([]hit, 0, own+len(others))
+	stubs = make([]*khenthuong.Nomination, 0, own+len(others))
+	for k, list := range [][]int32{rows, others} {
+		for _, i := range list {
+			e := &s.entries[i]
+			hits = append(hits, hit{e.campaignID, e.order, e.id, e.rec})
+			named := worded && e.campaignID == campaignID && (k == 1 || warns(i))
+			stubs = append(stubs, s.stubOf(e, named))
+		}
+	}
+	return hits, stubs, own, approved, unknown
+}
+
+// stubOf is entry e's stand-in for ReviewWarnings, nil when its record is
+// to be read: named in a message, a person's birth year unknown, or
+// decoded already (mu held).
+func (s *searchIndex) stubOf(e *indexEntry, named bool) *khenthuong.Nomination {
+	birth := birthOf(e)
+	if named || e.rec != nil || e.kind == khenthuong.Individual && birth == birthUnknown {
+		return nil
+	}
+	fields := bytes.SplitN(s.text[e.start:e.end], []byte{fieldSep}, 3)
+	if len(fields) != 3 {
+		return nil
+	}
+	n := &khenthuong.Nomination{ID: e.id, CampaignID: e.campaignID, NomineeID: e.nomineeID, Order: e.order,
+		FormCode: e.form, Status: e.status,
+		Nominee: khenthuong.Nominee{Kind: e.kind, Name: string(fields[0]), Unit: string(fields[1])}}
+	if e.kind == khenthuong.Individual {
+		n.Nominee.Birth.Year = birth
+	}
+	return n
 }
 
 // nameOf is the folded name of entry e (mu held).

@@ -316,7 +316,6 @@ func TestWarningsEqualTheFullComputation(t *testing.T) {
 	}
 	mustNil(t, db.CreateNominations(cur))
 	mustNil(t, db.SetStatus([]uint64{cur[0].ID, cur[1].ID, cur[2].ID}, khenthuong.StatusApproved, ""))
-	distinct := map[khenthuong.NomineePair]bool{}
 	for i := 300; i < 320; i++ {
 		mustNil(t, db.MarkDistinct(cur[i].ID, earlier[i-300].ID))
 	}
@@ -327,11 +326,100 @@ func TestWarningsEqualTheFullComputation(t *testing.T) {
 
 	db, err = Open(path, testOptions())
 	mustNil(t, err)
+	want := fullWarnings(t, db, cs[2].ID)
+	if len(want) < 50 {
+		t.Fatalf("only %d nominations warned: the test data should match more", len(want))
+	}
+	mustNil(t, db.Close())
+
+	// "Chỉ đề nghị có cảnh báo" in a fresh window (no birth year known), in
+	// parts of a few names: the rows Warnings warns.
+	db = openAt(t, path, testOptions())
+	defer func(size int) { warnedPart = size }(warnedPart)
+	warnedPart = 16
+	warned, err := db.warnedIDs(cs[2].ID)
+	mustNil(t, err)
+	var wantWarned []uint64
+	for id, w := range want {
+		if len(w) > 0 {
+			wantWarned = append(wantWarned, id)
+		}
+	}
+	slices.Sort(wantWarned)
+	if !slices.Equal(warned, wantWarned) {
+		t.Fatalf("warned %d nominations %v, want %d %v", len(warned), warned, len(wantWarned), wantWarned)
+	}
+	mustNil(t, db.Close())
+
+	// A fresh window: the index is built, the records are not decoded, no
+	// birth year is known. The rows on screen first (pages), then the whole.
+	db = openAt(t, path, testOptions())
+	var ownIDs []uint64
+	mustNil(t, db.EachNomination(khenthuong.NominationFilter{CampaignID: cs[2].ID}, func(n *khenthuong.Nomination) error {
+		ownIDs = append(ownIDs, n.ID)
+		return nil
+	}))
+	checkWarningPages(t, db, cs[2].ID, ownIDs, want, "fresh")
+	for _, pass := range []string{"Cold", "Warm"} {
+		got, err := db.Warnings(cs[2].ID)
+		mustNil(t, err)
+		if !reflect.DeepEqual(got, want) {
+			for id, w := range want {
+				if !reflect.DeepEqual(got[id], w) {
+					t.Fatalf("%s: nomination %d: got %+v, want %+v", pass, id, got[id], w)
+				}
+			}
+			t.Fatalf("%s: %d warned, want %d", pass, len(got), len(want))
+		}
+	}
+	checkWarningPages(t, db, cs[2].ID, ownIDs, want, "birth years known")
+
+	// Writes once the index and its relations are built: new nominations of
+	// earlier nominees (another birth year, or another unit), one moved to
+	// another birth year, one approved.
+	var more []khenthuong.Nomination
+	for i, o := range earlier[200:260] {
+		n := o
+		n.ID, n.CampaignID, n.Order, n.NomineeID, n.Status = 0, cs[2].ID, 0, 0, khenthuong.StatusSubmitted
+		if i%2 == 1 {
+			n.Nominee.Birth = khenthuong.Date{Year: 1902}
+		} else {
+			n.Nominee.Unit = "Đơn vị khác nữa"
+		}
+		more = append(more, n)
+	}
+	mustNil(t, db.CreateNominations(more))
+	moved, err := db.Nomination(ownIDs[5])
+	mustNil(t, err)
+	moved.Nominee.Birth = earlier[0].Nominee.Birth
+	moved.Nominee.Name, moved.Nominee.Unit = earlier[0].Nominee.Name, "Đơn vị khác hẳn"
+	mustNil(t, db.UpdateNomination(moved))
+	mustNil(t, db.SetStatus([]uint64{ownIDs[7]}, khenthuong.StatusApproved, ""))
+	want = fullWarnings(t, db, cs[2].ID)
+	for _, n := range more {
+		ownIDs = append(ownIDs, n.ID)
+	}
+	checkWarningPages(t, db, cs[2].ID, ownIDs, want, "after writes")
+	got, err := db.Warnings(cs[2].ID)
+	mustNil(t, err)
+	if !reflect.DeepEqual(got, want) {
+		t.Fatalf("after writes: %d warned, want %d", len(got), len(want))
+	}
+	_, err = db.WarningsOf(999, ownIDs[:3])
+	if khenthuong.ErrorCode(err) != khenthuong.ENOTFOUND {
+		t.Errorf("warnings of an unknown campaign: %v", err)
+	}
+}
+
+// fullWarnings is what ReviewWarnings gives the campaign with every record
+// of the file.
+func fullWarnings(t *testing.T, db *DB, campaignID uint64) map[uint64][]khenthuong.Warning {
+	t.Helper()
 	all, err := db.Nominations(khenthuong.NominationFilter{})
 	mustNil(t, err)
 	var own []khenthuong.Nomination
 	for _, n := range all {
-		if n.CampaignID == cs[2].ID {
+		if n.CampaignID == campaignID {
 			own = append(own, n)
 		}
 	}
@@ -344,6 +432,7 @@ func TestWarningsEqualTheFullComputation(t *testing.T) {
 				DecisionNumber: d.Number, DecisionDate: d.Date, RegistryNo: r.RegistryNo, Amount: r.Amount}
 		}
 	}
+	distinct := map[khenthuong.NomineePair]bool{}
 	mustNil(t, db.view("test", func(tx *bolt.Tx) error {
 		return tx.Bucket(bucketDistinct).ForEach(func(k, _ []byte) error {
 			distinct[khenthuong.NomineePair{btoi(k), btoi(k[8:])}] = true
@@ -358,35 +447,16 @@ func TestWarningsEqualTheFullComputation(t *testing.T) {
 	for i := range stored {
 		formMap[stored[i].Code] = &stored[i]
 	}
-	c, _ := db.Campaign(cs[2].ID)
-	want := khenthuong.ReviewWarnings(khenthuong.ReviewInput{Campaign: c, Nominations: own, All: all, Awards: awards, Distinct: distinct, Forms: formMap})
-	if len(want) < 50 {
-		t.Fatalf("only %d nominations warned: the test data should match more", len(want))
-	}
+	c, err := db.Campaign(campaignID)
+	mustNil(t, err)
+	return khenthuong.ReviewWarnings(khenthuong.ReviewInput{Campaign: c, Nominations: own, All: all, Awards: awards, Distinct: distinct, Forms: formMap})
+}
 
-	mustNil(t, db.Close())
-
-	// A fresh window: the index is built, the records are not decoded.
-	db = openAt(t, path, testOptions())
-	for _, pass := range []string{"Cold", "Warm"} {
-		got, err := db.Warnings(cs[2].ID)
-		mustNil(t, err)
-		if !reflect.DeepEqual(got, want) {
-			for id, w := range want {
-				if !reflect.DeepEqual(got[id], w) {
-					t.Fatalf("%s: nomination %d: got %+v, want %+v", pass, id, got[id], w)
-				}
-			}
-			t.Fatalf("%s: %d warned, want %d", pass, len(got), len(want))
-		}
-	}
-
-	// The window's pages: the rows on screen alone, in pages of every size
-	// and one page of scattered rows, give the same warnings as the whole.
-	ownIDs := make([]uint64, len(own))
-	for i := range own {
-		ownIDs[i] = own[i].ID
-	}
+// checkWarningPages holds the window's pages to want: the rows on screen
+// alone, in pages of every size and one page of scattered rows, give the
+// same warnings as the whole.
+func checkWarningPages(t *testing.T, db *DB, campaignID uint64, ownIDs []uint64, want map[uint64][]khenthuong.Warning, when string) {
+	t.Helper()
 	pages := [][]uint64{{}, ownIDs}
 	for _, size := range []int{1, 7, 64} {
 		for lo := 0; lo < len(ownIDs); lo += size {
@@ -399,19 +469,15 @@ func TestWarningsEqualTheFullComputation(t *testing.T) {
 	}
 	pages = append(pages, scattered)
 	for _, page := range pages {
-		got, err := db.WarningsOf(cs[2].ID, page)
+		got, err := db.WarningsOf(campaignID, page)
 		mustNil(t, err)
 		for _, id := range page {
 			if !reflect.DeepEqual(got[id], want[id]) {
-				t.Fatalf("page of %d from %d: nomination %d: got %+v, want %+v", len(page), page[0], id, got[id], want[id])
+				t.Fatalf("%s: page of %d from %d: nomination %d: got %+v, want %+v", when, len(page), page[0], id, got[id], want[id])
 			}
 		}
 		if len(got) > len(page) {
-			t.Fatalf("page of %d: %d warned", len(page), len(got))
+			t.Fatalf("%s: page of %d: %d warned", when, len(page), len(got))
 		}
-	}
-	_, err = db.WarningsOf(999, ownIDs[:3])
-	if khenthuong.ErrorCode(err) != khenthuong.ENOTFOUND {
-		t.Errorf("warnings of an unknown campaign: %v", err)
 	}
 }

@@ -44,6 +44,8 @@ type searchIndex struct {
 
 	gen    uint64    // counts the changes: a sorted order of an older one is stale
 	sorted keptOrder // the order of the last sorted query (sort_cache.go)
+
+	rel *relations // entries by name, nominee and campaign (relations.go), nil until used
 }
 
 // indexEntry is one nomination in the search index.
@@ -55,6 +57,8 @@ type indexEntry struct {
 	status                    khenthuong.Status
 	start, end                int // the entry's span in text
 	dead                      bool
+	birthKnown                bool // birth holds the record's birth year (relations.go)
+	birth                     int32
 
 	// rec is the decoded nomination, once read (nil until then). Decoding JSON
 	// is most of the cost of a listing, so each record is decoded once: writes
@@ -104,7 +108,8 @@ func entryOf(n *khenthuong.Nomination) newEntry {
 	return newEntry{
 		indexEntry: indexEntry{rec: &rec,
 			id: n.ID, campaignID: n.CampaignID, nomineeID: n.NomineeID, order: n.Order,
-			kind: n.Nominee.Kind, form: n.FormCode, status: n.Status},
+			kind: n.Nominee.Kind, form: n.FormCode, status: n.Status,
+			birth: int32(n.Nominee.Birth.Year), birthKnown: true},
 		name: vntext.Fold(n.Nominee.Name), unit: vntext.Fold(n.Nominee.Unit), position: vntext.Fold(n.Nominee.Position),
 	}
 }
@@ -229,6 +234,7 @@ func (s *searchIndex) reset(n int) {
 	s.entries = make([]indexEntry, 0, n)
 	s.byID = make(map[uint64]int, n)
 	s.dead = 0
+	s.rel = nil
 	s.tokenID = map[string]int32{}
 	s.tokenText, s.tokenEnds, s.postings = nil, nil, nil
 }
@@ -250,6 +256,9 @@ func (s *searchIndex) append(ne newEntry) {
 	s.text = append(s.text, entrySep)
 	s.byID[e.id] = len(s.entries)
 	s.entries = append(s.entries, e)
+	if s.rel != nil && !s.rel.add(s, int32(len(s.entries)-1)) {
+		s.rel = nil // sorted again when next used
+	}
 	s.addTokens(int32(len(s.entries)-1), s.text[e.start:e.end])
 }
 

@@ -93,11 +93,11 @@ func (db *DB) warnedIDs(campaignID uint64) ([]uint64, error) {
 	for range workers {
 		wg.Go(func() {
 			for part := range next {
-				ws, err := db.warnings(campaignID, part)
+				warned, err := db.warnedOf(campaignID, part)
 				mu.Lock()
 				firstErr = cmp.Or(firstErr, err)
-				for id, w := range ws {
-					if len(w) > 0 && part[id] {
+				for id := range warned {
+					if part[id] {
 						ids = append(ids, id)
 					}
 				}
@@ -121,41 +121,44 @@ func (db *DB) warnedIDs(campaignID uint64) ([]uint64, error) {
 // warnedCandidates returns the campaign's nominations that the index tells
 // are warned (over: of a form approved beyond the quota, every one of them)
 // and, cut into parts of at least size in folded name order, never between
-// two of a name, those that may be: they share a nominee or a folded name
-// with another nomination of the campaign or an awarded one elsewhere.
+// two of a name, those that may be: they share a nominee, or a folded name
+// with a birth year or unit that may match (relations.go), with another
+// nomination of the campaign or an awarded one elsewhere.
 func (s *searchIndex) warnedCandidates(c *khenthuong.Campaign, awards map[uint64]khenthuong.Award, size int) (over []uint64, parts []map[uint64]bool) {
-	s.mu.RLock()
+	s.rlockRelations()
 	defer s.mu.RUnlock()
 	var own []int32
 	approved := map[string]int{}
-	names := map[string]int{} // how many can warn or be warned, by folded name
-	nominees := map[uint64]int{}
-	for i := range s.entries {
-		if e := &s.entries[i]; !e.dead && e.campaignID == c.ID {
-			own = append(own, int32(i))
+	s.rel.campaigns.each(s, c.ID, func(i int32) {
+		if e := &s.entries[i]; !e.dead {
+			own = append(own, i)
 			if e.status == khenthuong.StatusApproved {
 				approved[e.form]++
 			}
-			names[string(s.nameOf(e))]++
-			if e.nomineeID != 0 {
-				nominees[e.nomineeID]++
-			}
 		}
+	})
+	canWarn := func(o *indexEntry) bool {
+		if o.dead {
+			return false
+		}
+		if o.campaignID == c.ID {
+			return true
+		}
+		_, awarded := awards[o.id]
+		return awarded
 	}
-	for i := range s.entries {
+	related := func(i int32) bool {
 		e := &s.entries[i]
-		if e.dead || e.campaignID == c.ID {
-			continue
+		found := false
+		s.rel.names.each(s, nameHash(s.nameOf(e)), func(j int32) {
+			found = found || j != i && canWarn(&s.entries[j]) && s.mayMatchByName(&s.entries[j], []int32{i})
+		})
+		if !found && e.nomineeID != 0 {
+			s.rel.nominees.each(s, e.nomineeID, func(j int32) {
+				found = found || j != i && canWarn(&s.entries[j])
+			})
 		}
-		if _, awarded := awards[e.id]; !awarded {
-			continue
-		}
-		if n, ok := names[string(s.nameOf(e))]; ok {
-			names[string(s.nameOf(e))] = n + 1
-		}
-		if n, ok := nominees[e.nomineeID]; ok && e.nomineeID != 0 {
-			nominees[e.nomineeID] = n + 1
-		}
+		return found
 	}
 	// ReviewWarnings' quota rule: every nomination of a form whose approvals exceed its quota.
 	overQuota := func(form string) bool { q, ok := c.Quotas[form]; return ok && approved[form] > q }
@@ -165,7 +168,7 @@ func (s *searchIndex) warnedCandidates(c *khenthuong.Campaign, awards map[uint64
 		switch {
 		case overQuota(e.form):
 			over = append(over, e.id)
-		case names[string(s.nameOf(e))] > 1 || e.nomineeID != 0 && nominees[e.nomineeID] > 1:
+		case related(i):
 			maybe = append(maybe, i)
 		}
 	}
