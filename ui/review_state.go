@@ -79,16 +79,21 @@ func sameStatusNote(ns []*khenthuong.Nomination) string {
 }
 
 // decidedNominations are the nominations of a campaign that its decisions,
-// draft or issued, list.
-func decidedNominations(svc khenthuong.DecisionService, campaignID uint64) (map[uint64]bool, error) {
-	ds, err := svc.Decisions(campaignID)
+// draft or issued, list. The recipients are streamed, not held: a campaign
+// issued in one decision of 100,000 would otherwise sit whole in the window.
+func decidedNominations(svc khenthuong.QueryService, campaignID uint64) (map[uint64]bool, error) {
+	ds, err := svc.DecisionSummaries(campaignID)
 	if err != nil {
 		return nil, err
 	}
 	out := map[uint64]bool{}
 	for _, d := range ds {
-		for _, rc := range d.Recipients {
+		err := svc.EachRecipient(d.ID, func(rc *khenthuong.Recipient) error {
 			out[rc.NominationID] = true
+			return nil
+		})
+		if err != nil {
+			return nil, err
 		}
 	}
 	return out, nil
