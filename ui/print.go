@@ -1,8 +1,8 @@
 package ui
 
 import (
-	"bytes"
 	"io"
+	"os"
 	"strings"
 	"sync"
 	"time"
@@ -41,8 +41,8 @@ type printScreen struct {
 
 	campaigns  []khenthuong.Campaign
 	campaignID uint64
-	decisions  []khenthuong.Decision
-	decision   *khenthuong.Decision // the chosen one, with its recipients
+	decisions  []khenthuong.DecisionSummary
+	decision   *khenthuong.Decision // the chosen one, without its recipients (see printRecipients)
 	form       *khenthuong.AwardForm
 	forms      []khenthuong.AwardForm
 	settings   khenthuong.Settings
@@ -50,12 +50,13 @@ type printScreen struct {
 	templates  []templateChoice // [0] is the form's own (or its default)
 	tpl        certificates.Template
 	mode       certificates.Mode
-	chosen     map[uint64]bool // recipients to print, by nomination ID
-	current    int             // the recipient previewed
-	visible    bool
-	stale      bool // the campaign changed while hidden
-	loadGen    int
-	warnings   []certificates.Warning // of the last PDF
+	printRecipients
+	current  int // the recipient previewed
+	visible  bool
+	stale    bool // the campaign changed while hidden
+	loadGen  int
+	warnings []certificates.Warning // of the last PDF
+	spool    string                 // the file the last PDF was laid out in
 
 	campaignSelect *widget.Select
 	decisionSelect *widget.Select
@@ -96,7 +97,8 @@ type templateChoice struct {
 
 func newPrintScreen(svc khenthuong.Services, win fyne.Window) *printScreen {
 	s := &printScreen{svc: svc, win: win, files: defaultFileDialogs, open: openInViewer,
-		mode: certificates.ModeBlank, chosen: map[uint64]bool{}}
+		mode: certificates.ModeBlank}
+	s.printRecipients.reset(nil, 0, nil)
 
 	s.campaignSelect = newSelect(nil, func(string) {
 		if i := s.campaignSelect.SelectedIndex(); i >= 0 && s.campaigns[i].ID != s.campaignID {
@@ -298,7 +300,7 @@ func (s *printScreen) loadDecisions() {
 		return
 	}
 	background(&s.loading, func() func() {
-		ds, err := s.svc.Decisions(id)
+		ds, err := s.svc.DecisionSummaries(id)
 		return func() {
 			if gen != s.loadGen {
 				return
@@ -313,9 +315,9 @@ func (s *printScreen) loadDecisions() {
 }
 
 // setDecisions lists the decisions, issued ones first, and opens the first.
-func (s *printScreen) setDecisions(ds []khenthuong.Decision) {
-	issued := make([]khenthuong.Decision, 0, len(ds))
-	var drafts []khenthuong.Decision
+func (s *printScreen) setDecisions(ds []khenthuong.DecisionSummary) {
+	issued := make([]khenthuong.DecisionSummary, 0, len(ds))
+	var drafts []khenthuong.DecisionSummary
 	for _, d := range ds {
 		if d.Status == khenthuong.DecisionIssued {
 			issued = append(issued, d)
@@ -326,7 +328,7 @@ func (s *printScreen) setDecisions(ds []khenthuong.Decision) {
 	s.decisions = append(issued, drafts...)
 	opts := make([]string, len(s.decisions))
 	for i := range s.decisions {
-		opts[i] = decisionLabel(&s.decisions[i])
+		opts[i] = decisionLabel(&s.decisions[i].Decision)
 	}
 	s.decisionSelect.Options = opts
 	s.decisionSelect.Selected = ""
@@ -345,7 +347,7 @@ func (s *printScreen) setDecisions(ds []khenthuong.Decision) {
 	default:
 		s.preview.empty = lang.L("Choose a campaign above to see its decisions.")
 	}
-	s.setDecision(nil, nil)
+	s.setDecision(nil, nil, nil)
 }
 
 func decisionLabel(d *khenthuong.Decision) string {
@@ -364,14 +366,26 @@ func decisionLabel(d *khenthuong.Decision) string {
 	return label
 }
 
-// loadDecision reads a decision with its recipients, its award form and the
-// form's template in a goroutine.
+// loadDecision reads a decision without its recipients, the IDs of its
+// recipients in list order and the first of them (the rest are read a page
+// at a time as the list shows them), and its award form, in a goroutine.
 func (s *printScreen) loadDecision(id uint64) {
 	s.loadGen++
 	gen := s.loadGen
 	background(&s.loading, func() func() {
-		d, err := s.svc.Decision(id)
+		var d *khenthuong.Decision
+		var ids []uint64
+		var first []khenthuong.Recipient
 		var form *khenthuong.AwardForm
+		sum, err := s.svc.DecisionSummary(id)
+		if err == nil {
+			d = &sum.Decision
+			ids = make([]uint64, 0, sum.RecipientCount)
+			err = s.svc.EachRecipient(id, func(r *khenthuong.Recipient) error { ids = append(ids, r.NominationID); return nil })
+		}
+		if err == nil {
+			first, err = s.svc.Recipients(id, khenthuong.Page{Limit: recipientPage})
+		}
 		if err == nil {
 			form, err = s.svc.Form(d.FormCode)
 		}
@@ -383,25 +397,26 @@ func (s *printScreen) loadDecision(id uint64) {
 				showError(err, s.win)
 				return
 			}
-			s.setDecision(d, form)
+			s.setDecision(d, ids, form)
+			s.rows[0] = first
 		}
 	})
 }
 
-// setDecision shows decision d (nil for none): every recipient chosen, the
-// first previewed, the form's template selected.
-func (s *printScreen) setDecision(d *khenthuong.Decision, form *khenthuong.AwardForm) {
+// setDecision shows decision d (nil for none) with its recipients' IDs:
+// every recipient chosen, the first previewed, the form's template selected.
+func (s *printScreen) setDecision(d *khenthuong.Decision, ids []uint64, form *khenthuong.AwardForm) {
 	s.decision, s.form = d, form
-	s.chosen = map[uint64]bool{}
+	var read func(p khenthuong.Page) ([]khenthuong.Recipient, error)
 	if d != nil {
-		for _, r := range d.Recipients {
-			s.chosen[r.NominationID] = true
-		}
+		id := d.ID
+		read = func(p khenthuong.Page) ([]khenthuong.Recipient, error) { return s.svc.Recipients(id, p) }
 	}
+	s.printRecipients.reset(ids, len(ids), read)
 	s.current = 0
 	s.recipients.UnselectAll()
 	s.recipients.Refresh()
-	if d != nil && len(d.Recipients) > 0 {
+	if d != nil && len(ids) > 0 {
 		s.recipients.Select(0)
 	}
 	s.setTemplates()
@@ -449,25 +464,18 @@ func (s *printScreen) templateSaved(code string) {
 	}
 }
 
-func (s *printScreen) recipientCount() int {
-	if s.decision == nil {
-		return 0
-	}
-	return len(s.decision.Recipients)
-}
-
 func (s *printScreen) updateRecipientRow(id widget.ListItemID, o fyne.CanvasObject) {
-	if s.decision == nil || id >= len(s.decision.Recipients) {
+	r := s.recipientAt(id, s.win)
+	if r == nil {
 		return
 	}
-	r := &s.decision.Recipients[id]
 	box := o.(*fyne.Container)
 	label, check := box.Objects[0].(*widget.Label), box.Objects[1].(*widget.Check)
 	check.OnChanged = nil // the recycled row still holds another recipient's
-	check.SetChecked(s.chosen[r.NominationID])
+	check.SetChecked(s.isChosen(r.NominationID))
 	nid := r.NominationID
 	check.OnChanged = func(on bool) {
-		s.chosen[nid] = on
+		s.choose(nid, on)
 		s.updateCount()
 		s.updateButtons()
 	}
@@ -478,42 +486,10 @@ func (s *printScreen) chooseAll(on bool) {
 	if s.decision == nil {
 		return
 	}
-	for _, r := range s.decision.Recipients {
-		s.chosen[r.NominationID] = on
-	}
+	s.printRecipients.chooseAll(on)
 	s.recipients.Refresh()
 	s.updateCount()
 	s.updateButtons()
-}
-
-// chosenIDs are the recipients to print in the decision's list order; nil
-// prints them all.
-func (s *printScreen) chosenIDs() []uint64 {
-	if s.decision == nil {
-		return nil
-	}
-	var ids []uint64
-	for _, r := range s.decision.Recipients {
-		if s.chosen[r.NominationID] {
-			ids = append(ids, r.NominationID)
-		}
-	}
-	if len(ids) == len(s.decision.Recipients) {
-		return nil
-	}
-	return ids
-}
-
-func (s *printScreen) chosenCountN() int {
-	n := 0
-	if s.decision != nil {
-		for _, r := range s.decision.Recipients {
-			if s.chosen[r.NominationID] {
-				n++
-			}
-		}
-	}
-	return n
 }
 
 func (s *printScreen) updateCount() {
@@ -564,10 +540,11 @@ func (s *printScreen) previewForm() *khenthuong.AwardForm {
 // previewValues are the texts of the recipient previewed, or of a sample
 // recipient when no decision of the form is open (the editor without one).
 func (s *printScreen) previewValues(form *khenthuong.AwardForm) (certificates.Values, string) {
-	if d := s.decision; d != nil && s.current < len(d.Recipients) && s.form != nil && form.Code == s.form.Code {
-		r := &d.Recipients[s.current]
-		return certificates.ValuesFor(d, r, form, &s.settings), lang.L("{{.Index}} of {{.Total}}: {{.Name}}", map[string]any{
-			"Index": formatCount(s.current + 1), "Total": formatCount(len(d.Recipients)), "Name": r.Nominee.DisplayName()})
+	if d := s.decision; d != nil && s.form != nil && form.Code == s.form.Code {
+		if r := s.recipientAt(s.current, s.win); r != nil {
+			return certificates.ValuesFor(d, r, form, &s.settings), lang.L("{{.Index}} of {{.Total}}: {{.Name}}", map[string]any{
+				"Index": formatCount(s.current + 1), "Total": formatCount(s.recipientCount()), "Name": r.Nominee.DisplayName()})
+		}
 	}
 	d, r := sampleRecipient(&s.settings)
 	return certificates.ValuesFor(d, r, form, &s.settings), lang.L("Sample recipient (no decision chosen)")
@@ -686,12 +663,18 @@ func (s *printScreen) openCalibration() {
 	s.calibration.show()
 }
 
-// job is the print run the screen's choices describe.
+// job is the print run the screen's choices describe: the recipients are
+// read from the data as they are laid out, never held together.
 func (s *printScreen) job() certificates.Job {
 	st := s.settings
-	return certificates.Job{Decision: s.decision, Form: s.form, Settings: &st, Template: s.tpl,
+	j := certificates.Job{Decision: s.decision, Form: s.form, Settings: &st, Template: s.tpl,
 		Mode: s.mode, Profile: s.profile(), Recipients: s.chosenIDs(),
 		Draft: s.decision != nil && s.decision.Status != khenthuong.DecisionIssued} // a proof, marked as one
+	if s.decision != nil {
+		id, svc := s.decision.ID, s.svc
+		j.Stream = func(fn func(*khenthuong.Recipient) error) error { return svc.EachRecipient(id, fn) }
+	}
+	return j
 }
 
 // savePDF lays the chosen certificates out in a goroutine (the progress bar
@@ -714,8 +697,20 @@ func (s *printScreen) savePDF() {
 				uiDo(func() { s.progress.SetValue(float64(done) / float64(total)) })
 			}
 		}
-		var buf bytes.Buffer
-		warns, err := certificates.Print(&buf, job)
+		// The PDF of a decision of 100,000 is hundreds of MB: it waits in a
+		// file, not in memory, until the clerk says where it goes.
+		spool, err := os.CreateTemp("", "khenthuong-*.pdf")
+		var warns []certificates.Warning
+		if err == nil {
+			if warns, err = certificates.Print(spool, job); err == nil {
+				err = spool.Close()
+			} else {
+				spool.Close()
+			}
+			if err != nil {
+				os.Remove(spool.Name())
+			}
+		}
 		return func() {
 			s.progress.Hide()
 			s.updateButtons()
@@ -724,9 +719,10 @@ func (s *printScreen) savePDF() {
 				showError(err, s.win)
 				return
 			}
+			s.setSpool(spool.Name())
 			s.warnings = warns
 			save := func() {
-				s.files.save(s.win, name, []string{".pdf"}, func(path string) { s.writePDF(path, buf.Bytes(), total) })
+				s.files.save(s.win, name, []string{".pdf"}, func(path string) { s.writePDF(path, spool.Name(), total) })
 			}
 			if len(warns) > 0 {
 				s.showWarnings(warns, save)
@@ -768,17 +764,37 @@ func (s *printScreen) showWarnings(warns []certificates.Warning, save func()) {
 	showDialog(s.win, d, nil)
 }
 
-func (s *printScreen) writePDF(path string, data []byte, n int) {
+// setSpool keeps the PDF laid out last, removing the one before: a save
+// dialog closed without a choice does not say so.
+func (s *printScreen) setSpool(path string) {
+	if s.spool != "" && s.spool != path {
+		os.Remove(s.spool)
+	}
+	s.spool = path
+}
+
+// writePDF copies the PDF laid out in file spool to path.
+func (s *printScreen) writePDF(path, spool string, n int) {
 	if path == "" {
 		return
 	}
 	if !strings.HasSuffix(strings.ToLower(path), ".pdf") {
 		path += ".pdf"
 	}
-	if err := atomicfile.Write(path, func(w io.Writer) error { _, err := w.Write(data); return err }); err != nil {
+	err := atomicfile.Write(path, func(w io.Writer) error {
+		f, err := os.Open(spool)
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		_, err = io.Copy(w, f)
+		return err
+	})
+	if err != nil {
 		showError(err, s.win)
 		return
 	}
+	s.setSpool("")
 	s.status.SetText(lang.L("Saved {{.Count}} certificates to {{.Path}}.", map[string]any{"Count": formatCount(n), "Path": path}))
 	if s.onSaved != nil {
 		s.onSaved(path)

@@ -18,7 +18,7 @@ func (s *printScreen) printDirect() {
 	if s.decision == nil || s.chosenCountN() == 0 {
 		return
 	}
-	job := s.job()
+	job, total := s.job(), s.chosenCountN()
 	number := certificates.DecisionNumber(s.decision.Number, s.settings.AuthorityAbbr)
 	s.printDialog = showPrintDialog(printRequest{
 		title:    s.form.Name + " – " + lang.L("Decision No. {{.Number}}", map[string]any{"Number": number}),
@@ -27,7 +27,7 @@ func (s *printScreen) printDirect() {
 			if prof != nil {
 				job.Profile = *prof
 			}
-			return layoutInChunks(ctx, job, progress)
+			return layoutInChunks(ctx, job, total, progress)
 		},
 	}, s.win)
 }

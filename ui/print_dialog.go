@@ -296,27 +296,48 @@ func (p *printDialog) run(ctx context.Context, job printing.Job, pageSpec string
 }
 
 // layoutInChunks lays a certificate job out a few recipients at a time, so
-// that a batch of a thousand can be cancelled and shows its progress.
-func layoutInChunks(ctx context.Context, job certificates.Job, progress func(done, total int)) ([]page.Page, error) {
+// that a batch of a thousand can be cancelled and shows its progress. The
+// recipients come from the job's Stream in one pass, a chunk held at a time;
+// job.Recipients (nil for all) are in list order and total is their count.
+func layoutInChunks(ctx context.Context, job certificates.Job, total int, progress func(done, total int)) ([]page.Page, error) {
 	const chunk = 50
-	ids := job.Recipients
-	pages := make([]page.Page, 0, len(ids))
-	for start := 0; start < len(ids); start += chunk {
+	want, next := job.Recipients, 0
+	pages := make([]page.Page, 0, total)
+	var rs []khenthuong.Recipient
+	flush := func() error {
 		if err := ctx.Err(); err != nil {
-			return nil, err
+			return err
 		}
+		d := *job.Decision
+		d.Recipients = rs
 		part := job
-		part.Recipients = ids[start:min(start+chunk, len(ids))]
-		part.Trays = nil
-		if len(job.Trays) > 0 {
-			part.Trays = job.Trays[start:min(start+chunk, len(ids))]
-		}
+		part.Decision, part.Recipients, part.Trays, part.Stream = &d, nil, nil, nil
 		ps, _, err := part.Pages()
 		if err != nil {
-			return nil, err
+			return err
 		}
 		pages = append(pages, ps...)
-		progress(len(pages), len(ids))
+		progress(len(pages), total)
+		rs = nil
+		return nil
 	}
-	return pages, nil
+	err := job.Stream(func(r *khenthuong.Recipient) error {
+		if want != nil {
+			if next == len(want) || want[next] != r.NominationID {
+				return nil
+			}
+			next++
+		}
+		if rs = append(rs, *r); len(rs) == chunk {
+			return flush()
+		}
+		return nil
+	})
+	if err == nil && len(rs) > 0 {
+		err = flush()
+	}
+	if err == nil && (next < len(want) || len(pages) != total) {
+		err = khenthuong.Errorf(khenthuong.ECONFLICT, "Danh sách người được khen của Quyết định số %s vừa thay đổi, hãy chọn lại quyết định", job.Decision.Number)
+	}
+	return pages, err
 }

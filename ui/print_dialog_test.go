@@ -41,8 +41,8 @@ func TestPrintDialogSendsCertificatesWithThePrintersProfile(t *testing.T) {
 		t.Fatal(err)
 	}
 	s.chooseAll(false)
-	s.chosen[s.decision.Recipients[0].NominationID] = true
-	s.chosen[s.decision.Recipients[2].NominationID] = true
+	s.choose(s.recipientAt(0, s.win).NominationID, true)
+	s.choose(s.recipientAt(2, s.win).NominationID, true)
 	s.updateButtons()
 	test.Tap(s.printButton)
 	p := s.printDialog
@@ -115,5 +115,36 @@ func TestPrintDialogCancelAndRefusals(t *testing.T) {
 	settlePrint(p)
 	if sent || !strings.Contains(p.status.Text, "Đã hủy in") {
 		t.Fatalf("sent %v, status %q", sent, p.status.Text)
+	}
+}
+
+// "In…" with every recipient chosen (the job lists none: all) sends every
+// certificate, read from the decision's stream in its list order.
+func TestPrintDialogSendsEveryCertificate(t *testing.T) {
+	srv := cupstest.Start(t)
+	out := srv.FilePrinter("A_Van_thu")
+	srv.SetDefault("A_Van_thu")
+	_, _, s, d := openPrinting(t)
+	test.Tap(s.printButton)
+	p := s.printDialog
+	settlePrint(p)
+	var res printing.Result
+	p.done = func(r printing.Result) { res = r }
+	test.Tap(p.printBtn)
+	settlePrint(p)
+	if res.JobID == "" || res.Pages != len(d.Recipients) {
+		t.Fatalf("result %+v, want %d pages; status %q", res, len(d.Recipients), p.status.Text)
+	}
+	pages, _ := cupstest.Words(srv.WaitJob(res.JobID, out))
+	var text strings.Builder
+	for _, pg := range pages {
+		for _, w := range pg.Words {
+			text.WriteString(w.Text + " ")
+		}
+	}
+	for _, r := range d.Recipients {
+		if first := strings.Fields(r.Nominee.Name)[0]; !strings.Contains(text.String(), first) {
+			t.Errorf("%s not printed", r.Nominee.DisplayName())
+		}
 	}
 }

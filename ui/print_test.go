@@ -303,8 +303,8 @@ func TestPrinting(t *testing.T) {
 		if !s.saveButton.Disabled() {
 			t.Error("Lưu PDF enabled with no recipient chosen")
 		}
-		s.chosen[d.Recipients[4].NominationID] = true
-		s.chosen[d.Recipients[1].NominationID] = true
+		s.choose(d.Recipients[4].NominationID, true)
+		s.choose(d.Recipients[1].NominationID, true)
 		s.updateCount()
 		want := []uint64{d.Recipients[1].NominationID, d.Recipients[4].NominationID}
 		if got := s.job().Recipients; len(got) != 2 || got[0] != want[0] || got[1] != want[1] {
@@ -390,7 +390,7 @@ func TestTemplateEditor(t *testing.T) {
 		if c.Focused() != s.preview {
 			t.Fatalf("after choosing a field the focus is on %T, not the preview", c.Focused())
 		}
-		name := s.decision.Recipients[0].Nominee.DisplayName()
+		name := s.recipientAt(0, s.win).Nominee.DisplayName()
 		k, _ := s.preview.scale()
 		x0, textX0 := e.tpl.Fields[i].X, textOf(t, s.preview, name).Position().X
 		typeKey(t, c, fyne.KeyRight)
