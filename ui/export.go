@@ -213,30 +213,32 @@ func (x *rosterExport) write(path string) {
 	})
 }
 
-// exportCampaign writes the roster of campaign c to path; it returns the rows written.
+// exportCampaign writes the roster of campaign c to path; it returns the
+// rows written. The rows are read from the data as the writers need them
+// (roster.CampaignRowStream, as the CLI's export --campaign): a campaign of
+// 100,000 is not held.
 func exportCampaign(svc khenthuong.Services, c khenthuong.Campaign, order khenthuong.ListOrder, path string, asCSV bool) (int, error) {
-	ns, err := svc.Nominations(khenthuong.NominationFilter{CampaignID: c.ID})
-	if err != nil {
-		return 0, err
-	}
 	forms, err := svc.Forms()
 	if err != nil {
 		return 0, err
 	}
-	ds, err := svc.Decisions(c.ID)
+	rows, err := roster.CampaignRowStream(svc, c.ID)
 	if err != nil {
 		return 0, err
 	}
-	rows := roster.CampaignRows(ns, ds...) // awarded rows carry their decision
 	opts := roster.ExportOptions{Order: order, Forms: forms, Title: c.Name}
+	n := 0
 	err = atomicfile.Write(path, func(w io.Writer) error {
+		var err error
 		if asCSV {
-			return roster.WriteCSV(w, rows, opts)
+			n, err = roster.WriteCSVStream(w, rows, opts)
+		} else {
+			n, err = roster.WriteXLSXStream(w, rows, opts)
 		}
-		return roster.WriteXLSX(w, rows, opts)
+		return err
 	})
 	if err != nil {
 		return 0, khenthuong.Internal(err) // a roster error stays as it is; an I/O one is logged
 	}
-	return len(rows), nil
+	return n, nil
 }

@@ -73,7 +73,7 @@ func runExport(e *env, args []string) error {
 		}
 		// The nominations are read from the data as the writers need them,
 		// each awarded one with what its issued decision gave it.
-		if rows, err = campaignRows(db, c.ID); err != nil {
+		if rows, err = roster.CampaignRowStream(db, c.ID); err != nil {
 			return err
 		}
 		opts.Title = c.Name
@@ -116,46 +116,4 @@ func parseSep(s string) (rune, error) {
 		return 0, usagef("--sep cần đúng một ký tự, ví dụ ';' hoặc ','")
 	}
 	return r[0], nil
-}
-
-// award is what an issued decision gave a nomination.
-type award struct {
-	decision   int // index in the campaign's decisions
-	registryNo string
-	amount     int64
-}
-
-// campaignRows streams the roster rows of a campaign's nominations in list
-// order; an awarded nomination carries its issued decision's number and
-// date, registry number and bonus, read first from the decisions' streams
-// (a few dozen bytes a recipient: the rows themselves are not held).
-func campaignRows(db khenthuong.Services, campaignID uint64) (roster.RowStream, error) {
-	ds, err := db.DecisionSummaries(campaignID)
-	if err != nil {
-		return nil, err
-	}
-	awards := map[uint64]award{}
-	for i, d := range ds {
-		if d.Status != khenthuong.DecisionIssued {
-			continue
-		}
-		err := db.EachRecipient(d.ID, func(r *khenthuong.Recipient) error {
-			awards[r.NominationID] = award{i, r.RegistryNo, r.Amount}
-			return nil
-		})
-		if err != nil {
-			return nil, err
-		}
-	}
-	return func(fn func(*roster.ExportRow) error) error {
-		return db.EachNomination(khenthuong.NominationFilter{CampaignID: campaignID}, func(n *khenthuong.Nomination) error {
-			row := roster.ExportRow{Nomination: *n}
-			if a, ok := awards[n.ID]; ok {
-				d := &ds[a.decision]
-				row.DecisionNo, row.DecisionDate = d.Number, d.Date
-				row.RegistryNo, row.Amount = a.registryNo, a.amount
-			}
-			return fn(&row)
-		})
-	}, nil
 }
