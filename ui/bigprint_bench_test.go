@@ -4,6 +4,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime/debug"
+	"sync"
 	"testing"
 	"time"
 
@@ -18,7 +19,9 @@ import (
 // issue's decision of 100,000 recipients (scale.DecisionFile, the file's one
 // campaign): open In ấn on it (Open: the click to the decision shown with
 // its recipients), save the certificates of every recipient as a PDF
-// (Certificates), and export the campaign to Excel (ExportCampaign). Each
+// (Certificates), save its list and its payment list as PDF from Quyết
+// định (DecisionList, Payments), and export the campaign to Excel
+// (ExportCampaign). Each
 // reports the peak of the process's resident memory during that action
 // alone (MB-peak; the kernel's peak is reset before it) and of its two parts
 // (MB-peak-anon, MB-peak-file, see reportMemory). Run it with -benchtime=1x:
@@ -84,6 +87,37 @@ func BenchmarkBigDecisionWindow(b *testing.B) {
 			b.ReportMetric(float64(st.Size())/(1<<20), "MB-pdf")
 		}
 	})
+	// The documents of the decision on Quyết định, previewed then saved as
+	// PDF (not streamed yet: they read the decision whole).
+	for _, c := range []struct {
+		name string
+		kind docKind
+	}{{"DecisionList", docList}, {"Payments", docPayments}} {
+		b.Run(c.name, func(b *testing.B) {
+			sum, err := db.DecisionSummary(1)
+			if err != nil {
+				b.Fatal(err)
+			}
+			pdf := filepath.Join(out, c.name+".pdf")
+			for b.Loop() {
+				b.StopTimer()
+				resetPeak()
+				b.StartTimer()
+				var wg sync.WaitGroup
+				v := openDocument(decisionDocument(db, c.kind, &sum.Decision, ""), newDocSaver(m.win, func(string) error { return nil }), m.win, &wg)
+				for wg.Wait(); drainUI(); wg.Wait() {
+				}
+				v.saveTo(pdf, ".pdf")
+				for wg.Wait(); drainUI(); wg.Wait() {
+				}
+				if v.savedPath != pdf {
+					b.Fatalf("not saved: %q", v.status.Text)
+				}
+				v.dlg.Hide()
+			}
+			reportPeak(b)
+		})
+	}
 	b.Run("ExportCampaign", func(b *testing.B) {
 		xlsx := filepath.Join(out, "dot.xlsx")
 		for b.Loop() {
