@@ -67,10 +67,11 @@ func runReview(e *env, args []string) error {
 	var ids []uint64
 	var ns []khenthuong.Nomination // the listed ones as they were, to tell what changes
 	if to == khenthuong.StatusApproved && strings.TrimSpace(list) == "all-submitted" {
+		// Only the IDs are kept: every one is submitted, none approved
+		// already, and the campaign may hold 100,000.
 		err := db.EachNomination(khenthuong.NominationFilter{CampaignID: *campaign, Status: khenthuong.StatusSubmitted},
 			func(n *khenthuong.Nomination) error {
 				ids = append(ids, n.ID)
-				ns = append(ns, *n)
 				return nil
 			})
 		if err != nil {
