@@ -35,7 +35,12 @@ func encode(v any) ([]byte, error) {
 	if err != nil {
 		return nil, fmt.Errorf("encode %T: %w", v, err)
 	}
-	return appendSum(b), nil
+	// The trailer goes into a copy of exactly its size: appended to
+	// Marshal's buffer it would reallocate to half as much again, and a
+	// transaction keeps every value it writes until it commits.
+	out := make([]byte, len(b), len(b)+sumLen)
+	copy(out, b)
+	return appendSum(out), nil
 }
 
 // decode reads a record written by encode (or, without checksum, by an

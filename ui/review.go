@@ -374,22 +374,30 @@ func (s *nominationsScreen) applyStatus(ns []*khenthuong.Nomination, to khenthuo
 	s.reviewed()
 }
 
+// warnedPart is how many marked rows have their warnings asked for at a
+// time: "Chọn hết" may mark a campaign of 100,000, with hundreds of
+// thousands of warnings, of which only who has one is kept.
+var warnedPart = 5000
+
 // withWarnings are those of ns that have a warning. The marked rows may be
-// beyond the rows held (Chọn hết): their warnings are asked for.
+// beyond the rows held (Chọn hết): their warnings are asked for, by parts.
 func (s *nominationsScreen) withWarnings(ns []*khenthuong.Nomination) map[uint64]bool {
-	ids := make([]uint64, len(ns))
-	for i, n := range ns {
-		ids[i] = n.ID
-	}
-	ws, err := s.review.svc.WarningsOf(s.campaignID, ids)
-	if err != nil {
-		logInternal(err) // those of the rows held still count
-		ws = s.review.warnings
-	}
 	warned := map[uint64]bool{}
-	for _, n := range ns {
-		if len(ws[n.ID]) > 0 {
-			warned[n.ID] = true
+	for start := 0; start < len(ns); start += warnedPart {
+		part := ns[start:min(start+warnedPart, len(ns))]
+		ids := make([]uint64, len(part))
+		for i, n := range part {
+			ids[i] = n.ID
+		}
+		ws, err := s.review.svc.WarningsOf(s.campaignID, ids)
+		if err != nil {
+			logInternal(err) // those of the rows held still count
+			ws = s.review.warnings
+		}
+		for _, n := range part {
+			if len(ws[n.ID]) > 0 {
+				warned[n.ID] = true
+			}
 		}
 	}
 	return warned

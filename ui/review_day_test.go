@@ -91,6 +91,36 @@ func TestReviewFirstDay(t *testing.T) {
 		}
 	})
 
+	// The marked rows' warnings are asked for by parts: the twins in
+	// different parts still warn each other.
+	t.Run("BulkApprovalAsksByParts", func(t *testing.T) {
+		defer func(old int) { warnedPart = old }(warnedPart)
+		warnedPart = 2
+		f := newFake()
+		twin := person("Ông", "Nguyễn Văn An", khenthuong.Male, "1968", "Chuyên viên", "Sở Nội vụ")
+		twin.FormCode = "CSTDT"
+		seedCampaign(t, f, "Tổng kết 2024", append(sampleNominations(), twin)...)
+		m := newTestUI(t, f)
+		showPage(t, m, pageNominations)
+		s := m.nominations
+		test.Tap(s.review.markAllButton)
+		settleRows(s)
+		before := len(f.reviewState().pages)
+		test.Tap(s.review.approveButton)
+		if got := overlayText(m.win.Canvas()); !contains(got, "2 trong 7 đề nghị có cảnh báo") {
+			t.Fatalf("the question reads %q", got)
+		}
+		pages := f.reviewState().pages[before:]
+		if len(pages) != 4 {
+			t.Errorf("asked %d parts for 7 rows by 2: %v", len(pages), pages)
+		}
+		for _, p := range pages {
+			if len(p) > 2 {
+				t.Errorf("a part of %d rows: %v", len(p), p)
+			}
+		}
+	})
+
 	t.Run("BulkApprovalWithoutWarningsDoesNotAsk", func(t *testing.T) {
 		f, m, s, c := openNominations(t)
 		test.Tap(s.review.markAllButton)

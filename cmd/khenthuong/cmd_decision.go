@@ -117,30 +117,37 @@ func decisionNew(e *env, args []string) error {
 }
 
 // approvedNotListed returns the approved nominations of a form in a campaign
-// that no decision lists yet: EINVALID when there are none.
+// that no decision lists yet: EINVALID when there are none. The campaign may
+// hold 100,000, and a decision as many recipients: the nominations and the
+// recipients are streamed, only their IDs kept.
 func approvedNotListed(svc khenthuong.Services, campaign uint64, form string) ([]uint64, error) {
 	if _, err := svc.Campaign(campaign); err != nil {
 		return nil, err
 	}
-	ns, err := svc.Nominations(khenthuong.NominationFilter{CampaignID: campaign, FormCode: form, Status: khenthuong.StatusApproved})
-	if err != nil {
-		return nil, err
-	}
-	ds, err := svc.Decisions(campaign)
+	ds, err := svc.DecisionSummaries(campaign)
 	if err != nil {
 		return nil, err
 	}
 	listed := map[uint64]bool{}
 	for _, d := range ds {
-		for _, r := range d.Recipients {
+		err := svc.EachRecipient(d.ID, func(r *khenthuong.Recipient) error {
 			listed[r.NominationID] = true
+			return nil
+		})
+		if err != nil {
+			return nil, err
 		}
 	}
 	var ids []uint64
-	for _, n := range ns {
-		if !listed[n.ID] {
-			ids = append(ids, n.ID)
-		}
+	err = svc.EachNomination(khenthuong.NominationFilter{CampaignID: campaign, FormCode: form, Status: khenthuong.StatusApproved},
+		func(n *khenthuong.Nomination) error {
+			if !listed[n.ID] {
+				ids = append(ids, n.ID)
+			}
+			return nil
+		})
+	if err != nil {
+		return nil, err
 	}
 	if len(ids) == 0 {
 		return nil, khenthuong.Errorf(khenthuong.EINVALID,

@@ -65,12 +65,13 @@ func runReview(e *env, args []string) error {
 		return err
 	}
 	var ids []uint64
-	var ns []khenthuong.Nomination // the listed ones as they were, to tell what changes
+	inStatus := map[uint64]bool{} // the listed ones already in status to, to tell what changes
 	if to == khenthuong.StatusApproved && strings.TrimSpace(list) == "all-submitted" {
+		// Only the IDs are kept: every one is submitted, none approved
+		// already, and the campaign may hold 100,000.
 		err := db.EachNomination(khenthuong.NominationFilter{CampaignID: *campaign, Status: khenthuong.StatusSubmitted},
 			func(n *khenthuong.Nomination) error {
 				ids = append(ids, n.ID)
-				ns = append(ns, *n)
 				return nil
 			})
 		if err != nil {
@@ -92,7 +93,9 @@ func runReview(e *env, args []string) error {
 			} else if err != nil {
 				return err
 			}
-			ns = append(ns, *n)
+			if n.Status == to {
+				inStatus[id] = true
+			}
 		}
 	}
 	if err := db.SetStatus(ids, to, *reason); err != nil {
@@ -100,7 +103,7 @@ func runReview(e *env, args []string) error {
 	}
 	// SetStatus leaves a nomination already in the status as it is: say so
 	// rather than report a change that did not happen.
-	listed, already := alreadyIn(ns, ids, to)
+	listed, already := alreadyIn(inStatus, ids, to)
 	if changed := listed - already; changed > 0 || already == 0 {
 		fmt.Fprintf(e.stderr, "Đã chuyển %d đề nghị sang “%s”.\n", changed, to.Label())
 	}
@@ -114,8 +117,9 @@ func runReview(e *env, args []string) error {
 }
 
 // alreadyIn counts the listed nominations (each once) and those already in
-// status to; a rejection is a change anyway, since it records the new reason.
-func alreadyIn(ns []khenthuong.Nomination, ids []uint64, to khenthuong.Status) (listed, already int) {
+// status to (inStatus); a rejection is a change anyway, since it records the
+// new reason.
+func alreadyIn(inStatus map[uint64]bool, ids []uint64, to khenthuong.Status) (listed, already int) {
 	set := make(map[uint64]bool, len(ids))
 	for _, id := range ids {
 		set[id] = true
@@ -123,10 +127,5 @@ func alreadyIn(ns []khenthuong.Nomination, ids []uint64, to khenthuong.Status) (
 	if to == khenthuong.StatusRejected {
 		return len(set), 0
 	}
-	for i := range ns {
-		if set[ns[i].ID] && ns[i].Status == to {
-			already++
-		}
-	}
-	return len(set), already
+	return len(set), len(inStatus)
 }

@@ -3,6 +3,7 @@ package main
 import (
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -62,5 +63,42 @@ func TestReviewApproveTellsWarnings(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// The warnings computed by parts are those computed at once: the same
+// rows warned, the same first lines, the same count of the rest. Twelve
+// rows of one person warn each other eleven times each (132 warnings).
+func TestReviewApproveWarningsByParts(t *testing.T) {
+	var rows strings.Builder
+	rows.WriteString("STT,Họ và tên,Năm sinh,Giới tính,Chức vụ,Đơn vị\n")
+	for i := 1; i <= 12; i++ {
+		rows.WriteString(strconv.Itoa(i) + ",Nguyễn Văn Tình,1970,Nam,Trưởng Công an xã,Công an xã Ngư Hóa\n")
+	}
+	approve := func(part int) string {
+		defer func(old int) { warningsPart = old }(warningsPart)
+		warningsPart = part
+		dir := t.TempDir()
+		db := filepath.Join(dir, "k.db")
+		id := strings.TrimSpace(mustCLI(t, db, "campaign", "new", "--name", "Tổng kết năm 2024"))
+		csv := filepath.Join(dir, "ds.csv")
+		mustNil(t, os.WriteFile(csv, []byte(rows.String()), 0o644))
+		mustCLI(t, db, "import", csv, "--campaign", id, "--form", "BKCT")
+		_, errOut, code := cli(t, db, "review", "--campaign", id, "--approve", "all-submitted")
+		if code != 0 {
+			t.Fatalf("exit %d: %s", code, errOut)
+		}
+		return errOut
+	}
+	whole := approve(100)
+	for _, want := range []string{"Cảnh báo ở 12 trong 12 đề nghị vừa duyệt", "… và 102 cảnh báo khác"} {
+		if !strings.Contains(whole, want) {
+			t.Errorf("stderr lacks %q:\n%s", want, whole)
+		}
+	}
+	for _, part := range []int{1, 5, 12} {
+		if got := approve(part); got != whole {
+			t.Errorf("by parts of %d:\n%s\nat once:\n%s", part, got, whole)
+		}
 	}
 }
