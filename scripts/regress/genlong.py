@@ -158,3 +158,37 @@ for k in range(1, 3001):
         ws.append([k, 'Cá nhân', 'Ông' if g == 'Nam' else 'Bà', name, birth, g, pos, 'UBND ' + communes[k % 400], INDIV[k % 9]])
 wb.save(out + '/many_forms.xlsx')
 csvfile(out + '/big25k.csv', 25000)
+
+# What the streamed reader learns in its first pass and applies in its second,
+# placed after the first 2,000 lines it keeps in memory: a TCVN3 column whose
+# legacy text starts at line 2,500, VIQR names from line 2,600, a header after
+# 2,050 lines of notes, a hidden column, and two long sheets laid out differently.
+wb = openpyxl.Workbook()
+ws = wb.active
+ws.title = 'Tong hop'
+ws.append(HEAD + ['Ghi chú'])
+for k in range(1, 4001):
+    name, birth, g, pos = person(k)
+    unit = 'UBND ' + communes[k % 400]
+    if k >= 2500:
+        unit = enc(unit, tc)
+    if k >= 2600 and k % 3 == 0:
+        name = name.replace('ư', 'u+').replace('ơ', 'o+').replace('ă', 'a(').replace('â', 'a^')
+    ws.append([k, 'Ông' if g == 'Nam' else 'Bà', name, birth, g, pos, unit, 'mật %d' % k])
+ws.column_dimensions['H'].hidden = True
+ws2 = wb.create_sheet('Dot 2')
+ws2.append(['Danh sách đợt 2'])
+ws2.append([])
+ws2.append(['Họ và tên', 'STT', 'Đơn vị công tác', 'Giới tính', 'Năm sinh'])
+for k in range(1, 3001):
+    name, birth, g, pos = person(k)
+    ws2.append([name, k, 'Trường Tiểu học ' + communes[(k * 7) % 400], g, birth[-4:]])
+wb.save(out + '/late_legacy_two_sheets.xlsx')
+
+with open(out + '/header_late.csv', 'w', encoding='utf-8', newline='') as f:
+    for k in range(2050):
+        f.write('Ghi chú %d: danh sách tổng hợp từ các đơn vị,,,,\r\n' % k if k % 50 == 0 else ',,,,\r\n')
+    f.write('STT,Họ và tên,Ngày sinh,Giới tính,Đơn vị\r\n')
+    for k in range(1, 3001):
+        name, birth, g, pos = person(k)
+        f.write('%d,%s,%s,%s,%s\r\n' % (k, name, birth, g, 'Xã ' + communes[k % 400].split(' ', 1)[-1]))

@@ -124,6 +124,13 @@ run print-payments67-pdf print payments --decision 7,1 -o pay7.pdf
 run print-runsheet7 print runsheet --decision 7 --batch 5 -o runsheet7.pdf
 run print-cert7 print certificates --decision 7 --mode plain -o cert7.pdf
 run list-decisions-3 list decisions --campaign 3 --json
+# The streamed reader's two passes: what it learns late in a long file.
+run campaign-new4 campaign new --name "Đợt kiểm tra đọc tệp dài" --type dotxuat
+for f in late_legacy_two_sheets.xlsx header_late.csv; do
+	run "dry-$f" import "in/$f" --campaign 4 --form GKSO --dry-run --json
+	run "import-$f" import "in/$f" --campaign 4 --form GKSO --valid-only
+done
+run export-camp4-csv export --campaign 4 -o camp4.csv
 run check check
 run backup backup -o backup.db.gz
 run restore restore backup.db.gz
