@@ -131,6 +131,9 @@ for f in late_legacy_two_sheets.xlsx header_late.csv; do
 	run "import-$f" import "in/$f" --campaign 4 --form GKSO --valid-only
 done
 run export-camp4-csv export --campaign 4 -o camp4.csv
+run audit audit --json
+run print-history print history "Nguyễn Văn Tình" -o history.pdf
+run template template -o template.xlsx
 run check check
 run backup backup -o backup.db.gz
 run restore restore backup.db.gz
