@@ -20,15 +20,17 @@ func showError(err error, win fyne.Window) {
 	}
 	logInternal(err)
 	d := dialog.NewError(errors.New(khenthuong.ErrorMessage(err)), win)
-	d.SetDismissText(lang.L("Close")) // Fyne's says "OK", in English
 	showDialog(win, d, nil)
+	d.SetDismissText(lang.L("Close")) // Fyne's says "OK", in English; see showInfo for why after
 }
 
 // showInfo tells the clerk something; its button says Đóng, not Fyne's "OK".
 func showInfo(title, message string, win fyne.Window) {
 	d := dialog.NewInformation(title, message, win)
-	d.SetDismissText(lang.L("Close"))
 	showDialog(win, d, nil)
+	// Relabelled once shown: before, the relabelling laid the dialog out in no
+	// room, wrapping the message a word a line and fixing that height for good.
+	d.SetDismissText(lang.L("Close"))
 }
 
 // ShowInformation is showInfo for the program's own messages (the daily
@@ -53,10 +55,10 @@ func askConfirm(win fyne.Window, title, message, action string, importance widge
 			no()
 		}
 	}, win)
+	showDialog(win, d, nil) // relabelled once shown, as in showInfo
 	d.SetConfirmText(action)
 	d.SetConfirmImportance(importance)
 	d.SetDismissText(lang.L("Cancel"))
-	showDialog(win, d, nil)
 }
 
 // logInternal writes the detail of an internal error to the log; the clerk only
