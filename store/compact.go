@@ -103,7 +103,11 @@ func writeCompact(src *DB, tmp string) error {
 	if err != nil {
 		return src.internal("compact", err)
 	}
-	err = src.view("compact", func(*bolt.Tx) error { return bolt.Compact(dst, src.bolt, compactTxSize) })
+	err = src.view("compact", func(tx *bolt.Tx) error {
+		// Every page of the file is read: keep them out of the process's memory.
+		defer dropWhile(tx)()
+		return bolt.Compact(dst, src.bolt, compactTxSize)
+	})
 	if cerr := dst.Close(); err == nil && cerr != nil {
 		err = src.internal("compact", cerr)
 	}
