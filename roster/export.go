@@ -335,6 +335,7 @@ type rosterSheet struct {
 	st     *exportStyles
 	row    []any
 	filled int // rows written
+	spill  *sheetSpill
 }
 
 // startRosterSheet sets up a sheet's printing and writes its widths,
@@ -392,7 +393,7 @@ func startRosterSheet(f *excelize.File, sheet string, g *exportGroup, opts Expor
 	if err := sw.SetRow(fmt.Sprintf("A%d", exportHeaderRow), header, excelize.RowOpts{Height: rowHeight(headerLines)}); err != nil {
 		return nil, err
 	}
-	return &rosterSheet{name: sheet, g: g, sw: sw, st: st, row: make([]any, len(exportColumns))}, nil
+	return &rosterSheet{name: sheet, g: g, sw: sw, st: st, row: make([]any, len(exportColumns)), spill: newSheetSpill(sw)}, nil
 }
 
 // add writes row number stt (from 1) of the sheet.
@@ -413,7 +414,10 @@ func (s *rosterSheet) add(stt int, r *ExportRow) error {
 		}
 		s.row[c] = excelize.Cell{StyleID: style, Value: v}
 	}
-	return s.sw.SetRow(fmt.Sprintf("A%d", exportHeaderRow+stt), s.row, excelize.RowOpts{Height: rowHeight(lines)})
+	if err := s.sw.SetRow(fmt.Sprintf("A%d", exportHeaderRow+stt), s.row, excelize.RowOpts{Height: rowHeight(lines)}); err != nil {
+		return err
+	}
+	return s.spill.spill()
 }
 
 // finish ends the sheet: its print area and the header repeated on every page.

@@ -17,6 +17,11 @@ import (
 // a few megabytes of pages in memory, not the file.
 const compactTxSize = 8 << 20
 
+// compactRecordCost is what a record costs a transaction of the copy beyond
+// its bytes: bbolt's node entry (about 64 bytes) and the key it clones, with
+// the room a growing slice leaves.
+const compactRecordCost = 256
+
 // compactFault, when set by a test, is called between the steps of Compact;
 // an error it returns stops Compact there, as a crash would.
 var compactFault func(step string) error
@@ -103,7 +108,7 @@ func writeCompact(src *DB, tmp string) error {
 	if err != nil {
 		return src.internal("compact", err)
 	}
-	err = src.view("compact", func(*bolt.Tx) error { return bolt.Compact(dst, src.bolt, compactTxSize) })
+	err = src.view("compact", func(tx *bolt.Tx) error { return copyBuckets(dst, tx) })
 	if cerr := dst.Close(); err == nil && cerr != nil {
 		err = src.internal("compact", cerr)
 	}

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"strings"
 	"time"
 
@@ -43,15 +44,12 @@ func runAudit(e *env, args []string) error {
 		return err
 	}
 	defer db.Close()
-	var recs []khenthuong.AuditRecord
-	if err := eachAudit(db, f, func(r *khenthuong.AuditRecord) error {
-		recs = append(recs, *r)
-		return nil
-	}); err != nil {
-		return err
-	}
 	if *asJSON {
-		return writeJSON(e.stdout, nonNil(recs))
+		arr := newJSONArray(e.stdout)
+		if err := eachAudit(db, f, func(r *khenthuong.AuditRecord) error { return arr.add(r) }); err != nil {
+			return err
+		}
+		return arr.close()
 	}
 	// The actions and fields in the office's words, as Lịch sử thay đổi
 	// shows them, in the language of the settings.
@@ -62,16 +60,34 @@ func runAudit(e *env, args []string) error {
 	if err := ui.SetLanguage(st.Language); err != nil {
 		return khenthuong.Internal(err)
 	}
-	rows := make([][]string, len(recs))
-	for i, r := range recs {
-		action, changes := ui.AuditText(&r)
-		if changes == "" && (len(r.Before) > 0 || len(r.After) > 0) && len(r.Changes) == 0 {
-			changes = "(bản ghi đầy đủ, xem --json)"
+	// The trail is read twice, to measure the columns and to print them,
+	// rather than held: it is most of a data file after years. The second
+	// reading stops where the first did, should the server's trail have
+	// grown in between.
+	var n int
+	return exactTable(e.stdout, []string{"LÚC", "NGƯỜI SỬA", "BẢN GHI", "VIỆC", "THAY ĐỔI (CŨ → MỚI)"}, func(pass int, row func(...string) error) error {
+		i := 0
+		err := eachAudit(db, f, func(r *khenthuong.AuditRecord) error {
+			if pass == 1 && i == n {
+				return errAuditRead
+			}
+			i++
+			action, changes := ui.AuditText(r)
+			if changes == "" && (len(r.Before) > 0 || len(r.After) > 0) && len(r.Changes) == 0 {
+				changes = "(bản ghi đầy đủ, xem --json)"
+			}
+			return row(r.At.Local().Format("02/01/2006 15:04:05"), r.User, entityLabel(r.Entity, r.Key), action, changes)
+		})
+		n = i
+		if errors.Is(err, errAuditRead) {
+			err = nil
 		}
-		rows[i] = []string{r.At.Local().Format("02/01/2006 15:04:05"), r.User, entityLabel(r.Entity, r.Key), action, changes}
-	}
-	return table(e.stdout, []string{"LÚC", "NGƯỜI SỬA", "BẢN GHI", "VIỆC", "THAY ĐỔI (CŨ → MỚI)"}, rows)
+		return err
+	})
 }
+
+// errAuditRead stops the second reading of the trail where the first stopped.
+var errAuditRead = errors.New("audit read")
 
 // eachAudit streams the audit of either store: the query service where the
 // store has it, else a data file's whole trail filtered here.
