@@ -87,8 +87,8 @@ func BenchmarkBigDecisionWindow(b *testing.B) {
 			b.ReportMetric(float64(st.Size())/(1<<20), "MB-pdf")
 		}
 	})
-	// The documents of the decision on Quyết định, previewed then saved as
-	// PDF (not streamed yet: they read the decision whole).
+	// The documents of the decision on Quyết định, previewed (its first
+	// pages) then saved as PDF, streaming the recipients.
 	for _, c := range []struct {
 		name string
 		kind docKind
