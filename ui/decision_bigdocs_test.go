@@ -2,6 +2,8 @@ package ui
 
 import (
 	"fmt"
+	"image/png"
+	"os"
 	"os/exec"
 	"path/filepath"
 	"regexp"
@@ -67,6 +69,20 @@ func TestLongDecisionOnDecisions(t *testing.T) {
 	if held := len(s.recs.rows); held > 8 {
 		t.Errorf("the detail holds %d pages of recipients", held)
 	}
+	shot := func(name string) { // with -shots DIR, for a person to look at
+		if *shotDir == "" {
+			return
+		}
+		out, err := os.Create(filepath.Join(*shotDir, name+".png"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer out.Close()
+		if err := png.Encode(out, m.win.Canvas().Capture()); err != nil {
+			t.Fatal(err)
+		}
+	}
+	shot("decision-long")
 
 	pagesRe := regexp.MustCompile(`(?m)^Pages:\s+(\d+)`)
 	for _, kind := range []docKind{docList, docPayments} {
@@ -81,6 +97,7 @@ func TestLongDecisionOnDecisions(t *testing.T) {
 		if !p.note.Visible() || p.note.Text != want {
 			t.Errorf("%s: note %q (shown %v), want %q", v.spec.title, p.note.Text, p.note.Visible(), want)
 		}
+		shot("decision-long-" + strconv.Itoa(int(kind)))
 		test.Tap(v.save)
 		waitAll(m)
 		if v.savedPath == "" {
