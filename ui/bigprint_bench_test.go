@@ -19,7 +19,7 @@ import (
 // issue's decision of 100,000 recipients (scale.DecisionFile, the file's one
 // campaign): open In ấn on it (Open: the click to the decision shown with
 // its recipients), save the certificates of every recipient as a PDF
-// (Certificates), save its list and its payment list as PDF from Quyết
+// (Certificates), choose it on Quyết định (Detail), save its list and its payment list as PDF from Quyết
 // định (DecisionList, Payments), and export the campaign to Excel
 // (ExportCampaign). Each
 // reports the peak of the process's resident memory during that action
@@ -87,8 +87,29 @@ func BenchmarkBigDecisionWindow(b *testing.B) {
 			b.ReportMetric(float64(st.Size())/(1<<20), "MB-pdf")
 		}
 	})
-	// The documents of the decision on Quyết định, previewed then saved as
-	// PDF (not streamed yet: they read the decision whole).
+	// Quyết định with the decision chosen: its details and the first rows
+	// of its recipients.
+	b.Run("Detail", func(b *testing.B) {
+		d := m.decisions
+		for b.Loop() {
+			b.StopTimer()
+			m.show(pageDecisions)
+			d.setCampaign(cs[0].ID)
+			settle(m)
+			d.table.clearSelection()
+			d.showDetail(nil, false)
+			resetPeak()
+			b.StartTimer()
+			d.table.selectRow(0)
+			settle(m)
+			if d.recipientCount() != 100_000 || d.recipientText(0, recColName) == "" {
+				b.Fatalf("%d recipients shown", d.recipientCount())
+			}
+		}
+		reportPeak(b)
+	})
+	// The documents of the decision on Quyết định, previewed (its first
+	// pages) then saved as PDF, streaming the recipients.
 	for _, c := range []struct {
 		name string
 		kind docKind

@@ -41,8 +41,18 @@ type docSpec struct {
 	// prepare loads what the document is made from; it runs in the background.
 	prepare func() error
 	name    func(ext string) string // default file name, after prepare
-	pages   func(batch int) ([]page.Page, error)
-	write   func(w io.Writer, ext string, batch int) error
+	// pages lays the document out for the preview, keeping its first n
+	// pages (all when n <= 0), and counts them all.
+	pages func(batch, n int) ([]page.Page, int, error)
+	write func(w io.Writer, ext string, batch int) error
+}
+
+// shortDocument previews every page of a document a few pages long.
+func shortDocument(layout func() ([]page.Page, error)) func(batch, n int) ([]page.Page, int, error) {
+	return func(int, int) ([]page.Page, int, error) {
+		pages, err := layout()
+		return pages, len(pages), err
+	}
 }
 
 // docSaver asks where a document goes and opens it afterwards. choose and
@@ -213,7 +223,7 @@ func (v *docView) relayout() {
 	gen := v.gen
 	v.progress.busy(true)
 	background(v.wg, func() func() {
-		pages, err := v.spec.pages(batch)
+		pages, total, err := v.spec.pages(batch, previewPages)
 		return func() {
 			v.progress.busy(false)
 			if gen != v.gen {
@@ -224,7 +234,7 @@ func (v *docView) relayout() {
 				v.save.Disable()
 				return
 			}
-			v.preview.setPages(pages)
+			v.preview.setPages(pages, total)
 		}
 	})
 }
@@ -274,6 +284,7 @@ func (v *docView) saveTo(path, ext string) {
 // PDF is written from.
 type pagePreview struct {
 	pages []page.Page
+	total int // the document's pages, of which pages are the first
 	index int
 	width float32 // on screen, of a page
 
@@ -282,18 +293,21 @@ type pagePreview struct {
 	scroll *container.Scroll
 	nav    *fyne.Container
 	label  *widget.Label
+	note   *widget.Label // says the preview is the first pages only
 	prev   *widget.Button
 	next   *widget.Button
 	root   fyne.CanvasObject
 }
 
 func newPagePreview(width float32) *pagePreview {
-	p := &pagePreview{width: width, page: newCertPreview(), paper: canvas.NewRectangle(color.Transparent), label: widget.NewLabel("")}
+	p := &pagePreview{width: width, page: newCertPreview(), paper: canvas.NewRectangle(color.Transparent), label: widget.NewLabel(""), note: widget.NewLabel("")}
+	p.note.Importance = widget.WarningImportance
+	p.note.Hide()
 	p.page.empty = lang.L("Laying out the document…")
 	p.prev = widget.NewButtonWithIcon("", theme.NavigateBackIcon(), func() { p.show(p.index - 1) })
 	p.next = widget.NewButtonWithIcon("", theme.NavigateNextIcon(), func() { p.show(p.index + 1) })
 	p.scroll = container.NewScroll(container.NewCenter(container.NewStack(p.paper, p.page)))
-	p.nav = container.NewHBox(p.prev, p.label, p.next)
+	p.nav = container.NewHBox(p.prev, p.label, p.next, p.note)
 	p.root = container.NewBorder(container.NewCenter(p.nav), nil, nil, nil, p.scroll)
 	p.show(0)
 	return p
@@ -301,8 +315,16 @@ func newPagePreview(width float32) *pagePreview {
 
 func (p *pagePreview) content() fyne.CanvasObject { return p.root }
 
-func (p *pagePreview) setPages(pages []page.Page) {
-	p.pages = pages
+// setPages shows pages, the first of a document of total pages.
+func (p *pagePreview) setPages(pages []page.Page, total int) {
+	p.pages, p.total = pages, total
+	if total > len(pages) {
+		p.note.SetText(lang.L("Preview of the first {{.Shown}} pages; the saved file has all {{.Pages}} pages",
+			map[string]any{"Shown": len(pages), "Pages": formatCount(total)}))
+		p.note.Show()
+	} else {
+		p.note.Hide()
+	}
 	p.show(0)
 }
 
@@ -381,9 +403,12 @@ const (
 	docPayments
 )
 
-// docSource is what a decision's documents are made from.
+// docSource is what a decision's documents are made from: the decision
+// without its recipients (a decision may have 100,000), which each document
+// streams as it is laid out, as `khenthuong print` does.
 type docSource struct {
 	decision *khenthuong.Decision
+	stream   certificates.RecipientStream
 	form     *khenthuong.AwardForm
 	forms    map[string]*khenthuong.AwardForm
 	settings *khenthuong.Settings
@@ -392,10 +417,11 @@ type docSource struct {
 
 // loadDocSource reads a decision and everything its documents print.
 func loadDocSource(svc khenthuong.Services, id uint64) (*docSource, error) {
-	d, err := svc.Decision(id)
+	sum, err := svc.DecisionSummary(id)
 	if err != nil {
 		return nil, err
 	}
+	d := &sum.Decision
 	st, err := svc.Settings()
 	if err != nil {
 		return nil, err
@@ -404,7 +430,8 @@ func loadDocSource(svc khenthuong.Services, id uint64) (*docSource, error) {
 	if err != nil {
 		return nil, err
 	}
-	src := &docSource{decision: d, settings: &st, forms: map[string]*khenthuong.AwardForm{}}
+	src := &docSource{decision: d, settings: &st, forms: map[string]*khenthuong.AwardForm{},
+		stream: func(fn func(*khenthuong.Recipient) error) error { return svc.EachRecipient(id, fn) }}
 	for i := range forms {
 		src.forms[forms[i].Code] = &forms[i]
 	}
@@ -420,6 +447,10 @@ func loadDocSource(svc khenthuong.Services, id uint64) (*docSource, error) {
 // defaultBatch is the usual number of recipients called up together.
 const defaultBatch = 10
 
+// previewPages is how many pages a document's preview lays out and keeps;
+// the file saved has them all.
+const previewPages = 30
+
 // decisionDocument describes document kind of the decision with id.
 func decisionDocument(svc khenthuong.Services, kind docKind, d *khenthuong.Decision, abbr string) docSpec {
 	src := &docSource{}
@@ -433,9 +464,10 @@ func decisionDocument(svc khenthuong.Services, kind docKind, d *khenthuong.Decis
 		return err
 	}
 	doc := func() certificates.DecisionDoc {
-		return certificates.DecisionDoc{Decision: src.decision, Form: src.form, Settings: src.settings, Campaign: src.campaign}
+		return certificates.DecisionDoc{Decision: src.decision, Stream: src.stream, Form: src.form, Settings: src.settings, Campaign: src.campaign}
 	}
 	decisions := func() []khenthuong.Decision { return []khenthuong.Decision{*src.decision} }
+	recipients := func(int) certificates.RecipientStream { return src.stream }
 	vars := map[string]any{"Number": number}
 	switch kind {
 	case docDecision:
@@ -444,9 +476,9 @@ func decisionDocument(svc khenthuong.Services, kind docKind, d *khenthuong.Decis
 		spec.name = func(ext string) string { return asciiFileName("QĐ", number) + ext }
 		// The preview of a draft marks in red what is still blank (what
 		// prints as "…"); the file is written as it would print.
-		spec.pages = func(int) ([]page.Page, error) {
+		spec.pages = func(_, n int) ([]page.Page, int, error) {
 			mark := src.decision.Status != khenthuong.DecisionIssued
-			return certificates.DecisionPages(doc(), certificates.DecisionOptions{MarkBlanks: mark})
+			return certificates.DecisionPreview(doc(), certificates.DecisionOptions{MarkBlanks: mark}, n)
 		}
 		spec.write = func(w io.Writer, ext string, _ int) error {
 			if ext == ".docx" {
@@ -462,28 +494,29 @@ func decisionDocument(svc khenthuong.Services, kind docKind, d *khenthuong.Decis
 			spec.title = lang.L("List (table) attached to decision No. {{.Number}}", vars)
 			spec.name = func(ext string) string { return asciiFileName("Danh sách bảng", "QĐ", number) + ext }
 		}
-		spec.pages = func(int) ([]page.Page, error) { return certificates.ListPages(doc(), table) }
+		spec.pages = func(_, n int) ([]page.Page, int, error) { return certificates.ListPreview(doc(), table, n) }
 		spec.write = func(w io.Writer, _ string, _ int) error { return certificates.WriteList(w, doc(), table) }
 	case docRunSheet:
 		spec.title = lang.L("Ceremony run-sheet for decision No. {{.Number}}", vars)
 		spec.batch = defaultBatch
 		spec.name = func(ext string) string { return asciiFileName("Kịch bản", "QĐ", number) + ext }
 		runsheet := func(batch int) certificates.RunSheetDoc {
-			return certificates.RunSheetDoc{Decisions: decisions(), Forms: src.forms, Settings: src.settings, Campaign: src.campaign, BatchSize: batch}
+			return certificates.RunSheetDoc{Decisions: decisions(), Recipients: recipients, Forms: src.forms, Settings: src.settings, Campaign: src.campaign, BatchSize: batch}
 		}
-		spec.pages = func(batch int) ([]page.Page, error) { return certificates.RunSheetPages(runsheet(batch)) }
+		spec.pages = func(batch, n int) ([]page.Page, int, error) { return certificates.RunSheetPreview(runsheet(batch), n) }
 		spec.write = func(w io.Writer, _ string, batch int) error { return certificates.WriteRunSheet(w, runsheet(batch)) }
 	case docPayments:
 		spec.title = lang.L("Bonus payment list for decision No. {{.Number}}", vars)
 		spec.formats = []string{".pdf", ".xlsx"}
 		spec.name = func(ext string) string { return asciiFileName("Chi tiền", "QĐ", number) + ext }
 		payments := func() certificates.PaymentsDoc {
-			return certificates.PaymentsDoc{Decisions: decisions(), Forms: src.forms, Settings: src.settings, Campaign: src.campaign}
+			return certificates.PaymentsDoc{Decisions: decisions(), Recipients: recipients, Forms: src.forms, Settings: src.settings, Campaign: src.campaign}
 		}
-		spec.pages = func(int) ([]page.Page, error) { return certificates.PaymentsPages(payments()) }
+		spec.pages = func(_, n int) ([]page.Page, int, error) { return certificates.PaymentsPreview(payments(), n) }
 		spec.write = func(w io.Writer, ext string, _ int) error {
 			if ext == ".xlsx" {
-				return roster.WritePaymentsXLSX(w, decisions(), src.forms, src.settings)
+				return roster.WritePaymentsXLSXStream(w, decisions(), src.forms, src.settings,
+					func(int) khenthuong.RecipientReader { return khenthuong.RecipientReader(src.stream) })
 			}
 			return certificates.WritePayments(w, payments())
 		}

@@ -112,7 +112,7 @@ func (s *decisionsScreen) withFreeNominations(then func(free []khenthuong.Nomina
 // editSelected edits a draft (its recipients, and the approved nominations
 // of its form that could join it), or amends an issued decision.
 func (s *decisionsScreen) editSelected() {
-	d := s.current
+	d := s.whole()
 	switch {
 	case d == nil:
 	case d.Status == khenthuong.DecisionIssued:
@@ -122,15 +122,29 @@ func (s *decisionsScreen) editSelected() {
 			if s.current == nil || s.current.ID != d.ID {
 				return // another decision was chosen meanwhile
 			}
-			s.openEditor(editDraft, s.current, free, st)
+			s.openEditor(editDraft, d, free, st)
 		})
 	}
 }
 
 func (s *decisionsScreen) amendSelected() {
-	if d := s.current; d != nil {
+	if d := s.whole(); d != nil {
 		s.openSimpleEditor(editAmend, d)
 	}
+}
+
+// whole reads the selected decision with its recipients, which an editor
+// saves with it; nil (the error shown) when none is selected or it cannot be read.
+func (s *decisionsScreen) whole() *khenthuong.Decision {
+	if s.current == nil {
+		return nil
+	}
+	d, err := s.svc.Decision(s.current.ID)
+	if err != nil {
+		showError(err, s.win)
+		return nil
+	}
+	return d
 }
 
 func (s *decisionsScreen) openSimpleEditor(mode editMode, d *khenthuong.Decision) {

@@ -53,9 +53,11 @@ type decisionsScreen struct {
 	abbr       string                   // Settings.AuthorityAbbr, for numbers as printed
 	texts      khenthuong.DocumentTexts // the wordings, to tell the blanks a draft still has
 	list       []khenthuong.DecisionSummary
-	current    *khenthuong.Decision // the selected decision, as last read
-	reselect   uint64               // decision to select once the list arrives
-	recSelect  int                  // recipient to select once the decision arrives
+	current    *khenthuong.Decision // the selected decision, as last read, without its recipients
+	sum        khenthuong.DecisionSummary
+	recs       pagedRecipients // its recipients, a page at a time (a decision may have 100,000)
+	reselect   uint64          // decision to select once the list arrives
+	recSelect  int             // recipient to select once the decision arrives
 	listGen    int
 	detailGen  int
 	loading    sync.WaitGroup // reads and documents in flight, for tests
@@ -128,7 +130,7 @@ func newDecisionsScreen(svc khenthuong.Services, win fyne.Window, saver *docSave
 	split := container.NewVSplit(s.table, container.NewStack(s.empty, container.NewVScroll(s.detail)))
 	split.Offset = 0.3
 	s.root = container.NewBorder(container.NewVBox(top, s.progress), nil, nil, nil, split)
-	s.showDetail(nil)
+	s.showDetail(nil, false)
 	return s
 }
 
@@ -280,7 +282,7 @@ func (s *decisionsScreen) setList(list []khenthuong.DecisionSummary) {
 		}
 	}
 	if s.selected() == nil {
-		s.showDetail(nil)
+		s.showDetail(nil, false)
 	}
 	s.updateEmpty()
 }
@@ -297,22 +299,23 @@ func (s *decisionsScreen) updateEmpty() {
 	}
 }
 
-func (s *decisionsScreen) selected() *khenthuong.Decision {
+func (s *decisionsScreen) selected() *khenthuong.DecisionSummary {
 	if r := s.table.selected; r >= 0 && r < len(s.list) {
-		return &s.list[r].Decision
+		return &s.list[r]
 	}
 	return nil
 }
 
 // selectionChanged shows the list's copy at once, then reads the decision
-// with its recipients in the background.
+// again in the background (its recipients are read a page at a time as the
+// list shows them).
 func (s *decisionsScreen) selectionChanged() {
 	d := s.selected()
 	if d == nil {
-		s.showDetail(nil)
+		s.showDetail(nil, false)
 		return
 	}
-	s.showDetail(d)
+	s.showDetail(d, false)
 	s.loadDetail(d.ID)
 }
 
@@ -321,7 +324,7 @@ func (s *decisionsScreen) loadDetail(id uint64) {
 	gen := s.detailGen
 	s.progress.busy(true)
 	background(&s.loading, func() func() {
-		d, err := s.svc.Decision(id)
+		d, err := s.svc.DecisionSummary(id)
 		return func() {
 			s.progress.busy(false)
 			if gen != s.detailGen {
@@ -332,10 +335,10 @@ func (s *decisionsScreen) loadDetail(id uint64) {
 				return
 			}
 			if r := s.table.selected; r >= 0 && r < len(s.list) && s.list[r].ID == d.ID {
-				s.list[r] = summaryOf(d) // the list shows what was read last
+				s.list[r] = *d // the list shows what was read last
 				s.table.Refresh()
 			}
-			s.showDetail(d)
+			s.showDetail(d, true)
 		}
 	})
 }
@@ -380,14 +383,17 @@ func (s *decisionsScreen) recipientCount() int {
 	if s.current == nil {
 		return 0
 	}
-	return len(s.current.Recipients)
+	return s.recs.recipientCount()
 }
 
 func (s *decisionsScreen) recipientText(row, col int) string {
-	if s.current == nil || row < 0 || row >= len(s.current.Recipients) {
+	if s.current == nil {
 		return ""
 	}
-	r := &s.current.Recipients[row]
+	r := s.recs.recipientAt(row, s.win)
+	if r == nil {
+		return ""
+	}
 	switch col {
 	case recColNo:
 		return strconv.Itoa(row + 1)
@@ -403,8 +409,13 @@ func (s *decisionsScreen) recipientText(row, col int) string {
 	return ""
 }
 
-// showDetail fills the lower half with d (nil: nothing selected).
-func (s *decisionsScreen) showDetail(d *khenthuong.Decision) {
+// showDetail fills the lower half with d (nil: nothing selected); read is
+// false for the list's copy, shown while the decision is read again.
+func (s *decisionsScreen) showDetail(sum *khenthuong.DecisionSummary, read bool) {
+	var d *khenthuong.Decision
+	if sum != nil {
+		d = &sum.Decision
+	}
 	if d == nil {
 		s.current = nil
 		s.detail.Hide()
@@ -418,11 +429,14 @@ func (s *decisionsScreen) showDetail(d *khenthuong.Decision) {
 	if s.current == nil || s.current.ID != d.ID {
 		keepRow = -1
 	}
-	if s.recSelect >= 0 && len(d.Recipients) > 0 { // the list's copy has none: wait for the read
+	if s.recSelect >= 0 && read { // the list's copy may be older: wait for the read
 		keepRow, s.recSelect = s.recSelect, -1
 	}
-	c := *d
-	s.current = &c
+	s.sum = *sum
+	s.sum.Recipients = nil
+	s.current = &s.sum.Decision
+	id := d.ID
+	s.recs.reset(sum.RecipientCount, func(p khenthuong.Page) ([]khenthuong.Recipient, error) { return s.svc.Recipients(id, p) })
 	s.empty.Hide()
 	s.detail.Show()
 	number := certificates.DecisionNumber(d.Number, s.abbr)
@@ -451,7 +465,7 @@ func (s *decisionsScreen) showDetail(d *khenthuong.Decision) {
 		s.blanks.Show()
 	}
 	s.total.SetText(lang.L("{{.Count}} recipients · total {{.Total}} đồng", map[string]any{
-		"Count": formatCount(len(d.Recipients)), "Total": vntext.FormatNumber(d.Total())}))
+		"Count": formatCount(sum.RecipientCount), "Total": vntext.FormatNumber(sum.TotalAmount)}))
 	s.amendments.SetText(amendmentsText(d.Amendments))
 	if len(d.Amendments) == 0 {
 		s.amendments.Hide()
@@ -462,7 +476,7 @@ func (s *decisionsScreen) showDetail(d *khenthuong.Decision) {
 	s.recipients.clearSelection()
 	s.recipients.Refresh()
 	if keepRow >= 0 {
-		s.recipients.selectRow(min(keepRow, len(d.Recipients)-1))
+		s.recipients.selectRow(min(keepRow, sum.RecipientCount-1))
 	}
 	s.updateButtons()
 }
@@ -501,14 +515,14 @@ func (s *decisionsScreen) updateButtons() {
 	setEnabled(s.editButton, draft)
 	setEnabled(s.deleteButton, draft)
 	// a draft with blanks its wording uses: the note above says which
-	setEnabled(s.issueButton, draft && len(d.Recipients) > 0 && s.blanksOf(d) == nil)
+	setEnabled(s.issueButton, draft && s.sum.RecipientCount > 0 && s.blanksOf(d) == nil)
 	setEnabled(s.amendButton, d != nil && !draft)
 	setEnabled(s.historyButton, d != nil)
 	r := s.recipients.selected
 	setEnabled(s.upButton, draft && r > 0)
 	setEnabled(s.downButton, draft && r >= 0 && r < s.recipientCount()-1)
 	for _, b := range s.docButtons {
-		setEnabled(b, d != nil && len(d.Recipients) > 0)
+		setEnabled(b, d != nil && s.sum.RecipientCount > 0)
 	}
 }
 
@@ -556,7 +570,7 @@ func (s *decisionsScreen) issueSelected() {
 	}
 	id := d.ID
 	msg := lang.L("Issue decision No. {{.Number}}?\n\nEach of its {{.Count}} recipients gets the next registry number (số sổ vàng) of the series, in list order. The decision is then locked: it can no longer be edited or deleted, only amended with a recorded reason.",
-		map[string]any{"Number": certificates.DecisionNumber(d.Number, s.abbr), "Count": len(d.Recipients)})
+		map[string]any{"Number": certificates.DecisionNumber(d.Number, s.abbr), "Count": s.sum.RecipientCount})
 	askConfirm(s.win, lang.L("Issue decision"), msg, lang.L("Issue"), widget.HighImportance, func() {
 		if _, err := s.svc.IssueDecision(id); err != nil {
 			showError(err, s.win)
@@ -583,13 +597,19 @@ func (s *decisionsScreen) blanksOf(d *khenthuong.Decision) error {
 // moveRecipient moves the selected recipient of a draft up (-1) or down (1);
 // the decision's order becomes the clerk's own.
 func (s *decisionsScreen) moveRecipient(step int) {
-	d := s.current
 	r := s.recipients.selected
-	if d == nil || r < 0 || r+step < 0 || r+step >= len(d.Recipients) {
+	if s.current == nil || r < 0 || r+step < 0 || r+step >= s.recipientCount() {
+		return
+	}
+	d := s.whole() // a draft reordered by hand is saved whole
+	if d == nil {
 		return
 	}
 	c := *d
-	c.Recipients = append([]khenthuong.Recipient(nil), d.Recipients...)
+	if r+step >= len(c.Recipients) {
+		s.wrote(c.ID) // it changed under the screen: show it as it is
+		return
+	}
 	c.Recipients[r], c.Recipients[r+step] = c.Recipients[r+step], c.Recipients[r]
 	c.Order = khenthuong.OrderManual
 	if err := s.svc.UpdateDecision(&c); err != nil {
@@ -607,11 +627,4 @@ func (s *decisionsScreen) openDocument(kind docKind) {
 		return
 	}
 	s.doc = openDocument(decisionDocument(s.svc, kind, d, s.abbr), s.saver, s.win, &s.loading)
-}
-
-// summaryOf is a decision as the list shows it, without its recipients.
-func summaryOf(d *khenthuong.Decision) khenthuong.DecisionSummary {
-	s := khenthuong.DecisionSummary{Decision: *d, RecipientCount: len(d.Recipients), ByKind: d.CountByKind(), TotalAmount: d.Total()}
-	s.Recipients = nil
-	return s
 }

@@ -229,3 +229,10 @@ func (f *fakeServices) askedCount() int {
 	defer st.mu.Unlock()
 	return len(st.asked)
 }
+
+// summaryOf is a decision as the list shows it, without its recipients.
+func summaryOf(d *khenthuong.Decision) khenthuong.DecisionSummary {
+	s := khenthuong.DecisionSummary{Decision: *d, RecipientCount: len(d.Recipients), ByKind: d.CountByKind(), TotalAmount: d.Total()}
+	s.Recipients = nil
+	return s
+}

@@ -309,7 +309,7 @@ func (s *historyScreen) printSelected() {
 		}
 		return nil
 	}
-	spec.pages = func(int) ([]page.Page, error) { return certificates.HistoryPages(doc) }
+	spec.pages = shortDocument(func() ([]page.Page, error) { return certificates.HistoryPages(doc) })
 	spec.write = func(w io.Writer, _ string, _ int) error { return certificates.WriteHistory(w, doc) }
 	s.doc = openDocument(spec, s.saver, s.win, &s.loading)
 }

@@ -42,7 +42,8 @@ func (v *docView) printDirect() {
 	v.printDlg = showPrintDialog(printRequest{
 		title: v.spec.title,
 		pages: func(context.Context, *certificates.PrinterProfile, func(int, int)) ([]page.Page, error) {
-			return v.spec.pages(batch)
+			pages, _, err := v.spec.pages(batch, 0)
+			return pages, err
 		},
 	}, v.win)
 }

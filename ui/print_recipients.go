@@ -15,26 +15,37 @@ const recipientPage = 100
 // except these), and the few pages of whole recipients the list and the
 // preview show, read as needed.
 type printRecipients struct {
+	pagedRecipients
 	ids        []uint64
-	total      int
 	chosenRest bool            // whether a recipient not in chosen is chosen
 	chosen     map[uint64]bool // the recipients chosen otherwise than the rest
 	nChosen    int
-	rows       map[int][]khenthuong.Recipient // pages read, by page index
-	read       func(khenthuong.Page) ([]khenthuong.Recipient, error)
 }
 
 // reset shows a new decision's recipients, every one chosen.
 func (p *printRecipients) reset(ids []uint64, total int, read func(khenthuong.Page) ([]khenthuong.Recipient, error)) {
-	*p = printRecipients{ids: ids, total: total, read: read, rows: map[int][]khenthuong.Recipient{}}
+	*p = printRecipients{ids: ids}
+	p.pagedRecipients.reset(total, read)
 	p.chooseAll(true)
 }
 
-func (p *printRecipients) recipientCount() int { return p.total }
+// pagedRecipients are a decision's recipients as a screen's list shows
+// them: their number, and the few pages on screen, read as needed.
+type pagedRecipients struct {
+	total int
+	rows  map[int][]khenthuong.Recipient // pages read, by page index
+	read  func(khenthuong.Page) ([]khenthuong.Recipient, error)
+}
+
+func (p *pagedRecipients) reset(total int, read func(khenthuong.Page) ([]khenthuong.Recipient, error)) {
+	*p = pagedRecipients{total: total, read: read, rows: map[int][]khenthuong.Recipient{}}
+}
+
+func (p *pagedRecipients) recipientCount() int { return p.total }
 
 // recipientAt is the i-th recipient of the list, read with its page if not
 // held; nil (the error shown) if it cannot be read.
-func (p *printRecipients) recipientAt(i int, win fyne.Window) *khenthuong.Recipient {
+func (p *pagedRecipients) recipientAt(i int, win fyne.Window) *khenthuong.Recipient {
 	if i < 0 || i >= p.total || p.read == nil {
 		return nil
 	}

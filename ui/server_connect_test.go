@@ -160,7 +160,8 @@ func TestRightsOfAClerkOnTheServer(t *testing.T) {
 		t.Error("a chuyên viên may save the office settings")
 	}
 	for _, st := range []khenthuong.DecisionStatus{khenthuong.DecisionDraft, khenthuong.DecisionIssued} {
-		m.decisions.current = &khenthuong.Decision{Number: "1/QĐ-UBND", Status: st, Recipients: make([]khenthuong.Recipient, 3)}
+		m.decisions.sum = khenthuong.DecisionSummary{Decision: khenthuong.Decision{Number: "1/QĐ-UBND", Status: st}, RecipientCount: 3}
+		m.decisions.current = &m.decisions.sum.Decision
 		m.decisions.updateButtons() // as selecting the decision does
 		if !m.decisions.issueButton.Disabled() || !m.decisions.amendButton.Disabled() {
 			t.Errorf("a chuyên viên may issue or amend a %s decision", st)
@@ -175,9 +176,10 @@ func TestRightsOfAClerkOnTheServer(t *testing.T) {
 	m2 := New(a, head, Options{DataPath: "postgres://tranthiha@may-chu:5432/khenthuong"})
 	defer m2.win.Close()
 	waitAll(m2)
-	m2.decisions.current = &khenthuong.Decision{Number: "1/QĐ-UBND", Status: khenthuong.DecisionDraft, Recipients: make([]khenthuong.Recipient, 3),
+	m2.decisions.sum = khenthuong.DecisionSummary{Decision: khenthuong.Decision{Number: "1/QĐ-UBND", Status: khenthuong.DecisionDraft,
 		Date: khenthuong.MustDate("2025-10-24"), SignerTitle: "CHỦ TỊCH", SignerName: "Hoàng Nam", // no blanks: Ban hành greys out for those
-		SubmissionNo: "312/TTr-SNV", SubmissionDate: khenthuong.MustDate("2025-10-10"), Achievement: "đã có thành tích xuất sắc"}
+		SubmissionNo: "312/TTr-SNV", SubmissionDate: khenthuong.MustDate("2025-10-10"), Achievement: "đã có thành tích xuất sắc"}, RecipientCount: 3}
+	m2.decisions.current = &m2.decisions.sum.Decision
 	m2.decisions.updateButtons()
 	if m2.decisions.issueButton.Disabled() {
 		t.Error("the head may not issue a draft")
