@@ -32,11 +32,13 @@ func (db *DB) setStatusInBatches(ids []uint64, to khenthuong.Status, reason stri
 	var todo []uint64
 	if err := db.view("set status", func(tx *bolt.Tx) error {
 		seen := make(map[uint64]bool, len(ids))
+		drop := dropOften(tx, statusBatch) // the file's pages read, out of the peak
 		for _, id := range ids {
 			if seen[id] {
 				continue
 			}
 			seen[id] = true
+			drop()
 			old, err := statusChange(tx, id, to, reason)
 			if err != nil {
 				return err
@@ -86,7 +88,8 @@ func (db *DB) setStatusInBatches(ids []uint64, to khenthuong.Status, reason stri
 				}
 			}
 			if last && journal {
-				return tx.DeleteBucket(bucketImport)
+				// Done: what the journal kept goes in parts after (clearJournal).
+				return tx.Bucket(bucketImport).Delete(journalKey)
 			}
 			return nil
 		})
@@ -100,6 +103,12 @@ func (db *DB) setStatusInBatches(ids []uint64, to khenthuong.Status, reason stri
 			return err
 		}
 		journal = journal || !last
+	}
+	if journal {
+		if err := db.rollbackImport(); err != nil { // clears the journal of the write done
+			slog.Error("store: status change journal", "path", db.path, "err", err)
+			db.unfinishedImport.Store(true) // cleared before the next write, or at the next Open
+		}
 	}
 	db.search.put(entries...)
 	// The batches' notices came before every change was visible: one more.

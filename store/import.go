@@ -273,7 +273,9 @@ const undoPerTx = 2000
 
 // rollbackImport undoes an unfinished import, if the file has one, a part
 // per transaction: killed in the middle, it goes on at the next Open. The
-// journal goes in the last transaction, with the sequences reset.
+// journal goes in the last transaction, with the sequences reset. A journal
+// without its state belongs to a write that was done (bulkstatus.go): what
+// it kept is deleted, a part per transaction.
 func (db *DB) rollbackImport() error {
 	for {
 		done := false
@@ -283,8 +285,13 @@ func (db *DB) rollbackImport() error {
 				done = true
 				return nil
 			}
+			dropMapped(tx) // what the last part read
+			state := j.Get(journalKey)
+			if state == nil { // the write was done: only what it kept is left
+				return clearJournal(tx, j, &done)
+			}
 			var st importJournal
-			if err := json.Unmarshal(j.Get(journalKey), &st); err != nil {
+			if err := json.Unmarshal(state, &st); err != nil {
 				return &recordError{what: "nhật ký nhập danh sách", reason: reasonDecode, err: err}
 			}
 			left := undoPerTx
@@ -331,6 +338,25 @@ func (db *DB) rollbackImport() error {
 			return err
 		}
 	}
+}
+
+// clearJournal deletes up to undoPerTx records of journal j, and j itself
+// (done) once empty: deleting a journal of 100,000 records at once reads
+// every page of it.
+func clearJournal(tx *bolt.Tx, j *bolt.Bucket, done *bool) error {
+	c := j.Cursor()
+	left := undoPerTx
+	for k, _ := c.First(); k != nil && left > 0; k, _ = c.First() {
+		if err := j.Delete(bytes.Clone(k)); err != nil {
+			return err
+		}
+		left--
+	}
+	if k, _ := c.First(); k != nil {
+		return nil
+	}
+	*done = true
+	return tx.DeleteBucket(bucketImport)
 }
 
 // undoNominations deletes, with their index entries, up to *left
