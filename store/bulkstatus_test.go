@@ -253,3 +253,32 @@ func TestSetStatusReadersSeeBeforeOrAfter(t *testing.T) {
 		}
 	}
 }
+
+// TestSetStatusJournalLeftDoneIsCleared: a process killed while deleting
+// what the journal of a finished change kept (the state gone) leaves the
+// change made; the next Open deletes the rest of the journal, in parts.
+func TestSetStatusJournalLeftDoneIsCleared(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "khenthuong.db")
+	db := openAt(t, path, testOptions())
+	ids := statusCampaign(t, db)
+	mustNil(t, db.SetStatus(ids, khenthuong.StatusApproved, ""))
+	after := export(t, db)
+	mustNil(t, db.Close())
+	plant(t, path, func(tx *bolt.Tx) error {
+		j, err := tx.CreateBucket(bucketImport)
+		if err != nil {
+			return err
+		}
+		for i := range undoPerTx + 5 { // more than one part
+			if err := j.Put(keptKey(uint64(i+1)), []byte(`{"id":1}`)); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	db = openAt(t, path, testOptions())
+	if got := export(t, db); got != after {
+		t.Errorf("the file after the open:\n%s", firstDiff(after, got))
+	}
+	checkClean(t, db)
+}
