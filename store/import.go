@@ -22,6 +22,10 @@ import (
 //     one killed is undone by the next Open: every record past the journal's
 //     sequences goes, the kept nominees come back, the sequences are reset.
 //
+// A status change of many nominations (bulkstatus.go) is written the same
+// way under the same journal, which keeps each nomination it overwrites:
+// undoing it puts them back.
+//
 // Nobody sees the rows between: another process cannot open the file while
 // it is open for writing; in this process, reads wait (importGate) and the
 // search index takes the rows in one step once the last batch commits.
@@ -32,8 +36,15 @@ var bucketImport = []byte("import_journal")
 // importBatch is how many rows one transaction of an import writes.
 var importBatch = 2000
 
-// journalKey holds the journal's state; the kept nominees are under their 8-byte IDs.
+// journalKey holds the journal's state; the kept nominees are under their
+// 8-byte IDs, the kept nominations (a status change in batches,
+// bulkstatus.go) under keptNomination and theirs.
 var journalKey = []byte("state")
+
+// keptNomination prefixes the journal's keys of the nominations kept.
+const keptNomination = 'n'
+
+func keptKey(id uint64) []byte { return append([]byte{keptNomination}, itob(id)...) }
 
 // importJournal is the state of the file before the import's first batch.
 type importJournal struct {
@@ -205,12 +216,66 @@ func (db *DB) keepNominee(tx *bolt.Tx, n *khenthuong.Nomination) error {
 	return nil
 }
 
+// keepNomination copies into the journal, once, the stored record of
+// nomination id, which a status change is about to overwrite.
+func keepNomination(tx *bolt.Tx, id uint64) error {
+	j := tx.Bucket(bucketImport)
+	if j == nil {
+		return nil
+	}
+	k := keptKey(id)
+	if j.Get(k) != nil {
+		return nil
+	}
+	if v := tx.Bucket(bucketNominations).Get(itob(id)); v != nil {
+		return j.Put(k, bytes.Clone(v))
+	}
+	return nil
+}
+
+// restoreNominations puts back up to *left kept nominations, with their
+// index entries, each leaving the journal once restored.
+func restoreNominations(tx *bolt.Tx, j *bolt.Bucket, left *int) error {
+	nominations := tx.Bucket(bucketNominations)
+	prefix := []byte{keptNomination}
+	c := j.Cursor()
+	for k, v := c.Seek(prefix); hasPrefixKey(k, prefix) && len(k) == 9 && *left > 0; k, v = c.Seek(prefix) {
+		key, was := bytes.Clone(k[1:]), bytes.Clone(v)
+		if cur := nominations.Get(key); cur != nil {
+			var n khenthuong.Nomination
+			if err := decode(cur, &n); err != nil {
+				return err
+			}
+			if err := unindexNomination(tx, &n); err != nil {
+				return err
+			}
+		}
+		var n khenthuong.Nomination
+		if err := decode(was, &n); err != nil {
+			return err
+		}
+		if err := nominations.Put(key, was); err != nil {
+			return err
+		}
+		if err := indexNomination(tx, &n); err != nil {
+			return err
+		}
+		if err := j.Delete(keptKey(n.ID)); err != nil {
+			return err
+		}
+		*left--
+	}
+	return nil
+}
+
 // undoPerTx is how many records one transaction of a rollback deletes.
 const undoPerTx = 2000
 
 // rollbackImport undoes an unfinished import, if the file has one, a part
 // per transaction: killed in the middle, it goes on at the next Open. The
-// journal goes in the last transaction, with the sequences reset.
+// journal goes in the last transaction, with the sequences reset. A journal
+// without its state belongs to a write that was done (bulkstatus.go): what
+// it kept is deleted, a part per transaction.
 func (db *DB) rollbackImport() error {
 	for {
 		done := false
@@ -220,8 +285,13 @@ func (db *DB) rollbackImport() error {
 				done = true
 				return nil
 			}
+			dropMapped(tx) // what the last part read
+			state := j.Get(journalKey)
+			if state == nil { // the write was done: only what it kept is left
+				return clearJournal(tx, j, &done)
+			}
 			var st importJournal
-			if err := json.Unmarshal(j.Get(journalKey), &st); err != nil {
+			if err := json.Unmarshal(state, &st); err != nil {
 				return &recordError{what: "nhật ký nhập danh sách", reason: reasonDecode, err: err}
 			}
 			left := undoPerTx
@@ -240,10 +310,13 @@ func (db *DB) rollbackImport() error {
 			}); err != nil || left == 0 {
 				return err
 			}
+			if err := restoreNominations(tx, j, &left); err != nil || left == 0 {
+				return err
+			}
 			// Everything appended is gone: the kept nominees come back and the journal goes.
 			nominees := tx.Bucket(bucketNominees)
 			if err := j.ForEach(func(k, v []byte) error {
-				if bytes.Equal(k, journalKey) {
+				if len(k) != 8 { // the state
 					return nil
 				}
 				return nominees.Put(k, bytes.Clone(v))
@@ -265,6 +338,25 @@ func (db *DB) rollbackImport() error {
 			return err
 		}
 	}
+}
+
+// clearJournal deletes up to undoPerTx records of journal j, and j itself
+// (done) once empty: deleting a journal of 100,000 records at once reads
+// every page of it.
+func clearJournal(tx *bolt.Tx, j *bolt.Bucket, done *bool) error {
+	c := j.Cursor()
+	left := undoPerTx
+	for k, _ := c.First(); k != nil && left > 0; k, _ = c.First() {
+		if err := j.Delete(bytes.Clone(k)); err != nil {
+			return err
+		}
+		left--
+	}
+	if k, _ := c.First(); k != nil {
+		return nil
+	}
+	*done = true
+	return tx.DeleteBucket(bucketImport)
 }
 
 // undoNominations deletes, with their index entries, up to *left

@@ -20,6 +20,9 @@ func TestMain(m *testing.M) {
 	if path := os.Getenv(importEnv); path != "" {
 		importChild(path)
 	}
+	if path := os.Getenv(statusEnv); path != "" {
+		statusChild(path)
+	}
 	if path := os.Getenv(helperEnv); path != "" {
 		db, err := Open(path, Options{NoBackup: true})
 		if err != nil {

@@ -111,7 +111,7 @@ func (db *DB) finishImport() (*DB, error) {
 	w, err := Open(db.path, rw)
 	if err != nil {
 		return nil, khenthuong.Errorf(khenthuong.ECONFLICT,
-			"Tệp dữ liệu “%s” còn một lần nhập danh sách bị dừng giữa chừng, cần mở để ghi một lần để hoàn tác: %s",
+			"Tệp dữ liệu “%s” còn một lần nhập danh sách hay đổi trạng thái hàng loạt bị dừng giữa chừng, cần mở để ghi một lần để hoàn tác: %s",
 			db.path, khenthuong.ErrorMessage(err))
 	}
 	if err := w.Close(); err != nil {

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"time"
 
 	bolt "go.etcd.io/bbolt"
 
@@ -21,7 +22,8 @@ const (
 func statusAction(to khenthuong.Status) string { return khenthuong.StatusAction(to) }
 
 // SetStatus changes the status of every listed nomination in one
-// transaction, each change audited: EINVALID (a rejection without a reason,
+// transaction (more than a batch of them: in batches, all or nothing,
+// bulkstatus.go), each change audited: EINVALID (a rejection without a reason,
 // a change CanTransition refuses), ENOTFOUND, ECONFLICT (the nomination is in
 // a decision, draft or issued). A rejection keeps its reason in
 // RejectReason; any other status clears it (the audit keeps the old one).
@@ -32,6 +34,9 @@ func (db *DB) SetStatus(ids []uint64, to khenthuong.Status, reason string) error
 	if err != nil {
 		return err
 	}
+	if len(ids) > statusBatch {
+		return db.setStatusInBatches(ids, to, reason)
+	}
 	return db.update("set status", func(tx *bolt.Tx) error {
 		now := db.now()
 		seen := make(map[uint64]bool, len(ids))
@@ -40,35 +45,55 @@ func (db *DB) SetStatus(ids []uint64, to khenthuong.Status, reason string) error
 				continue
 			}
 			seen[id] = true
-			old, err := getNomination(tx, id)
+			old, err := statusChange(tx, id, to, reason)
 			if err != nil {
 				return err
 			}
-			if old.Status == to && old.RejectReason == reason {
-				continue
-			}
-			if ds, err := decisionsOf(tx, id); err != nil {
-				return err
-			} else if len(ds) > 0 {
-				return khenthuong.Errorf(khenthuong.ECONFLICT,
-					"Đề nghị số %d (%s) đã có trong quyết định số %s, không đổi trạng thái được", id, old.Nominee.DisplayName(), ds[0].Number)
-			}
-			if old.Status != to && !khenthuong.CanTransition(old.Status, to) {
-				return khenthuong.FieldErrorf("status", "Đề nghị số %d (%s): không chuyển được từ “%s” sang “%s”",
-					id, old.Nominee.DisplayName(), old.Status.Label(), to.Label())
-			}
-			n := *old
-			n.Status, n.RejectReason, n.UpdatedAt = to, reason, now
-			v, err := db.storeNomination(tx, old, &n)
-			if err != nil {
-				return err
-			}
-			if err := db.audit(tx, entityNomination, idKey(id), statusAction(to), old, v); err != nil {
-				return err
+			if old != nil {
+				if err := db.applyStatus(tx, old, to, reason, now, nil); err != nil {
+					return err
+				}
 			}
 		}
 		return nil
 	})
+}
+
+// statusChange checks the change of nomination id to status to (with
+// reason): the nomination as stored, nil if it is so already, or the
+// refusal SetStatus names.
+func statusChange(tx *bolt.Tx, id uint64, to khenthuong.Status, reason string) (*khenthuong.Nomination, error) {
+	old, err := getNomination(tx, id)
+	if err != nil {
+		return nil, err
+	}
+	if old.Status == to && old.RejectReason == reason {
+		return nil, nil
+	}
+	if ds, err := decisionsOf(tx, id); err != nil {
+		return nil, err
+	} else if len(ds) > 0 {
+		return nil, khenthuong.Errorf(khenthuong.ECONFLICT,
+			"Đề nghị số %d (%s) đã có trong quyết định số %s, không đổi trạng thái được", id, old.Nominee.DisplayName(), ds[0].Number)
+	}
+	if old.Status != to && !khenthuong.CanTransition(old.Status, to) {
+		return nil, khenthuong.FieldErrorf("status", "Đề nghị số %d (%s): không chuyển được từ “%s” sang “%s”",
+			id, old.Nominee.DisplayName(), old.Status.Label(), to.Label())
+	}
+	return old, nil
+}
+
+// applyStatus stores old with the new status, audited; with entries, the
+// search index's entry is collected there (writeNomination).
+func (db *DB) applyStatus(tx *bolt.Tx, old *khenthuong.Nomination, to khenthuong.Status, reason string, now time.Time, entries *[]newEntry) error {
+	n := *old
+	n.Status, n.RejectReason, n.UpdatedAt = to, reason, now
+	n.Version, n.UpdatedBy = old.Version+1, db.opts.User
+	v, err := db.writeNomination(tx, old, &n, entries)
+	if err != nil {
+		return err
+	}
+	return db.audit(tx, entityNomination, idKey(n.ID), statusAction(to), old, v)
 }
 
 // Warnings computes the review warnings of a campaign's nominations, by
