@@ -4,11 +4,9 @@ import (
 	"bufio"
 	"fmt"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strconv"
 	"strings"
-	"syscall"
 	"testing"
 	"time"
 
@@ -167,21 +165,7 @@ func TestSetStatusKilledBetweenBatches(t *testing.T) {
 	for _, id := range ids {
 		list = append(list, strconv.FormatUint(id, 10))
 	}
-	cmd := exec.Command(os.Args[0], "-test.run=^$")
-	cmd.Env = append(os.Environ(), statusEnv+"="+path, statusEnv+"_IDS="+strings.Join(list, ","))
-	stdin, err := cmd.StdinPipe()
-	mustNil(t, err)
-	stdout, err := cmd.StdoutPipe()
-	mustNil(t, err)
-	mustNil(t, cmd.Start())
-	line, err := bufio.NewReader(stdout).ReadString('\n')
-	if err != nil || line != "written\n" {
-		_ = cmd.Process.Kill()
-		t.Fatalf("child: %q %v", line, err)
-	}
-	mustNil(t, cmd.Process.Signal(syscall.SIGKILL))
-	_ = cmd.Wait()
-	_ = stdin.Close()
+	killWhenWritten(t, statusEnv+"="+path, statusEnv+"_IDS="+strings.Join(list, ","))
 
 	bdb, err := bolt.Open(path, 0o600, &bolt.Options{ReadOnly: true, Timeout: time.Second})
 	mustNil(t, err)

@@ -202,21 +202,7 @@ func TestImportKilledBetweenBatches(t *testing.T) {
 			before := export(t, db)
 			mustNil(t, db.Close())
 
-			cmd := exec.Command(os.Args[0], "-test.run=^$")
-			cmd.Env = append(os.Environ(), importEnv+"="+path, importEnv+"_CAMPAIGN="+strconv.FormatUint(c.ID, 10))
-			stdin, err := cmd.StdinPipe()
-			mustNil(t, err)
-			stdout, err := cmd.StdoutPipe()
-			mustNil(t, err)
-			mustNil(t, cmd.Start())
-			line, err := bufio.NewReader(stdout).ReadString('\n')
-			if err != nil || line != "written\n" {
-				_ = cmd.Process.Kill()
-				t.Fatalf("child: %q %v", line, err)
-			}
-			mustNil(t, cmd.Process.Signal(syscall.SIGKILL))
-			_ = cmd.Wait()
-			_ = stdin.Close()
+			killWhenWritten(t, importEnv+"="+path, importEnv+"_CAMPAIGN="+strconv.FormatUint(c.ID, 10))
 
 			// The two batches are in the file, under the journal.
 			bdb, err := bolt.Open(path, 0o600, &bolt.Options{ReadOnly: true, Timeout: time.Second})
@@ -448,4 +434,26 @@ func TestImportRestoresAnOverwrittenNominee(t *testing.T) {
 	if nm.Position != "Kế toán" {
 		t.Errorf("the nominee's position is %q, want the old one", nm.Position)
 	}
+}
+
+// killWhenWritten runs this test binary as a child with env added (TestMain
+// makes it the writer those variables name), waits for it to say "written"
+// and kills it there, as a power cut would.
+func killWhenWritten(t *testing.T, env ...string) {
+	t.Helper()
+	cmd := exec.Command(os.Args[0], "-test.run=^$")
+	cmd.Env = append(os.Environ(), env...)
+	stdin, err := cmd.StdinPipe()
+	mustNil(t, err)
+	stdout, err := cmd.StdoutPipe()
+	mustNil(t, err)
+	mustNil(t, cmd.Start())
+	line, err := bufio.NewReader(stdout).ReadString('\n')
+	if err != nil || line != "written\n" {
+		_ = cmd.Process.Kill()
+		t.Fatalf("child: %q %v", line, err)
+	}
+	mustNil(t, cmd.Process.Signal(syscall.SIGKILL))
+	_ = cmd.Wait()
+	_ = stdin.Close()
 }
