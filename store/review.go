@@ -116,6 +116,15 @@ func (db *DB) Warnings(campaignID uint64) (map[uint64][]khenthuong.Warning, erro
 // elsewhere), and the campaign's approvals by form from the index for the
 // quotas. Nothing it decodes is kept: ENOTFOUND (campaign).
 func (db *DB) WarningsOf(campaignID uint64, ids []uint64) (map[uint64][]khenthuong.Warning, error) {
+	if len(ids) <= fewWarnings && !db.search.isBuilt() {
+		// An approval on the command line: a few targeted reads
+		// (review_few.go) rather than the whole index for one row.
+		c, err := db.Campaign(campaignID)
+		if err != nil {
+			return nil, err
+		}
+		return db.warningsByReads(c, ids)
+	}
 	only := make(map[uint64]bool, len(ids))
 	for _, id := range ids {
 		only[id] = true
@@ -210,25 +219,28 @@ func (db *DB) reviewInput(campaignID uint64, only map[uint64]bool, worded bool) 
 			in.Nominations = append(in.Nominations, in.All[len(in.All)-1])
 		}
 	}
-	err = db.view("warnings", func(tx *bolt.Tx) error {
-		if err := tx.Bucket(bucketForms).ForEach(func(k, v []byte) error {
-			f := new(khenthuong.AwardForm)
-			if err := decode(v, f); err != nil {
-				return err
-			}
-			in.Forms[f.Code] = f
-			return nil
-		}); err != nil {
+	err = db.view("warnings", func(tx *bolt.Tx) error { return readFormsAndDistinct(tx, &in) })
+	return in, err
+}
+
+// readFormsAndDistinct fills in's catalogue of forms and distinct pairs.
+func readFormsAndDistinct(tx *bolt.Tx, in *khenthuong.ReviewInput) error {
+	if err := tx.Bucket(bucketForms).ForEach(func(k, v []byte) error {
+		f := new(khenthuong.AwardForm)
+		if err := decode(v, f); err != nil {
 			return err
 		}
-		return tx.Bucket(bucketDistinct).ForEach(func(k, _ []byte) error {
-			if len(k) == 16 {
-				in.Distinct[khenthuong.NomineePair{btoi(k), btoi(k[8:])}] = true
-			}
-			return nil
-		})
+		in.Forms[f.Code] = f
+		return nil
+	}); err != nil {
+		return err
+	}
+	return tx.Bucket(bucketDistinct).ForEach(func(k, _ []byte) error {
+		if len(k) == 16 {
+			in.Distinct[khenthuong.NomineePair{btoi(k), btoi(k[8:])}] = true
+		}
+		return nil
 	})
-	return in, err
 }
 
 // reviewEntries returns the entries of the campaign's nominations in only

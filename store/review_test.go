@@ -359,6 +359,10 @@ func TestWarningsEqualTheFullComputation(t *testing.T) {
 		ownIDs = append(ownIDs, n.ID)
 		return nil
 	}))
+	checkFewWarnings(t, db, cs[2].ID, ownIDs, want, "fresh")
+	if db.search.isBuilt() {
+		t.Fatal("the warnings of a few rows built the search index")
+	}
 	checkWarningPages(t, db, cs[2].ID, ownIDs, want, "fresh")
 	for _, pass := range []string{"Cold", "Warm"} {
 		got, err := db.Warnings(cs[2].ID)
@@ -400,6 +404,10 @@ func TestWarningsEqualTheFullComputation(t *testing.T) {
 		ownIDs = append(ownIDs, n.ID)
 	}
 	checkWarningPages(t, db, cs[2].ID, ownIDs, want, "after writes")
+	checkFewWarnings(t, db, cs[2].ID, ownIDs, want, "after writes")
+	mustNil(t, db.Close())
+	db = openAt(t, path, testOptions())
+	checkFewWarnings(t, db, cs[2].ID, ownIDs, want, "after writes, reopened")
 	got, err := db.Warnings(cs[2].ID)
 	mustNil(t, err)
 	if !reflect.DeepEqual(got, want) {
@@ -479,5 +487,44 @@ func checkWarningPages(t *testing.T, db *DB, campaignID uint64, ownIDs []uint64,
 		if len(got) > len(page) {
 			t.Fatalf("%s: page of %d: %d warned", when, len(page), len(got))
 		}
+	}
+}
+
+// checkFewWarnings holds the warnings of a few rows read without the search
+// index (warningsByReads, what WarningsOf does for an approval on the
+// command line) to want: every row alone, pages of 7, and a page with a
+// repeat, a nomination of another campaign and an unknown ID.
+func checkFewWarnings(t *testing.T, db *DB, campaignID uint64, ownIDs []uint64, want map[uint64][]khenthuong.Warning, when string) {
+	t.Helper()
+	c, err := db.Campaign(campaignID)
+	mustNil(t, err)
+	var pages [][]uint64
+	for _, id := range ownIDs {
+		pages = append(pages, []uint64{id})
+	}
+	for lo := 0; lo < len(ownIDs); lo += 7 {
+		pages = append(pages, ownIDs[lo:min(lo+7, len(ownIDs))])
+	}
+	var other uint64
+	for id := uint64(1); other == 0; id++ {
+		if n, err := db.Nomination(id); err == nil && n.CampaignID != campaignID {
+			other = id
+		}
+	}
+	pages = append(pages, []uint64{ownIDs[0], other, ownIDs[0], 1 << 40})
+	for _, page := range pages {
+		got, err := db.warningsByReads(c, page)
+		mustNil(t, err)
+		for _, id := range page {
+			if id != other && !reflect.DeepEqual(got[id], want[id]) {
+				t.Fatalf("%s: few of %d from %d: nomination %d: got %+v, want %+v", when, len(page), page[0], id, got[id], want[id])
+			}
+		}
+		if len(got[other]) > 0 || len(got) > len(page) {
+			t.Fatalf("%s: few of %d: %d warned, %d warnings of another campaign's nomination", when, len(page), len(got), len(got[other]))
+		}
+	}
+	if got, err := db.WarningsOf(campaignID, ownIDs[:1]); err != nil || !reflect.DeepEqual(got[ownIDs[0]], want[ownIDs[0]]) {
+		t.Fatalf("%s: WarningsOf one row: %+v, %v; want %+v", when, got[ownIDs[0]], err, want[ownIDs[0]])
 	}
 }
