@@ -121,7 +121,9 @@ func countApproved(tx *bolt.Tx, c *khenthuong.Campaign, rows []khenthuong.Nomina
 	if len(quota) == 0 {
 		return nil
 	}
+	drop := dropper(tx)
 	return tx.Bucket(bucketSearchIdx).ForEach(func(_, v []byte) error {
+		drop()
 		nums, strs, ok := splitSearchValue(v)
 		if !ok {
 			return nil // Check reports it
