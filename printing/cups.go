@@ -8,6 +8,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"os/exec"
 	"regexp"
@@ -100,20 +101,38 @@ func parseTrays(out string) []string {
 
 var requestID = regexp.MustCompile(`request id is (\S+)`)
 
-// submit sends the PDF the writer makes of the pages to lp: scaling off, the
-// paper named after the first page, copies collated.
+// submit writes the PDF of the pages into a temporary file, a page at a
+// time (a long document is never held whole), and sends it to lp: scaling
+// off, the paper named after the first page, copies collated.
 func submit(ctx context.Context, j Job) (Result, error) {
-	progress(j, 0)
-	var pdf bytes.Buffer
-	done := make(chan error, 1)
-	go func() { done <- page.WritePDF(&pdf, j.Title, j.Pages) }()
-	select {
-	case <-ctx.Done():
-		return Result{}, ctx.Err()
-	case err := <-done:
-		if err != nil {
-			return Result{}, err
+	progress(j, 0, len(j.Pages))
+	f, err := os.CreateTemp("", "khenthuong-print-*.pdf")
+	if err != nil {
+		return Result{}, khenthuong.Internal(err)
+	}
+	defer os.Remove(f.Name())
+	defer f.Close()
+	pdf := page.NewPDF(j.Title)
+	defer pdf.Close()
+	var first page.Page
+	err = j.each(func(p *page.Page) error {
+		if err := ctx.Err(); err != nil {
+			return err
 		}
+		if pdf.Pages() == 0 {
+			first = page.Page{Width: p.Width, Height: p.Height}
+		}
+		return pdf.Add(p)
+	})
+	if err != nil {
+		return Result{}, err
+	}
+	n := pdf.Pages()
+	if err := pdf.Finish(f); err != nil {
+		return Result{}, err
+	}
+	if _, err := f.Seek(0, io.SeekStart); err != nil {
+		return Result{}, khenthuong.Internal(err)
 	}
 	if err := ctx.Err(); err != nil {
 		return Result{}, err
@@ -122,28 +141,27 @@ func submit(ctx context.Context, j Job) (Result, error) {
 	if j.Title != "" {
 		args = append(args, "-t", j.Title)
 	}
-	for _, o := range lpOptions(j) {
+	for _, o := range lpOptions(j, first) {
 		args = append(args, "-o", o)
 	}
 	cmd := exec.CommandContext(ctx, "lp", args...)
-	cmd.Stdin = &pdf
+	cmd.Stdin = f
 	out, err := runCUPS(cmd)
 	if err != nil {
 		return Result{}, err
 	}
-	progress(j, len(j.Pages))
+	progress(j, n, n)
 	m := requestID.FindStringSubmatch(out)
 	if m == nil {
 		return Result{}, khenthuong.Internal(fmt.Errorf("lp: no request id in %q", out))
 	}
-	return Result{Printer: j.Printer, JobID: m[1], Pages: len(j.Pages), Copies: j.Copies}, nil
+	return Result{Printer: j.Printer, JobID: m[1], Pages: n, Copies: j.Copies}, nil
 }
 
 // lpOptions are the job's options: exactly 100 % whatever the page and the
 // paper, the paper the document's pages are (a landscape page is turned onto
 // it, never shrunk), the tray asked for.
-func lpOptions(j Job) []string {
-	first := j.Pages[0]
+func lpOptions(j Job, first page.Page) []string {
 	paper, ok := PaperFor(first.Width, first.Height)
 	media := paper.Name
 	if j.Paper != "" {
@@ -158,9 +176,9 @@ func lpOptions(j Job) []string {
 	return opts
 }
 
-func progress(j Job, done int) {
+func progress(j Job, done, total int) {
 	if j.Progress != nil {
-		j.Progress(done, len(j.Pages))
+		j.Progress(done, total)
 	}
 }
 

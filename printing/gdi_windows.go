@@ -95,7 +95,11 @@ func submit(ctx context.Context, j Job) (Result, error) {
 		return Result{}, khenthuong.Errorf(khenthuong.EINVALID, "Tên máy in “%s” không hợp lệ", j.Printer)
 	}
 	copies := j.Copies
-	dm, driverCopies, err := jobDevMode(name, j, j.Pages[0])
+	first, n, err := scan(j)
+	if err != nil {
+		return Result{}, err
+	}
+	dm, driverCopies, err := jobDevMode(name, j, first, n)
 	if err != nil {
 		return Result{}, err
 	}
@@ -118,36 +122,58 @@ func submit(ctx context.Context, j Job) (Result, error) {
 	if int32(job) <= 0 {
 		return Result{}, khenthuong.Errorf(khenthuong.EINVALID, "Máy in “%s” không nhận lệnh in", j.Printer)
 	}
-	total := len(j.Pages) * copies
+	total := n * copies
 	done := 0
 	for c := 0; c < copies; c++ {
-		for i := range j.Pages {
-			p := &j.Pages[i]
+		// A streamed job is laid out again for each copy drawn.
+		err := j.each(func(p *page.Page) error {
 			if err := ctx.Err(); err != nil {
-				procAbortDoc.Call(hdc)
-				return Result{}, err
+				return err
 			}
 			if err := drawPage(hdc, p); err != nil {
-				procAbortDoc.Call(hdc)
-				return Result{}, err
+				return err
 			}
 			done++
 			if j.Progress != nil {
-				j.Progress(done*len(j.Pages)/total, len(j.Pages))
+				j.Progress(done*n/total, n)
 			}
+			return nil
+		})
+		if err != nil {
+			procAbortDoc.Call(hdc)
+			return Result{}, err
 		}
 	}
 	if r, _, _ := procEndDoc.Call(hdc); int32(r) <= 0 {
 		return Result{}, khenthuong.Errorf(khenthuong.EINVALID, "Máy in “%s” báo lỗi khi kết thúc lệnh in", j.Printer)
 	}
-	return Result{Printer: j.Printer, JobID: fmt.Sprint(job), Pages: len(j.Pages), Copies: j.Copies}, nil
+	return Result{Printer: j.Printer, JobID: fmt.Sprint(job), Pages: n, Copies: j.Copies}, nil
+}
+
+// scan is the job's first page and its count: the device is set up for
+// them before any page is drawn, so a streamed job is laid out once more.
+func scan(j Job) (first page.Page, n int, err error) {
+	if j.Stream == nil {
+		return j.Pages[0], len(j.Pages), nil
+	}
+	err = j.each(func(p *page.Page) error {
+		if n == 0 {
+			first = page.Page{Width: p.Width, Height: p.Height}
+		}
+		n++
+		return nil
+	})
+	if err == nil && n == 0 {
+		err = khenthuong.Errorf(khenthuong.EINVALID, "Không có trang nào để in")
+	}
+	return first, n, err
 }
 
 // jobDevMode is the printer's own settings with the job's: the paper of
 // page p, portrait (a landscape page is turned onto it by drawPage, as CUPS
 // turns it, not left to each driver's notion of landscape), 100 %, the
 // tray, the copies when the driver makes them (driverCopies).
-func jobDevMode(name *uint16, j Job, p page.Page) (buf []byte, driverCopies bool, err error) {
+func jobDevMode(name *uint16, j Job, p page.Page, pages int) (buf []byte, driverCopies bool, err error) {
 	var h windows.Handle
 	if r, _, _ := procOpenPrinter.Call(uintptr(unsafe.Pointer(name)), uintptr(unsafe.Pointer(&h)), 0); r == 0 {
 		return nil, false, khenthuong.Errorf(khenthuong.EINVALID, "Không mở được máy in “%s”", j.Printer)
@@ -185,7 +211,7 @@ func jobDevMode(name *uint16, j Job, p page.Page) (buf []byte, driverCopies bool
 		dm.defaultSource = bin
 		dm.fields |= dmDefaultSource
 	}
-	if driverMakesCopies(name, j.Copies, len(j.Pages)) {
+	if driverMakesCopies(name, j.Copies, pages) {
 		dm.copies, dm.collate = int16(j.Copies), 1
 		dm.fields |= dmCopies | dmCollate
 		driverCopies = true

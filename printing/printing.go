@@ -31,6 +31,10 @@ type Job struct {
 	Tray    string // one of Trays(printer); "" is the printer's own choice
 	Paper   string // one of Papers' names; "" is the paper of the first page
 	Pages   []page.Page
+	// Stream, instead of Pages, hands the pages one at a time, from the
+	// first each time it is called: a long document (a 100,000-recipient
+	// list runs to ~3,100 pages) is printed without its pages held.
+	Stream func(yield func(page.Page) error) error
 	// Progress, when set, is told how many pages are done, from any goroutine.
 	Progress func(done, total int)
 }
@@ -93,7 +97,7 @@ func (j *Job) check() error {
 		return khenthuong.Errorf(khenthuong.EINVALID, "Chưa chọn máy in")
 	case j.Copies < 0 || j.Copies > MaxCopies:
 		return khenthuong.Errorf(khenthuong.EINVALID, "Số bản in %d không hợp lệ (từ 1 đến %d)", j.Copies, MaxCopies)
-	case len(j.Pages) == 0:
+	case len(j.Pages) == 0 && j.Stream == nil:
 		return khenthuong.Errorf(khenthuong.EINVALID, "Không có trang nào để in")
 	}
 	for i, p := range j.Pages {
@@ -161,3 +165,25 @@ func PaperFor(w, h float64) (p Paper, ok bool) {
 }
 
 func round1(v float64) float64 { return math.Round(v*10) / 10 }
+
+// each hands the job's pages in order, from Pages or Stream, refusing a
+// page no printer takes (a streamed page is checked as it comes).
+func (j *Job) each(fn func(p *page.Page) error) error {
+	n := 0
+	visit := func(p *page.Page) error {
+		n++
+		if !page.ValidSize(p.Width, p.Height) {
+			return khenthuong.Errorf(khenthuong.EINVALID, "Trang %d: khổ giấy %g × %g mm không hợp lệ", n, p.Width, p.Height)
+		}
+		return fn(p)
+	}
+	if j.Stream == nil {
+		for i := range j.Pages {
+			if err := visit(&j.Pages[i]); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	return j.Stream(func(p page.Page) error { return visit(&p) })
+}

@@ -252,10 +252,9 @@ func (p *printJob) certificates() error {
 		}
 	}()
 	title := doc.Form.Name + " – " + decisionTitle(doc)
-	return p.emit(title, func() ([]page.Page, error) {
-		pages, ws, err := job.Pages()
-		warnings = ws
-		return pages, err
+	return p.emit(title, func(yield func(page.Page) error) (err error) {
+		warnings, err = job.EachPage(yield)
+		return err
 	}, func(w io.Writer) (err error) {
 		// Written a page at a time: a batch may be a whole decision's.
 		warnings, err = certificates.Print(w, job)
@@ -346,7 +345,7 @@ func (p *printJob) decisionDoc() error {
 		// The .docx streams its list too, into the compressed file.
 		return p.write(func(w io.Writer) error { return certificates.WriteDecisionDOCX(w, doc, opts) })
 	}
-	return p.emit(decisionTitle(doc), func() ([]page.Page, error) { return certificates.DecisionPages(doc, opts) },
+	return p.emit(decisionTitle(doc), certificates.DecisionStream(doc, opts),
 		func(w io.Writer) error { return certificates.WriteDecision(w, doc, opts) })
 }
 
@@ -355,7 +354,7 @@ func (p *printJob) list() error {
 	if err != nil {
 		return err
 	}
-	return p.emit("Danh sách kèm theo "+decisionTitle(doc), func() ([]page.Page, error) { return certificates.ListPages(doc, p.f.table) },
+	return p.emit("Danh sách kèm theo "+decisionTitle(doc), certificates.ListStream(doc, p.f.table),
 		func(w io.Writer) error { return certificates.WriteList(w, doc, p.f.table) })
 }
 
@@ -379,9 +378,16 @@ func (p *printJob) recipients(id uint64) certificates.RecipientStream {
 	return func(fn func(*khenthuong.Recipient) error) error { return p.db.EachRecipient(id, fn) }
 }
 
-// laidOut is a layout already made.
-func laidOut(pages []page.Page) func() ([]page.Page, error) {
-	return func() ([]page.Page, error) { return pages, nil }
+// laidOut streams a layout already made.
+func laidOut(pages []page.Page) func(yield func(page.Page) error) error {
+	return func(yield func(page.Page) error) error {
+		for _, pg := range pages {
+			if err := yield(pg); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
 }
 
 func (p *printJob) ceremonyOf(load func(string, bool) ([]khenthuong.Decision, error)) ([]khenthuong.Decision, map[string]*khenthuong.AwardForm, certificates.DecisionDoc, error) {
@@ -409,7 +415,7 @@ func (p *printJob) runsheet() error {
 	rs := certificates.RunSheetDoc{Decisions: ds, Forms: forms, Settings: doc.Settings, Campaign: doc.Campaign,
 		BatchSize: p.f.batch, Presenters: p.f.presenters,
 		Recipients: func(i int) certificates.RecipientStream { return p.recipients(ds[i].ID) }}
-	return p.emit("Kịch bản trao tặng – "+decisionTitle(doc), func() ([]page.Page, error) { return certificates.RunSheetPages(rs) },
+	return p.emit("Kịch bản trao tặng – "+decisionTitle(doc), certificates.RunSheetStream(rs),
 		func(w io.Writer) error { return certificates.WriteRunSheet(w, rs) })
 }
 
@@ -427,7 +433,7 @@ func (p *printJob) payments() error {
 	}
 	pd := certificates.PaymentsDoc{Decisions: ds, Forms: forms, Settings: doc.Settings, Campaign: doc.Campaign,
 		Recipients: func(i int) certificates.RecipientStream { return p.recipients(ds[i].ID) }}
-	return p.emit("Danh sách chi tiền thưởng – "+decisionTitle(doc), func() ([]page.Page, error) { return certificates.PaymentsPages(pd) },
+	return p.emit("Danh sách chi tiền thưởng – "+decisionTitle(doc), certificates.PaymentsStream(pd),
 		func(w io.Writer) error { return certificates.WritePayments(w, pd) })
 }
 

@@ -35,18 +35,15 @@ func (f *printFlags) output(doc, exts string) (ext string, err error) {
 }
 
 // emit writes the document's PDF to -o, or sends its pages to --to: the
-// printer gets the very pages the PDF holds. The pages are laid out only
-// for the printer: a file is written a page at a time.
-func (p *printJob) emit(title string, layout func() ([]page.Page, error), write func(io.Writer) error) error {
+// printer gets the very pages the PDF holds. Either way the pages are laid
+// out one at a time as they are written: pages streams them from the first
+// each time it is called.
+func (p *printJob) emit(title string, pages func(yield func(page.Page) error) error, write func(io.Writer) error) error {
 	if p.f.to == "" {
 		return p.write(write)
 	}
-	pages, err := layout()
-	if err != nil {
-		return err
-	}
 	res, err := printing.Print(context.Background(), printing.Job{
-		Printer: p.f.to, Title: title, Copies: p.f.copies, Tray: p.f.tray, Pages: pages,
+		Printer: p.f.to, Title: title, Copies: p.f.copies, Tray: p.f.tray, Stream: pages,
 	})
 	if err != nil {
 		return err
