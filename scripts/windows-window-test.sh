@@ -36,15 +36,23 @@ start() {
 	done
 	return 1
 }
-# close: closes the window as its X button would, and waits for the exe to end.
+# close: closes the window as its X button would, and waits for the exe to end:
+# the window goes first, the process may still be writing the window's place
+# and holding the data file, and a next start before it ends finds the file in use.
 close() {
 	frame close >/dev/null
-	local _
+	local _ gone=""
 	for _ in $(seq 30); do
 		sleep 1
-		[ "$(frame)" = "no window" ] && return 0
+		[ "$(frame)" = "no window" ] && { gone=1; break; }
 	done
-	return 1
+	[ -n "$gone" ] || return 1
+	for _ in $(seq 60); do
+		kill -0 "${wine_pids[-1]}" 2>/dev/null || return 0
+		sleep 1
+	done
+	fail "the program was still running 60 s after its window closed"
+	return 0
 }
 
 start 1 || { fail "the window did not open: $(cat "$work/err1")"; summary windows-window; }
