@@ -512,7 +512,9 @@ func decisionDocument(svc khenthuong.Services, kind docKind, d *khenthuong.Decis
 			return certificates.RunSheetDoc{Decisions: decisions(), Recipients: recipients, Forms: src.forms, Settings: src.settings, Campaign: src.campaign, BatchSize: batch}
 		}
 		spec.pages = func(batch, n int) ([]page.Page, int, error) { return certificates.RunSheetPreview(runsheet(batch), n) }
-		spec.stream = func(batch int, yield func(page.Page) error) error { return certificates.RunSheetStream(runsheet(batch))(yield) }
+		spec.stream = func(batch int, yield func(page.Page) error) error {
+			return certificates.RunSheetStream(runsheet(batch))(yield)
+		}
 		spec.write = func(w io.Writer, _ string, batch int) error { return certificates.WriteRunSheet(w, runsheet(batch)) }
 	case docPayments:
 		spec.title = lang.L("Bonus payment list for decision No. {{.Number}}", vars)
