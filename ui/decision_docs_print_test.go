@@ -1,19 +1,14 @@
 package ui
 
 import (
-	"context"
 	"reflect"
 	"strconv"
 	"sync"
 	"testing"
 
-	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 
 	"khenthuong/page"
-	"khenthuong/printing"
-	"khenthuong/store"
-	"khenthuong/synth/scale"
 )
 
 // "In…" of a long decision's list and payment list (2,000 recipients)
@@ -21,41 +16,12 @@ import (
 // the very pages the preview shows, and the last page of all; no job holds
 // the pages.
 func TestLongDecisionDocumentsPrintTheirRange(t *testing.T) {
-	path, err := scale.CopyDecision(2000, t.TempDir())
-	if err != nil {
-		t.Fatal(err)
-	}
-	db, err := store.Open(path, store.Options{NoBackup: true})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { db.Close() })
-	a := test.NewTempApp(t)
-	drainUI()
-	m := New(a, db, Options{DataPath: path})
-	m.win.Resize(fyne.NewSize(1600, 900))
-	t.Cleanup(func() { waitAll(m); m.win.Close() })
-	waitAll(m)
+	db, m, d := openScaleDecision(t, 2000)
 	var sent []page.Page
-	held := false
-	saved := systemPrinting
-	t.Cleanup(func() { systemPrinting = saved })
-	systemPrinting = printSystem{
-		list:  func() ([]printing.Printer, error) { return []printing.Printer{{Name: "Phong_TD", Default: true}}, nil },
-		trays: func(string) ([]string, error) { return nil, nil },
-		print: func(ctx context.Context, j printing.Job) (printing.Result, error) {
-			sent, held = nil, j.Pages != nil
-			err := j.Stream(func(pg page.Page) error { sent = append(sent, pg); return nil })
-			return printing.Result{Printer: j.Printer, Pages: len(sent), Copies: j.Copies, JobID: "1"}, err
-		},
-	}
-	sum, err := db.DecisionSummary(1)
-	if err != nil {
-		t.Fatal(err)
-	}
+	held := fakeStreamPrinter(t, func(pg page.Page) { sent = append(sent, pg) })
 	for _, kind := range []docKind{docList, docPayments} {
 		var wg sync.WaitGroup
-		v := openDocument(decisionDocument(db, kind, &sum.Decision, ""), m.saver, m.win, &wg)
+		v := openDocument(decisionDocument(db, kind, d, ""), m.saver, m.win, &wg)
 		for wg.Wait(); drainUI(); wg.Wait() {
 		}
 		pv := v.preview
@@ -69,6 +35,7 @@ func TestLongDecisionDocumentsPrintTheirRange(t *testing.T) {
 			{"2, 29-30", []page.Page{pv.pages[1], pv.pages[28], pv.pages[29]}},
 			{strconv.Itoa(pv.total), nil}, // the last page: its count is checked
 		} {
+			sent = nil
 			test.Tap(v.printBtn)
 			p := v.printDlg
 			settlePrint(p)
@@ -76,7 +43,7 @@ func TestLongDecisionDocumentsPrintTheirRange(t *testing.T) {
 			test.Tap(p.printBtn)
 			settlePrint(p)
 			switch {
-			case held:
+			case *held:
 				t.Errorf("%s %q: the job holds its pages", v.spec.title, tc.spec)
 			case tc.want == nil && len(sent) != 1:
 				t.Errorf("%s %q: %d pages sent, want 1; status %q", v.spec.title, tc.spec, len(sent), p.status.Text)
