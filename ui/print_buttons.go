@@ -39,7 +39,7 @@ func (v *docView) printDirect() {
 	if !v.ready || !ok {
 		return
 	}
-	req := printRequest{title: v.spec.title}
+	req := printRequest{title: v.spec.title, total: v.preview.total}
 	if v.spec.stream != nil {
 		req.stream = func(_ context.Context, _ *certificates.PrinterProfile, yield func(page.Page) error) error {
 			return v.spec.stream(batch, yield)

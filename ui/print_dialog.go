@@ -31,6 +31,9 @@ type printRequest struct {
 	// a time, from the first each time it is called: a long document (the
 	// payment list of 100,000 recipients) is printed without its pages held.
 	stream func(ctx context.Context, profile *certificates.PrinterProfile, yield func(page.Page) error) error
+	// total is how many pages stream is expected to yield (the preview's
+	// count), for the bar while they are counted; 0 when not known.
+	total int
 	// profiles finds the printer's profile by the printer's name; nil for
 	// documents printed as they are.
 	profiles khenthuong.PrintService

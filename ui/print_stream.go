@@ -23,11 +23,18 @@ func (p *printDialog) runStream(ctx context.Context, job printing.Job, prof *cer
 			return yield(pg)
 		})
 	}
-	n := 0
-	if err := stream(func(page.Page) error { n++; return nil }); err != nil {
+	n, counted := 0, bar(0)
+	err := stream(func(page.Page) error {
+		n++
+		if n <= p.req.total { // a count gone stale shows no more
+			counted(n, p.req.total)
+		}
+		return nil
+	})
+	if err != nil {
 		return printing.Result{}, err
 	}
-	bar(0)(n, n)
+	counted(n, n)
 	which, err := printing.ParsePages(pageSpec, n)
 	if err != nil {
 		return printing.Result{}, err
