@@ -44,7 +44,10 @@ type docSpec struct {
 	// pages lays the document out for the preview, keeping its first n
 	// pages (all when n <= 0), and counts them all.
 	pages func(batch, n int) ([]page.Page, int, error)
-	write func(w io.Writer, ext string, batch int) error
+	// stream, when set, hands the pages one at a time, as pages lays them
+	// out: "In…" sends a long document without holding its pages.
+	stream func(batch int, yield func(page.Page) error) error
+	write  func(w io.Writer, ext string, batch int) error
 }
 
 // shortDocument previews every page of a document a few pages long.
@@ -480,6 +483,10 @@ func decisionDocument(svc khenthuong.Services, kind docKind, d *khenthuong.Decis
 			mark := src.decision.Status != khenthuong.DecisionIssued
 			return certificates.DecisionPreview(doc(), certificates.DecisionOptions{MarkBlanks: mark}, n)
 		}
+		spec.stream = func(_ int, yield func(page.Page) error) error {
+			mark := src.decision.Status != khenthuong.DecisionIssued
+			return certificates.DecisionStream(doc(), certificates.DecisionOptions{MarkBlanks: mark})(yield)
+		}
 		spec.write = func(w io.Writer, ext string, _ int) error {
 			if ext == ".docx" {
 				return certificates.WriteDecisionDOCX(w, doc(), certificates.DecisionOptions{})
@@ -495,6 +502,7 @@ func decisionDocument(svc khenthuong.Services, kind docKind, d *khenthuong.Decis
 			spec.name = func(ext string) string { return asciiFileName("Danh sách bảng", "QĐ", number) + ext }
 		}
 		spec.pages = func(_, n int) ([]page.Page, int, error) { return certificates.ListPreview(doc(), table, n) }
+		spec.stream = func(_ int, yield func(page.Page) error) error { return certificates.ListStream(doc(), table)(yield) }
 		spec.write = func(w io.Writer, _ string, _ int) error { return certificates.WriteList(w, doc(), table) }
 	case docRunSheet:
 		spec.title = lang.L("Ceremony run-sheet for decision No. {{.Number}}", vars)
@@ -504,6 +512,9 @@ func decisionDocument(svc khenthuong.Services, kind docKind, d *khenthuong.Decis
 			return certificates.RunSheetDoc{Decisions: decisions(), Recipients: recipients, Forms: src.forms, Settings: src.settings, Campaign: src.campaign, BatchSize: batch}
 		}
 		spec.pages = func(batch, n int) ([]page.Page, int, error) { return certificates.RunSheetPreview(runsheet(batch), n) }
+		spec.stream = func(batch int, yield func(page.Page) error) error {
+			return certificates.RunSheetStream(runsheet(batch))(yield)
+		}
 		spec.write = func(w io.Writer, _ string, batch int) error { return certificates.WriteRunSheet(w, runsheet(batch)) }
 	case docPayments:
 		spec.title = lang.L("Bonus payment list for decision No. {{.Number}}", vars)
@@ -513,6 +524,7 @@ func decisionDocument(svc khenthuong.Services, kind docKind, d *khenthuong.Decis
 			return certificates.PaymentsDoc{Decisions: decisions(), Recipients: recipients, Forms: src.forms, Settings: src.settings, Campaign: src.campaign}
 		}
 		spec.pages = func(_, n int) ([]page.Page, int, error) { return certificates.PaymentsPreview(payments(), n) }
+		spec.stream = func(_ int, yield func(page.Page) error) error { return certificates.PaymentsStream(payments())(yield) }
 		spec.write = func(w io.Writer, ext string, _ int) error {
 			if ext == ".xlsx" {
 				return roster.WritePaymentsXLSXStream(w, decisions(), src.forms, src.settings,

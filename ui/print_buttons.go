@@ -39,13 +39,18 @@ func (v *docView) printDirect() {
 	if !v.ready || !ok {
 		return
 	}
-	v.printDlg = showPrintDialog(printRequest{
-		title: v.spec.title,
-		pages: func(context.Context, *certificates.PrinterProfile, func(int, int)) ([]page.Page, error) {
+	req := printRequest{title: v.spec.title, total: v.preview.total}
+	if v.spec.stream != nil {
+		req.stream = func(_ context.Context, _ *certificates.PrinterProfile, yield func(page.Page) error) error {
+			return v.spec.stream(batch, yield)
+		}
+	} else {
+		req.pages = func(context.Context, *certificates.PrinterProfile, func(int, int)) ([]page.Page, error) {
 			pages, _, err := v.spec.pages(batch, 0)
 			return pages, err
-		},
-	}, v.win)
+		}
+	}
+	v.printDlg = showPrintDialog(req, v.win)
 }
 
 // printPage opens "In…" for the calibration page, moved by the profile being

@@ -27,6 +27,13 @@ type printRequest struct {
 	// profile (nil when it has none), which certificates and the calibration
 	// page move by. It reports progress and stops when ctx is cancelled.
 	pages func(ctx context.Context, profile *certificates.PrinterProfile, progress func(done, total int)) ([]page.Page, error)
+	// stream, when set instead of pages, hands the document's pages one at
+	// a time, from the first each time it is called: a long document (the
+	// payment list of 100,000 recipients) is printed without its pages held.
+	stream func(ctx context.Context, profile *certificates.PrinterProfile, yield func(page.Page) error) error
+	// total is how many pages stream is expected to yield (the preview's
+	// count), for the bar while they are counted; 0 when not known.
+	total int
 	// profiles finds the printer's profile by the printer's name; nil for
 	// documents printed as they are.
 	profiles khenthuong.PrintService
@@ -278,6 +285,9 @@ func (p *printDialog) run(ctx context.Context, job printing.Job, pageSpec string
 	prof, err := p.lookupProfile(job.Printer)
 	if err != nil {
 		return printing.Result{}, err
+	}
+	if p.req.stream != nil {
+		return p.runStream(ctx, job, prof, pageSpec, bar)
 	}
 	pages, err := p.req.pages(ctx, prof, bar(0))
 	if err != nil {
