@@ -211,23 +211,8 @@ func TestSetStatusReadersSeeBeforeOrAfter(t *testing.T) {
 	done := make(chan error, 1)
 	go func() { done <- db.SetStatus(ids, khenthuong.StatusApproved, "") }()
 	<-between
-	type result struct {
-		name string
-		n    int
-		err  error
-	}
-	results := make(chan result, len(reads))
-	for name, read := range reads {
-		go func() {
-			n, err := read()
-			results <- result{name, n, err}
-		}()
-	}
-	time.Sleep(100 * time.Millisecond) // the reads run, or wait, while the change is between batches
-	close(release)
-	mustNil(t, <-done)
-	for range reads {
-		if r := <-results; r.err != nil || r.n != 1 && r.n != len(ids) {
+	for _, r := range readWhilePaused(t, reads, release, done) {
+		if r.err != nil || r.n != 1 && r.n != len(ids) {
 			t.Errorf("%s in the middle: %d (%v), want 1 or %d", r.name, r.n, r.err, len(ids))
 		}
 	}

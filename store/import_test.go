@@ -289,23 +289,7 @@ func TestImportReadersSeeBeforeOrAfter(t *testing.T) {
 		done <- err
 	}()
 	<-between
-	type result struct {
-		name string
-		n    int
-		err  error
-	}
-	results := make(chan result, len(reads))
-	for name, read := range reads {
-		go func() {
-			n, err := read()
-			results <- result{name, n, err}
-		}()
-	}
-	time.Sleep(100 * time.Millisecond) // the reads run, or wait, while the import is between batches
-	close(release)
-	mustNil(t, <-done)
-	for range reads {
-		r := <-results
+	for _, r := range readWhilePaused(t, reads, release, done) {
 		if r.err != nil || r.n != 0 && r.n != 10 {
 			t.Errorf("%s in the middle of the import: %d (%v), want 0 or 10", r.name, r.n, r.err)
 		}
@@ -456,4 +440,33 @@ func killWhenWritten(t *testing.T, env ...string) {
 	mustNil(t, cmd.Process.Signal(syscall.SIGKILL))
 	_ = cmd.Wait()
 	_ = stdin.Close()
+}
+
+// readResult is what one of the reads of readWhilePaused found.
+type readResult struct {
+	name string
+	n    int
+	err  error
+}
+
+// readWhilePaused starts every read while a writer waits between two
+// batches, lets the writer go on (release), waits for it (done) and returns
+// what the reads found: each saw the write before or after, never between.
+func readWhilePaused(t *testing.T, reads map[string]func() (int, error), release chan struct{}, done <-chan error) []readResult {
+	t.Helper()
+	results := make(chan readResult, len(reads))
+	for name, read := range reads {
+		go func() {
+			n, err := read()
+			results <- readResult{name, n, err}
+		}()
+	}
+	time.Sleep(100 * time.Millisecond) // the reads run, or wait, while the writer is between batches
+	close(release)
+	mustNil(t, <-done)
+	out := make([]readResult, 0, len(reads))
+	for range reads {
+		out = append(out, <-results)
+	}
+	return out
 }
